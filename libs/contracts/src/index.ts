@@ -1,0 +1,2 @@
+export * from './core/topic.contract';
+export * from './core/schema-violation.error';
