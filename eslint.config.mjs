@@ -37,7 +37,7 @@ export default tseslint.config(
       '@nx/enforce-module-boundaries': [
         'error',
         {
-          allow: ['@payments/*-app'],
+          allow: ['@payments/gateway-app', '@payments/authorization-app', '@payments/antifraud-app', '@payments/settlement-app', '@payments/agents-billing-app', '@payments/qr-merchant-app', '@payments/device-bridge-app'],
           depConstraints: [
             { sourceTag: 'type:host', onlyDependOnLibsWithTags: ['type:lib', 'type:app'] },
             { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:lib', 'type:app', 'type:host'] },
