@@ -1,1 +1,9 @@
-export {};
+export * from './bin-range.model';
+export * from './bin-table.lookup';
+export * from './card-data.error';
+export * from './card-expiry.util';
+export * from './card-scheme.model';
+export * from './default-bin-ranges.table';
+export * from './luhn.util';
+export * from './pan.util';
+export * from './track2.codec';

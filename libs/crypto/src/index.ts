@@ -1,1 +1,15 @@
-export {};
+export * from './bytes.util';
+export * from './card-data/bdk.store';
+export * from './card-data/card-data-block.model';
+export * from './card-data/card-data.cipher';
+export * from './card-data/card-data.decryptor';
+export * from './crypto-input.error';
+export * from './des/tdes.cipher';
+export * from './dukpt/dukpt-data.cipher';
+export * from './dukpt/dukpt.kdf';
+export * from './dukpt/key-serial-number.model';
+export * from './vault/base32.util';
+export * from './vault/dev-keys.util';
+export * from './vault/envelope.cipher';
+export * from './vault/key-ring.model';
+export * from './vault/pan-vault.service';

@@ -1,0 +1,52 @@
+import { Track2Input } from '@payments/card';
+import { CardDataBlock, deriveIpek, encryptCardData, hexToBytes, KeySerialNumber } from '@payments/crypto';
+
+/** ANSI X9.24-1:2009 Annex A test BDK and initial KSN: public values, for tests and the embedded demo only. */
+export const ANSI_TEST_BDK = '0123456789ABCDEFFEDCBA9876543210';
+export const ANSI_TEST_INITIAL_KSN = 'FFFF9876543210E00000';
+
+export interface TestPinPadOptions {
+  /** Id under which the server's BdkStore holds the BDK. */
+  readonly bdkId: string;
+  /** BDK as 32 hex digits; used once to inject the IPEK, then dropped (as a key-injection facility would). */
+  readonly bdk: string;
+  /** KSN the IPEK was injected with; a non-zero counter resumes from that counter. */
+  readonly initialKsn: string;
+}
+
+export type CardRead = Pick<Track2Input, 'pan' | 'expiry' | 'serviceCode' | 'discretionaryData'>;
+
+/**
+ * A thin PIN pad as the device-bridge sees it: it holds only its IPEK and KSN, steps the DUKPT
+ * counter on every read (skipping counters X9.24 devices never use) and returns the card-data
+ * block the server's CardDataDecryptor opens. Never logs or keeps the card data.
+ */
+export class TestPinPad {
+  readonly bdkId: string;
+  private readonly ipek: Buffer;
+  private ksn: KeySerialNumber;
+
+  constructor(options: TestPinPadOptions) {
+    this.bdkId = options.bdkId;
+    this.ksn = KeySerialNumber.parse(options.initialKsn, 'initialKsn');
+    this.ipek = deriveIpek(hexToBytes(options.bdk, 'bdk', 16), this.ksn);
+  }
+
+  /** A pad keyed with the public ANSI test BDK. */
+  static withAnsiTestKey(bdkId = 'ansi-test-bdk'): TestPinPad {
+    return new TestPinPad({ bdkId, bdk: ANSI_TEST_BDK, initialKsn: ANSI_TEST_INITIAL_KSN });
+  }
+
+  /** KSN of the last read (the injected KSN before the first read). */
+  get currentKsn(): string {
+    return this.ksn.toHex();
+  }
+
+  /** Reads a card: next KSN, then track 2 equivalent data encrypted under that KSN's DUKPT data key. */
+  readCard(card: CardRead): CardDataBlock {
+    const ksn = this.ksn.next();
+    const block = encryptCardData(this.ipek, this.bdkId, ksn, card);
+    this.ksn = ksn;
+    return block;
+  }
+}
