@@ -1,1 +1,18 @@
-export {};
+export { Iso8583Codec } from './codec/iso8583.codec';
+export { buildBitmap, fieldsInBitmap } from './codec/bitmap.codec';
+export { Iso8583FormatError } from './iso8583-format.error';
+export { frame, headerLength, maxFrameLength, type FrameHeader } from './framing/frame.codec';
+export { FrameDecoder } from './framing/frame.decoder';
+export { ISO87_ASCII_SPEC } from './spec/iso87ascii.fields';
+export { ISO87_BINARY_SPEC } from './spec/iso87binary.fields';
+export { getSpec, registerSpec, type Iso8583SpecName } from './spec/spec.registry';
+export type {
+  ContentClass,
+  FieldDefinition,
+  Iso8583Message,
+  Iso8583Spec,
+  LengthType,
+  PadSide,
+  PrefixEncoding,
+  ValueEncoding,
+} from './spec/iso8583-spec.types';

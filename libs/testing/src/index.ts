@@ -1,1 +1,3 @@
-export {};
+export * from './acquirer-host';
+export * from './pin-pad/test-pin-pad';
+export * from './net/free-port.util';
