@@ -1,1 +1,3 @@
 export * from './cache.port';
+export { InMemoryCache } from './in-memory.cache';
+export { RedisCache, type RedisCacheOptions } from './redis.cache';

@@ -1,0 +1,74 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { Pool, type PoolClient } from 'pg';
+
+import type { Database, PostgresTarget } from '../database.port';
+import type { SqlConnection, SqlQueryRunner, SqlRow, SqlSession } from '../sql-connection.port';
+import { assertSchemaName, quoteIdent } from './schema-name.util';
+import { inTransaction } from './transaction.util';
+
+const DEFAULT_POOL_SIZE = 10;
+
+function runnerOver(client: Pool | PoolClient): SqlQueryRunner {
+  return {
+    query: async <T extends SqlRow = SqlRow>(sql: string, params?: readonly unknown[]) => (await client.query<T>(sql, params ? [...params] : undefined)).rows,
+    exec: async (script: string) => {
+      await client.query(script);
+    },
+  };
+}
+
+function sessionOver(client: PoolClient): SqlSession {
+  const runner = runnerOver(client);
+  return { ...runner, transaction: (fn) => inTransaction(runner, fn) };
+}
+
+class PostgresConnection implements SqlConnection {
+  private readonly runner: SqlQueryRunner;
+
+  constructor(private readonly pool: Pool) {
+    this.runner = runnerOver(pool);
+  }
+
+  query<T extends SqlRow = SqlRow>(sql: string, params?: readonly unknown[]): Promise<T[]> {
+    return this.runner.query<T>(sql, params);
+  }
+
+  exec(script: string): Promise<void> {
+    return this.runner.exec(script);
+  }
+
+  transaction<T>(fn: (tx: SqlQueryRunner) => Promise<T>): Promise<T> {
+    return this.withSession((session) => session.transaction(fn));
+  }
+
+  async withSession<T>(fn: (session: SqlSession) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      return await fn(sessionOver(client));
+    } finally {
+      // The client goes back to the pool: leave no lock or setting behind, or drop the session.
+      await client.query('SELECT pg_advisory_unlock_all(); RESET ALL').catch((error: Error) => (broken = error));
+      client.release(broken);
+    }
+  }
+}
+
+export function openPostgres(target: PostgresTarget): Promise<Database> {
+  const schema = assertSchemaName(target.schema);
+  const pool = new Pool({
+    connectionString: target.url,
+    max: target.poolSize ?? DEFAULT_POOL_SIZE,
+    // Unqualified names (raw SQL of shared code, migrations without a schema) mean the service's
+    // schema, as `?schema=` does for the Prisma CLI; RESET ALL returns to this.
+    options: `-c search_path=${quoteIdent(schema)}`,
+  });
+  // An idle client dropped by the server must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  return Promise.resolve({
+    target,
+    adapter: new PrismaPg(pool, { schema }),
+    connection: new PostgresConnection(pool),
+    close: () => pool.end(),
+  });
+}
