@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-import { deadLetterTopicOf, defineCommand, defineEvent, parseMessage, SchemaViolationError } from '@payments/contracts';
+import { SchemaViolationError, parseMessage } from './schema-violation.error';
+import { deadLetterTopicOf, defineCommand, defineEvent } from './topic.contract';
 
 describe('topic contracts', () => {
   it('accepts names of the documented shapes', () => {

@@ -1,0 +1,84 @@
+import { BusLogger, consoleBusLogger } from '../core/bus-logger';
+import { newMessageId } from '../core/message-id.util';
+import { OutgoingMessage, RawMessageHandler } from '../core/raw-message';
+import { TransportMessageBus } from '../core/transport-message-bus.base';
+import { ConsumerGroupQueue } from './consumer-group.queue';
+
+export interface InMemoryMessageBusOptions {
+  /** Names the reply topic `<serviceName>.reply.v1`. Default `embedded`. */
+  readonly serviceName?: string;
+  readonly instanceId?: string;
+  readonly logger?: BusLogger;
+}
+
+/**
+ * The embedded bus: Kafka's delivery semantics in one process (asynchronous delivery, consumer
+ * groups, order per key, retries, DLT, request/reply). Like a new Kafka consumer group, a group
+ * sees the messages published after it subscribed; deliveries wait for start().
+ */
+export class InMemoryMessageBus extends TransportMessageBus {
+  private readonly groups = new Map<string, Map<string, ConsumerGroupQueue>>();
+  private readonly idleWaiters: (() => void)[] = [];
+  private unsettled = 0;
+  private started = false;
+  private stopped = false;
+
+  constructor(options: InMemoryMessageBusOptions = {}) {
+    const instanceId = options.instanceId ?? newMessageId();
+    super({ serviceName: options.serviceName ?? 'embedded', instanceId, logger: options.logger ?? consoleBusLogger }, 'in-memory');
+    void this.consumeReplies(`${this.replyTopic}.${instanceId}`);
+  }
+
+  start(): Promise<void> {
+    if (this.stopped) return Promise.reject(new Error('InMemoryMessageBus cannot start again after stop()'));
+    this.started = true;
+    for (const byGroup of this.groups.values()) for (const queue of byGroup.values()) queue.resume();
+    return Promise.resolve();
+  }
+
+  /** Waits until every delivered message is settled (handled or dead-lettered), then closes. */
+  async stop(): Promise<void> {
+    if (this.started) {
+      while (this.unsettled > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    }
+    this.stopped = true;
+    this.replies.abandonAll('InMemoryMessageBus stopped before the reply arrived');
+  }
+
+  isHealthy(): Promise<boolean> {
+    return Promise.resolve(this.started && !this.stopped);
+  }
+
+  protected send(message: OutgoingMessage): Promise<void> {
+    if (this.stopped) return Promise.reject(new Error(`InMemoryMessageBus is stopped: cannot send to ${message.topic}`));
+    const delivered = { ...message, value: cloneJson(message.value), timestamp: Date.now() };
+    for (const queue of this.groups.get(message.topic)?.values() ?? []) {
+      this.unsettled += 1;
+      queue.enqueue(delivered);
+    }
+    return Promise.resolve();
+  }
+
+  protected consume(topic: string, group: string, handler: RawMessageHandler): Promise<void> {
+    const byGroup = this.groups.get(topic) ?? new Map<string, ConsumerGroupQueue>();
+    this.groups.set(topic, byGroup);
+    let queue = byGroup.get(group);
+    if (!queue) {
+      queue = new ConsumerGroupQueue(topic, group, this.identity.logger, () => this.settleOne());
+      byGroup.set(group, queue);
+    }
+    queue.join(handler);
+    if (this.started) queue.resume();
+    return Promise.resolve();
+  }
+
+  private settleOne(): void {
+    this.unsettled -= 1;
+    if (this.unsettled === 0) this.idleWaiters.splice(0).forEach((wake) => wake());
+  }
+}
+
+/** A consumer gets its own copy, as over the wire: neither side can mutate the other's object. */
+function cloneJson(value: unknown): unknown {
+  return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+}

@@ -1,0 +1,44 @@
+import { Consumer, KafkaMessage } from 'kafkajs';
+
+export interface RunningConsumer {
+  /** Resolves once the consumer is connected, subscribed and running. */
+  readonly running: Promise<void>;
+  /** Resolves once the consumer has joined its group and has partitions. */
+  readonly firstJoin: Promise<void>;
+}
+
+/**
+ * Runs one kafkajs consumer for one topic. On its first join, partitions the group never
+ * committed are sought to `startAt` (their end when subscribe() was called): kafkajs applies a
+ * seek before it resolves offsets, so nothing published after subscribe() can be skipped.
+ * Partitions are consumed concurrently, so a message in retry holds back only its partition.
+ */
+export function runGroupConsumer(
+  consumer: Consumer,
+  topic: string,
+  startAt: Map<number, string>,
+  concurrency: number,
+  handle: (message: KafkaMessage) => Promise<void>,
+): RunningConsumer {
+  let joined: () => void = () => undefined;
+  const firstJoin = new Promise<void>((resolve) => (joined = resolve));
+  const removeListener = consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+    for (const partition of payload.memberAssignment[topic] ?? []) {
+      const offset = startAt.get(partition);
+      if (offset !== undefined) consumer.seek({ topic, partition, offset });
+    }
+    startAt.clear();
+    removeListener();
+    joined();
+  });
+  const running = (async () => {
+    await consumer.connect();
+    await consumer.subscribe({ topics: [topic], fromBeginning: false });
+    await consumer.run({
+      partitionsConsumedConcurrently: concurrency,
+      // The message is committed only after its handler settled it (handled or dead-lettered).
+      eachMessage: ({ message }) => handle(message),
+    });
+  })();
+  return { running, firstJoin };
+}

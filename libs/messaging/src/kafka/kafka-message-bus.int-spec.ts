@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+import { defineEvent, defineRequest } from '@payments/contracts';
+
+import { BusLogger } from '../core/bus-logger';
+import { Envelope } from '../message-bus.port';
+import { describeMessageBusContract } from '../testing/message-bus.contract';
+import { uniqueSuffix, waitFor } from '../testing/wait-for.util';
+import { KafkaMessageBus } from './kafka-message-bus';
+
+const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+const quiet: BusLogger = { warn: () => undefined, error: () => undefined };
+
+function bus(serviceName: string, instanceId?: string): KafkaMessageBus {
+  return new KafkaMessageBus({ brokers, clientId: `int-${serviceName}`, serviceName, instanceId, logger: quiet });
+}
+
+describeMessageBusContract(KafkaMessageBus.name, () => bus('contract'), { testTimeoutMs: 30_000 });
+
+describe(KafkaMessageBus.name, () => {
+  jest.setTimeout(30_000);
+  const run = uniqueSuffix();
+  const topic = defineEvent(`int.${run}.terminal-registered.v1`, z.object({ terminalId: z.string() }));
+  const collect = (into: string[]) => (m: Envelope<{ terminalId: string }>) => Promise.resolve(void into.push(m.value.terminalId));
+
+  it('starts a new group at the end of the topic and resumes a known group where it committed', async () => {
+    const first = bus('int-a');
+    await first.start();
+    await first.publish(topic, { terminalId: 'before-any-group' }, { key: 'T1' });
+    const got: string[] = [];
+    await first.subscribe(topic, collect(got), { group: `g-${run}` });
+    await first.publish(topic, { terminalId: 'right-after-subscribe' }, { key: 'T1' });
+    await waitFor('the first message', () => got.length === 1);
+    await first.stop();
+
+    const second = bus('int-b');
+    await second.start();
+    await second.publish(topic, { terminalId: 'while-the-group-was-down' }, { key: 'T2' });
+    await second.subscribe(topic, collect(got), { group: `g-${run}` });
+    await waitFor('the message published while down', () => got.length === 2);
+    await second.stop();
+    expect(got).toEqual(['right-after-subscribe', 'while-the-group-was-down']);
+  });
+
+  it('delivers the first message published right after subscribe() to a brand-new group (no join race)', async () => {
+    const sut = bus('int-race');
+    await sut.start();
+    try {
+      const got: string[] = [];
+      for (let i = 0; i < 5; i += 1) {
+        const fresh = defineEvent(`int.${run}.race${i}.v1`, z.object({ terminalId: z.string() }));
+        await sut.subscribe(fresh, collect(got), { group: `race-${run}-${i}-a` });
+        await sut.subscribe(fresh, collect(got), { group: `race-${run}-${i}-b` });
+        await sut.publish(fresh, { terminalId: `T${i}` }, { key: `T${i}` });
+      }
+      await waitFor('all first messages in both groups', () => got.length === 10);
+      expect(got.sort()).toEqual(['T0', 'T0', 'T1', 'T1', 'T2', 'T2', 'T3', 'T3', 'T4', 'T4']);
+    } finally {
+      await sut.stop();
+    }
+  });
+
+  it('answers the first request after start() without waiting for a slow rebalance', async () => {
+    const contract = defineRequest(`int-${run}.ping.v1`, z.object({ n: z.number() }), z.object({ n: z.number() }));
+    const responder = bus('int-responder');
+    await responder.serve(contract, (m) => Promise.resolve({ n: m.value.n + 1 }), { group: `responder-${run}` });
+    await responder.start();
+    const requester = bus('int-requester');
+    try {
+      await requester.start();
+      const began = Date.now();
+      await expect(requester.request(contract, { n: 1 }, { key: 'k', timeoutMs: 10_000 })).resolves.toEqual({ n: 2 });
+      expect(Date.now() - began).toBeLessThan(3_000);
+      expect(await requester.isHealthy()).toBe(true);
+    } finally {
+      await Promise.all([requester.stop(), responder.stop()]);
+    }
+  });
+
+  it('fails start() when no broker answers', async () => {
+    const unreachable = new KafkaMessageBus({ brokers: ['127.0.0.1:1'], clientId: 'int-unreachable', serviceName: 'int-down', logger: quiet });
+    await expect(unreachable.start()).rejects.toThrow();
+    expect(await unreachable.isHealthy()).toBe(false);
+    await unreachable.stop();
+  });
+});

@@ -1,0 +1,105 @@
+import { Admin, Consumer, Kafka, Partitioners, Producer } from 'kafkajs';
+
+import { deadLetterTopicOf } from '@payments/contracts';
+
+import { BusLogger, consoleBusLogger } from '../core/bus-logger';
+import { newMessageId } from '../core/message-id.util';
+import { OutgoingMessage, RawMessageHandler } from '../core/raw-message';
+import { TransportMessageBus } from '../core/transport-message-bus.base';
+import { kafkaLogCreator } from './kafka-log.creator';
+import { decodeMessage, encodeMessage } from './kafka-message.codec';
+import { KafkaTopicAdmin } from './kafka-topic.admin';
+import { runGroupConsumer } from './kafka-group.consumer';
+
+export interface KafkaMessageBusConfig {
+  readonly brokers: string[];
+  readonly clientId: string;
+  /** Names the reply topic `<serviceName>.reply.v1`. */
+  readonly serviceName: string;
+  /** Stable per instance (pod name) so late replies survive a restart. Default: a random uuid. */
+  readonly instanceId?: string;
+  readonly logger?: BusLogger;
+  /** Partitions of the topics this bus creates. Default 3. */
+  readonly partitions?: number;
+  /** Replication factor of the topics this bus creates. Default 1 (a single local broker). */
+  readonly replicationFactor?: number;
+}
+
+interface Subscription {
+  readonly topic: string;
+  readonly group: string;
+  readonly handler: RawMessageHandler;
+}
+
+/** The distributed bus over Apache Kafka (kafkajs stays behind the MessageBus port). */
+export class KafkaMessageBus extends TransportMessageBus {
+  private readonly kafka: Kafka;
+  private readonly producer: Producer;
+  private readonly admin: Admin;
+  private readonly topics: KafkaTopicAdmin;
+  private readonly waiting: Subscription[] = [];
+  private readonly consumers: Consumer[] = [];
+  private state: 'new' | 'starting' | 'started' | 'stopped' = 'new';
+  private producerConnected = false;
+
+  constructor(private readonly config: KafkaMessageBusConfig) {
+    const logger = config.logger ?? consoleBusLogger;
+    super({ serviceName: config.serviceName, instanceId: config.instanceId ?? newMessageId(), logger }, 'kafka');
+    this.kafka = new Kafka({ clientId: config.clientId, brokers: config.brokers, logCreator: kafkaLogCreator(logger) });
+    // Idempotent producer: no duplicates from the client's own retries; it requires acks=all.
+    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+    this.producer.on(this.producer.events.CONNECT, () => void (this.producerConnected = true));
+    this.producer.on(this.producer.events.DISCONNECT, () => void (this.producerConnected = false));
+    this.admin = this.kafka.admin();
+    this.topics = new KafkaTopicAdmin(this.admin, { partitions: config.partitions ?? 3, replicationFactor: config.replicationFactor ?? 1 }, logger);
+  }
+
+  async start(): Promise<void> {
+    if (this.state !== 'new') throw new Error(`KafkaMessageBus cannot start when ${this.state}`);
+    this.state = 'starting';
+    await Promise.all([this.admin.connect(), this.producer.connect()]);
+    // The reply group is unique to the instance, so no sibling ever triggers a rebalance on it.
+    await this.runConsumer({ topic: this.replyTopic, group: `${this.replyTopic}.${this.identity.instanceId}`, handler: (m) => this.replies.accept(m) }, true);
+    this.state = 'started';
+    await Promise.all(this.waiting.splice(0).map((subscription) => this.runConsumer(subscription, false)));
+  }
+
+  /** Stops consumers first (kafkajs waits for running handlers), then the producer. */
+  async stop(): Promise<void> {
+    if (this.state === 'stopped') return;
+    this.state = 'stopped';
+    await Promise.all(this.consumers.splice(0).map((consumer) => consumer.disconnect()));
+    this.replies.abandonAll('KafkaMessageBus stopped before the reply arrived');
+    await Promise.all([this.producer.disconnect(), this.admin.disconnect()]);
+  }
+
+  isHealthy(): Promise<boolean> {
+    return Promise.resolve(this.producerConnected);
+  }
+
+  protected async send(message: OutgoingMessage): Promise<void> {
+    if (this.state !== 'started' && this.state !== 'starting') {
+      throw new Error(`KafkaMessageBus is ${this.state}: cannot send to ${message.topic}`);
+    }
+    await this.topics.ensure([message.topic]);
+    await this.producer.send({ topic: message.topic, acks: -1, messages: [encodeMessage(message)] });
+  }
+
+  protected async consume(topic: string, group: string, handler: RawMessageHandler): Promise<void> {
+    const subscription = { topic, group, handler };
+    if (this.state === 'stopped') throw new Error(`KafkaMessageBus is stopped: cannot consume ${topic}`);
+    if (this.state === 'started') await this.runConsumer(subscription, false);
+    else this.waiting.push(subscription);
+  }
+
+  private async runConsumer(subscription: Subscription, awaitJoin: boolean): Promise<void> {
+    const { topic, group, handler } = subscription;
+    await this.topics.ensure([topic, deadLetterTopicOf(topic)]);
+    const startAt = await this.topics.uncommittedEnds(group, topic);
+    const consumer = this.kafka.consumer({ groupId: group, allowAutoTopicCreation: false, maxWaitTimeInMs: 500 });
+    this.consumers.push(consumer);
+    const joined = runGroupConsumer(consumer, topic, startAt, this.config.partitions ?? 3, (message) => handler(decodeMessage(topic, message)));
+    await joined.running;
+    if (awaitJoin) await joined.firstJoin;
+  }
+}

@@ -1,0 +1,254 @@
+import { SpanKind, trace } from '@opentelemetry/api';
+import { z } from 'zod';
+
+import { defineCommand, defineEvent, defineRequest, SchemaViolationError, TopicContract } from '@payments/contracts';
+
+import { deadLetterContractOf } from '../core/dead-letter.contract';
+import { Envelope, Headers, MessageBus, RemoteHandlerError, RequestTimeoutError } from '../message-bus.port';
+import { installTestTracing } from './test-tracing';
+import { uniqueSuffix, waitFor } from './wait-for.util';
+
+export interface MessageBusContractOptions {
+  /** Per-test jest timeout. Default 20 s. */
+  readonly testTimeoutMs?: number;
+}
+
+const orderSchema = z.object({ orderId: z.string().min(1), seq: z.number().int(), amountMinor: z.string().regex(/^\d+$/) });
+type Order = z.infer<typeof orderSchema>;
+const order = (orderId: string, seq = 0): Order => ({ orderId, seq, amountMinor: '1250' });
+
+/**
+ * The behaviour every MessageBus must show (ARCHITECTURE.md: one suite for both
+ * implementations). Topics get a random suffix, so reruns against one broker are independent.
+ */
+export function describeMessageBusContract(name: string, factory: () => MessageBus | Promise<MessageBus>, options: MessageBusContractOptions = {}): void {
+  describe(`${name} satisfies the MessageBus contract`, () => {
+    let sut: MessageBus;
+    let tracing: ReturnType<typeof installTestTracing>;
+    const run = uniqueSuffix();
+    let n = 0;
+    const eventTopic = (): TopicContract<Order> => defineEvent(`contract.${run}.order${(n += 1)}.v1`, orderSchema);
+
+    jest.setTimeout(options.testTimeoutMs ?? 20_000);
+
+    beforeAll(async () => {
+      tracing = installTestTracing();
+      sut = await factory();
+      await sut.start();
+    });
+
+    afterAll(async () => {
+      await sut?.stop();
+      tracing?.uninstall();
+    });
+
+    function collect<T>(into: Envelope<T>[]): (m: Envelope<T>) => Promise<void> {
+      return (m) => {
+        into.push(m);
+        return Promise.resolve();
+      };
+    }
+
+    it('delivers a published message with its key, id and pass-through headers', async () => {
+      const topic = eventTopic();
+      const got: Envelope<Order>[] = [];
+      await sut.subscribe(topic, collect(got), { group: `g-${run}-a` });
+      const headers = { [Headers.correlationId]: 'corr-1', [Headers.idempotencyKey]: 'idem-1' };
+      await sut.publish(topic, order('o-1'), { key: 'terminal-1', id: 'b5f1d3c2-5d3c-4d39-9a7e-0d3f2a9b8c71', headers });
+      await waitFor('the message', () => got.length === 1);
+      expect(got[0]).toMatchObject({ topic: topic.name, key: 'terminal-1', value: order('o-1'), id: 'b5f1d3c2-5d3c-4d39-9a7e-0d3f2a9b8c71' });
+      expect(got[0].headers).toMatchObject({ ...headers, [Headers.messageId]: got[0].id });
+    });
+
+    it('keeps the order of messages with the same key', async () => {
+      const topic = eventTopic();
+      const seen: Record<string, number[]> = { a: [], b: [] };
+      const handler = async (m: Envelope<Order>): Promise<void> => {
+        await new Promise((resolve) => setTimeout(resolve, m.value.seq % 3));
+        seen[m.key].push(m.value.seq);
+      };
+      await sut.subscribe(topic, handler, { group: `g-${run}-order` });
+      for (let seq = 0; seq < 20; seq += 1) await sut.publish(topic, order('o', seq), { key: seq % 2 ? 'a' : 'b' });
+      await waitFor('20 messages', () => seen.a.length + seen.b.length === 20);
+      expect(seen.a).toEqual([1, 3, 5, 7, 9, 11, 13, 15, 17, 19]);
+      expect(seen.b).toEqual([0, 2, 4, 6, 8, 10, 12, 14, 16, 18]);
+    });
+
+    it('gives each consumer group every message exactly once', async () => {
+      const topic = eventTopic();
+      const first: Envelope<Order>[] = [];
+      const second: Envelope<Order>[] = [];
+      await sut.subscribe(topic, collect(first), { group: `g-${run}-ledger` });
+      await sut.subscribe(topic, collect(second), { group: `g-${run}-report` });
+      for (let seq = 0; seq < 5; seq += 1) await sut.publish(topic, order(`o-${seq}`, seq), { key: `k-${seq}` });
+      await waitFor('both groups', () => first.length === 5 && second.length === 5);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(first.map((m) => m.value.seq).sort()).toEqual([0, 1, 2, 3, 4]);
+      expect(second.map((m) => m.value.seq).sort()).toEqual([0, 1, 2, 3, 4]);
+    });
+
+    it('refuses to publish a message that violates its schema and sends nothing', async () => {
+      const topic = eventTopic();
+      const got: Envelope<Order>[] = [];
+      await sut.subscribe(topic, collect(got), { group: `g-${run}-schema` });
+      const bad = { orderId: 'o-bad', seq: 1, amountMinor: '12.50' };
+      await expect(sut.publish(topic, bad, { key: 'k' })).rejects.toThrow(SchemaViolationError);
+      await expect(sut.publish(topic, bad, { key: 'k' })).rejects.toThrow(/amountMinor/);
+      await sut.publish(topic, order('o-good'), { key: 'k' });
+      await waitFor('the valid message', () => got.length === 1);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(got.map((m) => m.value.orderId)).toEqual(['o-good']);
+    });
+
+    it('dead-letters a poisoned message after maxAttempts and goes on with the next ones', async () => {
+      const topic = eventTopic();
+      const handled: string[] = [];
+      let poisonAttempts = 0;
+      const dead: Envelope<unknown>[] = [];
+      await sut.subscribe(deadLetterContractOf(topic), collect(dead), { group: `g-${run}-dlt` });
+      await sut.subscribe(
+        topic,
+        (m) => {
+          if (m.value.orderId !== 'poison') return Promise.resolve(void handled.push(m.value.orderId));
+          poisonAttempts += 1;
+          return Promise.reject(new Error('account a-1 is closed'));
+        },
+        { group: `g-${run}-poison`, maxAttempts: 3, backoffMs: 10 },
+      );
+      await sut.publish(topic, order('poison'), { key: 'k-1', id: '7c1e2b44-8f0e-4a57-9d0c-3b2a1f4e5d6c' });
+      await sut.publish(topic, order('same-key-next'), { key: 'k-1' });
+      await sut.publish(topic, order('other-key'), { key: 'k-2' });
+      await waitFor('both good messages and the dead letter', () => handled.length === 2 && dead.length === 1);
+      expect(handled.sort()).toEqual(['other-key', 'same-key-next']);
+      expect(poisonAttempts).toBe(3);
+      expect(dead[0]).toMatchObject({ topic: `${topic.name}.DLT`, key: 'k-1', value: order('poison'), id: '7c1e2b44-8f0e-4a57-9d0c-3b2a1f4e5d6c' });
+      expect(dead[0].headers).toMatchObject({ [Headers.error]: 'account a-1 is closed', [Headers.attempt]: '3' });
+    });
+
+    it('dead-letters at once a consumed message that fails the schema, without calling the handler', async () => {
+      const topic = eventTopic();
+      const loose = { name: topic.name, schema: z.object({ orderId: z.string() }) };
+      let calls = 0;
+      const dead: Envelope<unknown>[] = [];
+      await sut.subscribe(deadLetterContractOf(topic), collect(dead), { group: `g-${run}-dlt2` });
+      await sut.subscribe(topic, () => Promise.resolve(void (calls += 1)), { group: `g-${run}-strict` });
+      await sut.publish(loose, { orderId: 'o-old-shape' }, { key: 'k' });
+      await waitFor('the dead letter', () => dead.length === 1);
+      expect(calls).toBe(0);
+      expect(dead[0].headers[Headers.attempt]).toBe('1');
+      expect(dead[0].headers[Headers.error]).toMatch(/seq/);
+    });
+
+    it('retries a failing handler with backoff and succeeds without a dead letter', async () => {
+      const topic = eventTopic();
+      const attemptsAt: number[] = [];
+      const dead: Envelope<unknown>[] = [];
+      await sut.subscribe(deadLetterContractOf(topic), collect(dead), { group: `g-${run}-dlt3` });
+      await sut.subscribe(
+        topic,
+        () => {
+          attemptsAt.push(Date.now());
+          return attemptsAt.length < 3 ? Promise.reject(new Error('ledger busy')) : Promise.resolve();
+        },
+        { group: `g-${run}-retry`, maxAttempts: 3, backoffMs: 50 },
+      );
+      await sut.publish(topic, order('o-retry'), { key: 'k' });
+      await waitFor('the third attempt', () => attemptsAt.length === 3);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(attemptsAt).toHaveLength(3);
+      expect(attemptsAt[1] - attemptsAt[0]).toBeGreaterThanOrEqual(45);
+      expect(attemptsAt[2] - attemptsAt[1]).toBeGreaterThanOrEqual(95);
+      expect(dead).toHaveLength(0);
+    });
+
+    const echoSchema = z.object({ text: z.string() });
+    const replySchema = z.object({ echoed: z.string(), replyTo: z.string(), deadlineInMs: z.number() });
+    const requestContract = (label: string): ReturnType<typeof defineRequest<{ text: string }, z.infer<typeof replySchema>>> =>
+      defineRequest(`contract-${run}.${label}.v1`, echoSchema, replySchema);
+
+    it('answers a request with the reply of the serving handler', async () => {
+      const contract = requestContract('echo');
+      await sut.serve(
+        contract,
+        (m) => Promise.resolve({ echoed: m.value.text, replyTo: m.headers[Headers.replyTo] ?? '', deadlineInMs: Number(m.headers[Headers.deadline]) - Date.now() }),
+        { group: `g-${run}-echo` },
+      );
+      const reply = await sut.request(contract, { text: 'hello' }, { key: 'k', timeoutMs: 10_000 });
+      expect(reply.echoed).toBe('hello');
+      expect(reply.replyTo).toMatch(/^[a-z][a-z0-9-]*\.reply\.v1$/);
+      expect(reply.deadlineInMs).toBeGreaterThan(0);
+      expect(reply.deadlineInMs).toBeLessThanOrEqual(10_000);
+    });
+
+    it('times out a request and hands the late reply to onLateReply', async () => {
+      const contract = requestContract('slow');
+      const late: Envelope<z.infer<typeof replySchema>>[] = [];
+      sut.onLateReply(contract, collect(late));
+      await sut.serve(
+        contract,
+        async (m) => {
+          await new Promise((resolve) => setTimeout(resolve, 1_000));
+          return { echoed: m.value.text, replyTo: '', deadlineInMs: 0 };
+        },
+        { group: `g-${run}-slow` },
+      );
+      const error: unknown = await sut.request(contract, { text: 'late' }, { key: 'k', timeoutMs: 300 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RequestTimeoutError);
+      await waitFor('the late reply', () => late.length === 1);
+      expect(late[0].value.echoed).toBe('late');
+      expect(late[0].headers[Headers.correlationId]).toBe((error as RequestTimeoutError).correlationId);
+    });
+
+    it('rejects the request with RemoteHandlerError when the serving handler throws', async () => {
+      const contract = requestContract('failing');
+      await sut.serve(contract, () => Promise.reject(new Error('routing table has no acquirer for BIN 999999')), { group: `g-${run}-fail` });
+      const error: unknown = await sut.request(contract, { text: 'x' }, { key: 'k', timeoutMs: 10_000 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RemoteHandlerError);
+      expect((error as Error).message).toMatch(/no acquirer for BIN 999999/);
+    });
+
+    it('propagates the W3C trace context and runs the handler in a CONSUMER span', async () => {
+      const topic = eventTopic();
+      const got: { traceparent?: string; traceId?: string }[] = [];
+      await sut.subscribe(
+        topic,
+        (m) => Promise.resolve(void got.push({ traceparent: m.headers[Headers.traceparent], traceId: trace.getActiveSpan()?.spanContext().traceId })),
+        { group: `g-${run}-trace` },
+      );
+      await trace.getTracer('contract-test').startActiveSpan('publish', async (span) => {
+        await sut.publish(topic, order('o-traced'), { key: 'k' });
+        span.end();
+      });
+      await waitFor('the traced message', () => got.length === 1);
+      const sent = tracing.spans.getFinishedSpans().find((s) => s.name === 'publish')!;
+      expect(got[0].traceparent).toMatch(new RegExp(`^00-${sent.spanContext().traceId}-${sent.spanContext().spanId}-0[01]$`));
+      expect(got[0].traceId).toBe(sent.spanContext().traceId);
+      await waitFor('the consumer span', () => tracing.spans.getFinishedSpans().some((s) => s.name === `${topic.name} process`));
+      const consumer = tracing.spans.getFinishedSpans().find((s) => s.name === `${topic.name} process`)!;
+      expect(consumer.kind).toBe(SpanKind.CONSUMER);
+      expect(consumer.parentSpanContext?.spanId).toBe(sent.spanContext().spanId);
+    });
+
+    it('drains in-flight handlers on stop() and reports itself unhealthy afterwards', async () => {
+      const other = await factory();
+      const topic = defineCommand(`contract-${run}.drain.v1`, orderSchema);
+      const state = { started: false, finished: false };
+      await other.subscribe(
+        topic,
+        async () => {
+          state.started = true;
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          state.finished = true;
+        },
+        { group: `g-${run}-drain` },
+      );
+      await other.start();
+      expect(await other.isHealthy()).toBe(true);
+      await other.publish(topic, order('o-drain'), { key: 'k' });
+      await waitFor('the handler to start', () => state.started);
+      await other.stop();
+      expect(state.finished).toBe(true);
+      expect(await other.isHealthy()).toBe(false);
+    });
+  });
+}
