@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs (when missing) and starts (when not running) the real servers the distributed mode
+# and the integration tests use, all on loopback:
+#   postgres  PostgreSQL 15  127.0.0.1:5432  role/database payments, password payments
+#   redis     Redis 7        127.0.0.1:6379  in memory only
+#   kafka     Kafka 3.9      127.0.0.1:9092  KRaft single node (controller on 9093)
+# Usage: scripts/infra/up.sh [all|postgres|redis|kafka]...   (default: all)
+# Idempotent; when everything already runs it only checks, in well under 2 s.
+# Prints one line per component; on failure a reason, the log's last lines, and exit 1.
+set -euo pipefail
+
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# shellcheck source=postgres.sh
+source "$INFRA_SCRIPTS/postgres.sh"
+# shellcheck source=redis.sh
+source "$INFRA_SCRIPTS/redis.sh"
+# shellcheck source=kafka.sh
+source "$INFRA_SCRIPTS/kafka.sh"
+
+mapfile -t components < <(resolve_components "$@")
+((${#components[@]})) || exit 2
+
+mkdir -p "$INFRA_DIR"
+# One runner at a time on this machine: PostgreSQL and Redis are machine-wide.
+# Daemons are started with `9>&-` so they never inherit (and keep holding) this lock.
+exec 9>"$INFRA_LOCK"
+flock -w 300 9 || fail infra "another up.sh/down.sh holds $INFRA_LOCK for more than 300 s"
+
+for component in "${components[@]}"; do
+  "up_$component"
+done
