@@ -15,7 +15,6 @@ export default tseslint.config(
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       eqeqeq: ['error', 'always'],
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../../*'], message: 'use a @payments/* alias across folders' }] }],
       '@nx/enforce-module-boundaries': [
         'error',
         {
@@ -37,7 +36,7 @@ export default tseslint.config(
       '@nx/enforce-module-boundaries': [
         'error',
         {
-          allow: ['@payments/gateway-app', '@payments/authorization-app', '@payments/antifraud-app', '@payments/settlement-app', '@payments/agents-billing-app', '@payments/qr-merchant-app', '@payments/device-bridge-app'],
+          allow: ['@payments/embedded', '@payments/gateway-app', '@payments/authorization-app', '@payments/antifraud-app', '@payments/settlement-app', '@payments/agents-billing-app', '@payments/qr-merchant-app', '@payments/device-bridge-app'],
           depConstraints: [
             { sourceTag: 'type:host', onlyDependOnLibsWithTags: ['type:lib', 'type:app'] },
             { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:lib', 'type:app', 'type:host'] },

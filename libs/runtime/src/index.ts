@@ -1,1 +1,13 @@
-export {};
+export * from './platform/platform.tokens';
+export * from './platform/platform.module';
+export * from './health/readiness.registry';
+export * from './health/health.controller';
+export * from './database/database.factory';
+export * from './database/migrations.locator';
+export * from './bootstrap/validation.pipe';
+export * from './bootstrap/nest-app.factory';
+export * from './bootstrap/service-env.schema';
+export * from './bootstrap/service.runner';
+export * from './bootstrap/migration.runner';
+export * from './database/prisma.provider';
+export * from './database/outbox-relay.provider';

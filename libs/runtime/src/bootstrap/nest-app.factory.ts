@@ -1,0 +1,31 @@
+import { DynamicModule, INestApplication, LoggerService, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+
+import { createValidationPipe } from './validation.pipe';
+
+export interface NestAppOptions {
+  readonly title: string;
+  readonly logger: LoggerService;
+  /** Serve OpenAPI at /docs (JSON at /docs-json). */
+  readonly openApi?: boolean;
+}
+
+/** One Nest application with the platform's pipes, shutdown hooks and API docs. */
+export async function createNestApp(rootModule: Type<unknown> | DynamicModule, options: NestAppOptions): Promise<INestApplication> {
+  const app = await NestFactory.create(rootModule, { logger: options.logger });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  if (options.openApi) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle(options.title)
+        .setDescription('Payment platform API: card-present operations for cash registers.')
+        .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'terminal API key' }, 'terminal-key')
+        .build(),
+    );
+    SwaggerModule.setup('docs', app, document);
+  }
+  return app;
+}

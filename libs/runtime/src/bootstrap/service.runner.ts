@@ -1,0 +1,59 @@
+import { DynamicModule } from '@nestjs/common';
+
+import { RedisCache } from '@payments/cache';
+import { loadConfig } from '@payments/config';
+import { KafkaMessageBus } from '@payments/messaging';
+import { createLogger, MetricsModule, NestJsonLogger, startTelemetry } from '@payments/observability';
+
+import { DatabaseFactory } from '../database/database.factory';
+import { PlatformModule } from '../platform/platform.module';
+import { createNestApp } from './nest-app.factory';
+import { serviceEnvSchema } from './service-env.schema';
+
+export interface ServiceDefinition {
+  /** The app's name, as in apps/<name>. */
+  readonly name: string;
+  readonly defaultPort: number;
+  /** The service as one Nest module, built from the environment it validates itself. */
+  readonly module: (env: NodeJS.ProcessEnv) => DynamicModule;
+  readonly openApi?: boolean;
+}
+
+/**
+ * Runs one service as its own process (distributed mode): Kafka, Redis and PostgreSQL, its
+ * own /health and /metrics. Telemetry starts before the application is created.
+ */
+export async function runService(definition: ServiceDefinition, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const config = loadConfig(serviceEnvSchema(definition.defaultPort), env);
+  const telemetry = startTelemetry({ serviceName: definition.name, otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
+  const logger = createLogger({ service: definition.name, level: config.LOG_LEVEL });
+
+  const bus = new KafkaMessageBus({ brokers: config.KAFKA_BROKERS, clientId: definition.name, serviceName: definition.name });
+  const cache = new RedisCache({ url: config.REDIS_URL });
+  const databases = new DatabaseFactory({
+    mode: { kind: 'postgres', url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE },
+    migrateOnOpen: config.MIGRATE_ON_BOOT,
+  });
+
+  const app = await createNestApp(
+    {
+      module: class ServiceProcessModule {},
+      imports: [PlatformModule.forRoot({ bus, cache, databases }), MetricsModule.forRoot({ service: definition.name }), definition.module(env)],
+    },
+    { title: definition.name, logger: new NestJsonLogger(logger), openApi: definition.openApi },
+  );
+  await app.listen(config.PORT, config.HOST);
+  logger.info({ port: config.PORT }, `${definition.name} listening`);
+
+  const stopTelemetry = (): void => void telemetry.shutdown();
+  process.once('SIGTERM', stopTelemetry);
+  process.once('SIGINT', stopTelemetry);
+}
+
+/** A service's main.ts: run it, or say in one JSON line why it could not start and exit non-zero. */
+export function launchService(definition: ServiceDefinition): void {
+  runService(definition).catch((error: unknown) => {
+    console.error(JSON.stringify({ service: definition.name, msg: 'failed to start', error: error instanceof Error ? error.message : String(error) }));
+    process.exit(1);
+  });
+}

@@ -1,0 +1,47 @@
+import { OnApplicationBootstrap, OnApplicationShutdown, Provider } from '@nestjs/common';
+
+import type { TopicContract } from '@payments/contracts';
+import { MessageBus, OutboxRelay, TopicRegistry } from '@payments/messaging';
+import { getOrCreateGauge } from '@payments/observability';
+import type { TransactionalSqlExecutor } from '@payments/persistence';
+
+import { MESSAGE_BUS } from '../platform/platform.tokens';
+import { schemaOf } from './migrations.locator';
+
+const BACKLOG_EVERY_MS = 5_000;
+
+/** A service's outbox relay: publishes what its transactions wrote, drains on shutdown, reports its backlog. */
+class OutboxRelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly backlog = getOrCreateGauge('outbox_backlog', 'Outbox messages written but not yet published.', ['service']);
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly app: string,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.relay.start();
+    this.timer = setInterval(() => {
+      this.relay.backlog().then(
+        (n) => this.backlog.set({ service: this.app }, n),
+        () => undefined,
+      );
+    }, BACKLOG_EVERY_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.relay.stop();
+  }
+}
+
+export function outboxRelayProvider(app: string, dbToken: symbol, topics: TopicContract<unknown>[]): Provider {
+  return {
+    provide: `${app}.outbox-relay`,
+    inject: [dbToken, MESSAGE_BUS],
+    useFactory: (db: TransactionalSqlExecutor, bus: MessageBus) =>
+      new OutboxRelayLifecycle(app, new OutboxRelay({ db, bus, schema: schemaOf(app), registry: TopicRegistry.of(...topics), intervalMs: 50 })),
+  };
+}

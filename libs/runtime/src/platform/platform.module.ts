@@ -1,0 +1,58 @@
+import { DynamicModule, Global, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+
+import type { Cache } from '@payments/cache';
+import type { MessageBus } from '@payments/messaging';
+
+import { DatabaseFactory } from '../database/database.factory';
+import { HealthController } from '../health/health.controller';
+import { ReadinessRegistry } from '../health/readiness.registry';
+import { CACHE, DATABASE_FACTORY, MESSAGE_BUS } from './platform.tokens';
+
+export interface PlatformResources {
+  readonly bus: MessageBus;
+  readonly cache: Cache;
+  readonly databases: DatabaseFactory;
+}
+
+/**
+ * What every service module gets from its process host: the bus, the cache, a database per
+ * service, readiness checks and the health endpoints. One per process, whatever the run mode.
+ */
+@Global()
+@Module({})
+export class PlatformModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  static forRoot(resources: PlatformResources): DynamicModule {
+    return {
+      module: PlatformModule,
+      controllers: [HealthController],
+      providers: [
+        ReadinessRegistry,
+        { provide: MESSAGE_BUS, useValue: resources.bus },
+        { provide: CACHE, useValue: resources.cache },
+        { provide: DATABASE_FACTORY, useValue: resources.databases },
+      ],
+      exports: [ReadinessRegistry, MESSAGE_BUS, CACHE, DATABASE_FACTORY],
+    };
+  }
+
+  constructor(
+    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+    @Inject(CACHE) private readonly cache: Cache,
+    @Inject(DATABASE_FACTORY) private readonly databases: DatabaseFactory,
+    readiness: ReadinessRegistry,
+  ) {
+    readiness.register('bus', () => bus.isHealthy());
+    readiness.register('cache', () => cache.isHealthy());
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.bus.start();
+  }
+
+  /** Runs after every service module has drained its own work (Nest calls modules' hooks first). */
+  async onApplicationShutdown(): Promise<void> {
+    await this.bus.stop();
+    await this.cache.close();
+    await this.databases.closeAll();
+  }
+}
