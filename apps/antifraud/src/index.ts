@@ -1,1 +1,1 @@
-export {};
+export { AntifraudModule } from './antifraud.module';
