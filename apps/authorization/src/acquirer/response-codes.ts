@@ -1,0 +1,33 @@
+/** ISO 8583:1987 field 39 response codes the platform produces or meets most (payments-standards.md). */
+const TEXTS: Record<string, string> = {
+  '00': 'Approved',
+  '01': 'Refer to card issuer',
+  '03': 'Invalid merchant',
+  '04': 'Pick up card',
+  '05': 'Do not honour',
+  '12': 'Invalid transaction',
+  '13': 'Invalid amount',
+  '14': 'Invalid card number',
+  '25': 'Unable to locate record',
+  '30': 'Format error',
+  '41': 'Lost card, pick up',
+  '43': 'Stolen card, pick up',
+  '51': 'Insufficient funds',
+  '54': 'Expired card',
+  '55': 'Incorrect PIN',
+  '57': 'Transaction not permitted to cardholder',
+  '58': 'Transaction not permitted to terminal',
+  '59': 'Suspected fraud',
+  '61': 'Exceeds withdrawal amount limit',
+  '62': 'Restricted card',
+  '65': 'Exceeds withdrawal frequency limit',
+  '91': 'Issuer or switch inoperative',
+  '94': 'Duplicate transmission',
+  '96': 'System malfunction',
+};
+
+export function responseTextOf(code: string): string {
+  return TEXTS[code] ?? `Declined (${code})`;
+}
+
+export const APPROVED = '00';

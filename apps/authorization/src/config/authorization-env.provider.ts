@@ -1,0 +1,1 @@
+export const AUTHORIZATION_ENV = Symbol('AuthorizationEnv');

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+import { loadConfig } from '@payments/config';
+
+/** Public test keys (X9.24 test BDK and fixed dev keys): refused when NODE_ENV=production. */
+export const DEV_KEYS = {
+  bdks: 'ansi-test-bdk:0123456789ABCDEFFEDCBA9876543210',
+  panTokenKey: '8f0c2a9be1d34f5a6b7c8d9e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c',
+  panKeks: 'kek-dev-1:2b7e151628aed2a6abf7158809cf4f3c2b7e151628aed2a6abf7158809cf4f3c',
+};
+
+const schema = z.object({
+  NODE_ENV: z.string().default('development'),
+  AUTHORIZATION_ACQUIRER_HOST: z.string().default('127.0.0.1'),
+  AUTHORIZATION_ACQUIRER_PORT: z.coerce.number().int().min(1).max(65_535).default(8583),
+  /** How long the host may take to answer a 0200 before the transaction is unknown and reversed. */
+  AUTHORIZATION_HOST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  AUTHORIZATION_ANTIFRAUD_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(500),
+  /** What to do when antifraud does not answer in time: decline (default) or allow. */
+  AUTHORIZATION_ANTIFRAUD_UNAVAILABLE: z.enum(['decline', 'allow']).default('decline'),
+  AUTHORIZATION_REVERSAL_RETRY_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
+  /** DUKPT base derivation keys, `id:hex32,...` (the HSM's job in production). */
+  CARD_BDKS: z.string().default(DEV_KEYS.bdks),
+  /** HMAC key of PAN tokens, 64 hex digits. */
+  PAN_TOKEN_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/).default(DEV_KEYS.panTokenKey),
+  /** Key-encryption keys of stored PANs, `id:hex64,...`; the first is active (rotation: put the new one first). */
+  PAN_KEKS: z.string().default(DEV_KEYS.panKeks),
+});
+
+export type AuthorizationEnv = z.infer<typeof schema>;
+
+export function loadAuthorizationEnv(env: NodeJS.ProcessEnv): AuthorizationEnv {
+  const config = loadConfig(schema, env);
+  if (config.NODE_ENV === 'production') {
+    for (const [name, dev] of [['CARD_BDKS', DEV_KEYS.bdks], ['PAN_TOKEN_KEY', DEV_KEYS.panTokenKey], ['PAN_KEKS', DEV_KEYS.panKeks]] as const) {
+      if (config[name] === dev) throw new Error(`${name}: the public development key is not allowed when NODE_ENV=production`);
+    }
+  }
+  return config;
+}
+
+/** The active key-encryption key: the first of PAN_KEKS (rotation puts the new key first). */
+export function activeKekId(keks: string): string {
+  return keks.split(',')[0].split(':')[0];
+}

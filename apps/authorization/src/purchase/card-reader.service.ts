@@ -1,0 +1,66 @@
+import { Inject, Injectable } from '@nestjs/common';
+
+import { detectScheme, formatTrack2, isLuhnValid, maskPan, Track2Data } from '@payments/card';
+import type { EncryptedCardData } from '@payments/contracts';
+import { CardDataDecryptor, hexToBytes, InMemoryBdkStore, KeyRing, PanVault } from '@payments/crypto';
+
+import type { AuthorizationEnv } from '../config/authorization-env';
+import { activeKekId } from '../config/authorization-env';
+import { AUTHORIZATION_ENV } from '../config/authorization-env.provider';
+
+export interface ReadCard {
+  track2: string;
+  token: string;
+  maskedPan: string;
+  scheme: string;
+  panKeyId: string;
+  panCiphertext: string;
+}
+
+/** The card as the server sees it; a reason that never contains card data (PCI DSS 3.3). */
+export class UnreadableCardError extends Error {
+  constructor(
+    readonly responseCode: string,
+    reason: string,
+  ) {
+    super(reason);
+    this.name = 'UnreadableCardError';
+  }
+}
+
+/**
+ * Decrypts the PIN pad's DUKPT block (the HSM's job; the device-bridge never sees clear data),
+ * then tokenizes and encrypts the PAN for the journal. Track 2 lives only in memory.
+ */
+@Injectable()
+export class CardReaderService {
+  private readonly decryptor: CardDataDecryptor;
+  readonly vault: PanVault;
+
+  constructor(@Inject(AUTHORIZATION_ENV) env: AuthorizationEnv) {
+    this.decryptor = new CardDataDecryptor(InMemoryBdkStore.fromConfig(env.CARD_BDKS, 'CARD_BDKS'));
+    this.vault = new PanVault(hexToBytes(env.PAN_TOKEN_KEY, 'PAN_TOKEN_KEY', 32), KeyRing.fromConfig(env.PAN_KEKS, activeKekId(env.PAN_KEKS), 'PAN_KEKS'));
+  }
+
+  read(block: EncryptedCardData): ReadCard {
+    let card: Track2Data;
+    try {
+      card = this.decryptor.decrypt(block);
+    } catch {
+      // The reason is deliberately generic: decryption errors must not hint at key or card data.
+      throw new UnreadableCardError('30', `card data does not decrypt to track 2 data under BDK ${block.bdkId} and KSN ${block.ksn}`);
+    }
+    const { pan } = card;
+    const track2 = formatTrack2(card);
+    if (!isLuhnValid(pan)) throw new UnreadableCardError('14', 'card number fails the Luhn check');
+    const encrypted = this.vault.encrypt(pan);
+    return {
+      track2,
+      token: this.vault.tokenize(pan),
+      maskedPan: maskPan(pan),
+      scheme: detectScheme(pan),
+      panKeyId: encrypted.keyId,
+      panCiphertext: encrypted.ciphertext,
+    };
+  }
+}

@@ -1,0 +1,57 @@
+import { Inject, Injectable } from '@nestjs/common';
+
+import { AUTHORIZATION_DB, AuthorizationDb } from '../database/authorization-db.provider';
+import type { Transaction } from '../generated/prisma/client';
+
+export interface ClaimedReversal {
+  transaction: Transaction;
+  attempt: number;
+}
+
+/** The store-and-forward queue. A claim leases the row, so two workers never send the same reversal at once. */
+@Injectable()
+export class ReversalRepository {
+  constructor(@Inject(AUTHORIZATION_DB) private readonly db: AuthorizationDb) {}
+
+  async claimDue(limit: number, leaseMs: number): Promise<ClaimedReversal[]> {
+    const claimed = await this.db.$queryRawUnsafe<{ transaction_id: string; attempts: number }[]>(
+      `UPDATE "authorization"."reversal" SET "attempts" = "attempts" + 1, "next_attempt_at" = now() + ($2 || ' milliseconds')::interval
+       WHERE "transaction_id" IN (
+         SELECT "transaction_id" FROM "authorization"."reversal"
+         WHERE "status" = 'pending' AND "next_attempt_at" <= now()
+         ORDER BY "next_attempt_at" LIMIT $1 FOR UPDATE SKIP LOCKED)
+       RETURNING "transaction_id", "attempts"`,
+      limit,
+      String(leaseMs),
+    );
+    if (claimed.length === 0) return [];
+    const rows = await this.db.transaction.findMany({ where: { id: { in: claimed.map((c) => c.transaction_id) } } });
+    return claimed.map((c) => ({ transaction: rows.find((r) => r.id === c.transaction_id)!, attempt: c.attempts }));
+  }
+
+  /** The host acknowledged: the queue entry closes and the journal says reversed, in one transaction. */
+  async acknowledge(transactionId: string, responseCode: string): Promise<void> {
+    await this.db.$transaction(async (tx) => {
+      const closed = await tx.reversal.updateMany({
+        where: { transactionId, status: 'pending' },
+        data: { status: 'acknowledged', acknowledgedAt: new Date(), lastError: null },
+      });
+      if (closed.count === 0) return;
+      await tx.transaction.update({ where: { id: transactionId }, data: { status: 'reversed', updatedAt: new Date() } });
+      await tx.transactionStatusChange.create({
+        data: { transactionId, status: 'reversed', responseCode, reason: `reversal acknowledged by host (${responseCode})` },
+      });
+    });
+  }
+
+  async retryLater(transactionId: string, error: string, delayMs: number): Promise<void> {
+    await this.db.reversal.update({
+      where: { transactionId },
+      data: { lastError: error, nextAttemptAt: new Date(Date.now() + delayMs) },
+    });
+  }
+
+  pendingCount(): Promise<number> {
+    return this.db.reversal.count({ where: { status: 'pending' } });
+  }
+}
