@@ -1,1 +1,3 @@
-export {};
+export { GatewayModule } from './gateway.module';
+export { ApiClientRepository } from './terminals/api-client.repository';
+export { DEMO_TERMINAL } from './terminals/terminal';

@@ -1,0 +1,34 @@
+import { BadRequestException, Body, Controller, Headers, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+
+import { TerminalKeyGuard, TerminalRequest } from '../terminals/terminal-key.guard';
+import { CreatePurchaseUseCase } from './create-purchase.usecase';
+import { CreatePurchaseDto } from './dto/create-purchase.dto';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,64}$/;
+
+@ApiTags('card-present')
+@ApiBearerAuth('terminal-key')
+@UseGuards(TerminalKeyGuard)
+@Controller('v1/purchases')
+export class PurchaseController {
+  constructor(private readonly createPurchase: CreatePurchaseUseCase) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Card-present purchase: the central server authorizes it with the acquirer host' })
+  @ApiHeader({ name: 'Idempotency-Key', required: true, description: '8-64 characters; a retry with the same key and body returns the first outcome' })
+  async create(
+    @Req() request: TerminalRequest,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Body() dto: CreatePurchaseDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<unknown> {
+    if (!idempotencyKey || !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new BadRequestException('Idempotency-Key header: required, 8-64 letters, digits or _ . : -');
+    }
+    const response = await this.createPurchase.execute(request.terminal!, idempotencyKey, dto);
+    res.status(response.status);
+    return response.body;
+  }
+}
