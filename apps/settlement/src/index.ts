@@ -1,1 +1,1 @@
-export {};
+export { SettlementModule } from './settlement.module';
