@@ -1,1 +1,1 @@
-export {};
+export { AgentsBillingModule } from './agents-billing.module';

@@ -1,1 +1,2 @@
-export {};
+export { DeviceBridgeModule } from './device-bridge.module';
+export { GatewayLinkService } from './gateway-link/gateway-link.service';

@@ -1,1 +1,1 @@
-export {};
+export { QrMerchantModule } from './qr-merchant.module';

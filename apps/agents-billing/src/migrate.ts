@@ -1,0 +1,3 @@
+import { runMigrationJob } from '@payments/runtime';
+
+void runMigrationJob('agents-billing');
