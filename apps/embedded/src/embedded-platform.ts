@@ -1,0 +1,78 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { INestApplication } from '@nestjs/common';
+
+import { AgentsBillingModule } from '@payments/agents-billing-app';
+import { AntifraudModule } from '@payments/antifraud-app';
+import { AuthorizationModule } from '@payments/authorization-app';
+import { InMemoryCache } from '@payments/cache';
+import { DeviceBridgeModule } from '@payments/device-bridge-app';
+import { GatewayModule } from '@payments/gateway-app';
+import { InMemoryMessageBus } from '@payments/messaging';
+import { createLogger, MetricsModule, NestJsonLogger } from '@payments/observability';
+import { QrMerchantModule } from '@payments/qr-merchant-app';
+import { createNestApp, DatabaseFactory, PlatformModule } from '@payments/runtime';
+import { SettlementModule } from '@payments/settlement-app';
+import { AcquirerHostSimulator, freePort } from '@payments/testing';
+
+import { EmbeddedEnv } from './embedded-env';
+
+export interface EmbeddedPlatform {
+  readonly app: INestApplication;
+  readonly url: string;
+  readonly simulator: AcquirerHostSimulator;
+  readonly bus: InMemoryMessageBus;
+  close(): Promise<void>;
+}
+
+/**
+ * All seven services in one process: the in-memory bus, PGlite per service under DATA_DIR, the
+ * in-memory cache and the acquirer host simulator. The same modules the standalone processes run.
+ */
+export async function startEmbeddedPlatform(config: EmbeddedEnv, env: NodeJS.ProcessEnv = process.env): Promise<EmbeddedPlatform> {
+  const logger = createLogger({ service: 'embedded', level: config.LOG_LEVEL });
+  // A fixed port, so the simulator can be stopped and started again where the host link expects it.
+  const simulator = new AcquirerHostSimulator({ port: config.SIMULATOR_ACQUIRER_PORT || (await freePort()) });
+  const { port: acquirerPort } = await simulator.start();
+
+  const bus = new InMemoryMessageBus();
+  const databases = new DatabaseFactory({ mode: { kind: 'pglite', dataRoot: config.DATA_DIR === 'memory' ? undefined : config.DATA_DIR }, migrateOnOpen: true });
+  const serviceEnv: NodeJS.ProcessEnv = {
+    GATEWAY_SEED_DEMO_TERMINAL: 'true',
+    ...env,
+    AUTHORIZATION_ACQUIRER_HOST: '127.0.0.1',
+    AUTHORIZATION_ACQUIRER_PORT: String(acquirerPort),
+    DEVICE_BRIDGE_GATEWAY_URL: `http://127.0.0.1:${config.PORT}`,
+  };
+
+  const app = await createNestApp(
+    {
+      module: class EmbeddedPlatformModule {},
+      imports: [
+        PlatformModule.forRoot({ bus, cache: new InMemoryCache(), databases }),
+        MetricsModule.forRoot({ service: 'embedded' }),
+        GatewayModule.forRoot(serviceEnv),
+        AuthorizationModule.forRoot(serviceEnv),
+        AntifraudModule.forRoot(serviceEnv),
+        SettlementModule.forRoot(serviceEnv),
+        AgentsBillingModule.forRoot(serviceEnv),
+        QrMerchantModule.forRoot(serviceEnv),
+        DeviceBridgeModule.forRoot(serviceEnv),
+      ],
+    },
+    { title: 'Payment platform (embedded)', logger: new NestJsonLogger(logger), openApi: true },
+  );
+  await app.listen(config.PORT, config.HOST);
+  const address = (app.getHttpServer() as Server).address() as AddressInfo;
+  return {
+    app,
+    url: `http://${config.HOST}:${address.port}`,
+    simulator,
+    bus,
+    async close() {
+      await app.close();
+      await simulator.stop();
+    },
+  };
+}

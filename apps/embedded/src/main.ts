@@ -1,0 +1,37 @@
+import { createLogger, startTelemetry } from '@payments/observability';
+
+import { loadEmbeddedEnv } from './embedded-env';
+import { startEmbeddedPlatform } from './embedded-platform';
+
+const config = loadEmbeddedEnv(process.env);
+const telemetry = startTelemetry({ serviceName: 'payments-embedded', otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
+const logger = createLogger({ service: 'embedded', level: config.LOG_LEVEL });
+
+startEmbeddedPlatform(config).then(
+  (platform) => {
+    const key = process.env.GATEWAY_DEMO_TERMINAL_KEY ?? 'demo-terminal-key-change-me';
+    process.stdout.write(
+      [
+        '',
+        'Payment platform running (embedded: all seven services in one process, no servers needed)',
+        `  API            ${platform.url}/v1/purchases`,
+        `  API docs       ${platform.url}/docs`,
+        `  Metrics        ${platform.url}/metrics`,
+        `  Health         ${platform.url}/health/ready`,
+        `  Data           ${config.DATA_DIR === 'memory' ? 'in memory' : `${config.DATA_DIR}/ (PGlite, one database per service)`}`,
+        `  Demo terminal  DEMO0001, API key "${key}"`,
+        '  Try it         node scripts/demo-purchase.js',
+        '',
+      ].join('\n'),
+    );
+    const stop = (): void => {
+      void platform.close().then(() => telemetry.shutdown());
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  },
+  (error: unknown) => {
+    logger.fatal({ err: error }, 'embedded platform failed to start');
+    process.exit(1);
+  },
+);
