@@ -80,6 +80,9 @@ export abstract class TransportMessageBus implements MessageBus {
       [ReplyHeaders.replyInstance]: this.identity.instanceId,
     });
     const reply = this.replies.waitFor(contract, correlationId, options.timeoutMs);
+    // The deadline runs while the request is being sent; a rejection before `return reply` is
+    // still the caller's to see, not an unhandled rejection that would end the process.
+    reply.catch(() => undefined);
     try {
       await this.send({ topic: contract.name, key: options.key, value: valid, headers });
     } catch (error) {

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { defineEvent, defineRequest } from '@payments/contracts';
 
 import { BusLogger } from '../core/bus-logger';
-import { Envelope } from '../message-bus.port';
+import { OutgoingMessage } from '../core/raw-message';
+import { Envelope, RequestTimeoutError } from '../message-bus.port';
 import { describeMessageBusContract } from '../testing/message-bus.contract';
 import { waitFor } from '../testing/wait-for.util';
 import { InMemoryMessageBus } from './in-memory-message-bus';
@@ -73,6 +74,26 @@ describe(InMemoryMessageBus.name, () => {
     await expect(sut.request(contract, { n: 1 }, { key: 'k', timeoutMs: 20 })).rejects.toThrow(/no reply on antifraud.assess-test.v1 within 20 ms/);
     await waitFor('the warning', () => logger.warnings.length === 1);
     expect(logger.warnings[0]).toMatch(/late reply and no onLateReply handler/);
+  });
+
+  it('times out a request whose send outlasts the deadline (the deadline counts from the request, not from the send)', async () => {
+    class SlowSendBus extends InMemoryMessageBus {
+      protected override async send(message: OutgoingMessage): Promise<void> {
+        await new Promise((resolve) => setTimeout(resolve, 60));
+        return super.send(message);
+      }
+    }
+    const slow = new SlowSendBus({ serviceName: 'authorization', logger });
+    try {
+      await slow.start();
+      const contract = defineRequest('antifraud.assess-slow.v1', z.object({ n: z.number() }), z.object({ score: z.number() }));
+      await slow.serve(contract, () => Promise.resolve({ score: 1 }), { group: 'antifraud' });
+      const started = Date.now();
+      await expect(slow.request(contract, { n: 1 }, { key: 'k', timeoutMs: 10 })).rejects.toBeInstanceOf(RequestTimeoutError);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(55);
+    } finally {
+      await slow.stop();
+    }
   });
 
   it('rejects a reply that violates the reply schema', async () => {
