@@ -10,6 +10,7 @@ import { kafkaLogCreator } from './kafka-log.creator';
 import { decodeMessage, encodeMessage } from './kafka-message.codec';
 import { KafkaTopicAdmin } from './kafka-topic.admin';
 import { runGroupConsumer } from './kafka-group.consumer';
+import { ProduceBatcher } from './produce.batcher';
 
 export interface KafkaMessageBusConfig {
   readonly brokers: string[];
@@ -19,7 +20,7 @@ export interface KafkaMessageBusConfig {
   /** Stable per instance (pod name) so late replies survive a restart. Default: a random uuid. */
   readonly instanceId?: string;
   readonly logger?: BusLogger;
-  /** Partitions of the topics this bus creates. Default 3. */
+  /** Partitions of the topics this bus creates (and how many a consumer handles at once). Default 3. */
   readonly partitions?: number;
   /** Replication factor of the topics this bus creates. Default 1 (a single local broker). */
   readonly replicationFactor?: number;
@@ -35,6 +36,7 @@ interface Subscription {
 export class KafkaMessageBus extends TransportMessageBus {
   private readonly kafka: Kafka;
   private readonly producer: Producer;
+  private readonly batcher: ProduceBatcher;
   private readonly admin: Admin;
   private readonly topics: KafkaTopicAdmin;
   private readonly waiting: Subscription[] = [];
@@ -48,6 +50,7 @@ export class KafkaMessageBus extends TransportMessageBus {
     this.kafka = new Kafka({ clientId: config.clientId, brokers: config.brokers, logCreator: kafkaLogCreator(logger) });
     // Idempotent producer: no duplicates from the client's own retries; it requires acks=all.
     this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+    this.batcher = new ProduceBatcher(this.producer);
     this.producer.on(this.producer.events.CONNECT, () => void (this.producerConnected = true));
     this.producer.on(this.producer.events.DISCONNECT, () => void (this.producerConnected = false));
     this.admin = this.kafka.admin();
@@ -82,7 +85,7 @@ export class KafkaMessageBus extends TransportMessageBus {
       throw new Error(`KafkaMessageBus is ${this.state}: cannot send to ${message.topic}`);
     }
     await this.topics.ensure([message.topic]);
-    await this.producer.send({ topic: message.topic, acks: -1, messages: [encodeMessage(message)] });
+    await this.batcher.send(message.topic, encodeMessage(message));
   }
 
   protected async consume(topic: string, group: string, handler: RawMessageHandler): Promise<void> {
