@@ -55,10 +55,10 @@ export class JournalRepository {
   }
 
   /**
-   * Final state, its history row, the outbox event and (for an unknown outcome) the queued
-   * reversal: one database transaction, so nothing is half-written.
+   * Final state, its history row, the outbox event (made from the final row) and (for an unknown
+   * outcome) the queued reversal: one database transaction, so nothing is half-written.
    */
-  async finalize<T>(id: string, outcome: Outcome, event: OutboxEvent<T>, reversal?: { reason: string }): Promise<Transaction> {
+  async finalize<T>(id: string, outcome: Outcome, eventOf: (row: Transaction) => OutboxEvent<T>, reversal?: { reason: string }): Promise<Transaction> {
     return this.db.$transaction(async (tx) => {
       const row = await tx.transaction.update({
         where: { id },
@@ -76,6 +76,7 @@ export class JournalRepository {
         data: { transactionId: id, status: outcome.status, responseCode: outcome.responseCode, reason: outcome.reason },
       });
       if (reversal) await tx.reversal.create({ data: { transactionId: id, status: 'pending', reason: reversal.reason } });
+      const event = eventOf(row);
       await this.outbox.add(tx, event.topic, event.value, { key: event.key });
       return row;
     });

@@ -108,29 +108,26 @@ export class AuthorizePurchaseUseCase {
   }
 
   private async approve(id: string, ref: { stan: string; rrn: string; approvalCode?: string }): Promise<AuthorizeReply> {
-    const row = await this.journalRow(id);
     const outcome: Outcome = { status: 'approved', responseCode: APPROVED, reason: 'approved by host', ...ref };
     const at = new Date();
-    const final = await this.journal.finalize(id, outcome, {
+    const final = await this.journal.finalize(id, outcome, (row) => ({
       topic: transactionAuthorizedV1,
       key: row.terminalId,
       value: { ...eventBaseOf(row), responseCode: APPROVED, rrn: ref.rrn, approvalCode: ref.approvalCode, occurredAt: at.toISOString() },
-    });
+    }));
     return replyOf(final);
   }
 
   private async decline(id: string, outcome: Outcome, reversal?: { reason: string }): Promise<AuthorizeReply> {
-    const row = await this.journalRow(id);
     const status = outcome.status === 'declined' ? 'declined' : 'failed';
-    const event = declinedEvent(eventBaseOf(row), status, outcome.responseCode, outcome.reason, new Date());
-    const final = await this.journal.finalize(id, outcome, { topic: transactionDeclinedV1, key: row.terminalId, value: { ...event, rrn: outcome.rrn } }, reversal);
+    const at = new Date();
+    const final = await this.journal.finalize(
+      id,
+      outcome,
+      (row) => ({ topic: transactionDeclinedV1, key: row.terminalId, value: { ...declinedEvent(eventBaseOf(row), status, outcome.responseCode, outcome.reason, at), rrn: outcome.rrn } }),
+      reversal,
+    );
     return replyOf(final);
-  }
-
-  private async journalRow(id: string): Promise<Transaction> {
-    const row = await this.journal.findById(id);
-    if (!row) throw new Error(`transaction ${id} vanished from the journal`);
-    return row;
   }
 
   private replay(existing: Transaction, requestHash: string): AuthorizeReply {
