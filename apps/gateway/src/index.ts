@@ -1,3 +1,3 @@
 export { GatewayModule } from './gateway.module';
 export { ApiClientRepository } from './terminals/api-client.repository';
-export { DEMO_TERMINAL } from './terminals/terminal';
+export { DEMO_TERMINAL, demoTerminalKey } from './terminals/terminal';

@@ -8,6 +8,11 @@ const schema = z.object({
   /** Create the demo terminal at boot (embedded mode and local runs; never in production). */
   GATEWAY_SEED_DEMO_TERMINAL: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   GATEWAY_DEMO_TERMINAL_KEY: z.string().min(16).default('demo-terminal-key-change-me'),
+  /**
+   * How many demo registers to seed: DEMO0001 has GATEWAY_DEMO_TERMINAL_KEY, DEMO0002.. have
+   * that key with `-2`, `-3`.. appended (a store's worth of registers for load tests).
+   */
+  GATEWAY_DEMO_TERMINAL_COUNT: z.coerce.number().int().min(1).max(9_999).default(1),
 });
 
 export type GatewayEnv = z.infer<typeof schema>;

@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 
 import { GATEWAY_ENV, GatewayEnv } from '../config/gateway-env';
 import { ApiClientRepository } from './api-client.repository';
-import { DEMO_TERMINAL } from './terminal';
+import { demoTerminal, demoTerminalKey } from './terminal';
 
 /** The demo register of the embedded mode and of local runs (GATEWAY_SEED_DEMO_TERMINAL=true). */
 @Injectable()
@@ -13,6 +13,9 @@ export class DemoTerminalSeeder implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.env.GATEWAY_SEED_DEMO_TERMINAL) await this.clients.upsertTerminal(DEMO_TERMINAL, this.env.GATEWAY_DEMO_TERMINAL_KEY);
+    if (!this.env.GATEWAY_SEED_DEMO_TERMINAL) return;
+    for (let n = 1; n <= this.env.GATEWAY_DEMO_TERMINAL_COUNT; n += 1) {
+      await this.clients.upsertTerminal(demoTerminal(n), demoTerminalKey(this.env.GATEWAY_DEMO_TERMINAL_KEY, n));
+    }
   }
 }
