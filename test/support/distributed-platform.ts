@@ -1,0 +1,101 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The seven services, each its own process, as the Helm chart runs them. */
+export const SERVICES = [
+  { name: 'gateway', port: 3000, database: true },
+  { name: 'authorization', port: 3001, database: true },
+  { name: 'antifraud', port: 3002, database: true },
+  { name: 'settlement', port: 3003, database: true },
+  { name: 'agents-billing', port: 3004, database: true },
+  { name: 'qr-merchant', port: 3005, database: true },
+  { name: 'device-bridge', port: 3006, database: false },
+] as const;
+
+export interface DistributedPlatform {
+  readonly gatewayUrl: string;
+  readonly urls: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+export interface DistributedOptions {
+  /** Repository root (holds dist/). */
+  readonly root: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly logDir: string;
+  /** Added to every default port, so a test run does not collide with a developer's. */
+  readonly portOffset?: number;
+  readonly readyTimeoutMs?: number;
+}
+
+/** Applies each service's migrations (the Helm migration Job), then starts the seven processes and waits until each is ready. */
+export async function startDistributedPlatform(options: DistributedOptions): Promise<DistributedPlatform> {
+  mkdirSync(options.logDir, { recursive: true });
+  const offset = options.portOffset ?? 0;
+  for (const service of SERVICES.filter((s) => s.database)) {
+    await runToEnd(join(options.root, 'dist/apps', service.name, 'src/migrate.js'), options.env, join(options.logDir, `${service.name}.migrate.log`));
+  }
+  const urls: Record<string, string> = {};
+  const children: ChildProcess[] = [];
+  for (const service of SERVICES) {
+    const port = service.port + offset;
+    urls[service.name] = `http://127.0.0.1:${port}`;
+    const log = createWriteStream(join(options.logDir, `${service.name}.log`));
+    const child = spawn(process.execPath, [join(options.root, 'dist/apps', service.name, 'src/main.js')], {
+      env: { ...options.env, PORT: String(port), HOST: '127.0.0.1', DEVICE_BRIDGE_GATEWAY_URL: `http://127.0.0.1:${SERVICES[0].port + offset}` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+    children.push(child);
+  }
+  const stop = async (): Promise<void> => {
+    await Promise.all(children.map((child) => terminate(child)));
+  };
+  try {
+    await Promise.all(SERVICES.map((s) => waitReady(s.name, urls[s.name], children, options.readyTimeoutMs ?? 60_000)));
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { gatewayUrl: urls.gateway, urls, stop };
+}
+
+function runToEnd(script: string, env: NodeJS.ProcessEnv, logFile: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const log = createWriteStream(logFile);
+    const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.pipe(log);
+    child.stderr.pipe(log);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${script} exited with ${code}; see ${logFile}`))));
+  });
+}
+
+async function waitReady(name: string, url: string, children: ChildProcess[], timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const exited = children.find((c) => c.exitCode !== null);
+    if (exited) throw new Error(`a service process exited with ${exited.exitCode} while ${name} was starting; see its log`);
+    try {
+      const response = await fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(1_000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${name} was not ready at ${url}/health/ready within ${timeoutMs} ms`);
+}
+
+function terminate(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+
+import { loadEmbeddedEnv, startEmbeddedPlatform } from '@payments/embedded';
+import { AcquirerHostSimulator, freePort } from '@payments/testing';
+
+import { startDistributedPlatform } from './distributed-platform';
+import { repoRoot } from './repo-root.util';
+
+/** One platform, whichever run mode: what the end-to-end suite talks to. */
+export interface PlatformUnderTest {
+  readonly mode: 'embedded' | 'distributed';
+  readonly gatewayUrl: string;
+  readonly authorizationUrl: string;
+  readonly settlementUrl: string;
+  readonly simulator: AcquirerHostSimulator;
+  stop(): Promise<void>;
+}
+
+/** Short timeouts, so the host-silent cases finish quickly. */
+export const TEST_SERVICE_ENV = {
+  AUTHORIZATION_HOST_TIMEOUT_MS: '1500',
+  AUTHORIZATION_REVERSAL_RETRY_MS: '200',
+  GATEWAY_AUTHORIZE_TIMEOUT_MS: '8000',
+  GATEWAY_SEED_DEMO_TERMINAL: 'true',
+  GATEWAY_DEMO_TERMINAL_KEY: 'e2e-terminal-key-0123456789',
+  ANTIFRAUD_CARD_VELOCITY_MAX: '100000',
+  LOG_LEVEL: 'warn',
+};
+
+export async function startEmbedded(): Promise<PlatformUnderTest> {
+  const port = await freePort();
+  const env = { ...process.env, ...TEST_SERVICE_ENV };
+  const platform = await startEmbeddedPlatform(loadEmbeddedEnv({ ...env, PORT: String(port), DATA_DIR: 'memory', SIMULATOR_ACQUIRER_PORT: '0' }), env);
+  return {
+    mode: 'embedded',
+    gatewayUrl: platform.url,
+    authorizationUrl: platform.url,
+    settlementUrl: platform.url,
+    simulator: platform.simulator,
+    stop: () => platform.close(),
+  };
+}
+
+/** Seven processes from dist/ against the real Kafka, PostgreSQL and Redis of scripts/infra/up.sh. */
+export async function startDistributed(): Promise<PlatformUnderTest> {
+  const root = repoRoot();
+  const simulator = new AcquirerHostSimulator({ port: await freePort() });
+  const { port } = await simulator.start();
+  try {
+    const platform = await startDistributedPlatform({
+      root,
+      logDir: join(root, '.infra/logs/e2e'),
+      portOffset: 100,
+      env: { ...process.env, ...TEST_SERVICE_ENV, AUTHORIZATION_ACQUIRER_PORT: String(port) },
+    });
+    return {
+      mode: 'distributed',
+      gatewayUrl: platform.urls.gateway,
+      authorizationUrl: platform.urls.authorization,
+      settlementUrl: platform.urls.settlement,
+      simulator,
+      stop: async () => {
+        await platform.stop();
+        await simulator.stop();
+      },
+    };
+  } catch (error) {
+    await simulator.stop();
+    throw error;
+  }
+}

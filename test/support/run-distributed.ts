@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+
+import { AcquirerHostSimulator } from '@payments/testing';
+
+import { SERVICES, startDistributedPlatform } from './distributed-platform';
+import { repoRoot } from './repo-root.util';
+
+/**
+ * `npm run start:distributed`: the seven services as separate processes against the real Kafka,
+ * PostgreSQL and Redis that scripts/infra/up.sh started, with the acquirer host simulator.
+ */
+async function main(): Promise<void> {
+  const root = repoRoot();
+  const simulator = new AcquirerHostSimulator({ port: Number(process.env.SIMULATOR_ACQUIRER_PORT ?? 8583) });
+  const { port } = await simulator.start();
+  const platform = await startDistributedPlatform({
+    root,
+    logDir: join(root, '.infra/logs'),
+    env: { ...process.env, AUTHORIZATION_ACQUIRER_PORT: String(port), GATEWAY_SEED_DEMO_TERMINAL: 'true' },
+  });
+  process.stdout.write(
+    [
+      '',
+      'Payment platform running (distributed: seven processes over Kafka, PostgreSQL and Redis)',
+      ...SERVICES.map((s) => `  ${s.name.padEnd(15)}${platform.urls[s.name]}  (/health/ready, /metrics)`),
+      `  API docs       ${platform.gatewayUrl}/docs`,
+      `  Acquirer host  simulator on 127.0.0.1:${port}`,
+      `  Demo terminal  DEMO0001, API key "${process.env.GATEWAY_DEMO_TERMINAL_KEY ?? 'demo-terminal-key-change-me'}"`,
+      `  Try it         GATEWAY_URL=${platform.gatewayUrl} node scripts/demo-purchase.js`,
+      '  Logs           .infra/logs/',
+      '',
+    ].join('\n'),
+  );
+  const stop = (): void => {
+    void platform.stop().then(() => simulator.stop());
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+void main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
