@@ -6,7 +6,7 @@
 
 ARG NODE_IMAGE=node:20-slim
 
-# --- manifests: only the package files, so `npm ci` stays cached until dependencies change.
+# --- manifests: only the package files, so the install stays cached until dependencies change.
 FROM ${NODE_IMAGE} AS manifests
 WORKDIR /src
 COPY . .
@@ -20,7 +20,8 @@ WORKDIR /app
 ENV CI=true NX_NO_CLOUD=true NX_DAEMON=false
 COPY --from=manifests /manifests/ ./
 # No install scripts: none of ours needs one, and some try to download binaries.
-RUN npm ci --ignore-scripts --no-audit --no-fund
+# npm ci refuses the lock file (npm/cli#4828: other platforms' optional binaries are left out of it).
+RUN npm install --ignore-scripts --no-audit --no-fund
 COPY . .
 RUN npm run build \
  && npm prune --omit=dev --ignore-scripts --no-audit --no-fund \

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The whole test suite, on a machine that may be fresh: installs the npm dependencies when they
+# are missing or stale, installs and starts PostgreSQL, Redis and Kafka on loopback (idempotent),
+# builds, lints, runs the unit, integration and end-to-end tiers, and checks the Helm chart.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export TZ=UTC NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
+started=$(date +%s)
+step() { printf '\n== %s (%ss)\n' "$1" "$(( $(date +%s) - started ))"; }
+
+step "dependencies"
+bash scripts/ensure-dependencies.sh
+
+step "PostgreSQL, Redis, Kafka on loopback"
+bash scripts/infra/up.sh all
+# shellcheck source=infra/env.sh
+source scripts/infra/env.sh
+
+step "build"
+npm run --silent build
+
+step "lint"
+npm run --silent lint
+
+results=$(mktemp -d)
+status=0
+step "unit tests"
+npx jest --selectProjects unit --ci --json --outputFile="$results/unit.json" || status=1
+step "integration and end-to-end tests (real PostgreSQL, Redis, Kafka)"
+npx jest --selectProjects int e2e --ci --runInBand --json --outputFile="$results/int-e2e.json" || status=1
+
+step "Helm chart"
+bash scripts/infra/helm.sh || status=1
+
+step "summary"
+node scripts/jest-summary.js "$results"/*.json
+exit $status
