@@ -48,11 +48,13 @@ kafka_cmd() {
 kafka_ensure_formatted() {
   [[ -f "$KAFKA_DIR/data/meta.properties" ]] && return 0
   local id_file="$KAFKA_DIR/cluster-id"
-  if [[ ! -s "$id_file" ]]; then
-    # A Kafka Uuid: 16 random bytes, URL-safe base64 without padding.
+  # A Kafka Uuid: 16 random bytes, URL-safe base64 without padding. One that starts with "-"
+  # reads as an option to the storage tool (Kafka's own generator avoids those too), so draw again.
+  while [[ ! -s "$id_file" || "$(cat "$id_file")" == -* ]]; do
     head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n' >"$id_file"
-  fi
-  kafka_cmd kafka.tools.StorageTool format --ignore-formatted -t "$(cat "$id_file")" -c "$KAFKA_DIR/server.properties"
+  done
+  kafka_cmd kafka.tools.StorageTool format --ignore-formatted --cluster-id="$(cat "$id_file")" \
+    -c "$KAFKA_DIR/server.properties"
   "${KAFKA_CMD[@]}" >"$KAFKA_DIR/format.log" 2>&1 \
     || fail kafka "storage format failed" "$KAFKA_DIR/format.log"
 }
