@@ -1,17 +1,7 @@
-import { Iso8583FormatError } from '../iso8583-format.error';
 import { ISO87_ASCII_SPEC } from '../spec/iso87ascii.fields';
+import { catchFormatError } from '../testing/format-error.util';
 import { purchaseRequest, TEST_ICC, TEST_PAN, TEST_PIN_BLOCK, TEST_TRACK2 } from '../testing/sample-messages.util';
 import { Iso8583Codec } from './iso8583.codec';
-
-function catchFormatError(fn: () => unknown): Iso8583FormatError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof Iso8583FormatError) return error;
-    throw error;
-  }
-  throw new Error('expected an Iso8583FormatError');
-}
 
 /** Replaces the bytes at `offset` with `text` in a copy. */
 function patch(buf: Buffer, offset: number, text: string): Buffer {

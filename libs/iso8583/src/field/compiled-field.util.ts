@@ -9,7 +9,10 @@ export interface CompiledField {
   readonly prefixDigits: 0 | 2 | 3;
   readonly prefixEncoding: PrefixEncoding;
   readonly encoding: ValueEncoding;
+  /** Fill side of a short FIXED value. */
   readonly padLeft: boolean;
+  /** Side of the pad nibble of an odd BCD digit count. */
+  readonly nibblePadLeft: boolean;
 }
 
 const MAX_BY_PREFIX = { 0: Number.MAX_SAFE_INTEGER, 2: 99, 3: 999 } as const;
@@ -33,5 +36,6 @@ export function compileField(spec: Iso8583Spec, number: number, def: FieldDefini
     prefixEncoding: def.prefixEncoding ?? spec.prefixEncoding,
     encoding,
     padLeft: def.pad ? def.pad === 'left' : numericPad,
+    nibblePadLeft: (def.nibblePad ?? spec.nibblePad ?? 'left') === 'left',
   };
 }

@@ -25,7 +25,8 @@ function padFixed(f: CompiledField, value: string, offset: number): string {
   if (f.contentClass === 'b' || f.contentClass === 'xn') {
     throw new Iso8583FormatError(f.number, offset, `length ${value.length} differs from fixed length ${f.maxLength}`);
   }
-  const fill = f.padLeft ? '0' : ' ';
+  // The fill follows the content class (digits stay digits), the side follows the definition.
+  const fill = f.contentClass === 'n' || f.contentClass === 'z' ? '0' : ' ';
   return f.padLeft ? value.padStart(f.maxLength, fill) : value.padEnd(f.maxLength, fill);
 }
 
@@ -38,9 +39,9 @@ function encodeBody(f: CompiledField, value: string): Buffer {
       return Buffer.from(value, 'hex');
     case 'bcd':
       if (f.contentClass === 'xn') {
-        return Buffer.concat([Buffer.from(value.slice(0, 1), 'latin1'), packBcd(value.slice(1), f.padLeft)]);
+        return Buffer.concat([Buffer.from(value.slice(0, 1), 'latin1'), packBcd(value.slice(1), f.nibblePadLeft)]);
       }
-      return packBcd(value, f.padLeft);
+      return packBcd(value, f.nibblePadLeft);
   }
 }
 
@@ -89,8 +90,8 @@ export function decodeField(f: CompiledField, buf: Buffer, offset: number): { va
     case 'bcd':
       value =
         f.contentClass === 'xn' && units > 0
-          ? prefixedBcd(buf, start, units, f.padLeft)
-          : unpackBcd(buf, start, units, f.padLeft, f.contentClass === 'z');
+          ? prefixedBcd(buf, start, units, f.nibblePadLeft)
+          : unpackBcd(buf, start, units, f.nibblePadLeft, f.contentClass === 'z');
       if (value === null) throw new Iso8583FormatError(f.number, start, 'value is not valid BCD');
       break;
   }

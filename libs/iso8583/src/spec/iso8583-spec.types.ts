@@ -24,7 +24,7 @@ export type ValueEncoding = 'ascii' | 'bcd' | 'hex' | 'binary';
 /** How a LLVAR/LLLVAR length prefix is written: ASCII digits, packed BCD, or a big-endian integer. */
 export type PrefixEncoding = 'ascii' | 'bcd' | 'binary';
 
-/** Side on which a short fixed value (or an odd BCD digit count) is padded. */
+/** Side on which a short fixed value is filled, or on which the pad nibble of an odd BCD digit count goes. */
 export type PadSide = 'left' | 'right';
 
 export interface FieldDefinition {
@@ -37,8 +37,10 @@ export interface FieldDefinition {
   readonly encoding?: ValueEncoding;
   /** Overrides the spec default length-prefix encoding. */
   readonly prefixEncoding?: PrefixEncoding;
-  /** Overrides the default pad side (n, z, xn: left with '0'; a, an, ans: right with ' '). */
+  /** Overrides the side a short FIXED value is filled on (n, z, xn: left with '0'; a, an, ans: right with ' '). */
   readonly pad?: PadSide;
+  /** Overrides the spec's side for the pad nibble of an odd digit count in BCD. */
+  readonly nibblePad?: PadSide;
 }
 
 export interface Iso8583Spec {
@@ -48,6 +50,11 @@ export interface Iso8583Spec {
   /** hex: 16 ASCII hex characters per bitmap; binary: 8 raw bytes. */
   readonly bitmapEncoding: 'hex' | 'binary';
   readonly prefixEncoding: PrefixEncoding;
+  /**
+   * Side of the pad nibble when an odd number of digits is packed as BCD (default left). jPOS
+   * packagers built with pad=false put it on the right: "123" is 12 30, not 01 23.
+   */
+  readonly nibblePad?: PadSide;
   /** Default value encoding per content class. */
   readonly encodings: Readonly<Record<ContentClass, ValueEncoding>>;
   /** Data elements 2..128 (1 is the bitmap, handled by the message codec). */

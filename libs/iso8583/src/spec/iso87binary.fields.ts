@@ -5,7 +5,7 @@ import { ISO87_ASCII_SPEC } from './iso87ascii.fields';
 const RIGHT_PADDED_LLNUM = [2, 32, 33, 35, 99, 100];
 
 const fields: Record<number, FieldDefinition> = { ...ISO87_ASCII_SPEC.fields };
-for (const n of RIGHT_PADDED_LLNUM) fields[n] = { ...fields[n], pad: 'right' };
+for (const n of RIGHT_PADDED_LLNUM) fields[n] = { ...fields[n], nibblePad: 'right' };
 
 /**
  * ISO 8583:1987 binary wire format, as jPOS's ISO87BPackager: the same field table as iso87ascii,

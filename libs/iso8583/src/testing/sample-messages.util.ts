@@ -32,3 +32,30 @@ export function purchaseRequest(): Iso8583Message {
     },
   };
 }
+
+/** The same chip purchase as an ISO 8583:1993 financial request (1200, function code 200). */
+export function purchaseRequest1993(): Iso8583Message {
+  return {
+    mti: '1200',
+    fields: {
+      2: TEST_PAN,
+      3: '000000',
+      4: '000000001234',
+      7: '1122054730',
+      11: '000042',
+      12: '261122114730',
+      14: '2512',
+      22: '510101511344',
+      24: '200',
+      26: '5411',
+      35: TEST_TRACK2,
+      37: '632605000042',
+      41: 'TERM0001',
+      42: 'MERCHANT0000001',
+      43: 'TEST SHOP>BISHKEK KG',
+      49: '417',
+      52: TEST_PIN_BLOCK,
+      55: TEST_ICC,
+    },
+  };
+}
