@@ -1,0 +1,75 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+import { Iso8583Codec } from '@payments/iso8583';
+
+import { purchaseRequest } from './testing/sample-message.util';
+
+/**
+ * The operator's real entry point, `npm run --silent cli -- ...`, as a child process: the launcher,
+ * the alias resolution and the commander wiring that the in-process specs do not load.
+ */
+const REPO_ROOT = join(__dirname, '..', '..', '..');
+// Generous: the first load of the swc native binary from a cold disk cache can take seconds.
+const SPAWN_TIMEOUT_MS = 60_000;
+
+function cli(args: string[], stdin = ''): { status: number | null; stdout: string; stderr: string } {
+  const { status, stdout, stderr } = spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], {
+    cwd: REPO_ROOT,
+    input: stdin,
+    encoding: 'utf8',
+    timeout: SPAWN_TIMEOUT_MS,
+  });
+  return { status, stdout, stderr };
+}
+
+describe('npm run cli', () => {
+  const spec = 'iso87binary';
+  const json = JSON.stringify(purchaseRequest());
+  const hex = Iso8583Codec.forSpec(spec).encode(purchaseRequest()).toString('hex').toUpperCase();
+
+  it(
+    'decodes --hex to one JSON line on stdout and exits 0',
+    () => {
+      expect(cli(['iso8583', 'decode', '--spec', spec, '--hex', hex])).toEqual({ status: 0, stdout: `${json}\n`, stderr: '' });
+    },
+    SPAWN_TIMEOUT_MS,
+  );
+
+  it(
+    'encodes the JSON read on stdin to uppercase hex and exits 0',
+    () => {
+      expect(cli(['iso8583', 'encode', '--spec', spec], json)).toEqual({ status: 0, stdout: `${hex}\n`, stderr: '' });
+    },
+    SPAWN_TIMEOUT_MS,
+  );
+
+  it(
+    'lists the spec names',
+    () => {
+      const result = cli(['iso8583', 'specs']);
+
+      expect(result.status).toBe(0);
+      expect(result.stdout.split('\n')).toEqual(expect.arrayContaining(['iso87ascii', 'iso87binary']));
+    },
+    SPAWN_TIMEOUT_MS,
+  );
+
+  it.each<[string, string[], RegExp]>([
+    ['an odd-length --hex', ['iso8583', 'decode', '--spec', spec, '--hex', hex.slice(1)], /^error: --hex has an odd number/],
+    ['a missing option', ['iso8583', 'decode', '--spec', spec], /^error: required option '--hex <hex>' not specified$/],
+    ['an unknown spec', ['iso8583', 'encode', '--spec', 'nope'], /^error: unknown ISO 8583 spec nope; known: /],
+  ])(
+    'rejects %s: non-zero exit, one stderr line, nothing on stdout',
+    (_case, args, line) => {
+      const result = cli(args, json);
+
+      expect(result.status).not.toBe(0);
+      expect(result.status).not.toBeNull();
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(/^[^\n]+\n$/);
+      expect(result.stderr.trimEnd()).toMatch(line);
+    },
+    SPAWN_TIMEOUT_MS,
+  );
+});
