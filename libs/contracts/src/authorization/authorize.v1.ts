@@ -14,9 +14,16 @@ import {
   uuidSchema,
 } from '../common/fields.schema';
 
+/**
+ * Operations that start with a card read on the PIN pad. card_data only reads the card (no host);
+ * balance_inquiry and card_data carry amount 0.
+ */
+export const cardOperationSchema = z.enum(['purchase', 'cash_withdrawal', 'top_up', 'preauthorization', 'balance_inquiry', 'card_data']);
+export type CardOperation = z.infer<typeof cardOperationSchema>;
+
 export const authorizeRequestSchema = z.object({
   transactionId: uuidSchema,
-  operation: z.literal('purchase'),
+  operation: cardOperationSchema,
   terminalId: terminalIdSchema,
   merchantId: merchantIdSchema,
   amountMinor: amountMinorSchema,
@@ -27,11 +34,28 @@ export const authorizeRequestSchema = z.object({
 });
 export type AuthorizeRequest = z.infer<typeof authorizeRequestSchema>;
 
-export const transactionStatusSchema = z.enum(['approved', 'declined', 'failed']);
+/** rejected: a rule of the platform refused it before any host was asked (nothing changed). */
+export const transactionStatusSchema = z.enum(['approved', 'declined', 'failed', 'rejected']);
 export type TransactionOutcome = z.infer<typeof transactionStatusSchema>;
+
+/** Every register operation that moves money or reads a card; follow-ups name an original. */
+export const operationSchema = z.enum([
+  'purchase',
+  'cash_withdrawal',
+  'top_up',
+  'preauthorization',
+  'balance_inquiry',
+  'card_data',
+  'cancel',
+  'refund',
+  'completion',
+  'emergency_cancel',
+]);
+export type Operation = z.infer<typeof operationSchema>;
 
 export const authorizeReplySchema = z.object({
   transactionId: uuidSchema,
+  operation: operationSchema,
   status: transactionStatusSchema,
   responseCode: responseCodeSchema,
   responseText: z.string(),
@@ -46,6 +70,16 @@ export const authorizeReplySchema = z.object({
   amountMinor: amountMinorSchema,
   currency: currencySchema,
   processedAt: z.string().datetime(),
+  /** The transaction a cancel, refund or completion applies to. */
+  originalTransactionId: uuidSchema.optional(),
+  /** balance_inquiry: the available balance the host reported (DE 54), minor units, may be negative. */
+  balanceMinor: z.string().regex(/^-?[0-9]{1,12}$/).optional(),
+  /** card_data: expiry YYMM from track 2. */
+  cardExpiry: z.string().regex(/^[0-9]{4}$/).optional(),
+  /** preauthorization: when the hold lapses if not completed. */
+  expiresAt: z.string().datetime().optional(),
+  /** The terminal batch (business day) the operation belongs to. */
+  batchNumber: z.number().int().min(1).optional(),
 });
 export type AuthorizeReply = z.infer<typeof authorizeReplySchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { operationSchema } from '../authorization/authorize.v1';
 import { defineEvent } from '../core/topic.contract';
 import {
   amountMinorSchema,
@@ -14,7 +15,16 @@ import {
 
 const transactionEventSchema = z.object({
   transactionId: uuidSchema,
-  operation: z.literal('purchase'),
+  operation: operationSchema,
+  /** cancel, refund, completion, emergency_cancel: the transaction it applies to. */
+  originalTransactionId: uuidSchema.optional(),
+  batchNumber: z.number().int().min(1).optional(),
+  /**
+   * What the transaction does to the card's money: debit (purchase, cash, completion), credit
+   * (refund, top-up), none (preauthorization hold, balance, card read). A cancel has the
+   * opposite direction of its original. Absent on older messages: a purchase, so debit.
+   */
+  direction: z.enum(['debit', 'credit', 'none']).optional(),
   terminalId: terminalIdSchema,
   merchantId: merchantIdSchema,
   amountMinor: amountMinorSchema,
@@ -35,9 +45,9 @@ export type TransactionAuthorized = z.infer<typeof transactionAuthorizedSchema>;
 export const transactionAuthorizedV1 = defineEvent('payments.transaction.authorized.v1', transactionAuthorizedSchema);
 
 export const transactionDeclinedSchema = transactionEventSchema.extend({
-  status: z.enum(['declined', 'failed']),
+  status: z.enum(['declined', 'failed', 'rejected']),
   reason: z.string(),
 });
 export type TransactionDeclined = z.infer<typeof transactionDeclinedSchema>;
-/** Declined by antifraud or the host, or failed (host down or silent). Key: terminal id. */
+/** Declined by antifraud or the host, failed (host down or silent), or rejected by a platform rule. Key: terminal id. */
 export const transactionDeclinedV1 = defineEvent('payments.transaction.declined.v1', transactionDeclinedSchema);
