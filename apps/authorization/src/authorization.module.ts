@@ -8,13 +8,23 @@ import { AntifraudClient } from './antifraud-check/antifraud.client';
 import { loadAuthorizationEnv } from './config/authorization-env';
 import { AUTHORIZATION_ENV } from './config/authorization-env.provider';
 import { AUTHORIZATION_DB, authorizationDbProvider } from './database/authorization-db.provider';
+import { TerminalBatchRepository } from './batch/terminal-batch.repository';
+import { AuthorizeCardOperationUseCase } from './card-operation/authorize-card-operation.usecase';
+import { AuthorizeConsumer } from './card-operation/authorize.consumer';
+import { CardReaderService } from './card-operation/card-reader.service';
+import { FollowUpConsumer } from './follow-up/follow-up.consumer';
+import { FollowUpUseCase } from './follow-up/follow-up.usecase';
+import { OriginalRepository } from './follow-up/original.repository';
+import { JournalSearchRepository } from './journal/journal-search.repository';
 import { JournalController } from './journal/journal.controller';
 import { JournalRepository } from './journal/journal.repository';
-import { AuthorizeConsumer } from './purchase/authorize.consumer';
-import { AuthorizePurchaseUseCase } from './purchase/authorize-purchase.usecase';
-import { CardReaderService } from './purchase/card-reader.service';
+import { OutcomeRecorder } from './journal/outcome.recorder';
+import { InterruptedAttemptRecovery } from './reversal/interrupted-attempt.recovery';
 import { ReversalRepository } from './reversal/reversal.repository';
 import { ReversalWorker } from './reversal/reversal.worker';
+import { CloseDayUseCase } from './terminal-service/close-day.usecase';
+import { TerminalServiceConsumer } from './terminal-service/terminal-service.consumer';
+import { TerminalServiceUseCase } from './terminal-service/terminal-service.usecase';
 
 /** The authorization service as one module: mounted by its own main.ts or by the embedded host. */
 @Module({})
@@ -28,12 +38,22 @@ export class AuthorizationModule {
         authorizationDbProvider,
         outboxRelayProvider('authorization', AUTHORIZATION_DB, [transactionAuthorizedV1, transactionDeclinedV1]),
         JournalRepository,
+        JournalSearchRepository,
+        OutcomeRecorder,
+        TerminalBatchRepository,
+        OriginalRepository,
         ReversalRepository,
         CardReaderService,
         AntifraudClient,
         AcquirerClient,
-        AuthorizePurchaseUseCase,
+        AuthorizeCardOperationUseCase,
         AuthorizeConsumer,
+        FollowUpUseCase,
+        FollowUpConsumer,
+        CloseDayUseCase,
+        TerminalServiceUseCase,
+        TerminalServiceConsumer,
+        InterruptedAttemptRecovery,
         ReversalWorker,
       ],
       exports: [JournalRepository, ReversalWorker],

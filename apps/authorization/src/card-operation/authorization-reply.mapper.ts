@@ -1,15 +1,29 @@
-import type { AuthorizeReply, TransactionAuthorized, TransactionDeclined } from '@payments/contracts';
+import type { AuthorizeReply, Operation, TransactionAuthorized, TransactionDeclined } from '@payments/contracts';
 
 import { responseTextOf } from '../acquirer/response-codes';
 import type { Transaction } from '../generated/prisma/client';
 
-/** What the register gets: a final journal row, as the receipt needs it. */
-export function replyOf(row: Transaction): AuthorizeReply {
+const REPLY_STATUS: Record<string, AuthorizeReply['status']> = {
+  approved: 'approved',
+  cancelled: 'approved',
+  refunded: 'approved',
+  completed: 'approved',
+  expired: 'approved',
+  declined: 'declined',
+  rejected: 'rejected',
+};
+
+/**
+ * What the register gets: a journal row, as the receipt needs it. An original later cancelled,
+ * refunded or completed was still approved when it happened (a receipt copy says so).
+ */
+export function replyOf(row: Transaction, extra: Pick<AuthorizeReply, 'cardExpiry'> = {}): AuthorizeReply {
   return {
     transactionId: row.id,
-    status: row.status === 'approved' ? 'approved' : row.status === 'declined' ? 'declined' : 'failed',
+    operation: row.operation as Operation,
+    status: REPLY_STATUS[row.status] ?? 'failed',
     responseCode: row.responseCode ?? '96',
-    responseText: responseTextOf(row.responseCode ?? '96'),
+    responseText: row.status === 'rejected' ? (row.statusReason ?? 'rejected') : responseTextOf(row.responseCode ?? '96'),
     approvalCode: row.approvalCode ?? undefined,
     rrn: row.rrn ?? undefined,
     stan: row.stan ?? undefined,
@@ -21,15 +35,27 @@ export function replyOf(row: Transaction): AuthorizeReply {
     amountMinor: row.amountMinor.toString(),
     currency: row.currency,
     processedAt: row.updatedAt.toISOString(),
+    originalTransactionId: row.originalId ?? undefined,
+    balanceMinor: row.balanceMinor?.toString(),
+    expiresAt: row.operation === 'preauthorization' && row.expiresAt ? row.expiresAt.toISOString() : undefined,
+    batchNumber: row.batchNumber,
+    ...extra,
   };
 }
 
 type EventBase = Omit<TransactionAuthorized, 'responseCode' | 'rrn' | 'approvalCode' | 'occurredAt'>;
 
-export function eventBaseOf(row: Pick<Transaction, 'id' | 'terminalId' | 'merchantId' | 'amountMinor' | 'currency' | 'maskedPan' | 'cardToken' | 'cardScheme' | 'businessDay'>): EventBase {
+type EventRow = Pick<
+  Transaction,
+  'id' | 'operation' | 'originalId' | 'batchNumber' | 'terminalId' | 'merchantId' | 'amountMinor' | 'currency' | 'maskedPan' | 'cardToken' | 'cardScheme' | 'businessDay'
+>;
+
+export function eventBaseOf(row: EventRow): EventBase {
   return {
     transactionId: row.id,
-    operation: 'purchase',
+    operation: row.operation as Operation,
+    originalTransactionId: row.originalId ?? undefined,
+    batchNumber: row.batchNumber,
     terminalId: row.terminalId,
     merchantId: row.merchantId,
     amountMinor: row.amountMinor.toString(),
@@ -41,6 +67,6 @@ export function eventBaseOf(row: Pick<Transaction, 'id' | 'terminalId' | 'mercha
   };
 }
 
-export function declinedEvent(base: EventBase, status: 'declined' | 'failed', responseCode: string, reason: string, at: Date): TransactionDeclined {
+export function declinedEvent(base: EventBase, status: TransactionDeclined['status'], responseCode: string, reason: string, at: Date): TransactionDeclined {
   return { ...base, status, responseCode, reason, occurredAt: at.toISOString() };
 }

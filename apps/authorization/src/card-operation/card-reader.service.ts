@@ -10,6 +10,8 @@ import { AUTHORIZATION_ENV } from '../config/authorization-env.provider';
 
 export interface ReadCard {
   track2: string;
+  /** YYMM, as on the card (not card data under PCI DSS once the PAN is gone; shown by card_data). */
+  expiry: string;
   token: string;
   maskedPan: string;
   scheme: string;
@@ -56,6 +58,7 @@ export class CardReaderService {
     const encrypted = this.vault.encrypt(pan);
     return {
       track2,
+      expiry: card.expiry,
       token: this.vault.tokenize(pan),
       maskedPan: maskPan(pan),
       scheme: detectScheme(pan),

@@ -1,15 +1,36 @@
-/** Where a transaction stands. `unknown`: the host may have approved it; a reversal is queued. */
-export type JournalStatus = 'pending' | 'approved' | 'declined' | 'failed' | 'unknown' | 'reversed';
+import type { Operation } from '@payments/contracts';
+
+/**
+ * Where a transaction stands. `unknown`: the host may have approved it; a reversal is queued.
+ * `rejected`: a platform rule refused it before any host was asked. An original that was
+ * cancelled or refunded in full becomes `cancelled` / `refunded`; a preauthorization becomes
+ * `completed` or, unused until it lapses, `expired` (its hold released by a reversal).
+ */
+export type JournalStatus =
+  | 'pending'
+  | 'approved'
+  | 'declined'
+  | 'failed'
+  | 'unknown'
+  | 'reversed'
+  | 'rejected'
+  | 'cancelled'
+  | 'refunded'
+  | 'completed'
+  | 'expired';
 
 export interface PendingEntry {
   id: string;
-  operation: 'purchase';
+  operation: Operation;
   terminalId: string;
   merchantId: string;
   amountMinor: bigint;
   currency: string;
   requestHash: string;
   businessDay: string;
+  batchNumber: number;
+  originalId?: string;
+  expiresAt?: Date;
   card?: {
     token: string;
     maskedPan: string;
@@ -26,4 +47,5 @@ export interface Outcome {
   stan?: string;
   rrn?: string;
   approvalCode?: string;
+  balanceMinor?: bigint;
 }

@@ -3,9 +3,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { TopicContract } from '@payments/contracts';
 import { OutboxWriter } from '@payments/messaging';
 
-import { AUTHORIZATION_DB, AuthorizationDb } from '../database/authorization-db.provider';
+import { AUTHORIZATION_DB, AuthorizationDb, AuthorizationTx } from '../database/authorization-db.provider';
 import type { Transaction } from '../generated/prisma/client';
-import { Outcome, PendingEntry } from './journal-entry';
+import { JournalStatus, Outcome, PendingEntry } from './journal-entry';
 
 export interface OutboxEvent<T> {
   topic: TopicContract<T>;
@@ -37,6 +37,9 @@ export class JournalRepository {
           currency: entry.currency,
           requestHash: entry.requestHash,
           businessDay: new Date(`${entry.businessDay}T00:00:00Z`),
+          batchNumber: entry.batchNumber,
+          originalId: entry.originalId,
+          expiresAt: entry.expiresAt,
           cardToken: entry.card?.token,
           maskedPan: entry.card?.maskedPan,
           cardScheme: entry.card?.scheme,
@@ -49,19 +52,30 @@ export class JournalRepository {
     });
   }
 
-  /** Records the STAN/RRN sent to the host before it is asked, so a reversal can name them. */
-  async recordHostReference(id: string, stan: string, rrn: string, sentAt: Date): Promise<void> {
-    await this.db.transaction.update({ where: { id }, data: { stan, rrn, hostSentAt: sentAt } });
+  /** Records what is sent to the host before it is asked, so a reversal can name it. */
+  async recordHostReference(id: string, ref: { stan: string; rrn: string; sentAt: Date; mti: string; processingCode: string }): Promise<void> {
+    await this.db.transaction.update({
+      where: { id },
+      data: { stan: ref.stan, rrn: ref.rrn, hostSentAt: ref.sentAt, hostMti: ref.mti, processingCode: ref.processingCode },
+    });
   }
 
   /**
    * Final state, its history row, the outbox event (made from the final row) and (for an unknown
    * outcome) the queued reversal: one database transaction, so nothing is half-written.
    */
-  async finalize<T>(id: string, outcome: Outcome, eventOf: (row: Transaction) => OutboxEvent<T>, reversal?: { reason: string }): Promise<Transaction> {
+  async finalize<T>(
+    id: string,
+    outcome: Outcome,
+    eventOf: (row: Transaction) => OutboxEvent<T> | undefined,
+    reversal?: { reason: string },
+    effects?: (tx: AuthorizationTx, row: Transaction) => Promise<void>,
+    from: JournalStatus = 'pending',
+  ): Promise<Transaction> {
     return this.db.$transaction(async (tx) => {
+      // Only from the expected status: a slow process and the recovery of its attempt never both win.
       const row = await tx.transaction.update({
-        where: { id },
+        where: { id, status: from },
         data: {
           status: outcome.status,
           statusReason: outcome.reason,
@@ -69,6 +83,7 @@ export class JournalRepository {
           approvalCode: outcome.approvalCode,
           stan: outcome.stan,
           rrn: outcome.rrn,
+          balanceMinor: outcome.balanceMinor,
           updatedAt: new Date(),
         },
       });
@@ -76,10 +91,34 @@ export class JournalRepository {
         data: { transactionId: id, status: outcome.status, responseCode: outcome.responseCode, reason: outcome.reason },
       });
       if (reversal) await tx.reversal.create({ data: { transactionId: id, status: 'pending', reason: reversal.reason } });
+      await effects?.(tx, row);
       const event = eventOf(row);
-      await this.outbox.add(tx, event.topic, event.value, { key: event.key });
+      if (event) await this.outbox.add(tx, event.topic, event.value, { key: event.key });
       return row;
     });
+  }
+
+  /** Attempts still pending long after any answer could come: their process stopped mid-way. */
+  findStalePending(before: Date, limit: number): Promise<Transaction[]> {
+    return this.db.transaction.findMany({ where: { status: 'pending', createdAt: { lt: before } }, orderBy: { createdAt: 'asc' }, take: limit });
+  }
+
+  /** Approved preauthorizations past their expiry and never completed: their hold must be released. */
+  findLapsedPreauthorizations(now: Date, limit: number): Promise<Transaction[]> {
+    return this.db.transaction.findMany({
+      where: { operation: 'preauthorization', status: 'approved', completedMinor: 0, expiresAt: { lte: now } },
+      orderBy: { expiresAt: 'asc' },
+      take: limit,
+    });
+  }
+
+  /** A terminal batch's operations, oldest first, each cancel with its original's operation. */
+  async findBatchRows(terminalId: string, batchNumber: number): Promise<(Transaction & { originalOperation?: string })[]> {
+    const rows = await this.db.transaction.findMany({ where: { terminalId, batchNumber }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+    const originalIds = [...new Set(rows.map((r) => r.originalId).filter((id): id is string => id !== null))];
+    const originals = originalIds.length === 0 ? [] : await this.db.transaction.findMany({ where: { id: { in: originalIds } }, select: { id: true, operation: true } });
+    const operationOf = new Map(originals.map((o) => [o.id, o.operation]));
+    return rows.map((r) => ({ ...r, originalOperation: r.originalId ? operationOf.get(r.originalId) : undefined }));
   }
 
   historyOf(id: string): Promise<{ status: string; responseCode: string | null; reason: string | null; at: Date }[]> {

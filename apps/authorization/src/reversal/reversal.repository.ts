@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import { AUTHORIZATION_DB, AuthorizationDb } from '../database/authorization-db.provider';
+import { AUTHORIZATION_DB, AuthorizationDb, AuthorizationTx } from '../database/authorization-db.provider';
 import type { Transaction } from '../generated/prisma/client';
 
 export interface ClaimedReversal {
@@ -29,18 +29,27 @@ export class ReversalRepository {
     return claimed.map((c) => ({ transaction: rows.find((r) => r.id === c.transaction_id)!, attempt: c.attempts }));
   }
 
-  /** The host acknowledged: the queue entry closes and the journal says reversed, in one transaction. */
-  async acknowledge(transactionId: string, responseCode: string): Promise<void> {
-    await this.db.$transaction(async (tx) => {
+  /**
+   * The host answered: the queue entry closes and the journal takes `status`, with the effects
+   * on an original (release or settle), in one transaction. False when it was already closed.
+   */
+  async acknowledge(
+    transactionId: string,
+    responseCode: string,
+    status: string,
+    reason: string,
+    effects?: (tx: AuthorizationTx, row: Transaction) => Promise<void>,
+  ): Promise<boolean> {
+    return this.db.$transaction(async (tx) => {
       const closed = await tx.reversal.updateMany({
         where: { transactionId, status: 'pending' },
         data: { status: 'acknowledged', acknowledgedAt: new Date(), lastError: null },
       });
-      if (closed.count === 0) return;
-      await tx.transaction.update({ where: { id: transactionId }, data: { status: 'reversed', updatedAt: new Date() } });
-      await tx.transactionStatusChange.create({
-        data: { transactionId, status: 'reversed', responseCode, reason: `reversal acknowledged by host (${responseCode})` },
-      });
+      if (closed.count === 0) return false;
+      const row = await tx.transaction.update({ where: { id: transactionId }, data: { status, updatedAt: new Date() } });
+      await tx.transactionStatusChange.create({ data: { transactionId, status, responseCode, reason } });
+      await effects?.(tx, row);
+      return true;
     });
   }
 

@@ -1,19 +1,28 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 
-import { currencyByAlpha } from '@payments/money';
+import type { Iso8583Message } from '@payments/iso8583';
 
 import { AcquirerClient } from '../acquirer/acquirer.client';
-import { buildReversalRequest } from '../acquirer/purchase-request.builder';
+import { buildReversalRequest } from '../acquirer/host-request.builder';
+import { originalRequestOf } from '../acquirer/original-request.mapper';
+import { APPROVED } from '../acquirer/response-codes';
+import { CardReaderService } from '../card-operation/card-reader.service';
 import type { AuthorizationEnv } from '../config/authorization-env';
 import { AUTHORIZATION_ENV } from '../config/authorization-env.provider';
-import { CardReaderService } from '../purchase/card-reader.service';
+import { OriginalRepository } from '../follow-up/original.repository';
+import type { Transaction } from '../generated/prisma/client';
+import { JournalRepository } from '../journal/journal.repository';
+import { isCancelOperation } from '../operations/operation-profile';
+import { InterruptedAttemptRecovery } from './interrupted-attempt.recovery';
 import { ClaimedReversal, ReversalRepository } from './reversal.repository';
 
 const LEASE_MS = 60_000;
 
 /**
- * Sends queued reversals until the host acknowledges each one: 0400 first, 0420 advices after.
- * Backoff doubles per attempt up to 64 x the base delay. Survives restarts: the queue is a table.
+ * Store and forward until the host acknowledges: an unknown operation is reversed (0400 first,
+ * 0420 advices after); an unknown cancel is repeated as a 0420 advice. Backoff doubles per
+ * attempt up to 64 x the base delay. Survives restarts: the queue is a table, and each pass
+ * first recovers what a stopped process left pending.
  */
 @Injectable()
 export class ReversalWorker implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -23,6 +32,9 @@ export class ReversalWorker implements OnApplicationBootstrap, OnApplicationShut
 
   constructor(
     private readonly queue: ReversalRepository,
+    private readonly journal: JournalRepository,
+    private readonly originals: OriginalRepository,
+    private readonly recovery: InterruptedAttemptRecovery,
     private readonly acquirer: AcquirerClient,
     private readonly cards: CardReaderService,
     @Inject(AUTHORIZATION_ENV) private readonly env: AuthorizationEnv,
@@ -38,44 +50,62 @@ export class ReversalWorker implements OnApplicationBootstrap, OnApplicationShut
     await this.running;
   }
 
-  /** One pass over the due reversals; returns when they have been tried. */
+  /** One pass: recover interrupted attempts, then try the due reversals; returns when done. */
   runOnce(): Promise<void> {
-    this.running ??= this.drain().finally(() => (this.running = undefined));
+    this.running ??= this.drain()
+      .catch((error: unknown) => this.logger.error(`reversal pass failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => (this.running = undefined));
     return this.running;
   }
 
   private async drain(): Promise<void> {
+    await this.recovery.runOnce();
     const due = await this.queue.claimDue(20, LEASE_MS);
     for (const reversal of due) await this.send(reversal);
   }
 
   private async send({ transaction: t, attempt }: ClaimedReversal): Promise<void> {
     try {
-      if (!t.panKeyId || !t.panCiphertext || !t.stan || !t.rrn || !t.hostSentAt) throw new Error('journal row lacks the host reference');
-      const now = new Date();
-      const request = buildReversalRequest(
-        {
-          stan: t.stan,
-          rrn: t.rrn,
-          amountMinor: t.amountMinor,
-          currencyNumeric: currencyByAlpha(t.currency).numeric,
-          terminalId: t.terminalId,
-          merchantId: t.merchantId,
-          pan: this.cards.vault.decrypt({ keyId: t.panKeyId, ciphertext: t.panCiphertext }),
-          sentAt: t.hostSentAt,
-        },
-        this.acquirer.nextReference(now).stan,
-        attempt > 1,
-        now,
-      );
+      const repeatsCancel = isCancelOperation(t.operation);
+      const request = repeatsCancel ? await this.cancelAdvice(t) : this.reversalOf(t, attempt > 1);
       const response = await this.acquirer.send(request);
-      await this.queue.acknowledge(t.id, response.fields[39] ?? '00');
-      this.logger.log(`transaction ${t.id} reversed (attempt ${attempt})`);
+      const code = response.fields[39] ?? APPROVED;
+      if (repeatsCancel) await this.acknowledgeCancel(t, code, attempt);
+      else await this.acknowledgeReversal(t, code, attempt);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const delay = this.env.AUTHORIZATION_REVERSAL_RETRY_MS * 2 ** Math.min(attempt - 1, 6);
       await this.queue.retryLater(t.id, message, delay);
-      this.logger.warn(`reversal of ${t.id} failed (attempt ${attempt}): ${message}; next in ${delay} ms`);
+      this.logger.warn(`store and forward of ${t.id} failed (attempt ${attempt}): ${message}; next in ${delay} ms`);
     }
+  }
+
+  private reversalOf(t: Transaction, repeat: boolean): Iso8583Message {
+    const original = t.panKeyId && t.panCiphertext ? originalRequestOf(t, this.cards.vault.decrypt({ keyId: t.panKeyId, ciphertext: t.panCiphertext })) : null;
+    if (!original) throw new Error('journal row lacks the host reference');
+    return buildReversalRequest(original, this.acquirer.nextReference(new Date()).stan, { repeat }, new Date());
+  }
+
+  /** The cancel again, as an advice: same original, same remaining amount (its reservation still holds). */
+  private async cancelAdvice(cancel: Transaction): Promise<Iso8583Message> {
+    const original = cancel.originalId ? await this.journal.findById(cancel.originalId) : null;
+    const request = original?.panKeyId && original.panCiphertext ? originalRequestOf(original, this.cards.vault.decrypt({ keyId: original.panKeyId, ciphertext: original.panCiphertext })) : null;
+    if (!original || !request) throw new Error('the cancelled original lacks its host reference');
+    return buildReversalRequest(request, this.acquirer.nextReference(new Date()).stan, { repeat: true, remainingMinor: original.amountMinor - original.returnedMinor }, new Date());
+  }
+
+  private async acknowledgeReversal(t: Transaction, code: string, attempt: number): Promise<void> {
+    const status = t.status === 'expired' ? 'expired' : 'reversed';
+    const done = await this.queue.acknowledge(t.id, code, status, `reversal acknowledged by host (${code}), attempt ${attempt}`, (tx, row) => this.originals.release(tx, row));
+    if (done) this.logger.log(`transaction ${t.id} reversed (attempt ${attempt})`);
+  }
+
+  private async acknowledgeCancel(cancel: Transaction, code: string, attempt: number): Promise<void> {
+    if (code === APPROVED) {
+      await this.queue.acknowledge(cancel.id, code, 'approved', `cancel advice acknowledged by host, attempt ${attempt}`, (tx, row) => this.originals.settleOriginal(tx, row));
+    } else {
+      await this.queue.acknowledge(cancel.id, code, 'declined', `host refused the cancel advice with ${code}`, (tx, row) => this.originals.release(tx, row));
+    }
+    this.logger.log(`cancel ${cancel.id} delivered by advice (attempt ${attempt}, ${code})`);
   }
 }

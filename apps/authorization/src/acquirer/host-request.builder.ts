@@ -1,0 +1,94 @@
+import type { EntryMode } from '@payments/contracts';
+import type { Iso8583Message } from '@payments/iso8583';
+
+/** What every request to the host carries: its own STAN/RRN and the amount, terminal, merchant. */
+export interface HostReference {
+  stan: string;
+  rrn: string;
+  amountMinor: bigint;
+  currencyNumeric: string;
+  terminalId: string;
+  merchantId: string;
+}
+
+/** An approved (or unknown) earlier request, as a reversal, cancel or completion must name it. */
+export interface OriginalRequest extends HostReference {
+  mti: string;
+  processingCode: string;
+  pan: string;
+  sentAt: Date;
+  approvalCode?: string;
+}
+
+/** ISO 8583:1987 field 22, positions 1-2 (PAN entry mode) + 3 (PIN entry capability: 1 = can accept PIN). */
+const POS_ENTRY_MODE: Record<EntryMode, string> = { chip: '051', contactless: '071', magstripe: '901' };
+/** Manually keyed / stored credential: the PAN comes from the vault (refund, completion). */
+const POS_ENTRY_STORED = '011';
+
+const two = (n: number): string => String(n).padStart(2, '0');
+/** Field 7, transmission date and time, MMDDhhmmss (UTC). */
+export const transmissionDateTime = (t: Date): string =>
+  `${two(t.getUTCMonth() + 1)}${two(t.getUTCDate())}${two(t.getUTCHours())}${two(t.getUTCMinutes())}${two(t.getUTCSeconds())}`;
+
+const amount12 = (minor: bigint): string => minor.toString().padStart(12, '0');
+
+function commonFields(ref: HostReference, processingCode: string, at: Date): Record<number, string> {
+  const field7 = transmissionDateTime(at);
+  return {
+    3: processingCode,
+    4: amount12(ref.amountMinor),
+    7: field7,
+    11: ref.stan,
+    12: field7.slice(4),
+    13: field7.slice(0, 4),
+    25: '00',
+    37: ref.rrn,
+    41: ref.terminalId.padEnd(8, ' '),
+    42: ref.merchantId.padEnd(15, ' '),
+    49: ref.currencyNumeric,
+  };
+}
+
+/** DE 90: original MTI, STAN, transmission date and time, acquiring and forwarding institution ids (zero-filled). */
+export const originalDataElements = (original: Pick<OriginalRequest, 'mti' | 'stan' | 'sentAt'>): string =>
+  `${original.mti}${original.stan}${transmissionDateTime(original.sentAt)}${'0'.repeat(22)}`;
+
+/** A card-present request (purchase, cash, top-up, preauthorization, balance) with track 2 in DE 35. */
+export function buildCardRequest(mti: string, processingCode: string, ref: HostReference, track2: string, entryMode: EntryMode, at: Date): Iso8583Message {
+  return { mti, fields: { ...commonFields(ref, processingCode, at), 22: POS_ENTRY_MODE[entryMode], 35: track2 } };
+}
+
+/** A refund (0200, DE 3 = 20): the card is not presented again; the PAN comes from the vault. */
+export function buildRefundRequest(pan: string, ref: HostReference, at: Date): Iso8583Message {
+  return { mti: '0200', fields: { ...commonFields(ref, '200000', at), 2: pan, 22: POS_ENTRY_STORED } };
+}
+
+/** The completion of a preauthorization: a 0220 advice naming the preauthorization's approval and DE 90. */
+export function buildCompletionAdvice(preauth: OriginalRequest, ref: HostReference, at: Date): Iso8583Message {
+  const fields: Record<number, string> = { ...commonFields(ref, preauth.processingCode, at), 2: preauth.pan, 22: POS_ENTRY_STORED, 90: originalDataElements(preauth) };
+  if (preauth.approvalCode) fields[38] = preauth.approvalCode.padEnd(6, ' ');
+  return { mti: '0220', fields };
+}
+
+/**
+ * Undoing an original: 0400, then 0420 (advice) for every repeat. It re-sends the original's DE 2,
+ * 3, 4, 37, 41, 42, 49 with a new STAN and DE 7 and names it in DE 90. A partial cancel states
+ * in DE 95 (replacement amounts, an42) what the original is worth afterwards.
+ */
+export function buildReversalRequest(original: OriginalRequest, stan: string, options: { repeat: boolean; remainingMinor?: bigint }, at: Date): Iso8583Message {
+  const fields: Record<number, string> = {
+    ...commonFields({ ...original, stan }, original.processingCode, at),
+    2: original.pan,
+    90: originalDataElements(original),
+  };
+  if (original.approvalCode) fields[38] = original.approvalCode.padEnd(6, ' ');
+  if (options.remainingMinor !== undefined && options.remainingMinor > 0n) {
+    fields[95] = `${amount12(options.remainingMinor)}${amount12(options.remainingMinor)}C00000000C00000000`;
+  }
+  return { mti: options.repeat ? '0420' : '0400', fields };
+}
+
+/** Network management: echo test (DE 70 = 301), the register's connection check. */
+export function buildEchoRequest(stan: string, at: Date): Iso8583Message {
+  return { mti: '0800', fields: { 7: transmissionDateTime(at), 11: stan, 70: '301' } };
+}
