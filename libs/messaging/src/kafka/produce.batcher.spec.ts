@@ -58,10 +58,10 @@ describe(ProduceBatcher.name, () => {
     const sent = [1, 2, 3, 4].map((n) => sut.send('a', { value: String(n) }));
     producer.gates[0].open();
     await flushMicrotasks();
-    expect(producer.requests[1].topicMessages[0].messages).toHaveLength(2);
+    expect(producer.requests[1].topicMessages![0].messages).toHaveLength(2);
     producer.gates[1].open();
     await flushMicrotasks();
-    expect(producer.requests[2].topicMessages[0].messages).toEqual([{ value: '4' }]);
+    expect(producer.requests[2].topicMessages![0].messages).toEqual([{ value: '4' }]);
     producer.gates[2].open();
     await Promise.all(sent);
   });
