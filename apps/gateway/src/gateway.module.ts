@@ -4,19 +4,26 @@ import { GATEWAY_ENV, loadGatewayEnv } from './config/gateway-env';
 import { gatewayDbProvider } from './database/gateway-db.provider';
 import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { IdempotencyService } from './idempotency/idempotency.service';
+import { FollowUpController } from './follow-ups/follow-up.controller';
+import { FollowUpUseCase } from './follow-ups/follow-up.usecase';
+import { CardOperationController } from './operations/card-operation.controller';
+import { CardOperationUseCase } from './operations/card-operation.usecase';
+import { RegisterOperationRunner } from './operations/register-operation.runner';
 import { CreatePurchaseUseCase } from './purchases/create-purchase.usecase';
 import { PurchaseController } from './purchases/purchase.controller';
 import { ApiClientRepository } from './terminals/api-client.repository';
 import { DemoTerminalSeeder } from './terminals/demo-terminal.seeder';
+import { TerminalServiceController } from './terminal-services/terminal-service.controller';
+import { TerminalServiceUseCase } from './terminal-services/terminal-service.usecase';
 import { TerminalKeyGuard } from './terminals/terminal-key.guard';
 
-/** The gateway as one module: the registers' REST API (gRPC and e-commerce come later). */
+/** The gateway as one module: the registers' REST and gRPC APIs (e-commerce comes later). */
 @Module({})
 export class GatewayModule {
   static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
     return {
       module: GatewayModule,
-      controllers: [PurchaseController],
+      controllers: [PurchaseController, CardOperationController, FollowUpController, TerminalServiceController],
       providers: [
         { provide: GATEWAY_ENV, useValue: loadGatewayEnv(env) },
         gatewayDbProvider,
@@ -25,7 +32,11 @@ export class GatewayModule {
         DemoTerminalSeeder,
         IdempotencyRepository,
         IdempotencyService,
+        RegisterOperationRunner,
+        CardOperationUseCase,
         CreatePurchaseUseCase,
+        FollowUpUseCase,
+        TerminalServiceUseCase,
       ],
       exports: [ApiClientRepository],
     };

@@ -1,12 +1,11 @@
-import { BadRequestException, Body, Controller, Headers, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Headers, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
+import { requireIdempotencyKey } from '../idempotency/idempotency-key.util';
 import { TerminalKeyGuard, TerminalRequest } from '../terminals/terminal-key.guard';
 import { CreatePurchaseUseCase } from './create-purchase.usecase';
 import { CreatePurchaseDto } from './dto/create-purchase.dto';
-
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,64}$/;
 
 @ApiTags('card-present')
 @ApiBearerAuth('terminal-key')
@@ -24,10 +23,7 @@ export class PurchaseController {
     @Body() dto: CreatePurchaseDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
-    if (!idempotencyKey || !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new BadRequestException('Idempotency-Key header: required, 8-64 letters, digits or _ . : -');
-    }
-    const response = await this.createPurchase.execute(request.terminal!, idempotencyKey, dto);
+    const response = await this.createPurchase.execute(request.terminal!, requireIdempotencyKey(idempotencyKey), dto);
     res.status(response.status);
     return response.body;
   }

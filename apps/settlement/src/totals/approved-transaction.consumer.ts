@@ -8,7 +8,11 @@ import { TerminalTotalsRepository } from './terminal-totals.repository';
 
 const CONSUMER = 'settlement.terminal-totals';
 
-/** Adds each approved purchase to its terminal's day total, once, however often it is delivered. */
+/**
+ * Adds each approved operation that moves money to its terminal's day total, once, however often
+ * it is delivered: debits (purchase, cash, completion) add, credits (refund, top-up, the cancel
+ * of a debit) subtract. Preauthorizations, balances and card reads move nothing.
+ */
 @Injectable()
 export class ApprovedTransactionConsumer implements OnModuleInit {
   private readonly inbox = new Inbox('settlement');
@@ -22,8 +26,11 @@ export class ApprovedTransactionConsumer implements OnModuleInit {
     await this.bus.subscribe(
       transactionAuthorizedV1,
       async (message) => {
+        const direction = message.value.direction ?? 'debit';
+        if (direction === 'none') return;
+        const amount = BigInt(message.value.amountMinor);
         await runOnce(this.totals.db, this.inbox, message, CONSUMER, (tx) =>
-          this.totals.add(tx, message.value.businessDay, message.value.terminalId, message.value.currency, BigInt(message.value.amountMinor)),
+          this.totals.add(tx, message.value.businessDay, message.value.terminalId, message.value.currency, direction === 'debit' ? amount : -amount),
         );
       },
       { group: CONSUMER },

@@ -1,0 +1,55 @@
+import { Body, Controller, Headers, Param, ParseUUIDPipe, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+
+import { requireIdempotencyKey } from '../idempotency/idempotency-key.util';
+import { StoredResponse } from '../idempotency/idempotency.repository';
+import { TerminalKeyGuard, TerminalRequest } from '../terminals/terminal-key.guard';
+import { FollowUpAmountDto, FollowUpDto } from './dto/follow-up.dto';
+import { FollowUpUseCase, originalReferenceOf } from './follow-up.usecase';
+
+/** Operations on an earlier operation of the same terminal. A broken rule is a 422 that names it; nothing changes. */
+@ApiTags('card-present')
+@ApiBearerAuth('terminal-key')
+@ApiHeader({ name: 'Idempotency-Key', required: true, description: '8-64 characters; a retry with the same key and body returns the first outcome' })
+@UseGuards(TerminalKeyGuard)
+@Controller('v1')
+export class FollowUpController {
+  constructor(private readonly followUps: FollowUpUseCase) {}
+
+  @Post('cancels')
+  @ApiOperation({ summary: 'Cancel in the same business day (open batch), full or partial, by id or approval code + RRN' })
+  cancel(@Req() req: TerminalRequest, @Headers('idempotency-key') key: string | undefined, @Body() dto: FollowUpDto, @Res({ passthrough: true }) res: Response): Promise<unknown> {
+    return this.send(res, this.followUps.execute(req.terminal!, requireIdempotencyKey(key), 'cancel', dto, originalReferenceOf(dto)));
+  }
+
+  @Post('refunds')
+  @ApiOperation({ summary: 'Refund after close of day, full or partial; refunds never add up to more than the original' })
+  refund(@Req() req: TerminalRequest, @Headers('idempotency-key') key: string | undefined, @Body() dto: FollowUpDto, @Res({ passthrough: true }) res: Response): Promise<unknown> {
+    return this.send(res, this.followUps.execute(req.terminal!, requireIdempotencyKey(key), 'refund', dto, originalReferenceOf(dto)));
+  }
+
+  @Post('emergency-cancels')
+  @ApiOperation({ summary: "Emergency cancel of the terminal's last operation (approved, not a cancel); no card needed" })
+  emergency(@Req() req: TerminalRequest, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response): Promise<unknown> {
+    return this.send(res, this.followUps.execute(req.terminal!, requireIdempotencyKey(key), 'emergency_cancel', {}));
+  }
+
+  @Post('preauthorizations/:id/completions')
+  @ApiOperation({ summary: 'Completion of a preauthorization: at most the preauthorized amount, before it expires, once' })
+  complete(
+    @Req() req: TerminalRequest,
+    @Headers('idempotency-key') key: string | undefined,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: FollowUpAmountDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<unknown> {
+    return this.send(res, this.followUps.execute(req.terminal!, requireIdempotencyKey(key), 'completion', dto, { transactionId: id }));
+  }
+
+  private async send(res: Response, pending: Promise<StoredResponse>): Promise<unknown> {
+    const response = await pending;
+    res.status(response.status);
+    return response.body;
+  }
+}

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+
+import { authorizeV1, CardOperation } from '@payments/contracts';
+
+import { StoredResponse } from '../idempotency/idempotency.repository';
+import { CreatePurchaseDto } from '../purchases/dto/create-purchase.dto';
+import { Terminal } from '../terminals/terminal';
+import { CardInquiryDto } from './card-inquiry.dto';
+import { RegisterOperationRunner } from './register-operation.runner';
+import { assertTerminalCurrency } from './terminal-currency.util';
+
+/** Any operation that starts with the card on the PIN pad: purchase, cash, top-up, preauthorization, balance, card read. */
+@Injectable()
+export class CardOperationUseCase {
+  constructor(private readonly runner: RegisterOperationRunner) {}
+
+  execute(terminal: Terminal, idempotencyKey: string, operation: CardOperation, dto: CreatePurchaseDto | CardInquiryDto): Promise<StoredResponse> {
+    assertTerminalCurrency(terminal, dto.currency);
+    const amount = 'amount' in dto ? dto.amount : 0;
+    return this.runner.run(terminal, idempotencyKey, { operation, ...dto }, authorizeV1, (transactionId) => ({
+      transactionId,
+      operation,
+      terminalId: terminal.terminalId,
+      merchantId: terminal.merchantId,
+      amountMinor: String(amount),
+      currency: dto.currency,
+      card: dto.card,
+      entryMode: dto.entryMode ?? 'chip',
+      requestedAt: new Date().toISOString(),
+    }));
+  }
+}

@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+
+import { Inject, Injectable } from '@nestjs/common';
+
+import { TerminalServiceReply, TerminalServiceRequest, terminalServiceV1 } from '@payments/contracts';
+import { MessageBus, RequestTimeoutError } from '@payments/messaging';
+import { MESSAGE_BUS } from '@payments/runtime';
+
+import { GATEWAY_ENV, GatewayEnv } from '../config/gateway-env';
+import { IdempotencyService } from '../idempotency/idempotency.service';
+import { StoredResponse } from '../idempotency/idempotency.repository';
+import { operationResponseOf } from '../receipts/operation-response.mapper';
+import { Terminal } from '../terminals/terminal';
+
+type ServiceRequest = TerminalServiceRequest extends infer R ? (R extends TerminalServiceRequest ? Omit<R, 'requestId' | 'terminalId' | 'merchantId'> : never) : never;
+
+/** ok 200; rejected (nothing to report, no such receipt) 404; failed (the host did not answer) 502. */
+const HTTP_STATUS: Record<TerminalServiceReply['status'], number> = { ok: 200, rejected: 404, failed: 502 };
+
+/** Connection check, close day, reports and receipt copies: asked of authorization over the bus. */
+@Injectable()
+export class TerminalServiceUseCase {
+  constructor(
+    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+    @Inject(GATEWAY_ENV) private readonly env: GatewayEnv,
+    private readonly idempotency: IdempotencyService,
+  ) {}
+
+  /** Close of day is idempotent by key: a retried close never closes the next batch too. */
+  async closeDay(terminal: Terminal, idempotencyKey: string): Promise<StoredResponse> {
+    const start = await this.idempotency.start(terminal.clientId, idempotencyKey, { operation: 'close_day' });
+    if (start.kind === 'replay') return start.response;
+    const response = await this.ask(terminal, { operation: 'close_day' }, start.transactionId);
+    if (response.status !== 504) await this.idempotency.complete(start.transactionId, response);
+    return response;
+  }
+
+  ask(terminal: Terminal, request: ServiceRequest, requestId: string = randomUUID()): Promise<StoredResponse> {
+    const full = { ...request, requestId, terminalId: terminal.terminalId, merchantId: terminal.merchantId };
+    return this.bus
+      .request(terminalServiceV1, full, { key: terminal.terminalId, timeoutMs: this.env.GATEWAY_AUTHORIZE_TIMEOUT_MS })
+      .then((reply) => ({ status: HTTP_STATUS[reply.status], body: bodyOf(reply) }))
+      .catch((error: unknown) => {
+        if (!(error instanceof RequestTimeoutError)) throw error;
+        return { status: 504, body: { requestId, status: 'unknown', message: `no answer from authorization within ${this.env.GATEWAY_AUTHORIZE_TIMEOUT_MS} ms` } };
+      });
+  }
+}
+
+/** A receipt copy prints like the original, marked COPY; everything else goes as authorization said. */
+function bodyOf(reply: TerminalServiceReply): unknown {
+  if (reply.operation === 'receipt_copy' && reply.receipt) return { ...reply, receipt: operationResponseOf(reply.receipt, true) };
+  if (reply.transactions) return { ...reply, transactions: reply.transactions.map((t) => operationResponseOf(t)) };
+  return reply;
+}
