@@ -27,9 +27,11 @@ RUN npm run build \
  && npm prune --omit=dev --ignore-scripts --no-audit --no-fund \
  && mkdir -p /out/apps \
  && cp -r dist node_modules package.json /out/ \
- && for schema in apps/*/prisma; do mkdir -p "/out/$(dirname "$schema")" && cp -r "$schema" "/out/$schema"; done
+ && for schema in apps/*/prisma; do mkdir -p "/out/$(dirname "$schema")" && cp -r "$schema" "/out/$schema"; done \
+ && mkdir -p /out/libs/contracts && cp -r libs/contracts/proto /out/libs/contracts/proto
 
-# --- runtime: compiled code, production dependencies and the SQL migrations; nothing else.
+# --- runtime: compiled code, production dependencies, the SQL migrations and the .proto files the
+# gateway loads at run time (libs/contracts/proto); nothing else.
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
     HOST=0.0.0.0
@@ -40,6 +42,6 @@ COPY --from=build /out/ ./
 RUN mkdir -p /app/data && chown 1000:1000 /app/data
 # The image's `node` user, by number so Kubernetes can verify runAsNonRoot.
 USER 1000:1000
-EXPOSE 3000 3001 3002 3003 3004 3005 3006
+EXPOSE 3000 3001 3002 3003 3004 3005 3006 50051
 # The embedded mode (all services in one process) when no entry point is given.
 CMD ["node", "dist/apps/embedded/src/main.js"]

@@ -5,6 +5,8 @@ import { loadConfig } from '@payments/config';
 const schema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
+  /** Port of the registers' gRPC API (payments.terminal.v1.TerminalService) on HOST; 0: any free port. */
+  GRPC_PORT: z.coerce.number().int().min(0).max(65_535).default(50051),
   /** Where the embedded PostgreSQL (PGlite) keeps each service's database; `memory` keeps nothing. */
   DATA_DIR: z.string().default('data'),
   /** Port of the built-in acquirer host simulator (0: any free port). */

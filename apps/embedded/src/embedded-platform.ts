@@ -21,6 +21,8 @@ import { EmbeddedEnv } from './embedded-env';
 export interface EmbeddedPlatform {
   readonly app: INestApplication;
   readonly url: string;
+  /** host:port of the gRPC API. */
+  readonly grpcAddress: string;
   readonly simulator: AcquirerHostSimulator;
   readonly bus: InMemoryMessageBus;
   close(): Promise<void>;
@@ -35,6 +37,8 @@ export async function startEmbeddedPlatform(config: EmbeddedEnv, env: NodeJS.Pro
   // A fixed port, so the simulator can be stopped and started again where the host link expects it.
   const simulator = new AcquirerHostSimulator({ port: config.SIMULATOR_ACQUIRER_PORT || (await freePort()) });
   const { port: acquirerPort } = await simulator.start();
+  // Chosen here rather than by the gateway, so the host knows the address it serves.
+  const grpcPort = config.GRPC_PORT || (await freePort());
 
   const bus = new InMemoryMessageBus();
   const databases = new DatabaseFactory({ mode: { kind: 'pglite', dataRoot: config.DATA_DIR === 'memory' ? undefined : config.DATA_DIR }, migrateOnOpen: true });
@@ -44,6 +48,8 @@ export async function startEmbeddedPlatform(config: EmbeddedEnv, env: NodeJS.Pro
     AUTHORIZATION_ACQUIRER_HOST: '127.0.0.1',
     AUTHORIZATION_ACQUIRER_PORT: String(acquirerPort),
     DEVICE_BRIDGE_GATEWAY_URL: `http://127.0.0.1:${config.PORT}`,
+    GATEWAY_GRPC_HOST: config.HOST,
+    GATEWAY_GRPC_PORT: String(grpcPort),
   };
 
   const app = await createNestApp(
@@ -68,6 +74,7 @@ export async function startEmbeddedPlatform(config: EmbeddedEnv, env: NodeJS.Pro
   return {
     app,
     url: `http://${config.HOST}:${address.port}`,
+    grpcAddress: `${config.HOST}:${grpcPort}`,
     simulator,
     bus,
     async close() {

@@ -16,6 +16,7 @@ startEmbeddedPlatform(config).then(
         'Payment platform running (embedded: all seven services in one process, no servers needed)',
         `  API            ${platform.url}/v1/purchases`,
         `  API docs       ${platform.url}/docs`,
+        `  gRPC API       ${platform.grpcAddress}  (payments.terminal.v1.TerminalService, server reflection, grpc.health.v1)`,
         `  Metrics        ${platform.url}/metrics`,
         `  Health         ${platform.url}/health/ready`,
         `  Data           ${config.DATA_DIR === 'memory' ? 'in memory' : `${config.DATA_DIR}/ (PGlite, one database per service)`}`,

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 
 import { GATEWAY_ENV, loadGatewayEnv } from './config/gateway-env';
 import { gatewayDbProvider } from './database/gateway-db.provider';
+import { terminalGrpcProviders } from './grpc/terminal-grpc.providers';
 import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { FollowUpController } from './follow-ups/follow-up.controller';
@@ -37,6 +38,7 @@ export class GatewayModule {
         CreatePurchaseUseCase,
         FollowUpUseCase,
         TerminalServiceUseCase,
+        ...terminalGrpcProviders,
       ],
       exports: [ApiClientRepository],
     };

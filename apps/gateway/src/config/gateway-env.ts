@@ -13,6 +13,12 @@ const schema = z.object({
    * that key with `-2`, `-3`.. appended (a store's worth of registers for load tests).
    */
   GATEWAY_DEMO_TERMINAL_COUNT: z.coerce.number().int().min(1).max(9_999).default(1),
+  /** The registers' gRPC API (payments.terminal.v1.TerminalService), beside the REST one. */
+  GATEWAY_GRPC_HOST: z.string().min(1).default('0.0.0.0'),
+  /** 0: any free port (tests read the bound one from the server). */
+  GATEWAY_GRPC_PORT: z.coerce.number().int().min(0).max(65_535).default(50051),
+  /** How long shutdown waits for in-flight calls before cutting them; above the authorize timeout by default. */
+  GATEWAY_GRPC_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(20_000),
 });
 
 export type GatewayEnv = z.infer<typeof schema>;

@@ -1,0 +1,78 @@
+import type { OperationResponse } from '../receipts/operation-response.mapper';
+import { cardTransactionOf, entryModeOf } from './terminal-message.mapper';
+
+const approved: OperationResponse = {
+  transactionId: '0f5c3f5e-7b1a-4a53-9a43-1c1e2f0d9b11',
+  operation: 'purchase',
+  status: 'approved',
+  responseCode: '00',
+  responseText: 'Approved',
+  approvalCode: 'A1B2C3',
+  rrn: '000000123456',
+  stan: '000042',
+  maskedPan: '424242******4242',
+  cardScheme: 'visa',
+  amount: 1250,
+  currency: 'EUR',
+  terminalId: 'DEMO0001',
+  merchantId: 'DEMOSHOP0000001',
+  processedAt: '2026-11-20T10:15:00.000Z',
+  batchNumber: 7,
+  receipt: ['MERCHANT DEMOSHOP0000001', 'AMOUNT 12.50 EUR', 'APPROVED'],
+};
+
+describe('REST purchase body as a CardTransaction', () => {
+  it('carries every field of the REST response, the amount as int64 minor units and the receipt line by line', () => {
+    expect(cardTransactionOf(approved)).toEqual({
+      transactionId: approved.transactionId,
+      operation: 'OPERATION_PURCHASE',
+      status: 'TRANSACTION_STATUS_APPROVED',
+      responseCode: '00',
+      responseText: 'Approved',
+      approvalCode: 'A1B2C3',
+      rrn: '000000123456',
+      stan: '000042',
+      maskedPan: '424242******4242',
+      cardScheme: 'visa',
+      amount: { amountMinor: '1250', currency: 'EUR' },
+      terminalId: 'DEMO0001',
+      merchantId: 'DEMOSHOP0000001',
+      processedAt: '2026-11-20T10:15:00.000Z',
+      originalTransactionId: '',
+      balance: null,
+      cardExpiry: '',
+      expiresAt: '',
+      batchNumber: 7,
+      receiptLines: ['MERCHANT DEMOSHOP0000001', 'AMOUNT 12.50 EUR', 'APPROVED'],
+    });
+  });
+
+  it('carries what follow-ups and inquiries add: the original, a balance (negative when overdrawn), expiry and hold', () => {
+    expect(cardTransactionOf({ ...approved, operation: 'refund', originalTransactionId: 'a4d6c1f0-8d2b-4f0e-9a51-2e7b0c3d9f12' })).toMatchObject({
+      operation: 'OPERATION_REFUND',
+      originalTransactionId: 'a4d6c1f0-8d2b-4f0e-9a51-2e7b0c3d9f12',
+    });
+    expect(cardTransactionOf({ ...approved, operation: 'balance_inquiry', balance: -1520 }).balance).toEqual({ amountMinor: '-1520', currency: 'EUR' });
+    expect(cardTransactionOf({ ...approved, operation: 'card_data', cardExpiry: '3012' }).cardExpiry).toBe('3012');
+    expect(cardTransactionOf({ ...approved, operation: 'preauthorization', expiresAt: '2026-11-27T10:15:00.000Z' }).expiresAt).toBe('2026-11-27T10:15:00.000Z');
+  });
+
+  it('sends what the host did not return as empty texts (proto3 has no absent string)', () => {
+    const declined = { ...approved, status: 'declined' as const, responseCode: '51', approvalCode: undefined, rrn: undefined, cardScheme: undefined };
+    expect(cardTransactionOf(declined)).toMatchObject({ status: 'TRANSACTION_STATUS_DECLINED', responseCode: '51', approvalCode: '', rrn: '', cardScheme: '' });
+    expect(cardTransactionOf({ ...approved, status: 'rejected' }).status).toBe('TRANSACTION_STATUS_REJECTED');
+    expect(cardTransactionOf({ ...approved, status: 'failed' }).status).toBe('TRANSACTION_STATUS_FAILED');
+  });
+});
+
+describe('EntryMode as the REST entryMode', () => {
+  it.each([
+    ['ENTRY_MODE_UNSPECIFIED', undefined],
+    ['ENTRY_MODE_CHIP', 'chip'],
+    ['ENTRY_MODE_CONTACTLESS', 'contactless'],
+    ['ENTRY_MODE_MAGSTRIPE', 'magstripe'],
+    [9, '9'],
+  ])('%s -> %s', (mode, rest) => {
+    expect(entryModeOf(mode)).toBe(rest);
+  });
+});

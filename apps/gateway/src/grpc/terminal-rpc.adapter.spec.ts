@@ -1,0 +1,138 @@
+import { Logger, UnprocessableEntityException } from '@nestjs/common';
+
+import { Metadata, ServerUnaryCall, status as GrpcStatus } from '@grpc/grpc-js';
+
+import { StoredResponse } from '../idempotency/idempotency.repository';
+import { CreatePurchaseUseCase } from '../purchases/create-purchase.usecase';
+import { CreatePurchaseDto } from '../purchases/dto/create-purchase.dto';
+import type { OperationResponse } from '../receipts/operation-response.mapper';
+import { ApiClientRepository } from '../terminals/api-client.repository';
+import { Terminal } from '../terminals/terminal';
+import { GrpcError, TRANSACTION_ID_METADATA } from './grpc-status.mapper';
+import { purchaseRpc } from './purchases/purchase.rpc';
+import { PurchaseRequestMessage, PurchaseResponseMessage } from './terminal.messages';
+import { TerminalMetadataAuthenticator } from './terminal-metadata.authenticator';
+import { TerminalRpcAdapter } from './terminal-rpc.adapter';
+
+const TERMINAL: Terminal = { clientId: 'c-1', name: 'Register 1', terminalId: 'DEMO0001', merchantId: 'DEMOSHOP0000001', currencies: ['EUR'] };
+const KEY = 'register-key-0123456789';
+const CIPHERTEXT = '0123456789ABCDEF0123456789ABCDEF';
+const REQUEST: PurchaseRequestMessage = {
+  amount: { amountMinor: '1250', currency: 'EUR' },
+  card: { bdkId: 'test-bdk', ksn: 'FFFF9876543210E00001', ciphertext: CIPHERTEXT },
+  entryMode: 'ENTRY_MODE_UNSPECIFIED',
+};
+const BODY: OperationResponse = {
+  transactionId: '0f5c3f5e-7b1a-4a53-9a43-1c1e2f0d9b11',
+  operation: 'purchase',
+  status: 'approved',
+  responseCode: '00',
+  responseText: 'Approved',
+  amount: 1250,
+  currency: 'EUR',
+  terminalId: 'DEMO0001',
+  merchantId: 'DEMOSHOP0000001',
+  processedAt: '2026-11-20T10:15:00.000Z',
+  receipt: ['APPROVED'],
+};
+
+function metadata(entries: Record<string, string>): Metadata {
+  const result = new Metadata();
+  for (const [key, value] of Object.entries(entries)) result.set(key, value);
+  return result;
+}
+
+describe(TerminalRpcAdapter.name, () => {
+  const clients = { findActiveByKey: jest.fn((key: string) => Promise.resolve(key === KEY ? TERMINAL : undefined)) };
+  const purchases = { execute: jest.fn<Promise<StoredResponse>, [Terminal, string, CreatePurchaseDto]>() };
+  const sut = new TerminalRpcAdapter(new TerminalMetadataAuthenticator(clients as unknown as ApiClientRepository));
+  const handler = sut.unary('Purchase', purchaseRpc(purchases as unknown as CreatePurchaseUseCase));
+
+  /** Calls the handler as grpc-js would and resolves with what it answered. */
+  const call = (request: PurchaseRequestMessage, meta = metadata({ authorization: `Bearer ${KEY}`, 'idempotency-key': 'register-1-receipt-42' })) =>
+    new Promise<{ error: GrpcError | null; response?: PurchaseResponseMessage | null }>((resolve) => {
+      handler({ request, metadata: meta } as ServerUnaryCall<PurchaseRequestMessage, PurchaseResponseMessage>, (error, response) =>
+        resolve({ error: error as GrpcError | null, response }),
+      );
+    });
+
+  beforeEach(() => {
+    purchases.execute.mockReset().mockResolvedValue({ status: 201, body: BODY });
+  });
+
+  it('passes the terminal, the idempotency key and the validated REST DTO to the use case, and answers its body', async () => {
+    const { error, response } = await call(REQUEST);
+
+    expect(error).toBeNull();
+    expect(response?.transaction).toMatchObject({ transactionId: BODY.transactionId, status: 'TRANSACTION_STATUS_APPROVED', receiptLines: ['APPROVED'] });
+    const [terminal, key, dto] = purchases.execute.mock.calls[0];
+    expect([terminal, key]).toEqual([TERMINAL, 'register-1-receipt-42']);
+    expect(dto).toBeInstanceOf(CreatePurchaseDto);
+    expect(dto).toMatchObject({ amount: 1250, currency: 'EUR', card: { ksn: 'FFFF9876543210E00001' } });
+  });
+
+  it('answers a replay (200 or the stored 201) like the first response', async () => {
+    purchases.execute.mockResolvedValue({ status: 200, body: BODY });
+    expect((await call(REQUEST)).response?.transaction.transactionId).toBe(BODY.transactionId);
+  });
+
+  it('refuses a missing or unknown terminal key as UNAUTHENTICATED, before anything else', async () => {
+    const missing = await call({ ...REQUEST, amount: null }, metadata({ 'idempotency-key': 'register-1-receipt-42' }));
+    const unknown = await call(REQUEST, metadata({ authorization: 'Bearer not-a-terminal-key', 'idempotency-key': 'register-1-receipt-42' }));
+
+    expect(missing.error).toMatchObject({ code: GrpcStatus.UNAUTHENTICATED, details: expect.stringMatching(/missing terminal API key/) });
+    expect(unknown.error).toMatchObject({ code: GrpcStatus.UNAUTHENTICATED, details: 'unknown or disabled terminal API key' });
+    expect(purchases.execute).not.toHaveBeenCalled();
+  });
+
+  it('refuses an invalid field as INVALID_ARGUMENT naming it, without calling the use case', async () => {
+    const { error } = await call({ ...REQUEST, card: { ...REQUEST.card!, ksn: 'xyz' } });
+
+    expect(error).toMatchObject({ code: GrpcStatus.INVALID_ARGUMENT, details: 'card.ksn: ksn must be 20 uppercase hex digits' });
+    expect(purchases.execute).not.toHaveBeenCalled();
+  });
+
+  it.each([[{}], [{ 'idempotency-key': 'short' }], [{ 'idempotency-key': 'has spaces in it' }]])('refuses idempotency-key metadata %j as INVALID_ARGUMENT', async (entries) => {
+    const { error } = await call(REQUEST, metadata({ authorization: `Bearer ${KEY}`, ...entries }));
+
+    expect(error).toMatchObject({ code: GrpcStatus.INVALID_ARGUMENT, details: 'Idempotency-Key header: required, 8-64 letters, digits or _ . : -' });
+    expect(purchases.execute).not.toHaveBeenCalled();
+  });
+
+  it('answers an authorization without outcome as DEADLINE_EXCEEDED naming the transaction to retry for', async () => {
+    purchases.execute.mockResolvedValue({ status: 504, body: { transactionId: BODY.transactionId, status: 'unknown', message: 'no authorization outcome within 8000 ms' } });
+    const { error } = await call(REQUEST);
+
+    expect(error?.code).toBe(GrpcStatus.DEADLINE_EXCEEDED);
+    expect(error?.details).toContain(BODY.transactionId);
+    expect(error?.metadata?.get(TRANSACTION_ID_METADATA)).toEqual([BODY.transactionId]);
+  });
+
+  it('answers what the use case refuses with its message', async () => {
+    purchases.execute.mockRejectedValue(new UnprocessableEntityException('currency: GBP is not accepted by terminal DEMO0001 (accepts EUR)'));
+    expect((await call(REQUEST)).error).toMatchObject({ code: GrpcStatus.FAILED_PRECONDITION, details: 'currency: GBP is not accepted by terminal DEMO0001 (accepts EUR)' });
+  });
+
+  it('runs a read without idempotency-key, and hands the use case only the terminal and the DTO', async () => {
+    const execute = jest.fn().mockResolvedValue({ status: 200, body: BODY });
+    const read = sut.query('ReceiptCopy', { dto: CreatePurchaseDto, toDto: () => ({ amount: 1, currency: 'EUR', card: REQUEST.card }), execute, toResponse: (body) => body });
+    const answered = await new Promise<unknown>((resolve) =>
+      read({ request: {}, metadata: metadata({ authorization: `Bearer ${KEY}` }) } as ServerUnaryCall<object, unknown>, (error, response) => resolve(error ?? response)),
+    );
+
+    expect(answered).toEqual(BODY);
+    expect(execute).toHaveBeenCalledWith({ terminal: TERMINAL, dto: expect.any(CreatePurchaseDto) });
+  });
+
+  it('answers INTERNAL without internals, and logs the error but never the card data', async () => {
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    purchases.execute.mockRejectedValue(new Error('connect ECONNREFUSED 10.0.0.7:9092'));
+
+    const { error } = await call(REQUEST);
+
+    expect(error).toEqual({ code: GrpcStatus.INTERNAL, details: 'internal error' });
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining('ECONNREFUSED'), expect.any(String));
+    expect(JSON.stringify(logged.mock.calls)).not.toContain(CIPHERTEXT);
+    logged.mockRestore();
+  });
+});
