@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 /** The seven services, each its own process, as the Helm chart runs them. */
 export const SERVICES = [
-  { name: 'gateway', port: 3000, database: true },
+  { name: 'gateway', port: 3000, grpcPort: 50051, database: true },
   { name: 'authorization', port: 3001, database: true },
   { name: 'antifraud', port: 3002, database: true },
   { name: 'settlement', port: 3003, database: true },
@@ -15,9 +15,17 @@ export const SERVICES = [
 
 export interface DistributedPlatform {
   readonly gatewayUrl: string;
+  /** host:port of the gateway's gRPC API. */
+  readonly gatewayGrpcAddress: string;
   readonly urls: Record<string, string>;
+  /** SIGKILL one service's process (a crash: no shutdown hooks run). */
+  kill(name: ServiceName): Promise<void>;
+  /** Starts a killed or stopped service again and waits until it is ready. */
+  restart(name: ServiceName): Promise<void>;
   stop(): Promise<void>;
 }
+
+export type ServiceName = (typeof SERVICES)[number]['name'];
 
 export interface DistributedOptions {
   /** Repository root (holds dist/). */
@@ -37,29 +45,44 @@ export async function startDistributedPlatform(options: DistributedOptions): Pro
     await runToEnd(join(options.root, 'dist/apps', service.name, 'src/migrate.js'), options.env, join(options.logDir, `${service.name}.migrate.log`));
   }
   const urls: Record<string, string> = {};
-  const children: ChildProcess[] = [];
-  for (const service of SERVICES) {
+  const children = new Map<ServiceName, ChildProcess>();
+  const launch = (service: (typeof SERVICES)[number]): void => {
     const port = service.port + offset;
     urls[service.name] = `http://127.0.0.1:${port}`;
-    const log = createWriteStream(join(options.logDir, `${service.name}.log`));
+    const log = createWriteStream(join(options.logDir, `${service.name}.log`), { flags: 'a' });
+    const grpc = 'grpcPort' in service ? { GATEWAY_GRPC_HOST: '127.0.0.1', GATEWAY_GRPC_PORT: String(service.grpcPort + offset) } : {};
     const child = spawn(process.execPath, [join(options.root, 'dist/apps', service.name, 'src/main.js')], {
-      env: { ...options.env, PORT: String(port), HOST: '127.0.0.1', DEVICE_BRIDGE_GATEWAY_URL: `http://127.0.0.1:${SERVICES[0].port + offset}` },
+      env: { ...options.env, PORT: String(port), HOST: '127.0.0.1', DEVICE_BRIDGE_GATEWAY_URL: `http://127.0.0.1:${SERVICES[0].port + offset}`, ...grpc },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.pipe(log);
     child.stderr?.pipe(log);
-    children.push(child);
-  }
+    children.set(service.name, child);
+  };
+  for (const service of SERVICES) launch(service);
   const stop = async (): Promise<void> => {
-    await Promise.all(children.map((child) => terminate(child)));
+    await Promise.all([...children.values()].map((child) => terminate(child)));
+  };
+  const kill = async (name: ServiceName): Promise<void> => {
+    const child = children.get(name);
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGKILL');
+    });
+  };
+  const restart = async (name: ServiceName): Promise<void> => {
+    await kill(name);
+    launch(SERVICES.find((s) => s.name === name)!);
+    await waitReady(name, urls[name], [children.get(name)!], options.readyTimeoutMs ?? 60_000);
   };
   try {
-    await Promise.all(SERVICES.map((s) => waitReady(s.name, urls[s.name], children, options.readyTimeoutMs ?? 60_000)));
+    await Promise.all(SERVICES.map((s) => waitReady(s.name, urls[s.name], [...children.values()], options.readyTimeoutMs ?? 60_000)));
   } catch (error) {
     await stop();
     throw error;
   }
-  return { gatewayUrl: urls.gateway, urls, stop };
+  return { gatewayUrl: urls.gateway, gatewayGrpcAddress: `127.0.0.1:${SERVICES[0].grpcPort + offset}`, urls, kill, restart, stop };
 }
 
 function runToEnd(script: string, env: NodeJS.ProcessEnv, logFile: string): Promise<void> {
@@ -75,7 +98,7 @@ function runToEnd(script: string, env: NodeJS.ProcessEnv, logFile: string): Prom
 async function waitReady(name: string, url: string, children: ChildProcess[], timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const exited = children.find((c) => c.exitCode !== null);
+    const exited = children.find((c) => c.exitCode !== null || c.signalCode !== null);
     if (exited) throw new Error(`a service process exited with ${exited.exitCode} while ${name} was starting; see its log`);
     try {
       const response = await fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(1_000) });

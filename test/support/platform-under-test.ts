@@ -10,6 +10,8 @@ import { repoRoot } from './repo-root.util';
 export interface PlatformUnderTest {
   readonly mode: 'embedded' | 'distributed';
   readonly gatewayUrl: string;
+  /** host:port of the gateway's gRPC API. */
+  readonly gatewayGrpcAddress: string;
   readonly authorizationUrl: string;
   readonly settlementUrl: string;
   readonly simulator: AcquirerHostSimulator;
@@ -23,6 +25,8 @@ export const TEST_SERVICE_ENV = {
   GATEWAY_AUTHORIZE_TIMEOUT_MS: '8000',
   GATEWAY_SEED_DEMO_TERMINAL: 'true',
   GATEWAY_DEMO_TERMINAL_KEY: 'e2e-terminal-key-0123456789',
+  // DEMO0002 (key + '-2') belongs to the register-operations suite: its batches and last operation are its own.
+  GATEWAY_DEMO_TERMINAL_COUNT: '3',
   ANTIFRAUD_CARD_VELOCITY_MAX: '100000',
   LOG_LEVEL: 'warn',
 };
@@ -30,10 +34,11 @@ export const TEST_SERVICE_ENV = {
 export async function startEmbedded(): Promise<PlatformUnderTest> {
   const port = await freePort();
   const env = { ...process.env, ...TEST_SERVICE_ENV };
-  const platform = await startEmbeddedPlatform(loadEmbeddedEnv({ ...env, PORT: String(port), DATA_DIR: 'memory', SIMULATOR_ACQUIRER_PORT: '0' }), env);
+  const platform = await startEmbeddedPlatform(loadEmbeddedEnv({ ...env, PORT: String(port), GRPC_PORT: '0', DATA_DIR: 'memory', SIMULATOR_ACQUIRER_PORT: '0' }), env);
   return {
     mode: 'embedded',
     gatewayUrl: platform.url,
+    gatewayGrpcAddress: platform.grpcAddress,
     authorizationUrl: platform.url,
     settlementUrl: platform.url,
     simulator: platform.simulator,
@@ -56,6 +61,7 @@ export async function startDistributed(): Promise<PlatformUnderTest> {
     return {
       mode: 'distributed',
       gatewayUrl: platform.urls.gateway,
+      gatewayGrpcAddress: platform.gatewayGrpcAddress,
       authorizationUrl: platform.urls.authorization,
       settlementUrl: platform.urls.settlement,
       simulator,

@@ -16,10 +16,27 @@ export interface HttpResult<T = Record<string, unknown>> {
 export class RegisterClient {
   readonly pinPad = TestPinPad.withAnsiTestKey();
 
-  constructor(private readonly gatewayUrl: string) {}
+  constructor(
+    private readonly gatewayUrl: string,
+    private readonly terminalKey: string = TERMINAL_KEY,
+  ) {}
 
   card(pan = '4242424242424242', expiry = '3012'): { bdkId: string; ksn: string; ciphertext: string } {
     return this.pinPad.readCard({ pan, expiry, serviceCode: '201' });
+  }
+
+  /** Any register endpoint: POST with the terminal key and a fresh Idempotency-Key unless told otherwise. */
+  post(path: string, body: unknown = {}, options: { key?: string | null; idempotencyKey?: string | null } = {}): Promise<HttpResult> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const key = options.key === undefined ? this.terminalKey : options.key;
+    if (key !== null) headers.authorization = `Bearer ${key}`;
+    const idempotencyKey = options.idempotencyKey === undefined ? `e2e-${randomUUID()}` : options.idempotencyKey;
+    if (idempotencyKey !== null) headers['idempotency-key'] = idempotencyKey;
+    return call(`${this.gatewayUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+  }
+
+  get(path: string): Promise<HttpResult> {
+    return call(`${this.gatewayUrl}${path}`, { headers: { authorization: `Bearer ${this.terminalKey}` } });
   }
 
   async purchase(body: unknown, options: { key?: string | null; idempotencyKey?: string | null } = {}): Promise<HttpResult> {

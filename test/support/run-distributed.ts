@@ -24,6 +24,7 @@ async function main(): Promise<void> {
       'Payment platform running (distributed: seven processes over Kafka, PostgreSQL and Redis)',
       ...SERVICES.map((s) => `  ${s.name.padEnd(15)}${platform.urls[s.name]}  (/health/ready, /metrics)`),
       `  API docs       ${platform.gatewayUrl}/docs`,
+      `  gRPC API       ${platform.gatewayGrpcAddress}  (payments.terminal.v1.TerminalService, server reflection, grpc.health.v1)`,
       `  Acquirer host  simulator on 127.0.0.1:${port}`,
       `  Demo terminal  DEMO0001, API key "${process.env.GATEWAY_DEMO_TERMINAL_KEY ?? 'demo-terminal-key-change-me'}"`,
       `  Try it         GATEWAY_URL=${platform.gatewayUrl} node scripts/demo-purchase.js`,

@@ -1,0 +1,178 @@
+import { PlatformUnderTest, startDistributed, startEmbedded } from '../support/platform-under-test';
+import { call, eventually, HttpResult, RegisterClient, TERMINAL_KEY } from '../support/register.client';
+
+const PAN = '5555555555554444';
+
+describe.each([
+  ['embedded', startEmbedded],
+  ['distributed', startDistributed],
+])('register operations end to end (%s mode)', (_mode, start) => {
+  let platform: PlatformUnderTest;
+  // A register of its own: its batches and its last operation belong to this suite.
+  let register: RegisterClient;
+
+  beforeAll(async () => {
+    platform = await start();
+    register = new RegisterClient(platform.gatewayUrl, `${TERMINAL_KEY}-2`);
+  }, 120_000);
+
+  afterAll(async () => {
+    await platform?.stop();
+  }, 60_000);
+
+  beforeEach(() => platform.simulator.reset());
+
+  const card = (amount: number) => ({ amount, currency: 'EUR', card: register.card(PAN) });
+  const sent = (mti: string) => platform.simulator.received.filter((m) => m.mti === mti);
+  const journal = async (id: unknown) => (await call(`${platform.authorizationUrl}/v1/journal/transactions/${String(id)}`)).body;
+  const approved = (result: HttpResult) => {
+    expect(result.body).toMatchObject({ status: 'approved', responseCode: '00' });
+    return result.body;
+  };
+
+  it('authorizes a cash withdrawal and a top-up with their own processing codes and receipts', async () => {
+    const cash = approved(await register.post('/v1/cash-withdrawals', card(5000)));
+    const topUp = approved(await register.post('/v1/top-ups', card(2500)));
+
+    expect(sent('0200').map((m) => m.fields[3])).toEqual(['010000', '210000']);
+    expect(cash.receipt).toEqual(expect.arrayContaining(['CASH WITHDRAWAL', 'AMOUNT 50.00 EUR', 'CARD 555555******4444 MASTERCARD', 'APPROVED']));
+    expect(topUp.receipt).toEqual(expect.arrayContaining(['TOP-UP', 'AMOUNT 25.00 EUR']));
+  });
+
+  it('reads the card without asking the host, and asks the host for a balance (0100, processing code 31)', async () => {
+    const read = approved(await register.post('/v1/card-reads', { currency: 'EUR', card: register.card(PAN) }));
+    expect(read).toMatchObject({ operation: 'card_data', maskedPan: '555555******4444', cardScheme: 'mastercard', cardExpiry: '3012' });
+    expect(platform.simulator.received).toHaveLength(0);
+
+    const balance = approved(await register.post('/v1/balance-inquiries', { currency: 'EUR', card: register.card(PAN) }));
+    expect(balance.operation).toBe('balance_inquiry');
+    expect(sent('0100')[0].fields).toMatchObject({ 3: '310000', 4: '000000000000' });
+  });
+
+  it('completes a preauthorization once, never above it, with a 0220 that names the 0100', async () => {
+    const preauth = approved(await register.post('/v1/preauthorizations', card(10_000)));
+    expect(preauth.expiresAt).toEqual(expect.any(String));
+
+    const above = await register.post(`/v1/preauthorizations/${String(preauth.transactionId)}/completions`, { amount: 10_001 });
+    expect(above.status).toBe(422);
+    expect(above.body).toMatchObject({ status: 'rejected', message: 'amount: 10001 is above the preauthorized 10000' });
+    expect(await journal(preauth.transactionId)).toMatchObject({ status: 'approved' });
+
+    const completion = approved(await register.post(`/v1/preauthorizations/${String(preauth.transactionId)}/completions`, { amount: 8_000 }));
+    expect(completion).toMatchObject({ operation: 'completion', amount: 8000, originalTransactionId: preauth.transactionId });
+    const [advice] = sent('0220');
+    expect(advice.fields[4]).toBe('000000008000');
+    expect(advice.fields[90].slice(0, 4)).toBe('0100');
+    expect(await journal(preauth.transactionId)).toMatchObject({ status: 'completed' });
+
+    const again = await register.post(`/v1/preauthorizations/${String(preauth.transactionId)}/completions`, {});
+    expect(again.status).toBe(422);
+    expect(again.body.message).toContain('is completed, not approved');
+  });
+
+  it('cancels part by approval code + RRN, then the rest by id; a third cancel changes nothing', async () => {
+    const purchase = approved(await register.post('/v1/purchases', card(3000)));
+    const partial = approved(await register.post('/v1/cancels', { approvalCode: purchase.approvalCode, rrn: purchase.rrn, amount: 1000 }));
+    expect(partial).toMatchObject({ operation: 'cancel', amount: 1000, originalTransactionId: purchase.transactionId });
+    const [reversal] = sent('0400');
+    expect(reversal.fields[95].slice(0, 12)).toBe('000000002000');
+
+    approved(await register.post('/v1/cancels', { originalTransactionId: purchase.transactionId }));
+    expect(await journal(purchase.transactionId)).toMatchObject({ status: 'cancelled' });
+
+    const third = await register.post('/v1/cancels', { originalTransactionId: purchase.transactionId });
+    expect(third.status).toBe(422);
+    expect(third.body.message).toContain('is cancelled, not approved');
+  });
+
+  it('emergency-cancels the last operation once; a second emergency cancel is refused', async () => {
+    const purchase = approved(await register.post('/v1/purchases', card(1234)));
+    const cancel = approved(await register.post('/v1/emergency-cancels'));
+    expect(cancel).toMatchObject({ operation: 'emergency_cancel', amount: 1234, originalTransactionId: purchase.transactionId });
+
+    const second = await register.post('/v1/emergency-cancels');
+    expect(second.status).toBe(422);
+    expect(second.body.message).toContain('is itself a cancel');
+    expect(sent('0400')).toHaveLength(1);
+  });
+
+  it('closes the day with the host (0500), refuses a cancel after it, refunds partly and never above what is left', async () => {
+    const purchase = approved(await register.post('/v1/purchases', card(4000)));
+    const closed = await register.post('/v1/close-day');
+    expect(closed.status).toBe(200);
+    expect(closed.body).toMatchObject({ status: 'ok', batch: { status: 'closed', reconciliation: 'in_balance' } });
+    expect(sent('0500').length).toBeGreaterThanOrEqual(1);
+
+    const lateCancel = await register.post('/v1/cancels', { originalTransactionId: purchase.transactionId });
+    expect(lateCancel.status).toBe(422);
+    expect(lateCancel.body.message).toContain('refund it instead');
+
+    approved(await register.post('/v1/refunds', { originalTransactionId: purchase.transactionId, amount: 1500 }));
+    expect(sent('0200').at(-1)!.fields[3]).toBe('200000');
+    const tooMuch = await register.post('/v1/refunds', { originalTransactionId: purchase.transactionId, amount: 2501 });
+    expect(tooMuch.status).toBe(422);
+    expect(tooMuch.body.message).toBe('amount: 2501 is above what is left of the original (2500)');
+    approved(await register.post('/v1/refunds', { originalTransactionId: purchase.transactionId, amount: 2500 }));
+    expect(await journal(purchase.transactionId)).toMatchObject({ status: 'refunded' });
+
+    const report = await register.get(`/v1/reports/short?batch=${String((closed.body.batch as { batchNumber: number }).batchNumber)}`);
+    expect(report.status).toBe(200);
+    expect(report.body.batch).toMatchObject({ status: 'closed', reconciliation: 'in_balance' });
+  });
+
+  it('reverses a refund the host never answered, and gives its amount back to the original', async () => {
+    const purchase = approved(await register.post('/v1/purchases', card(2000)));
+    await register.post('/v1/close-day');
+    platform.simulator.addRule((m) => (m.mti === '0200' && m.fields[3] === '200000' ? { kind: 'silent' } : undefined));
+
+    const lost = await register.post('/v1/refunds', { originalTransactionId: purchase.transactionId });
+    expect(lost.body).toMatchObject({ status: 'failed', responseCode: '91' });
+    const reversed = await eventually(() => journal(lost.body.transactionId), (row) => row.status === 'reversed');
+    expect(reversed.status).toBe('reversed');
+
+    platform.simulator.reset();
+    approved(await register.post('/v1/refunds', { originalTransactionId: purchase.transactionId }));
+  });
+
+  it('checks the connection through to the host, and prints a copy of the last receipt', async () => {
+    const check = await register.post('/v1/connection-checks');
+    expect(check.body).toMatchObject({ status: 'ok', connection: { responseCode: '00' } });
+    expect(sent('0800')[0].fields[70]).toBe('301');
+
+    const purchase = approved(await register.post('/v1/purchases', card(999)));
+    const copy = await register.get('/v1/receipts/last');
+    expect(copy.status).toBe(200);
+    expect(copy.body.receipt).toMatchObject({ transactionId: purchase.transactionId, receipt: expect.arrayContaining(['*** COPY ***', 'AMOUNT 9.99 EUR']) });
+
+    const full = await register.get('/v1/reports/full');
+    expect((full.body.transactions as { transactionId: string }[]).map((t) => t.transactionId)).toContain(purchase.transactionId);
+    expect(full.text).not.toContain(PAN);
+  });
+
+  it('finds journal entries by any key, a page at a time, and exports them as CSV without card numbers', async () => {
+    for (const amount of [4100, 4200]) approved(await register.post('/v1/purchases', card(amount)));
+    const purchase = approved(await register.post('/v1/purchases', card(4321)));
+    const journalUrl = `${platform.authorizationUrl}/v1/journal/transactions`;
+
+    const byRrn = await call<{ items: { transactionId: string }[] }>(`${journalUrl}?rrn=${String(purchase.rrn)}&approvalCode=${String(purchase.approvalCode)}&terminalId=DEMO0002`);
+    expect(byRrn.body.items.map((i) => i.transactionId)).toEqual([purchase.transactionId]);
+
+    const first = await call<{ items: { transactionId: string; terminalId: string }[]; nextCursor: string }>(`${journalUrl}?terminalId=DEMO0002&status=approved&limit=2`);
+    expect(first.body.items).toHaveLength(2);
+    expect(first.body.items[0].transactionId).toBe(purchase.transactionId);
+    const second = await call<{ items: { transactionId: string }[] }>(`${journalUrl}?terminalId=DEMO0002&status=approved&limit=2&cursor=${first.body.nextCursor}`);
+    expect(second.body.items.length).toBeGreaterThan(0);
+    expect(second.body.items.map((i) => i.transactionId)).not.toContain(first.body.items[1].transactionId);
+
+    const csv = await call(`${journalUrl}?terminalId=DEMO0002&maskedPan=555555******4444&amountMin=4321&amountMax=4321&format=csv`);
+    expect(csv.status).toBe(200);
+    const [header, ...lines] = csv.text.trim().split('\n');
+    expect(header.split(',').slice(0, 3)).toEqual(['transactionId', 'createdAt', 'businessDay']);
+    expect(lines.some((line) => line.startsWith(String(purchase.transactionId)))).toBe(true);
+    expect(csv.text).not.toContain(PAN);
+
+    const bad = await call(`${journalUrl}?amountMin=12.50`);
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('amountMin must be minor units');
+  });
+});
