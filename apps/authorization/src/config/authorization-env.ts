@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-import { loadConfig } from '@payments/config';
+import { bool, ConfigError, loadConfig } from '@payments/config';
+
+import { acquirerNetworkFile, acquirerNetworkJson } from '../acquirer/routing/acquirer-network.loader';
 
 /** Public test keys (X9.24 test BDK and fixed dev keys): refused when NODE_ENV=production. */
 export const DEV_KEYS = {
@@ -15,6 +17,17 @@ const schema = z.object({
   AUTHORIZATION_ACQUIRER_PORT: z.coerce.number().int().min(1).max(65_535).default(8583),
   /** How long the host may take to answer a 0200 before the transaction is unknown and reversed. */
   AUTHORIZATION_HOST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Sign on (0800, DE 70 = 001) after each connect to the single acquirer above. */
+  AUTHORIZATION_ACQUIRER_SIGN_ON: bool(false),
+  /** Echo test (0800, DE 70 = 301) to the single acquirer after this long without traffic; 0 = off. */
+  AUTHORIZATION_ACQUIRER_ECHO_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+  /**
+   * Several acquirers and the routes to them, as JSON (acquirer/routing/acquirer-network.schema.ts);
+   * replaces the four single-acquirer variables above. Unset: one acquirer "default" built from them.
+   */
+  AUTHORIZATION_ACQUIRERS: acquirerNetworkJson(),
+  /** The same JSON in a file (path); set this or AUTHORIZATION_ACQUIRERS, not both. */
+  AUTHORIZATION_ACQUIRERS_FILE: acquirerNetworkFile(),
   AUTHORIZATION_ANTIFRAUD_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(500),
   /** What to do when antifraud does not answer in time: decline (default) or allow. */
   AUTHORIZATION_ANTIFRAUD_UNAVAILABLE: z.enum(['decline', 'allow']).default('decline'),
@@ -31,6 +44,9 @@ export type AuthorizationEnv = z.infer<typeof schema>;
 
 export function loadAuthorizationEnv(env: NodeJS.ProcessEnv): AuthorizationEnv {
   const config = loadConfig(schema, env);
+  if (config.AUTHORIZATION_ACQUIRERS && config.AUTHORIZATION_ACQUIRERS_FILE) {
+    throw new ConfigError([{ variable: 'AUTHORIZATION_ACQUIRERS_FILE', reason: 'set either AUTHORIZATION_ACQUIRERS or AUTHORIZATION_ACQUIRERS_FILE, not both' }]);
+  }
   if (config.NODE_ENV === 'production') {
     for (const [name, dev] of [['CARD_BDKS', DEV_KEYS.bdks], ['PAN_TOKEN_KEY', DEV_KEYS.panTokenKey], ['PAN_KEKS', DEV_KEYS.panKeks]] as const) {
       if (config[name] === dev) throw new Error(`${name}: the public development key is not allowed when NODE_ENV=production`);

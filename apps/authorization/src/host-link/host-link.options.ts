@@ -1,6 +1,12 @@
 import type { FrameHeader, Iso8583Message, Iso8583SpecName } from '@payments/iso8583';
 
-export type HostLinkState = 'up' | 'down' | 'connecting';
+/**
+ * down: no connection. connecting: TCP connect in progress. signing_on: connected, waiting for the
+ * 0810 to the sign-on. up: requests are accepted.
+ */
+export const HOST_LINK_STATES = ['up', 'connecting', 'signing_on', 'down'] as const;
+
+export type HostLinkState = (typeof HOST_LINK_STATES)[number];
 
 export interface HostLinkOptions {
   host: string;
@@ -9,7 +15,7 @@ export interface HostLinkOptions {
   spec?: Iso8583SpecName;
   /** TCP length header of this acquirer. Default binary2 (2-byte big-endian). */
   header?: FrameHeader;
-  /** How long send() waits for the matching response before HostTimeoutError. */
+  /** How long send() (and sign-on, echo) waits for the matching response before HostTimeoutError. */
   responseTimeoutMs: number;
   /** How long a TCP connect may take before the attempt fails. */
   connectTimeoutMs: number;
@@ -17,6 +23,15 @@ export interface HostLinkOptions {
   closeTimeoutMs?: number;
   /** Reconnect delays after a failed attempt: doubles from initialMs up to maxMs. Default 100 / 5000. */
   reconnectBackoff?: { initialMs: number; maxMs: number };
+  /**
+   * Sign on (0800, DE 70 = 001) after every TCP connect: the link is up only once the host
+   * answers 0810 with DE 39 = 00; close() then signs off (DE 70 = 002), best effort. Default false.
+   */
+  signOn?: boolean;
+  /** Echo test (0800, DE 70 = 301) after this long without traffic; no answer drops the link. 0 or absent: off. */
+  echoIntervalMs?: number;
+  /** STANs (DE 11) of the link's own 0800 requests; the acquirer's STAN sequence. Default a sequence from 000001. */
+  nextStan?: () => Promise<string>;
   /**
    * A response nobody waits for any more (arrived after its timeout, or unknown STAN). The
    * authorization service must act on it (a late approval of a timed-out 0200 needs a reversal).

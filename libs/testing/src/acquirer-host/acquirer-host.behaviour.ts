@@ -35,6 +35,27 @@ export const magicAmountRule: BehaviourRule = (request) => {
   return undefined;
 };
 
+/** ISO 8583 DE 70 network management information codes the simulator tells apart. */
+export const SIGN_ON = '001';
+export const SIGN_OFF = '002';
+export const ECHO_TEST = '301';
+
+/** How the host treats network management requests (0800), by DE 70 code; unset codes are approved. */
+export interface NetworkBehaviours {
+  signOn?: Behaviour;
+  echo?: Behaviour;
+}
+
+/** The network management rule: applies the configured behaviour to 0800 sign-on and echo requests. */
+export function networkRule(behaviours: NetworkBehaviours): BehaviourRule {
+  return (request) => {
+    if (request.mti !== '0800') return undefined;
+    if (request.fields[70] === SIGN_ON) return behaviours.signOn;
+    if (request.fields[70] === ECHO_TEST) return behaviours.echo;
+    return undefined;
+  };
+}
+
 /** First rule that decides wins; otherwise the default. */
 export function chooseBehaviour(request: Iso8583Message, rules: readonly BehaviourRule[], fallback: Behaviour): Behaviour {
   for (const rule of rules) {

@@ -185,6 +185,59 @@ describe(AcquirerHostSimulator.name, () => {
     expect(client.responses[0].fields[39]).toBe('00');
   });
 
+  const network = (code: string, stan: string): Iso8583Message => ({ mti: '0800', fields: { 7: '1122054730', 11: stan, 70: code } });
+
+  it('answers sign-on, sign-off and echo with 0810, DE 39 00, echoing DE 7, 11 and 70', async () => {
+    client.send(network('001', '000021'));
+    client.send(network('301', '000022'));
+    client.send(network('002', '000023'));
+    await client.waitFor(3);
+
+    expect(client.responses).toEqual([
+      { mti: '0810', fields: { 7: '1122054730', 11: '000021', 39: '00', 70: '001' } },
+      { mti: '0810', fields: { 7: '1122054730', 11: '000022', 39: '00', 70: '301' } },
+      { mti: '0810', fields: { 7: '1122054730', 11: '000023', 39: '00', 70: '002' } },
+    ]);
+  });
+
+  it('refuses sign-on with the given response code when told to, and still answers echoes', async () => {
+    sut.refuseSignOn('91');
+    client.send(network('001', '000031'));
+    client.send(network('301', '000032'));
+    await client.waitFor(2);
+
+    expect(client.responses.map((r) => [r.fields[70], r.fields[39]])).toEqual([
+      ['001', '91'],
+      ['301', '00'],
+    ]);
+  });
+
+  it('leaves echoes unanswered when told to ignore them, but not sign-on', async () => {
+    sut.ignoreEchoes();
+    client.send(network('301', '000041'));
+    client.send(network('001', '000042'));
+    await client.waitFor(1);
+    await expect(client.waitFor(2, 200)).rejects.toThrow(/only 1 of 2/);
+
+    expect(client.responses[0].fields[11]).toBe('000042');
+  });
+
+  it('leaves sign-on unanswered when told to ignore it', async () => {
+    sut.ignoreSignOn();
+    client.send(network('001', '000051'));
+
+    await expect(client.waitFor(1, 200)).rejects.toThrow(/only 0 of 1/);
+  });
+
+  it('counts accepted connections since the last reset', async () => {
+    const second = await RawClient.open(sut.port);
+    second.send(network('301', '000061'));
+    await second.waitFor(1);
+    second.destroy();
+
+    expect(sut.connections).toBe(2);
+  });
+
   it('reset forgets received requests and rules', async () => {
     sut.addRule(() => ({ kind: 'silent' }));
     client.send(purchase('000000001234'));
@@ -195,5 +248,16 @@ describe(AcquirerHostSimulator.name, () => {
     await client.waitFor(1);
 
     expect(sut.received.map((m) => m.fields[11])).toEqual(['000002']);
+  });
+
+  it('reset answers sign-on and echo again', async () => {
+    sut.refuseSignOn('05');
+    sut.ignoreEchoes();
+    sut.reset();
+    client.send(network('001', '000071'));
+    client.send(network('301', '000072'));
+    await client.waitFor(2);
+
+    expect(client.responses.map((r) => r.fields[39])).toEqual(['00', '00']);
   });
 });

@@ -2,7 +2,7 @@ import { createServer, type AddressInfo, type Server, type Socket } from 'node:n
 
 import { frame, FrameDecoder, type FrameHeader, Iso8583Codec, type Iso8583Message, type Iso8583SpecName } from '@payments/iso8583';
 
-import { type Behaviour, type BehaviourRule, chooseBehaviour, magicAmountRule } from './acquirer-host.behaviour';
+import { type Behaviour, type BehaviourRule, chooseBehaviour, magicAmountRule, type NetworkBehaviours, networkRule } from './acquirer-host.behaviour';
 import { buildResponse, HostReferences, responseMti } from './acquirer-host.response';
 
 export interface AcquirerHostSimulatorOptions {
@@ -20,8 +20,9 @@ const APPROVE: Behaviour = { kind: 'approve' };
 
 /**
  * A fake acquirer host speaking ISO 8583 over TCP: answers 0100/0200/0220 with 0110/0210/0230,
- * 0400/0420 with 0410/0430, 0800 with 0810. What it answers is chosen per request by the added
- * rules (first match wins), then the magic-amount rules, then the default behaviour.
+ * 0400/0420 with 0410/0430, 0800 with 0810. What it answers is chosen per request by the
+ * network management settings (refuseSignOn, ignoreEchoes), the added rules (first match wins),
+ * the magic-amount rules, then the default behaviour.
  */
 export class AcquirerHostSimulator {
   /** Every well-formed request received, in arrival order, for assertions. */
@@ -32,9 +33,11 @@ export class AcquirerHostSimulator {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly refs = new HostReferences();
   private rules: BehaviourRule[] = [];
+  private network: NetworkBehaviours = {};
   private fallback: Behaviour = APPROVE;
   private server: Server | undefined;
   private malformedCount = 0;
+  private accepted = 0;
 
   constructor(private readonly options: AcquirerHostSimulatorOptions = {}) {
     this.codec = Iso8583Codec.forSpec(options.spec ?? 'iso87ascii');
@@ -75,6 +78,26 @@ export class AcquirerHostSimulator {
     return this.malformedCount;
   }
 
+  /** TCP connections accepted since start or the last reset (a client that reconnects counts again). */
+  get connections(): number {
+    return this.accepted;
+  }
+
+  /** Answers sign-on requests (0800, DE 70 = 001) with this DE 39 instead of 00 (e.g. 91). */
+  refuseSignOn(responseCode = '91'): void {
+    this.network.signOn = { kind: 'decline', responseCode };
+  }
+
+  /** Never answers sign-on requests (the client's sign-on times out). */
+  ignoreSignOn(): void {
+    this.network.signOn = { kind: 'silent' };
+  }
+
+  /** Never answers echo tests (0800, DE 70 = 301): a half-dead link, as the client sees it. */
+  ignoreEchoes(): void {
+    this.network.echo = { kind: 'silent' };
+  }
+
   setDefault(behaviour: Behaviour): void {
     this.fallback = behaviour;
   }
@@ -83,16 +106,19 @@ export class AcquirerHostSimulator {
     this.rules.push(rule);
   }
 
-  /** Forgets received messages and added rules; the default goes back to approve. */
+  /** Forgets received messages, added rules and network settings; the default goes back to approve. */
   reset(): void {
     this.received.length = 0;
     this.rules = [];
+    this.network = {};
+    this.accepted = 0;
     this.fallback = APPROVE;
     this.malformedCount = 0;
   }
 
   private accept(socket: Socket): void {
     this.sockets.add(socket);
+    this.accepted++;
     const decoder = new FrameDecoder(this.header);
     socket.on('close', () => this.sockets.delete(socket));
     socket.on('error', () => socket.destroy());
@@ -117,7 +143,8 @@ export class AcquirerHostSimulator {
       return;
     }
     this.received.push(request);
-    const rules = this.options.magicAmounts === false ? this.rules : [...this.rules, magicAmountRule];
+    const network = networkRule(this.network);
+    const rules = this.options.magicAmounts === false ? [network, ...this.rules] : [network, ...this.rules, magicAmountRule];
     this.apply(socket, request, chooseBehaviour(request, rules, this.fallback));
   }
 

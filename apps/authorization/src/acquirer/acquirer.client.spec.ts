@@ -1,0 +1,234 @@
+import { Logger, type LoggerService } from '@nestjs/common';
+
+import type { Iso8583Message } from '@payments/iso8583';
+import { metricsRegistry } from '@payments/observability';
+import { AcquirerHostSimulator } from '@payments/testing';
+
+import { loadAuthorizationEnv } from '../config/authorization-env';
+import type { AuthorizationDb } from '../database/authorization-db.provider';
+import { HostLinkDownError } from '../host-link/host-link.errors';
+import { InMemoryHostSequenceStore } from '../host-link/host-sequence.store';
+import { AcquirerClient } from './acquirer.client';
+import { NoAcquirerRouteError } from './routing/no-acquirer-route.error';
+import { UnknownAcquirerError } from './routing/unknown-acquirer.error';
+
+const AT = new Date('2026-11-22T05:47:30Z');
+const NO_DATABASE = {} as AuthorizationDb; // the sequence store is given instead
+
+function purchase(stan: string, pan = '4242424242424242'): Iso8583Message {
+  return {
+    mti: '0200',
+    fields: { 2: pan, 3: '000000', 4: '000000001234', 7: '1122054730', 11: stan, 22: '051', 41: 'TERM0001', 42: 'MERCHANT0000001', 49: '978' },
+  };
+}
+
+async function until(condition: () => boolean, ms = 2_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+async function metricValue(name: string, labels: Record<string, string>): Promise<number | undefined> {
+  const metric = await metricsRegistry.getSingleMetric(name)?.get();
+  return metric?.values.find((v) => Object.entries(labels).every(([k, value]) => v.labels[k] === value))?.value;
+}
+
+/** Every line the client logs, to check what reaches the logs. */
+const logged: string[] = [];
+const capture = (message: unknown): void => void logged.push(String(message));
+const captureLogger: LoggerService = { log: capture, warn: capture, error: capture, debug: capture, verbose: capture };
+
+describe(AcquirerClient.name, () => {
+  const bankA = new AcquirerHostSimulator();
+  const bankB = new AcquirerHostSimulator();
+  let store: InMemoryHostSequenceStore;
+  let sut: AcquirerClient;
+
+  /** Two acquirers with unique ids per test (the metrics registry is process-wide). */
+  function twoAcquirers(suffix: string, signOnB = true): Record<string, string> {
+    return {
+      AUTHORIZATION_ACQUIRERS: JSON.stringify({
+        acquirers: [
+          { id: `a-${suffix}`, host: '127.0.0.1', port: bankA.port, responseTimeoutMs: 300, echoIntervalMs: 0 },
+          { id: `b-${suffix}`, host: '127.0.0.1', port: bankB.port, responseTimeoutMs: 300, echoIntervalMs: 0, signOn: signOnB },
+        ],
+        cardKinds: [{ kind: 'fleet', binRanges: ['7000-7099'] }],
+        routes: [
+          { acquirer: `b-${suffix}`, match: { merchantIds: ['SHOP-B-001'] } },
+          { acquirer: `b-${suffix}`, match: { cardKinds: ['amex', 'fleet'] } },
+          { acquirer: `a-${suffix}`, match: { cardKinds: ['visa', 'mastercard'] } },
+        ],
+      }),
+    };
+  }
+
+  async function start(env: Record<string, string>, sequences = store): Promise<AcquirerClient> {
+    const client = new AcquirerClient(loadAuthorizationEnv(env), NO_DATABASE, sequences);
+    await client.onModuleInit();
+    return client;
+  }
+
+  beforeAll(async () => {
+    Logger.overrideLogger(captureLogger);
+    await Promise.all([bankA.start(), bankB.start()]);
+  });
+  afterAll(async () => {
+    await Promise.all([bankA.stop(), bankB.stop()]);
+  });
+  beforeEach(() => {
+    logged.length = 0;
+    bankA.reset();
+    bankB.reset();
+    store = new InMemoryHostSequenceStore();
+  });
+  afterEach(async () => {
+    await sut?.onApplicationShutdown();
+  });
+
+  describe('with the single-acquirer variables only', () => {
+    beforeEach(async () => {
+      sut = await start({ AUTHORIZATION_ACQUIRER_PORT: String(bankA.port), AUTHORIZATION_HOST_TIMEOUT_MS: '300' });
+    });
+
+    it('has one acquirer "default" that takes every card', () => {
+      expect(sut.acquirerIds()).toEqual(['default']);
+      expect(sut.route({ pan: '6011111111111117' })).toBe('default');
+    });
+
+    it('numbers requests with nextReference and sends them with send, as before', async () => {
+      const { stan, rrn } = sut.nextReference(AT);
+
+      const response = await sut.send(purchase(stan));
+
+      expect([stan, rrn]).toEqual(['000001', '632605000001']);
+      expect(response.fields[39]).toBe('00');
+      expect(bankA.received.map((m) => m.mti)).toEqual(['0200']);
+    });
+
+    it('logs a late answer by MTI and STAN only, never the card number it echoes', async () => {
+      bankA.setDefault({ kind: 'delay', ms: 400, then: { kind: 'approve' } });
+      const pan = '4000056655665556';
+
+      await expect(sut.send(purchase(sut.nextReference(AT).stan, pan))).rejects.toThrow(/no response .* within 300 ms/);
+      await until(() => logged.some((line) => line.includes('late or unmatched 0210')));
+
+      expect(logged.join('\n')).not.toContain(pan);
+      expect(logged.join('\n')).toContain('late or unmatched 0210 from acquirer default (STAN 000001)');
+    });
+
+    it('answers a connection check with an echo test', async () => {
+      await expect(sut.echo()).resolves.toEqual({ latencyMs: expect.any(Number) as number });
+      expect(bankA.received.map((m) => [m.mti, m.fields[70]])).toEqual([['0800', '301']]);
+    });
+  });
+
+  describe('with several acquirers', () => {
+    it('routes each card to its acquirer and sends over that acquirer link only', async () => {
+      sut = await start(twoAcquirers('route'));
+      const visa = sut.route({ pan: '4242424242424242', merchantId: 'SHOP-A-001' });
+      const amex = sut.route({ pan: '378282246310005', merchantId: 'SHOP-A-001' });
+      const atShopB = sut.route({ pan: '4242424242424242', merchantId: 'SHOP-B-001' });
+
+      await sut.sendTo(visa, purchase((await sut.nextReferenceFor(visa, AT)).stan));
+      await sut.sendTo(amex, purchase((await sut.nextReferenceFor(amex, AT)).stan, '378282246310005'));
+
+      expect([visa, amex, atShopB]).toEqual(['a-route', 'b-route', 'b-route']);
+      expect(bankA.received.filter((m) => m.mti === '0200').map((m) => m.fields[2])).toEqual(['4242424242424242']);
+      expect(bankB.received.filter((m) => m.mti === '0200').map((m) => m.fields[2])).toEqual(['378282246310005']);
+    });
+
+    it('signs on only where configured, before the first request', async () => {
+      sut = await start(twoAcquirers('signon'));
+      await until(() => sut.linkState('b-signon') === 'up');
+
+      expect(bankB.received.map((m) => [m.mti, m.fields[70]])).toEqual([['0800', '001']]);
+      expect(bankA.received.filter((m) => m.mti === '0800')).toHaveLength(0);
+    });
+
+    it('keeps one STAN and RRN sequence per acquirer', async () => {
+      sut = await start(twoAcquirers('seq', false));
+
+      const refs = [await sut.nextReferenceFor('a-seq', AT), await sut.nextReferenceFor('a-seq', AT), await sut.nextReferenceFor('b-seq', AT)];
+
+      expect(refs).toEqual([
+        { stan: '000001', rrn: '632605000001' },
+        { stan: '000002', rrn: '632605000002' },
+        { stan: '000001', rrn: '632605000001' },
+      ]);
+    });
+
+    it('resumes STANs after a restart instead of starting again at 000001', async () => {
+      const first = await start(twoAcquirers('restart', false));
+      await first.nextReferenceFor('a-restart', AT);
+      await first.onApplicationShutdown();
+
+      sut = await start(twoAcquirers('restart', false));
+
+      expect((await sut.nextReferenceFor('a-restart', AT)).stan).toBe('000101');
+    });
+
+    it('checks one acquirer with an echo', async () => {
+      sut = await start(twoAcquirers('echo', false));
+
+      await sut.echo('b-echo');
+
+      expect(bankB.received.map((m) => m.fields[70])).toEqual(['301']);
+      expect(bankA.received.filter((m) => m.mti === '0800')).toHaveLength(0);
+    });
+
+    it('names the configured acquirers when asked for another', async () => {
+      sut = await start(twoAcquirers('unknown', false));
+
+      await expect(sut.sendTo('c-unknown', purchase('000001'))).rejects.toThrow(new UnknownAcquirerError('c-unknown', ['a-unknown', 'b-unknown']));
+      await expect(sut.nextReferenceFor('c-unknown', AT)).rejects.toThrow('acquirer "c-unknown" is not configured (configured: a-unknown, b-unknown)');
+      expect(() => sut.linkState('c-unknown')).toThrow(UnknownAcquirerError);
+    });
+
+    it('refuses a card no route takes, naming its BIN but not its PAN', async () => {
+      sut = await start(twoAcquirers('noroute', false));
+
+      expect(() => sut.route({ pan: '6011111111111117' })).toThrow(NoAcquirerRouteError);
+      expect(() => sut.route({ pan: '6011111111111117' })).toThrow(/BIN 601111 /);
+      expect(() => sut.route({ pan: '6011111111111117' })).not.toThrow(/6011111111111117/);
+    });
+  });
+
+  describe('link metrics', () => {
+    it('shows the current state of each link as host_link_state and host_link_up', async () => {
+      bankB.refuseSignOn('91');
+      sut = await start(twoAcquirers('metrics'));
+      await until(() => sut.linkState('a-metrics') === 'up');
+
+      expect(await metricValue('host_link_state', { acquirer: 'a-metrics', state: 'up' })).toBe(1);
+      expect(await metricValue('host_link_state', { acquirer: 'a-metrics', state: 'down' })).toBe(0);
+      expect(await metricValue('host_link_up', { acquirer: 'a-metrics' })).toBe(1);
+      await expect(sut.sendTo('b-metrics', purchase('000001'))).rejects.toBeInstanceOf(HostLinkDownError);
+      expect(await metricValue('host_link_up', { acquirer: 'b-metrics' })).toBe(0);
+    });
+
+    it('counts reconnects after the link is lost', async () => {
+      sut = await start(twoAcquirers('reconnect', false));
+      await until(() => sut.linkState('a-reconnect') === 'up');
+      expect(await metricValue('host_link_reconnects_total', { acquirer: 'a-reconnect' })).toBe(0);
+      bankA.setDefault({ kind: 'drop' });
+
+      await expect(sut.sendTo('a-reconnect', purchase('000001'))).rejects.toBeInstanceOf(HostLinkDownError);
+      bankA.setDefault({ kind: 'approve' });
+      await until(() => sut.linkState('a-reconnect') === 'up');
+
+      expect(await metricValue('host_link_reconnects_total', { acquirer: 'a-reconnect' })).toBe(1);
+    });
+  });
+
+  it('signs off from every acquirer that signed on when the application shuts down', async () => {
+    sut = await start(twoAcquirers('signoff'));
+    await until(() => sut.linkState('b-signoff') === 'up');
+
+    await sut.onApplicationShutdown();
+
+    expect(bankB.received.map((m) => m.fields[70])).toEqual(['001', '002']);
+    expect(sut.linkState('b-signoff')).toBe('down');
+  });
+});

@@ -1,0 +1,30 @@
+import { getOrCreateCounter, getOrCreateGauge } from '@payments/observability';
+
+import { HOST_LINK_STATES, type HostLinkState } from './host-link.options';
+
+/**
+ * Link metrics per acquirer: host_link_state{acquirer,state} is 1 for the current state and 0 for
+ * the others, host_link_up{acquirer} 1 while up, host_link_reconnects_total{acquirer} counts
+ * connection attempts after the first (retries after failures, re-establishments after a loss).
+ */
+export class HostLinkMetrics {
+  private readonly up = getOrCreateGauge('host_link_up', 'Whether the link to an acquirer host is up (1) or not (0).', ['acquirer']);
+  private readonly state = getOrCreateGauge('host_link_state', 'State of the link to an acquirer host: 1 for the current state, 0 for the others.', ['acquirer', 'state']);
+  private readonly reconnects = getOrCreateCounter('host_link_reconnects_total', 'Connection attempts to an acquirer host after the first one.', ['acquirer']);
+
+  /** Starts the acquirer's series at down / 0 reconnects; returns the HostLink onStateChange callback. */
+  track(acquirer: string): (state: HostLinkState) => void {
+    let attempts = 0;
+    this.reconnects.inc({ acquirer }, 0);
+    this.record(acquirer, 'down');
+    return (state) => {
+      if (state === 'connecting' && attempts++ > 0) this.reconnects.inc({ acquirer });
+      this.record(acquirer, state);
+    };
+  }
+
+  private record(acquirer: string, current: HostLinkState): void {
+    for (const state of HOST_LINK_STATES) this.state.set({ acquirer, state }, state === current ? 1 : 0);
+    this.up.set({ acquirer }, current === 'up' ? 1 : 0);
+  }
+}
