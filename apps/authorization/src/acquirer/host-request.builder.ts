@@ -87,8 +87,3 @@ export function buildReversalRequest(original: OriginalRequest, stan: string, op
   }
   return { mti: options.repeat ? '0420' : '0400', fields };
 }
-
-/** Network management: echo test (DE 70 = 301), the register's connection check. */
-export function buildEchoRequest(stan: string, at: Date): Iso8583Message {
-  return { mti: '0800', fields: { 7: transmissionDateTime(at), 11: stan, 70: '301' } };
-}

@@ -1,16 +1,12 @@
 import type { Iso8583Message } from '@payments/iso8583';
 
+import { transmissionDateTime } from '../acquirer/host-request.builder';
+
 /** ISO 8583:1987 DE 70, network management information code (n3) of an 0800 request. */
 export const NETWORK_CODE = { signOn: '001', signOff: '002', echo: '301' } as const;
 
 export type NetworkCode = (typeof NETWORK_CODE)[keyof typeof NETWORK_CODE];
 
-const two = (n: number): string => String(n).padStart(2, '0');
-
-/** DE 7, transmission date and time, MMDDhhmmss in UTC (GMT). */
-function transmissionDateTime(t: Date): string {
-  return `${two(t.getUTCMonth() + 1)}${two(t.getUTCDate())}${two(t.getUTCHours())}${two(t.getUTCMinutes())}${two(t.getUTCSeconds())}`;
-}
 
 /** An 0800 network management request: DE 7 transmission date and time (UTC), DE 11 STAN, DE 70 code. */
 export function networkRequest(code: NetworkCode, stan: string, at: Date): Iso8583Message {

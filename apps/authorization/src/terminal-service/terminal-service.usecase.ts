@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import type { TerminalServiceReply, TerminalServiceRequest } from '@payments/contracts';
 
 import { AcquirerClient } from '../acquirer/acquirer.client';
-import { buildEchoRequest } from '../acquirer/host-request.builder';
 import { batchTotalsOf } from '../batch/batch-totals.calculator';
 import { TerminalBatchRepository } from '../batch/terminal-batch.repository';
 import { replyOf } from '../card-operation/authorization-reply.mapper';
@@ -46,13 +45,9 @@ export class TerminalServiceUseCase {
   /** An echo (0800, DE 70 = 301) through to the host: the register learns the whole path works. */
   private async connectionCheck(terminalId: string, merchantId: string): Promise<Reply> {
     const base = { operation: 'connection_check' as const, terminalId, merchantId };
-    const started = process.hrtime.bigint();
     try {
-      const response = await this.acquirer.send(buildEchoRequest(this.acquirer.nextReference(new Date()).stan, new Date()));
-      const latencyMs = Number(process.hrtime.bigint() - started) / 1e6;
-      const responseCode = response.fields[39] ?? '00';
-      const ok = responseCode === '00';
-      return { ...base, status: ok ? 'ok' : 'failed', message: ok ? 'host reachable' : `host answered the echo with ${responseCode}`, connection: { acquirer: 'default', latencyMs: Math.round(latencyMs * 10) / 10, responseCode } };
+      const { latencyMs } = await this.acquirer.echo();
+      return { ...base, status: 'ok', message: 'host reachable', connection: { acquirer: 'default', latencyMs: Math.round(latencyMs * 10) / 10, responseCode: '00' } };
     } catch (error) {
       return { ...base, status: 'failed', message: `host not reachable: ${error instanceof Error ? error.message : String(error)}` };
     }
