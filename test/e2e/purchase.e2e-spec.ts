@@ -58,14 +58,17 @@ describe.each([
   });
 
   it('publishes the approval through the outbox: settlement counts it in the terminal day total', async () => {
+    // USD: no other purchase of this suite is in that currency, so an earlier test's approval still on
+    // its way through the outbox cannot be mistaken for this one.
     const totalsUrl = `${platform.settlementUrl}/v1/settlement/terminal-totals?businessDay=${today()}&terminalId=DEMO0001`;
-    const eur = (rows: { currency: string; count: number; amountMinor: string }[]) => rows.find((r) => r.currency === 'EUR');
-    const before = eur((await call<{ currency: string; count: number; amountMinor: string }[]>(totalsUrl)).body) ?? { count: 0, amountMinor: '0' };
+    type Row = { currency: string; count: number; amountMinor: string };
+    const usd = (rows: Row[]) => rows.find((r) => r.currency === 'USD');
+    const before = usd((await call<Row[]>(totalsUrl)).body) ?? { count: 0, amountMinor: '0' };
 
-    expect((await register.purchase(body(777))).body.status).toBe('approved');
+    expect((await register.purchase(body(777, { currency: 'USD' }))).body.status).toBe('approved');
 
     const after = await eventually(
-      async () => eur((await call<{ currency: string; count: number; amountMinor: string }[]>(totalsUrl)).body),
+      async () => usd((await call<Row[]>(totalsUrl)).body),
       (row) => row?.count === before.count + 1,
     );
     expect(after).toMatchObject({ count: before.count + 1, amountMinor: String(BigInt(before.amountMinor) + 777n) });
