@@ -25,8 +25,9 @@ export const TEST_SERVICE_ENV = {
   GATEWAY_AUTHORIZE_TIMEOUT_MS: '8000',
   GATEWAY_SEED_DEMO_TERMINAL: 'true',
   GATEWAY_DEMO_TERMINAL_KEY: 'e2e-terminal-key-0123456789',
-  // DEMO0002 (key + '-2') belongs to the register-operations suite: its batches and last operation are its own.
-  GATEWAY_DEMO_TERMINAL_COUNT: '3',
+  // Each suite that closes days or uses "the last operation" has its own register (key + '-n'):
+  // DEMO0002 register operations, DEMO0003 the crash test, DEMO0004 gRPC operations, DEMO0005 cashier prompts.
+  GATEWAY_DEMO_TERMINAL_COUNT: '5',
   ANTIFRAUD_CARD_VELOCITY_MAX: '100000',
   LOG_LEVEL: 'warn',
 };
@@ -55,7 +56,8 @@ export async function startDistributed(): Promise<PlatformUnderTest> {
     const platform = await startDistributedPlatform({
       root,
       logDir: join(root, '.infra/logs/e2e'),
-      portOffset: 100,
+      // E2E_PORT_OFFSET lets two checkouts on one machine run the distributed suites side by side.
+      portOffset: Number(process.env.E2E_PORT_OFFSET ?? 100),
       env: { ...process.env, ...TEST_SERVICE_ENV, AUTHORIZATION_ACQUIRER_PORT: String(port) },
     });
     return {
