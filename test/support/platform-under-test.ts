@@ -27,15 +27,25 @@ export const TEST_SERVICE_ENV = {
   GATEWAY_DEMO_TERMINAL_KEY: 'e2e-terminal-key-0123456789',
   // Each suite that closes days or uses "the last operation" has its own register (key + '-n'):
   // DEMO0002 register operations, DEMO0003 the crash test, DEMO0004 gRPC operations, DEMO0005 cashier prompts.
-  GATEWAY_DEMO_TERMINAL_COUNT: '5',
+  // DEMO0006 acquirer routing.
+  GATEWAY_DEMO_TERMINAL_COUNT: '6',
   ANTIFRAUD_CARD_VELOCITY_MAX: '100000',
   LOG_LEVEL: 'warn',
 };
 
-export async function startEmbedded(): Promise<PlatformUnderTest> {
+/** What a suite may change: more service variables, and the port of the platform's own host simulator. */
+export interface PlatformOptions {
+  readonly env?: Record<string, string>;
+  readonly simulatorPort?: number;
+}
+
+export async function startEmbedded(options: PlatformOptions = {}): Promise<PlatformUnderTest> {
   const port = await freePort();
-  const env = { ...process.env, ...TEST_SERVICE_ENV };
-  const platform = await startEmbeddedPlatform(loadEmbeddedEnv({ ...env, PORT: String(port), GRPC_PORT: '0', DATA_DIR: 'memory', SIMULATOR_ACQUIRER_PORT: '0' }), env);
+  const env = { ...process.env, ...TEST_SERVICE_ENV, ...options.env };
+  const platform = await startEmbeddedPlatform(
+    loadEmbeddedEnv({ ...env, PORT: String(port), GRPC_PORT: '0', DATA_DIR: 'memory', SIMULATOR_ACQUIRER_PORT: String(options.simulatorPort ?? 0) }),
+    env,
+  );
   return {
     mode: 'embedded',
     gatewayUrl: platform.url,
@@ -48,9 +58,9 @@ export async function startEmbedded(): Promise<PlatformUnderTest> {
 }
 
 /** Seven processes from dist/ against the real Kafka, PostgreSQL and Redis of scripts/infra/up.sh. */
-export async function startDistributed(): Promise<PlatformUnderTest> {
+export async function startDistributed(options: PlatformOptions = {}): Promise<PlatformUnderTest> {
   const root = repoRoot();
-  const simulator = new AcquirerHostSimulator({ port: await freePort() });
+  const simulator = new AcquirerHostSimulator({ port: options.simulatorPort ?? (await freePort()) });
   const { port } = await simulator.start();
   try {
     const platform = await startDistributedPlatform({
@@ -58,7 +68,7 @@ export async function startDistributed(): Promise<PlatformUnderTest> {
       logDir: join(root, '.infra/logs/e2e'),
       // E2E_PORT_OFFSET lets two checkouts on one machine run the distributed suites side by side.
       portOffset: Number(process.env.E2E_PORT_OFFSET ?? 100),
-      env: { ...process.env, ...TEST_SERVICE_ENV, AUTHORIZATION_ACQUIRER_PORT: String(port) },
+      env: { ...process.env, ...TEST_SERVICE_ENV, AUTHORIZATION_ACQUIRER_PORT: String(port), ...options.env },
     });
     return {
       mode: 'distributed',

@@ -97,10 +97,11 @@ describe(AcquirerClient.name, () => {
       expect(sut.route({ pan: '6011111111111117' })).toBe('default');
     });
 
-    it('numbers requests with nextReference and sends them with send, as before', async () => {
-      const { stan, rrn } = sut.nextReference(AT);
+    it('numbers requests from the default acquirer sequence and sends them to it; a row without an acquirer belongs to it', async () => {
+      const acquirer = sut.acquirerOf({ acquirerId: null });
+      const { stan, rrn } = await sut.nextReferenceFor(acquirer, AT);
 
-      const response = await sut.send(purchase(stan));
+      const response = await sut.sendTo(acquirer, purchase(stan));
 
       expect([stan, rrn]).toEqual(['000001', '632605000001']);
       expect(response.fields[39]).toBe('00');
@@ -111,7 +112,7 @@ describe(AcquirerClient.name, () => {
       bankA.setDefault({ kind: 'delay', ms: 400, then: { kind: 'approve' } });
       const pan = '4000056655665556';
 
-      await expect(sut.send(purchase(sut.nextReference(AT).stan, pan))).rejects.toThrow(/no response .* within 300 ms/);
+      await expect(sut.sendTo('default', purchase((await sut.nextReferenceFor('default', AT)).stan, pan))).rejects.toThrow(/no response .* within 300 ms/);
       await until(() => logged.some((line) => line.includes('late or unmatched 0210')));
 
       expect(logged.join('\n')).not.toContain(pan);

@@ -28,8 +28,9 @@ const STAN_BLOCK = { blockSize: 100, refillAt: 50 };
 /**
  * The acquirer hosts, as configured (AUTHORIZATION_ACQUIRERS, or one "default" acquirer from the
  * single-acquirer variables): one HostLink and one persistent STAN/RRN sequence each, and the
- * router that picks the acquirer of a card. Methods without an acquirer id use the default one
- * (the catch-all route's).
+ * router that picks the acquirer of a card. Every exchange names its acquirer: a card operation
+ * the routed one, everything that follows it (cancel, refund, completion, reversal, totals) the
+ * one journaled on its row. The connection check without an id asks the default one.
  */
 @Injectable()
 export class AcquirerClient implements OnModuleInit, OnApplicationShutdown {
@@ -88,18 +89,14 @@ export class AcquirerClient implements OnModuleInit, OnApplicationShutdown {
     return this.router.route(card);
   }
 
-  /** STAN and RRN of the default acquirer from its reserved block; StanUnavailableError if the block ran dry. */
-  nextReference(at: Date): HostReference {
-    return this.acquirer(this.defaultId).references.next(at);
+  /** The acquirer a journaled row went to: its own, or the default one for rows journaled before routing. */
+  acquirerOf(row: { acquirerId: string | null }): string {
+    return row.acquirerId ?? this.defaultId;
   }
 
   /** STAN and RRN of `acquirerId`, waiting for a block reservation when needed. */
   nextReferenceFor(acquirerId: string, at: Date): Promise<HostReference> {
     return this.withAcquirer(acquirerId, ({ references }) => references.nextWhenReserved(at));
-  }
-
-  send(request: Iso8583Message): Promise<Iso8583Message> {
-    return this.sendTo(this.defaultId, request);
   }
 
   sendTo(acquirerId: string, request: Iso8583Message): Promise<Iso8583Message> {

@@ -22,6 +22,7 @@ const TEXTS: Record<string, string> = {
   '62': 'Restricted card',
   '65': 'Exceeds withdrawal frequency limit',
   '91': 'Issuer or switch inoperative',
+  '92': 'No route to the card issuer',
   '94': 'Duplicate transmission',
   '96': 'System malfunction',
 };
@@ -31,3 +32,6 @@ export function responseTextOf(code: string): string {
 }
 
 export const APPROVED = '00';
+
+/** No configured acquirer takes the card (routing): ISO 8583 field 39 = 92. */
+export const NO_ROUTE = '92';

@@ -6,7 +6,8 @@ import { currencyByAlpha } from '@payments/money';
 import { AcquirerClient } from '../acquirer/acquirer.client';
 import { balanceFromAdditionalAmounts } from '../acquirer/additional-amounts.util';
 import { buildCardRequest } from '../acquirer/host-request.builder';
-import { APPROVED } from '../acquirer/response-codes';
+import { APPROVED, NO_ROUTE } from '../acquirer/response-codes';
+import { NoAcquirerRouteError } from '../acquirer/routing/no-acquirer-route.error';
 import { AntifraudClient } from '../antifraud-check/antifraud.client';
 import { TerminalBatchRepository } from '../batch/terminal-batch.repository';
 import type { Transaction } from '../generated/prisma/client';
@@ -103,18 +104,25 @@ export class AuthorizeCardOperationUseCase {
   }
 
   private async askHost(request: AuthorizeRequest, card: ReadCard): Promise<AuthorizeReply> {
+    const id = request.transactionId;
+    let acquirerId: string;
+    try {
+      acquirerId = this.acquirer.route({ pan: card.pan, scheme: card.scheme, merchantId: request.merchantId });
+    } catch (error) {
+      if (!(error instanceof NoAcquirerRouteError)) throw error;
+      return replyOf(await this.outcomes.decline(id, { status: 'declined', responseCode: NO_ROUTE, reason: error.message }));
+    }
     const profile = profileOf(request.operation);
     const mti = profile.mti!;
     const processingCode = profile.processingCode!;
     const sentAt = new Date();
-    const { stan, rrn } = this.acquirer.nextReference(sentAt);
-    const id = request.transactionId;
-    await this.journal.recordHostReference(id, { stan, rrn, sentAt, mti, processingCode });
+    const { stan, rrn } = await this.acquirer.nextReferenceFor(acquirerId, sentAt);
+    await this.journal.recordHostReference(id, { acquirerId, stan, rrn, sentAt, mti, processingCode });
     const currencyNumeric = currencyByAlpha(request.currency).numeric;
     const reference = { stan, rrn, amountMinor: BigInt(request.amountMinor), currencyNumeric, terminalId: request.terminalId, merchantId: request.merchantId };
     const message = buildCardRequest(mti, processingCode, reference, card.track2, request.entryMode, sentAt);
     try {
-      const response = await this.acquirer.send(message);
+      const response = await this.acquirer.sendTo(acquirerId, message);
       const responseCode = response.fields[39] ?? '96';
       if (responseCode !== APPROVED) {
         return replyOf(await this.outcomes.decline(id, { status: 'declined', responseCode, reason: `host declined with ${responseCode}`, stan, rrn }));

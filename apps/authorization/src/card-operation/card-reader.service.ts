@@ -10,6 +10,8 @@ import { AUTHORIZATION_ENV } from '../config/authorization-env.provider';
 
 export interface ReadCard {
   track2: string;
+  /** In memory only, for routing: never journaled, logged or sent anywhere but the host (inside track 2). */
+  pan: string;
   /** YYMM, as on the card (not card data under PCI DSS once the PAN is gone; shown by card_data). */
   expiry: string;
   token: string;
@@ -58,6 +60,7 @@ export class CardReaderService {
     const encrypted = this.vault.encrypt(pan);
     return {
       track2,
+      pan,
       expiry: card.expiry,
       token: this.vault.tokenize(pan),
       maskedPan: maskPan(pan),

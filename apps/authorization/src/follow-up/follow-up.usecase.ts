@@ -77,13 +77,15 @@ export class FollowUpUseCase {
     const pan = this.cards.vault.decrypt({ keyId: original.panKeyId!, ciphertext: original.panCiphertext! });
     const originalRequest = originalRequestOf(original, pan);
     const sentAt = new Date();
-    const { stan, rrn } = this.acquirer.nextReference(sentAt);
+    // The acquirer of the original: a cancel, refund or completion goes where the original went.
+    const acquirerId = this.acquirer.acquirerOf(original);
+    const { stan, rrn } = await this.acquirer.nextReferenceFor(acquirerId, sentAt);
     const ref: HostReference = { stan, rrn, amountMinor, currencyNumeric: originalRequest?.currencyNumeric ?? '000', terminalId: original.terminalId, merchantId: original.merchantId };
     const message = this.messageFor(operation, originalRequest!, ref, original, sentAt);
-    await this.journal.recordHostReference(id, { stan, rrn: message.fields[37] ?? rrn, sentAt, mti: message.mti, processingCode: message.fields[3] ?? profileOf(operation).processingCode ?? '000000' });
+    await this.journal.recordHostReference(id, { acquirerId, stan, rrn: message.fields[37] ?? rrn, sentAt, mti: message.mti, processingCode: message.fields[3] ?? profileOf(operation).processingCode ?? '000000' });
     const direction = directionOf(operation, original.operation);
     try {
-      const response = await this.acquirer.send(message);
+      const response = await this.acquirer.sendTo(acquirerId, message);
       const responseCode = response.fields[39] ?? '96';
       if (responseCode !== APPROVED) {
         const outcome = { status: 'declined' as const, responseCode, reason: `host declined with ${responseCode}`, stan, rrn: message.fields[37] };

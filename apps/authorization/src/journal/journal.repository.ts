@@ -53,10 +53,10 @@ export class JournalRepository {
   }
 
   /** Records what is sent to the host before it is asked, so a reversal can name it. */
-  async recordHostReference(id: string, ref: { stan: string; rrn: string; sentAt: Date; mti: string; processingCode: string }): Promise<void> {
+  async recordHostReference(id: string, ref: { acquirerId: string; stan: string; rrn: string; sentAt: Date; mti: string; processingCode: string }): Promise<void> {
     await this.db.transaction.update({
       where: { id },
-      data: { stan: ref.stan, rrn: ref.rrn, hostSentAt: ref.sentAt, hostMti: ref.mti, processingCode: ref.processingCode },
+      data: { acquirerId: ref.acquirerId, stan: ref.stan, rrn: ref.rrn, hostSentAt: ref.sentAt, hostMti: ref.mti, processingCode: ref.processingCode },
     });
   }
 

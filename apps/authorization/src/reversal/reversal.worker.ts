@@ -67,8 +67,11 @@ export class ReversalWorker implements OnApplicationBootstrap, OnApplicationShut
   private async send({ transaction: t, attempt }: ClaimedReversal): Promise<void> {
     try {
       const repeatsCancel = isCancelOperation(t.operation);
-      const request = repeatsCancel ? await this.cancelAdvice(t) : this.reversalOf(t, attempt > 1);
-      const response = await this.acquirer.send(request);
+      // The acquirer the operation went to; a cancel's row carries its original's.
+      const acquirerId = this.acquirer.acquirerOf(t);
+      const stan = (await this.acquirer.nextReferenceFor(acquirerId, new Date())).stan;
+      const request = repeatsCancel ? await this.cancelAdvice(t, stan) : this.reversalOf(t, stan, attempt > 1);
+      const response = await this.acquirer.sendTo(acquirerId, request);
       const code = response.fields[39] ?? APPROVED;
       if (repeatsCancel) await this.acknowledgeCancel(t, code, attempt);
       else await this.acknowledgeReversal(t, code, attempt);
@@ -80,18 +83,18 @@ export class ReversalWorker implements OnApplicationBootstrap, OnApplicationShut
     }
   }
 
-  private reversalOf(t: Transaction, repeat: boolean): Iso8583Message {
+  private reversalOf(t: Transaction, stan: string, repeat: boolean): Iso8583Message {
     const original = t.panKeyId && t.panCiphertext ? originalRequestOf(t, this.cards.vault.decrypt({ keyId: t.panKeyId, ciphertext: t.panCiphertext })) : null;
     if (!original) throw new Error('journal row lacks the host reference');
-    return buildReversalRequest(original, this.acquirer.nextReference(new Date()).stan, { repeat }, new Date());
+    return buildReversalRequest(original, stan, { repeat }, new Date());
   }
 
   /** The cancel again, as an advice: same original, same remaining amount (its reservation still holds). */
-  private async cancelAdvice(cancel: Transaction): Promise<Iso8583Message> {
+  private async cancelAdvice(cancel: Transaction, stan: string): Promise<Iso8583Message> {
     const original = cancel.originalId ? await this.journal.findById(cancel.originalId) : null;
     const request = original?.panKeyId && original.panCiphertext ? originalRequestOf(original, this.cards.vault.decrypt({ keyId: original.panKeyId, ciphertext: original.panCiphertext })) : null;
     if (!original || !request) throw new Error('the cancelled original lacks its host reference');
-    return buildReversalRequest(request, this.acquirer.nextReference(new Date()).stan, { repeat: true, remainingMinor: original.amountMinor - original.returnedMinor }, new Date());
+    return buildReversalRequest(request, stan, { repeat: true, remainingMinor: original.amountMinor - original.returnedMinor }, new Date());
   }
 
   private async acknowledgeReversal(t: Transaction, code: string, attempt: number): Promise<void> {

@@ -34,7 +34,7 @@ export class CloseDayUseCase {
     if (!started) return { operation: 'close_day', status: 'rejected', message: 'another close of day of this terminal is in progress', terminalId, merchantId };
     const rows = await this.journal.findBatchRows(terminalId, started.closing);
     const totals = batchTotalsOf(rows);
-    const { reconciliation, detail } = await this.reconcile(totals, terminalId, merchantId, started.closing);
+    const { reconciliation, detail } = await this.reconcile(this.totalsByAcquirer(rows), terminalId, merchantId, started.closing);
     const batch = await this.batches.finishClose(terminalId, started.closing, totals, reconciliation);
     this.logger.log(`terminal ${terminalId} batch ${started.closing} closed: ${reconciliation}`);
     return {
@@ -48,20 +48,41 @@ export class CloseDayUseCase {
     };
   }
 
-  private async reconcile(totals: BatchTotals[], terminalId: string, merchantId: string, batchNumber: number): Promise<{ reconciliation: Reconciliation; detail: string }> {
+  /** Each acquirer reconciles what went to it: the batch's totals split by the acquirer on each row. */
+  private totalsByAcquirer(rows: readonly BatchRow[]): Map<string, BatchTotals[]> {
+    const rowsOf = new Map<string, BatchRow[]>();
+    for (const row of rows) {
+      const acquirerId = this.acquirer.acquirerOf(row);
+      rowsOf.set(acquirerId, [...(rowsOf.get(acquirerId) ?? []), row]);
+    }
+    const totals = new Map<string, BatchTotals[]>();
+    for (const [acquirerId, ofAcquirer] of [...rowsOf.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+      const sums = batchTotalsOf(ofAcquirer);
+      if (sums.length > 0) totals.set(acquirerId, sums);
+    }
+    return totals;
+  }
+
+  private async reconcile(totals: Map<string, BatchTotals[]>, terminalId: string, merchantId: string, batchNumber: number): Promise<{ reconciliation: Reconciliation; detail: string }> {
     const codes: string[] = [];
+    const named = this.acquirer.acquirerIds().length > 1;
     try {
-      for (const currencyTotals of totals) {
-        const at = new Date();
-        const request = buildReconciliationRequest(currencyTotals, currencyByAlpha(currencyTotals.currency).numeric, { stan: this.acquirer.nextReference(at).stan, terminalId, merchantId, batchNumber }, at);
-        const response = await this.acquirer.send(request);
-        codes.push(`${currencyTotals.currency} ${response.fields[39] ?? '96'}`);
+      for (const [acquirerId, ofAcquirer] of totals) {
+        for (const currencyTotals of ofAcquirer) {
+          const at = new Date();
+          const { stan } = await this.acquirer.nextReferenceFor(acquirerId, at);
+          const request = buildReconciliationRequest(currencyTotals, currencyByAlpha(currencyTotals.currency).numeric, { stan, terminalId, merchantId, batchNumber }, at);
+          const response = await this.acquirer.sendTo(acquirerId, request);
+          codes.push(`${named ? `${acquirerId} ` : ''}${currencyTotals.currency} ${response.fields[39] ?? '96'}`);
+        }
       }
     } catch (error) {
       return { reconciliation: 'not_reconciled', detail: `host did not confirm the totals (${error instanceof Error ? error.message : String(error)})` };
     }
-    if (totals.length === 0) return { reconciliation: 'in_balance', detail: 'no operations to reconcile' };
+    if (totals.size === 0) return { reconciliation: 'in_balance', detail: 'no operations to reconcile' };
     const balanced = codes.every((c) => c.endsWith(` ${APPROVED}`));
     return { reconciliation: balanced ? 'in_balance' : 'out_of_balance', detail: `host answered ${codes.join(', ')}` };
   }
 }
+
+type BatchRow = Awaited<ReturnType<JournalRepository['findBatchRows']>>[number];

@@ -1,0 +1,119 @@
+import { AcquirerHostSimulator, freePort } from '@payments/testing';
+
+import { PlatformOptions, PlatformUnderTest, startDistributed, startEmbedded } from '../support/platform-under-test';
+import { call, eventually, HttpResult, RegisterClient, TERMINAL_KEY } from '../support/register.client';
+
+const VISA = '4242424242424242';
+const MASTERCARD = '5555555555554444';
+const AMEX = '378282246310005';
+
+/** Two acquirers: Mastercard to bank-b, Visa to bank-a; no route for anything else. */
+function network(portA: number, portB: number): string {
+  return JSON.stringify({
+    acquirers: [
+      { id: 'bank-a', host: '127.0.0.1', port: portA, responseTimeoutMs: 1500 },
+      { id: 'bank-b', host: '127.0.0.1', port: portB, responseTimeoutMs: 1500 },
+    ],
+    routes: [
+      { acquirer: 'bank-b', match: { schemes: ['mastercard'] } },
+      { acquirer: 'bank-a', match: { schemes: ['visa'] } },
+    ],
+  });
+}
+
+describe.each([
+  ['embedded', startEmbedded],
+  ['distributed', startDistributed],
+])('acquirer routing end to end (%s mode)', (_mode, start: (options: PlatformOptions) => Promise<PlatformUnderTest>) => {
+  let platform: PlatformUnderTest;
+  let bankB: AcquirerHostSimulator;
+  // A register of its own: its batch and close of day belong to this suite.
+  let register: RegisterClient;
+
+  beforeAll(async () => {
+    bankB = new AcquirerHostSimulator({ port: await freePort() });
+    const { port: portB } = await bankB.start();
+    const portA = await freePort();
+    // bank-a is the platform's own simulator, started on portA.
+    platform = await start({ simulatorPort: portA, env: { AUTHORIZATION_ACQUIRERS: network(portA, portB) } });
+    register = new RegisterClient(platform.gatewayUrl, `${TERMINAL_KEY}-6`);
+  }, 120_000);
+
+  afterAll(async () => {
+    await platform?.stop();
+    await bankB?.stop();
+  }, 60_000);
+
+  beforeEach(() => {
+    platform.simulator.reset();
+    bankB.reset();
+  });
+
+  const bankA = () => platform.simulator;
+  const payments = (simulator: AcquirerHostSimulator) => simulator.received.filter((m) => !m.mti.startsWith('08'));
+  const purchase = (pan: string, amount: number) => register.post('/v1/purchases', { amount, currency: 'EUR', card: register.card(pan) });
+  const journal = async (id: unknown) => (await call(`${platform.authorizationUrl}/v1/journal/transactions/${String(id)}`)).body;
+  const approved = (result: HttpResult) => {
+    expect(result.body).toMatchObject({ status: 'approved', responseCode: '00' });
+    return result.body;
+  };
+
+  it('sends each card to the acquirer its scheme is routed to, and its cancel to the same one', async () => {
+    const visa = approved(await purchase(VISA, 1100));
+    const mastercard = approved(await purchase(MASTERCARD, 2200));
+
+    expect(payments(bankA()).map((m) => [m.mti, m.fields[4]])).toEqual([['0200', '000000001100']]);
+    expect(payments(bankB).map((m) => [m.mti, m.fields[4]])).toEqual([['0200', '000000002200']]);
+
+    approved(await register.post('/v1/cancels', { originalTransactionId: mastercard.transactionId }));
+    expect(payments(bankB).map((m) => m.mti)).toEqual(['0200', '0400']);
+    expect(payments(bankB)[1].fields[90].slice(4, 10)).toBe(payments(bankB)[0].fields[11]);
+    expect(payments(bankA()).map((m) => m.mti)).toEqual(['0200']);
+    expect(visa.maskedPan).toBe('424242******4242');
+  });
+
+  it('reverses an unanswered purchase at the acquirer that was asked', async () => {
+    // The simulator never answers an amount ending in 91.
+    const lost = await purchase(MASTERCARD, 1991);
+    expect(lost.body).toMatchObject({ status: 'failed', responseCode: '91' });
+
+    await eventually(
+      () => journal(lost.body.transactionId),
+      (row) => row.status === 'reversed',
+    );
+    expect(payments(bankB).map((m) => m.mti)).toEqual(['0200', '0400']);
+    expect(payments(bankA())).toHaveLength(0);
+  });
+
+  it('declines a card no route takes with 92, naming its BIN, and asks no host', async () => {
+    const refused = await purchase(AMEX, 500);
+
+    expect(refused.body).toMatchObject({ status: 'declined', responseCode: '92' });
+    expect(refused.text).not.toContain(AMEX);
+    const row = await journal(refused.body.transactionId);
+    expect(row).toMatchObject({ status: 'declined', responseCode: '92' });
+    expect(JSON.stringify(row)).toContain('no acquirer route matches the card with BIN 378282');
+    expect(payments(bankA())).toHaveLength(0);
+    expect(payments(bankB)).toHaveLength(0);
+  });
+
+  it('closes the day with each acquirer on its own totals', async () => {
+    approved(await purchase(VISA, 1000));
+    approved(await purchase(MASTERCARD, 3000));
+    approved(await purchase(MASTERCARD, 4000));
+
+    const closed = await register.post('/v1/close-day');
+
+    expect(closed.body).toMatchObject({ status: 'ok', batch: { status: 'closed', reconciliation: 'in_balance' } });
+    expect(closed.body.message).toMatch(/host answered bank-a EUR 00, bank-b EUR 00/);
+    const [totalsA] = bankA().received.filter((m) => m.mti === '0500');
+    const [totalsB] = bankB.received.filter((m) => m.mti === '0500');
+    // DE 76 debits number, DE 88 debits amount. This batch also holds the earlier tests' operations.
+    expect(Number(totalsA.fields[76])).toBeGreaterThanOrEqual(1);
+    expect(Number(totalsB.fields[76])).toBeGreaterThanOrEqual(2);
+    const batch = closed.body.batch as { totals: { debitCount: number; debitAmountMinor: string }[] };
+    const debits = batch.totals.reduce((sum, t) => sum + t.debitCount, 0);
+    expect(Number(totalsA.fields[76]) + Number(totalsB.fields[76])).toBe(debits);
+    expect(BigInt(totalsA.fields[88]) + BigInt(totalsB.fields[88])).toBe(batch.totals.reduce((sum, t) => sum + BigInt(t.debitAmountMinor), 0n));
+  });
+});
