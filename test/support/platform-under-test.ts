@@ -27,8 +27,8 @@ export const TEST_SERVICE_ENV = {
   GATEWAY_DEMO_TERMINAL_KEY: 'e2e-terminal-key-0123456789',
   // Each suite that closes days or uses "the last operation" has its own register (key + '-n'):
   // DEMO0002 register operations, DEMO0003 the crash test, DEMO0004 gRPC operations, DEMO0005 cashier prompts.
-  // DEMO0006 acquirer routing.
-  GATEWAY_DEMO_TERMINAL_COUNT: '6',
+  // DEMO0006 acquirer routing, DEMO0007 register timeouts.
+  GATEWAY_DEMO_TERMINAL_COUNT: '7',
   ANTIFRAUD_CARD_VELOCITY_MAX: '100000',
   LOG_LEVEL: 'warn',
 };
