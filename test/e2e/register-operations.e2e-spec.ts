@@ -47,6 +47,9 @@ describe.each([
     const balance = approved(await register.post('/v1/balance-inquiries', { currency: 'EUR', card: register.card(PAN) }));
     expect(balance.operation).toBe('balance_inquiry');
     expect(sent('0100')[0].fields).toMatchObject({ 3: '310000', 4: '000000000000' });
+    // The simulator answers with its available balance in DE 54 (123456 minor units by default).
+    expect(balance.balance).toBe(123_456);
+    expect(balance.receipt).toEqual(expect.arrayContaining(['BALANCE 1234.56 EUR']));
   });
 
   it('completes a preauthorization once, never above it, with a 0220 that names the 0100', async () => {

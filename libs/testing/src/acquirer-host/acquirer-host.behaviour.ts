@@ -4,6 +4,8 @@ import type { Iso8583Message } from '@payments/iso8583';
 export type Behaviour =
   | { kind: 'approve' }
   | { kind: 'decline'; responseCode: string }
+  /** Approves part of the amount: DE 39 = 10, the approved amount in DE 4 (prepaid and gift cards). */
+  | { kind: 'partial'; approvedMinor: number }
   /** Waits `ms`, then behaves as `then` (answer late, drop late...). */
   | { kind: 'delay'; ms: number; then: Behaviour }
   /** Closes the TCP connection instead of answering. */

@@ -29,8 +29,14 @@ export class HostReferences {
   }
 }
 
-/** Builds the host's answer: echoed fields, DE 39 response code, DE 38 approval code on approval. */
-export function buildResponse(request: Iso8583Message, mti: string, responseCode: string, refs: HostReferences): Iso8583Message {
+/** DE 3 positions 1-2 of a balance inquiry. */
+const BALANCE_INQUIRY = '31';
+
+/**
+ * Builds the host's answer: echoed fields, DE 39 response code, DE 38 approval code on approval
+ * (full or partial), and for an approved balance inquiry DE 54 with the available balance.
+ */
+export function buildResponse(request: Iso8583Message, mti: string, responseCode: string, refs: HostReferences, account: { balanceMinor?: number } = {}): Iso8583Message {
   const messageClass = request.mti[1];
   const echo = messageClass === '8' ? ECHO_NETWORK : messageClass === '4' ? ECHO_REVERSAL : ECHO_FINANCIAL;
   const fields: Record<number, string> = {};
@@ -38,7 +44,17 @@ export function buildResponse(request: Iso8583Message, mti: string, responseCode
     if (request.fields[n] !== undefined) fields[n] = request.fields[n];
   }
   if (messageClass !== '8' && fields[37] === undefined) fields[37] = refs.rrn();
-  if (responseCode === '00' && (messageClass === '1' || messageClass === '2')) fields[38] = refs.approvalCode();
+  const approved = responseCode === '00' || responseCode === '10';
+  if (approved && (messageClass === '1' || messageClass === '2')) fields[38] = refs.approvalCode();
+  if (responseCode === '00' && request.fields[3]?.startsWith(BALANCE_INQUIRY) && account.balanceMinor !== undefined) {
+    fields[54] = availableBalance(request.fields[49] ?? '978', account.balanceMinor);
+  }
   fields[39] = responseCode;
   return { mti, fields };
+}
+
+/** One DE 54 block (ISO 8583:1987): account type 00, amount type 02 available balance, currency, C/D, n12. */
+export function availableBalance(currencyNumeric: string, balanceMinor: number): string {
+  const sign = balanceMinor < 0 ? 'D' : 'C';
+  return `0002${currencyNumeric}${sign}${String(Math.abs(balanceMinor)).padStart(12, '0')}`;
 }

@@ -103,6 +103,23 @@ describe(AcquirerHostSimulator.name, () => {
     expect(sut.received).toEqual([request]);
   });
 
+  it('answers a balance inquiry with the available balance in DE 54, in the currency asked', async () => {
+    sut.balanceMinor = -2500;
+    client.send({ mti: '0100', fields: { ...purchase('000000000000').fields, 3: '310000' } });
+    await client.waitFor(1);
+
+    expect(client.responses[0].fields).toMatchObject({ 39: '00', 54: '0002417D000000002500' });
+  });
+
+  it('approves part of the amount when told to: DE 39 10, the approved amount in DE 4, an approval code', async () => {
+    sut.addRule(() => ({ kind: 'partial', approvedMinor: 700 }));
+    client.send(purchase('000000001000'));
+    await client.waitFor(1);
+
+    expect(client.responses[0].fields).toMatchObject({ 4: '000000000700', 39: '10', 38: expect.stringMatching(/^[0-9]{6}$/) });
+    expect(client.responses[0].fields[54]).toBeUndefined();
+  });
+
   it('keeps the RRN the request carries', async () => {
     client.send(purchase('000000001234', '000002', { 37: '632605000042' }));
     await client.waitFor(1);

@@ -17,6 +17,7 @@ export interface AcquirerHostSimulatorOptions {
 }
 
 const APPROVE: Behaviour = { kind: 'approve' };
+const DEFAULT_BALANCE_MINOR = 123_456;
 
 /**
  * A fake acquirer host speaking ISO 8583 over TCP: answers 0100/0200/0220 with 0110/0210/0230,
@@ -35,6 +36,8 @@ export class AcquirerHostSimulator {
   private rules: BehaviourRule[] = [];
   private network: NetworkBehaviours = {};
   private fallback: Behaviour = APPROVE;
+  /** The available balance a balance inquiry (DE 3 = 31xxxx) is answered with, in DE 54. */
+  balanceMinor = DEFAULT_BALANCE_MINOR;
   private server: Server | undefined;
   private malformedCount = 0;
   private accepted = 0;
@@ -114,6 +117,7 @@ export class AcquirerHostSimulator {
     this.accepted = 0;
     this.fallback = APPROVE;
     this.malformedCount = 0;
+    this.balanceMinor = DEFAULT_BALANCE_MINOR;
   }
 
   private accept(socket: Socket): void {
@@ -153,6 +157,8 @@ export class AcquirerHostSimulator {
       case 'approve':
       case 'decline':
         return this.answer(socket, request, behaviour.kind === 'approve' ? '00' : behaviour.responseCode);
+      case 'partial':
+        return this.answer(socket, request, '10', { 4: String(behaviour.approvedMinor).padStart(12, '0') });
       case 'delay': {
         const timer = setTimeout(() => {
           this.timers.delete(timer);
@@ -169,9 +175,10 @@ export class AcquirerHostSimulator {
     }
   }
 
-  private answer(socket: Socket, request: Iso8583Message, responseCode: string): void {
+  private answer(socket: Socket, request: Iso8583Message, responseCode: string, overrides: Record<number, string> = {}): void {
     const mti = responseMti(request.mti);
     if (!mti || socket.destroyed) return;
-    socket.write(frame(this.codec.encode(buildResponse(request, mti, responseCode, this.refs)), this.header));
+    const response = buildResponse(request, mti, responseCode, this.refs, { balanceMinor: this.balanceMinor });
+    socket.write(frame(this.codec.encode({ mti, fields: { ...response.fields, ...overrides } }), this.header));
   }
 }
