@@ -1,8 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 
-import { transactionAuthorizedV1, transactionDeclinedV1 } from '@payments/contracts';
+import { transactionAuthorizedV1, transactionDeclinedV1, transactionReversedV1 } from '@payments/contracts';
 import { outboxRelayProvider } from '@payments/runtime';
 
+import { AbandonTransactionUseCase } from './abandonment/abandon-transaction.usecase';
+import { AbandonmentConsumer } from './abandonment/abandonment.consumer';
+import { AbandonmentRepository } from './abandonment/abandonment.repository';
 import { AcquirerClient } from './acquirer/acquirer.client';
 import { AntifraudClient } from './antifraud-check/antifraud.client';
 import { loadAuthorizationEnv } from './config/authorization-env';
@@ -36,13 +39,16 @@ export class AuthorizationModule {
       providers: [
         { provide: AUTHORIZATION_ENV, useValue: loadAuthorizationEnv(env) },
         authorizationDbProvider,
-        outboxRelayProvider('authorization', AUTHORIZATION_DB, [transactionAuthorizedV1, transactionDeclinedV1]),
+        outboxRelayProvider('authorization', AUTHORIZATION_DB, [transactionAuthorizedV1, transactionDeclinedV1, transactionReversedV1]),
         JournalRepository,
         JournalSearchRepository,
         OutcomeRecorder,
         TerminalBatchRepository,
         OriginalRepository,
         ReversalRepository,
+        AbandonmentRepository,
+        AbandonTransactionUseCase,
+        AbandonmentConsumer,
         CardReaderService,
         AntifraudClient,
         AcquirerClient,

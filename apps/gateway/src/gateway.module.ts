@@ -1,7 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 
+import { abandonV1 } from '@payments/contracts';
+import { outboxRelayProvider } from '@payments/runtime';
+
+import { AbandonOperationUseCase } from './abandonment/abandon-operation.usecase';
+import { AbandonmentRepository } from './abandonment/abandonment.repository';
+
 import { GATEWAY_ENV, loadGatewayEnv } from './config/gateway-env';
-import { gatewayDbProvider } from './database/gateway-db.provider';
+import { GATEWAY_DB, gatewayDbProvider } from './database/gateway-db.provider';
 import { terminalGrpcProviders } from './grpc/terminal-grpc.providers';
 import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { IdempotencyService } from './idempotency/idempotency.service';
@@ -28,11 +34,14 @@ export class GatewayModule {
       providers: [
         { provide: GATEWAY_ENV, useValue: loadGatewayEnv(env) },
         gatewayDbProvider,
+        outboxRelayProvider('gateway', GATEWAY_DB, [abandonV1]),
         ApiClientRepository,
         TerminalKeyGuard,
         DemoTerminalSeeder,
         IdempotencyRepository,
         IdempotencyService,
+        AbandonmentRepository,
+        AbandonOperationUseCase,
         RegisterOperationRunner,
         CardOperationUseCase,
         CreatePurchaseUseCase,

@@ -2,17 +2,18 @@ import { DynamicModule, Module } from '@nestjs/common';
 
 import { settlementDbProvider } from './database/settlement-db.provider';
 import { ApprovedTransactionConsumer } from './totals/approved-transaction.consumer';
+import { ReversedTransactionConsumer } from './totals/reversed-transaction.consumer';
 import { TerminalTotalsController } from './totals/terminal-totals.controller';
 import { TerminalTotalsRepository } from './totals/terminal-totals.repository';
 
-/** The settlement service as one module: for now, running day totals per terminal. */
+/** The settlement service as one module: for now, running day totals per terminal (approvals in, reversals out). */
 @Module({})
 export class SettlementModule {
   static forRoot(_env: NodeJS.ProcessEnv = process.env): DynamicModule {
     return {
       module: SettlementModule,
       controllers: [TerminalTotalsController],
-      providers: [settlementDbProvider, TerminalTotalsRepository, ApprovedTransactionConsumer],
+      providers: [settlementDbProvider, TerminalTotalsRepository, ApprovedTransactionConsumer, ReversedTransactionConsumer],
     };
   }
 }

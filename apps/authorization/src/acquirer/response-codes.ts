@@ -21,6 +21,7 @@ const TEXTS: Record<string, string> = {
   '61': 'Exceeds withdrawal amount limit',
   '62': 'Restricted card',
   '65': 'Exceeds withdrawal frequency limit',
+  '68': 'Response received too late',
   '91': 'Issuer or switch inoperative',
   '92': 'No route to the card issuer',
   '94': 'Duplicate transmission',
@@ -35,3 +36,6 @@ export const APPROVED = '00';
 
 /** No configured acquirer takes the card (routing): ISO 8583 field 39 = 92. */
 export const NO_ROUTE = '92';
+
+/** Field 39 = 68, response received too late: approved after the register gave up, so reversed. */
+export const RECEIVED_TOO_LATE = '68';

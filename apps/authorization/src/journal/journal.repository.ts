@@ -72,30 +72,62 @@ export class JournalRepository {
     effects?: (tx: AuthorizationTx, row: Transaction) => Promise<void>,
     from: JournalStatus = 'pending',
   ): Promise<Transaction> {
-    return this.db.$transaction(async (tx) => {
-      // Only from the expected status: a slow process and the recovery of its attempt never both win.
-      const row = await tx.transaction.update({
-        where: { id, status: from },
-        data: {
-          status: outcome.status,
-          statusReason: outcome.reason,
-          responseCode: outcome.responseCode,
-          approvalCode: outcome.approvalCode,
-          stan: outcome.stan,
-          rrn: outcome.rrn,
-          balanceMinor: outcome.balanceMinor,
-          updatedAt: new Date(),
-        },
-      });
-      await tx.transactionStatusChange.create({
-        data: { transactionId: id, status: outcome.status, responseCode: outcome.responseCode, reason: outcome.reason },
-      });
-      if (reversal) await tx.reversal.create({ data: { transactionId: id, status: 'pending', reason: reversal.reason } });
-      await effects?.(tx, row);
-      const event = eventOf(row);
-      if (event) await this.outbox.add(tx, event.topic, event.value, { key: event.key });
-      return row;
+    return this.db.$transaction((tx) => this.finalizeIn(tx, id, outcome, eventOf, reversal, effects, from));
+  }
+
+  /** `finalize` inside the caller's database transaction (which decided the outcome on what it read there). */
+  async finalizeIn<T>(
+    tx: AuthorizationTx,
+    id: string,
+    outcome: Outcome,
+    eventOf: (row: Transaction) => OutboxEvent<T> | undefined,
+    reversal?: { reason: string },
+    effects?: (tx: AuthorizationTx, row: Transaction) => Promise<void>,
+    from: JournalStatus = 'pending',
+  ): Promise<Transaction> {
+    // Only from the expected status: a slow process and the recovery of its attempt never both win.
+    const row = await tx.transaction.update({
+      where: { id, status: from },
+      data: {
+        status: outcome.status,
+        statusReason: outcome.reason,
+        responseCode: outcome.responseCode,
+        approvalCode: outcome.approvalCode,
+        stan: outcome.stan,
+        rrn: outcome.rrn,
+        balanceMinor: outcome.balanceMinor,
+        updatedAt: new Date(),
+      },
     });
+    await tx.transactionStatusChange.create({
+      data: { transactionId: id, status: outcome.status, responseCode: outcome.responseCode, reason: outcome.reason },
+    });
+    if (reversal) await tx.reversal.create({ data: { transactionId: id, status: 'pending', reason: reversal.reason } });
+    await effects?.(tx, row);
+    const event = eventOf(row);
+    if (event) await this.addEvent(tx, event);
+    return row;
+  }
+
+  /** Runs `work` in one database transaction: an outcome decided on rows it locked there. */
+  transaction<R>(work: (tx: AuthorizationTx) => Promise<R>): Promise<R> {
+    return this.db.$transaction(work);
+  }
+
+  /** The row, locked until the caller's transaction ends (follow-ups and outcomes then wait). */
+  async lockById(tx: AuthorizationTx, id: string): Promise<Transaction | null> {
+    await tx.$executeRawUnsafe(`SELECT 1 FROM "authorization"."transaction" WHERE "id" = $1::uuid FOR UPDATE`, id);
+    return tx.transaction.findUnique({ where: { id } });
+  }
+
+  /** Whether the row was ever approved: its approval then went out as payments.transaction.authorized.v1. */
+  async wasAuthorized(tx: AuthorizationTx, id: string): Promise<boolean> {
+    return (await tx.transactionStatusChange.count({ where: { transactionId: id, status: 'approved' } })) > 0;
+  }
+
+  /** An event that commits (or not) with the caller's transaction. */
+  async addEvent<T>(tx: AuthorizationTx, event: OutboxEvent<T>): Promise<void> {
+    await this.outbox.add(tx, event.topic, event.value, { key: event.key });
   }
 
   /** Attempts still pending long after any answer could come: their process stopped mid-way. */

@@ -53,6 +53,21 @@ export class ReversalRepository {
     });
   }
 
+  /**
+   * A completion or refund approved, then reversed (its register never saw the approval), had
+   * given its original a final status; with the amount given back, the original is approved again.
+   */
+  async reinstateOriginal(tx: AuthorizationTx, follow: Pick<Transaction, 'id' | 'operation' | 'originalId'>): Promise<void> {
+    if (!follow.originalId || (follow.operation !== 'completion' && follow.operation !== 'refund')) return;
+    const reinstated = await tx.$executeRawUnsafe(
+      `UPDATE "authorization"."transaction" SET "status" = 'approved', "updated_at" = now()
+       WHERE "id" = $1::uuid AND (("status" = 'completed' AND "completed_minor" = 0) OR ("status" = 'refunded' AND "returned_minor" < "amount_minor"))`,
+      follow.originalId,
+    );
+    if (reinstated === 0) return;
+    await tx.transactionStatusChange.create({ data: { transactionId: follow.originalId, status: 'approved', reason: `${follow.operation} ${follow.id} reversed; its amount is given back` } });
+  }
+
   async retryLater(transactionId: string, error: string, delayMs: number): Promise<void> {
     await this.db.reversal.update({
       where: { transactionId },

@@ -15,6 +15,7 @@ import { JournalRepository } from '../journal/journal.repository';
 import { isCancelOperation } from '../operations/operation-profile';
 import { InterruptedAttemptRecovery } from './interrupted-attempt.recovery';
 import { ClaimedReversal, ReversalRepository } from './reversal.repository';
+import { reversedEventOf } from './reversed-event.mapper';
 
 const LEASE_MS = 60_000;
 
@@ -99,7 +100,12 @@ export class ReversalWorker implements OnApplicationBootstrap, OnApplicationShut
 
   private async acknowledgeReversal(t: Transaction, code: string, attempt: number): Promise<void> {
     const status = t.status === 'expired' ? 'expired' : 'reversed';
-    const done = await this.queue.acknowledge(t.id, code, status, `reversal acknowledged by host (${code}), attempt ${attempt}`, (tx, row) => this.originals.release(tx, row));
+    const done = await this.queue.acknowledge(t.id, code, status, `reversal acknowledged by host (${code}), attempt ${attempt}`, async (tx, row) => {
+      await this.originals.release(tx, row);
+      await this.queue.reinstateOriginal(tx, row);
+      // Only an approval that went out as authorized (one the register then never saw) is taken back out.
+      if (await this.journal.wasAuthorized(tx, row.id)) await this.journal.addEvent(tx, reversedEventOf(row, code, t.statusReason ?? 'reversed', new Date()));
+    });
     if (done) this.logger.log(`transaction ${t.id} reversed (attempt ${attempt})`);
   }
 

@@ -2,6 +2,7 @@ import { Body, Controller, Headers, Param, ParseUUIDPipe, Post, Req, Res, UseGua
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
+import { registerConnectionOf } from '../abandonment/register-connection.util';
 import { requireIdempotencyKey } from '../idempotency/idempotency-key.util';
 import { StoredResponse } from '../idempotency/idempotency.repository';
 import { TerminalKeyGuard, TerminalRequest } from '../terminals/terminal-key.guard';
@@ -20,19 +21,19 @@ export class FollowUpController {
   @Post('cancels')
   @ApiOperation({ summary: 'Cancel in the same business day (open batch), full or partial, by id or approval code + RRN' })
   cancel(@Req() req: TerminalRequest, @Headers('idempotency-key') key: string | undefined, @Body() dto: FollowUpDto, @Res({ passthrough: true }) res: Response): Promise<unknown> {
-    return this.send(res, this.followUps.execute(req.terminal!, requireIdempotencyKey(key), 'cancel', dto, originalReferenceOf(dto)));
+    return this.send(res, this.followUps.execute(req.terminal!, requireIdempotencyKey(key), 'cancel', dto, originalReferenceOf(dto), registerConnectionOf(res)));
   }
 
   @Post('refunds')
-  @ApiOperation({ summary: 'Refund after close of day, full or partial; refunds never add up to more than the original' })
+  @ApiOperation({ summary: 'Refund after close of day, full or partial; refunds never add up to more than the original.' })
   refund(@Req() req: TerminalRequest, @Headers('idempotency-key') key: string | undefined, @Body() dto: FollowUpDto, @Res({ passthrough: true }) res: Response): Promise<unknown> {
-    return this.send(res, this.followUps.execute(req.terminal!, requireIdempotencyKey(key), 'refund', dto, originalReferenceOf(dto)));
+    return this.send(res, this.followUps.execute(req.terminal!, requireIdempotencyKey(key), 'refund', dto, originalReferenceOf(dto), registerConnectionOf(res)));
   }
 
   @Post('emergency-cancels')
   @ApiOperation({ summary: "Emergency cancel of the terminal's last operation (approved, not a cancel); no card needed" })
   emergency(@Req() req: TerminalRequest, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response): Promise<unknown> {
-    return this.send(res, this.followUps.execute(req.terminal!, requireIdempotencyKey(key), 'emergency_cancel', {}));
+    return this.send(res, this.followUps.execute(req.terminal!, requireIdempotencyKey(key), 'emergency_cancel', {}, undefined, registerConnectionOf(res)));
   }
 
   @Post('preauthorizations/:id/completions')
@@ -44,7 +45,7 @@ export class FollowUpController {
     @Body() dto: FollowUpAmountDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
-    return this.send(res, this.followUps.execute(req.terminal!, requireIdempotencyKey(key), 'completion', dto, { transactionId: id }));
+    return this.send(res, this.followUps.execute(req.terminal!, requireIdempotencyKey(key), 'completion', dto, { transactionId: id }, registerConnectionOf(res)));
   }
 
   private async send(res: Response, pending: Promise<StoredResponse>): Promise<unknown> {

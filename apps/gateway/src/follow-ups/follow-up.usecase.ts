@@ -12,7 +12,14 @@ import { FollowUpAmountDto, FollowUpDto } from './dto/follow-up.dto';
 export class FollowUpUseCase {
   constructor(private readonly runner: RegisterOperationRunner) {}
 
-  execute(terminal: Terminal, idempotencyKey: string, operation: FollowUpOperation, dto: FollowUpDto | FollowUpAmountDto, original?: OriginalReference): Promise<StoredResponse> {
+  execute(
+    terminal: Terminal,
+    idempotencyKey: string,
+    operation: FollowUpOperation,
+    dto: FollowUpDto | FollowUpAmountDto,
+    original?: OriginalReference,
+    connection?: AbortSignal,
+  ): Promise<StoredResponse> {
     return this.runner.run(terminal, idempotencyKey, { operation, ...dto, original }, followUpV1, (transactionId) => ({
       transactionId,
       operation,
@@ -22,7 +29,7 @@ export class FollowUpUseCase {
       amountMinor: dto.amount === undefined ? undefined : String(dto.amount),
       currency: dto.currency,
       requestedAt: new Date().toISOString(),
-    }));
+    }), connection);
   }
 }
 

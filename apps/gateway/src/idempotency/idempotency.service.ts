@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
 
+import { ABANDONED } from '../abandonment/abandonment.repository';
 import { IdempotencyKeyReusedError, IdempotentRequestInProgressError } from './idempotency.errors';
 import { IdempotencyRepository, StoredResponse } from './idempotency.repository';
 
@@ -18,7 +19,9 @@ export class IdempotencyService {
     if (claim.claimed) return { kind: 'new', transactionId: claim.transactionId };
     const { record } = claim;
     if (record.requestHash !== requestHash) throw new IdempotencyKeyReusedError(key);
-    if (record.state !== 'completed' || record.responseStatus === null) throw new IdempotentRequestInProgressError(key, record.transactionId);
+    // An abandoned record replays what the register was told (the operation is being reversed).
+    const answered = record.state === 'completed' || record.state === ABANDONED;
+    if (!answered || record.responseStatus === null) throw new IdempotentRequestInProgressError(key, record.transactionId);
     return { kind: 'replay', response: { status: record.responseStatus, body: record.responseBody } };
   }
 

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 
 import type { CardOperation } from '@payments/contracts';
 
+import { registerConnectionOf } from '../abandonment/register-connection.util';
 import { requireIdempotencyKey } from '../idempotency/idempotency-key.util';
 import { CreatePurchaseDto } from '../purchases/dto/create-purchase.dto';
 import { TerminalKeyGuard, TerminalRequest } from '../terminals/terminal-key.guard';
@@ -52,7 +53,7 @@ export class CardOperationController {
   }
 
   private async run(req: TerminalRequest, key: string | undefined, operation: CardOperation, dto: CreatePurchaseDto | CardInquiryDto, res: Response): Promise<unknown> {
-    const response = await this.operations.execute(req.terminal!, requireIdempotencyKey(key), operation, dto);
+    const response = await this.operations.execute(req.terminal!, requireIdempotencyKey(key), operation, dto, registerConnectionOf(res));
     res.status(response.status);
     return response.body;
   }

@@ -14,7 +14,8 @@ import { assertTerminalCurrency } from './terminal-currency.util';
 export class CardOperationUseCase {
   constructor(private readonly runner: RegisterOperationRunner) {}
 
-  execute(terminal: Terminal, idempotencyKey: string, operation: CardOperation, dto: CreatePurchaseDto | CardInquiryDto): Promise<StoredResponse> {
+  /** `connection`: the register's, aborted when it closed before the response was written (REST only). */
+  execute(terminal: Terminal, idempotencyKey: string, operation: CardOperation, dto: CreatePurchaseDto | CardInquiryDto, connection?: AbortSignal): Promise<StoredResponse> {
     assertTerminalCurrency(terminal, dto.currency);
     const amount = 'amount' in dto ? dto.amount : 0;
     return this.runner.run(terminal, idempotencyKey, { operation, ...dto }, authorizeV1, (transactionId) => ({
@@ -27,6 +28,6 @@ export class CardOperationUseCase {
       card: dto.card,
       entryMode: dto.entryMode ?? 'chip',
       requestedAt: new Date().toISOString(),
-    }));
+    }), connection);
   }
 }

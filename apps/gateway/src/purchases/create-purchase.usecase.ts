@@ -10,7 +10,7 @@ import { CreatePurchaseDto } from './dto/create-purchase.dto';
 export class CreatePurchaseUseCase {
   constructor(private readonly cardOperations: CardOperationUseCase) {}
 
-  execute(terminal: Terminal, idempotencyKey: string, dto: CreatePurchaseDto): Promise<StoredResponse> {
-    return this.cardOperations.execute(terminal, idempotencyKey, 'purchase', dto);
+  execute(terminal: Terminal, idempotencyKey: string, dto: CreatePurchaseDto, connection?: AbortSignal): Promise<StoredResponse> {
+    return this.cardOperations.execute(terminal, idempotencyKey, 'purchase', dto, connection);
   }
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Headers, Post, Req, Res, UseGuards } from '@nestjs/co
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
+import { registerConnectionOf } from '../abandonment/register-connection.util';
 import { requireIdempotencyKey } from '../idempotency/idempotency-key.util';
 import { TerminalKeyGuard, TerminalRequest } from '../terminals/terminal-key.guard';
 import { CreatePurchaseUseCase } from './create-purchase.usecase';
@@ -23,7 +24,7 @@ export class PurchaseController {
     @Body() dto: CreatePurchaseDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
-    const response = await this.createPurchase.execute(request.terminal!, requireIdempotencyKey(idempotencyKey), dto);
+    const response = await this.createPurchase.execute(request.terminal!, requireIdempotencyKey(idempotencyKey), dto, registerConnectionOf(res));
     res.status(response.status);
     return response.body;
   }

@@ -100,3 +100,9 @@ export function operationResponseOf(reply: AuthorizeReply, copy = false): Operat
 export function httpStatusOf(reply: AuthorizeReply): number {
   return reply.status === 'rejected' ? 422 : 201;
 }
+
+/** The HTTP response of an outcome, as stored for idempotent replays: a rejection also says which rule in `message`. */
+export function storedResponseOf(reply: AuthorizeReply): { status: number; body: OperationResponse & { message?: string } } {
+  const body = operationResponseOf(reply);
+  return { status: httpStatusOf(reply), body: reply.status === 'rejected' ? { ...body, message: reply.responseText } : body };
+}

@@ -16,16 +16,29 @@ export interface TerminalDayTotal {
 export class TerminalTotalsRepository {
   constructor(@Inject(SETTLEMENT_DB) readonly db: SettlementDb) {}
 
-  /** One atomic upsert: concurrent events for one terminal never lose an increment. */
-  async add(tx: SqlExecutor, businessDay: string, terminalId: string, currency: string, amountMinor: bigint): Promise<void> {
+  /** Counts one operation in: one atomic upsert, so concurrent events for one terminal never lose an increment. */
+  add(tx: SqlExecutor, businessDay: string, terminalId: string, currency: string, amountMinor: bigint): Promise<void> {
+    return this.change(tx, businessDay, terminalId, currency, 1, amountMinor);
+  }
+
+  /**
+   * Takes a counted operation back out (it was reversed): `amountMinor` is what `add` was given.
+   * Its events come on another topic, so this may run first; the sum is right either way.
+   */
+  takeBack(tx: SqlExecutor, businessDay: string, terminalId: string, currency: string, amountMinor: bigint): Promise<void> {
+    return this.change(tx, businessDay, terminalId, currency, -1, -amountMinor);
+  }
+
+  private async change(tx: SqlExecutor, businessDay: string, terminalId: string, currency: string, count: number, amountMinor: bigint): Promise<void> {
     await tx.$executeRawUnsafe(
       `INSERT INTO "settlement"."terminal_day_total" ("business_day", "terminal_id", "currency", "count", "amount_minor")
-       VALUES ($1::date, $2, $3, 1, $4::bigint)
+       VALUES ($1::date, $2, $3, $4::int, $5::bigint)
        ON CONFLICT ("business_day", "terminal_id", "currency")
-       DO UPDATE SET "count" = "terminal_day_total"."count" + 1, "amount_minor" = "terminal_day_total"."amount_minor" + EXCLUDED."amount_minor", "updated_at" = now()`,
+       DO UPDATE SET "count" = "terminal_day_total"."count" + EXCLUDED."count", "amount_minor" = "terminal_day_total"."amount_minor" + EXCLUDED."amount_minor", "updated_at" = now()`,
       businessDay,
       terminalId,
       currency,
+      String(count),
       amountMinor.toString(),
     );
   }

@@ -51,3 +51,15 @@ export const transactionDeclinedSchema = transactionEventSchema.extend({
 export type TransactionDeclined = z.infer<typeof transactionDeclinedSchema>;
 /** Declined by antifraud or the host, failed (host down or silent), or rejected by a platform rule. Key: terminal id. */
 export const transactionDeclinedV1 = defineEvent('payments.transaction.declined.v1', transactionDeclinedSchema);
+
+export const transactionReversedSchema = transactionEventSchema.extend({
+  /** Why it was reversed (e.g. the register never received the approval). */
+  reason: z.string(),
+});
+export type TransactionReversed = z.infer<typeof transactionReversedSchema>;
+/**
+ * An operation announced as authorized was reversed with the host (ISO 8583 0400/0420
+ * acknowledged): whatever counted it takes it back out. `responseCode` is the host's answer to
+ * the reversal; `direction` is the one the authorization carried. Key: terminal id.
+ */
+export const transactionReversedV1 = defineEvent('payments.transaction.reversed.v1', transactionReversedSchema);

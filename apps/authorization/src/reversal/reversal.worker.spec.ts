@@ -1,0 +1,92 @@
+import type { AcquirerClient } from '../acquirer/acquirer.client';
+import type { CardReaderService } from '../card-operation/card-reader.service';
+import type { AuthorizationEnv } from '../config/authorization-env';
+import type { OriginalRepository } from '../follow-up/original.repository';
+import type { Transaction } from '../generated/prisma/client';
+import type { JournalRepository } from '../journal/journal.repository';
+import type { InterruptedAttemptRecovery } from './interrupted-attempt.recovery';
+import type { ReversalRepository } from './reversal.repository';
+import { ReversalWorker } from './reversal.worker';
+
+const ID = '7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2918';
+const refund = {
+  id: ID,
+  operation: 'refund',
+  status: 'unknown',
+  statusReason: 'the register did not receive the outcome within 8000 ms: the approval is reversed',
+  originalId: '1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b',
+  terminalId: 'DEMO0007',
+  merchantId: 'DEMOSHOP0000001',
+  amountMinor: 2500n,
+  currency: 'EUR',
+  businessDay: new Date('2026-11-30T00:00:00Z'),
+  batchNumber: 2,
+  stan: '000077',
+  rrn: '633410000077',
+  approvalCode: 'R4F5G6',
+  hostSentAt: new Date('2026-11-30T10:00:00Z'),
+  hostMti: '0200',
+  processingCode: '200000',
+  panKeyId: 'kek-dev-1',
+  panCiphertext: 'enc',
+  maskedPan: null,
+  cardToken: null,
+  cardScheme: null,
+} as unknown as Transaction;
+
+describe(ReversalWorker.name, () => {
+  const tx = { name: 'tx' };
+  let announced: boolean;
+  const queue = {
+    claimDue: jest.fn(() => Promise.resolve([{ transaction: refund, attempt: 1 }])),
+    acknowledge: jest.fn(async (_id: string, _code: string, _status: string, _reason: string, effects: (t: unknown, row: Transaction) => Promise<void>) => {
+      await effects(tx, { ...refund, status: 'reversed' });
+      return true;
+    }),
+    reinstateOriginal: jest.fn(() => Promise.resolve()),
+    retryLater: jest.fn(() => Promise.resolve()),
+  };
+  const journal = { wasAuthorized: jest.fn(() => Promise.resolve(announced)), addEvent: jest.fn(() => Promise.resolve()) };
+  const originals = { release: jest.fn(() => Promise.resolve()) };
+  const acquirer = {
+    acquirerOf: () => 'default',
+    nextReferenceFor: () => Promise.resolve({ stan: '000078', rrn: '633410000078' }),
+    sendTo: jest.fn(() => Promise.resolve({ mti: '0410', fields: { 39: '00' } })),
+  };
+  const cards = { vault: { decrypt: () => '4242424242424242' } };
+  const sut = new ReversalWorker(
+    queue as unknown as ReversalRepository,
+    journal as unknown as JournalRepository,
+    originals as unknown as OriginalRepository,
+    { runOnce: () => Promise.resolve() } as unknown as InterruptedAttemptRecovery,
+    acquirer as unknown as AcquirerClient,
+    cards as unknown as CardReaderService,
+    { AUTHORIZATION_REVERSAL_RETRY_MS: 200 } as AuthorizationEnv,
+  );
+
+  beforeEach(() => jest.clearAllMocks());
+
+  it('gives a reversed refund its amount back on the original, and takes the announced approval back out of settlement', async () => {
+    announced = true;
+
+    await sut.runOnce();
+
+    expect(acquirer.sendTo).toHaveBeenCalledWith('default', expect.objectContaining({ mti: '0400' }));
+    expect(originals.release).toHaveBeenCalledWith(tx, expect.objectContaining({ id: ID }));
+    expect(queue.reinstateOriginal).toHaveBeenCalledWith(tx, expect.objectContaining({ id: ID }));
+    expect(journal.addEvent).toHaveBeenCalledWith(tx, {
+      topic: expect.objectContaining({ name: 'payments.transaction.reversed.v1' }),
+      key: 'DEMO0007',
+      value: expect.objectContaining({ transactionId: ID, operation: 'refund', direction: 'credit', amountMinor: '2500', responseCode: '00', reason: refund.statusReason }),
+    });
+  });
+
+  it('announces nothing for a transaction never announced as authorized (the host timed out, or approved too late)', async () => {
+    announced = false;
+
+    await sut.runOnce();
+
+    expect(originals.release).toHaveBeenCalled();
+    expect(journal.addEvent).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,44 @@
+import { Injectable, Logger } from '@nestjs/common';
+
+import { isReversedOnAbandonment, Operation } from '@payments/contracts';
+
+import type { StoredResponse } from '../idempotency/idempotency.repository';
+import { Terminal } from '../terminals/terminal';
+import { AbandonmentRepository } from './abandonment.repository';
+
+/** What the register gave up on, in its words: the journal keeps it, the 504 starts with it. */
+export interface Abandonment {
+  readonly transactionId: string;
+  readonly operation: Operation;
+  /** e.g. "the register did not receive the outcome within 8000 ms". */
+  readonly reason: string;
+}
+
+/**
+ * The register will never see an operation's outcome. Authorization is told (it reverses whatever
+ * moves or holds money, and only that), and the idempotency record says what a retry must know:
+ * an operation being reversed is over, the register starts a new one; one that stands (a cancel,
+ * a balance inquiry) keeps waiting for its outcome.
+ */
+@Injectable()
+export class AbandonOperationUseCase {
+  private readonly logger = new Logger(AbandonOperationUseCase.name);
+
+  constructor(private readonly abandonments: AbandonmentRepository) {}
+
+  async execute(terminal: Terminal, abandonment: Abandonment): Promise<StoredResponse> {
+    const { transactionId, operation, reason } = abandonment;
+    const command = { transactionId, terminalId: terminal.terminalId, reason, abandonedAt: new Date().toISOString() };
+    if (!isReversedOnAbandonment(operation)) {
+      await this.abandonments.report(command);
+      const message = `${reason}; this ${operation.replaceAll('_', ' ')} is not reversed: retry with the same Idempotency-Key for its outcome`;
+      return { status: 504, body: { transactionId, status: 'unknown', message } };
+    }
+    const message = `${reason}; this ${operation.replaceAll('_', ' ')} is being reversed and moves no money: start a new operation with a new Idempotency-Key`;
+    const response = { status: 504, body: { transactionId, status: 'unknown', message } };
+    const storedFirst = await this.abandonments.abandon(command, response);
+    if (storedFirst) return storedFirst;
+    this.logger.warn(`${operation} ${transactionId} abandoned by terminal ${terminal.terminalId} (${reason}); reversal asked`);
+    return response;
+  }
+}
