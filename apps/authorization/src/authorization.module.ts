@@ -12,6 +12,10 @@ import { loadAuthorizationEnv } from './config/authorization-env';
 import { AUTHORIZATION_ENV } from './config/authorization-env.provider';
 import { AUTHORIZATION_DB, authorizationDbProvider } from './database/authorization-db.provider';
 import { TerminalBatchRepository } from './batch/terminal-batch.repository';
+import { CashierPromptRepository } from './cashier-prompt/cashier-prompt.repository';
+import { PromptAnswerConsumer } from './cashier-prompt/prompt-answer.consumer';
+import { PromptAnswerUseCase } from './cashier-prompt/prompt-answer.usecase';
+import { PromptExpiryWorker } from './cashier-prompt/prompt-expiry.worker';
 import { AuthorizeCardOperationUseCase } from './card-operation/authorize-card-operation.usecase';
 import { AuthorizeConsumer } from './card-operation/authorize.consumer';
 import { CardReaderService } from './card-operation/card-reader.service';
@@ -56,6 +60,10 @@ export class AuthorizationModule {
         AuthorizeConsumer,
         FollowUpUseCase,
         FollowUpConsumer,
+        CashierPromptRepository,
+        PromptAnswerUseCase,
+        PromptAnswerConsumer,
+        PromptExpiryWorker,
         CloseDayUseCase,
         TerminalServiceUseCase,
         TerminalServiceConsumer,

@@ -16,6 +16,8 @@ import { FollowUpUseCase } from './follow-ups/follow-up.usecase';
 import { CardOperationController } from './operations/card-operation.controller';
 import { CardOperationUseCase } from './operations/card-operation.usecase';
 import { RegisterOperationRunner } from './operations/register-operation.runner';
+import { PromptAnswerController } from './prompts/prompt-answer.controller';
+import { PromptAnswerUseCase } from './prompts/prompt-answer.usecase';
 import { CreatePurchaseUseCase } from './purchases/create-purchase.usecase';
 import { PurchaseController } from './purchases/purchase.controller';
 import { ApiClientRepository } from './terminals/api-client.repository';
@@ -30,7 +32,7 @@ export class GatewayModule {
   static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
     return {
       module: GatewayModule,
-      controllers: [PurchaseController, CardOperationController, FollowUpController, TerminalServiceController],
+      controllers: [PurchaseController, CardOperationController, FollowUpController, TerminalServiceController, PromptAnswerController],
       providers: [
         { provide: GATEWAY_ENV, useValue: loadGatewayEnv(env) },
         gatewayDbProvider,
@@ -47,6 +49,7 @@ export class GatewayModule {
         CreatePurchaseUseCase,
         FollowUpUseCase,
         TerminalServiceUseCase,
+        PromptAnswerUseCase,
         ...terminalGrpcProviders,
       ],
       exports: [ApiClientRepository],

@@ -5,6 +5,7 @@ const TEXTS: Record<string, string> = {
   '03': 'Invalid merchant',
   '04': 'Pick up card',
   '05': 'Do not honour',
+  '10': 'Partial approval',
   '12': 'Invalid transaction',
   '13': 'Invalid amount',
   '14': 'Invalid card number',
@@ -36,6 +37,12 @@ export const APPROVED = '00';
 
 /** No configured acquirer takes the card (routing): ISO 8583 field 39 = 92. */
 export const NO_ROUTE = '92';
+
+/** The host approved part of the amount (DE 4 of the response): ISO 8583 field 39 = 10. */
+export const PARTIAL_APPROVAL = '10';
+
+/** Field 39 = 59, suspected fraud: also a card that fails the cashier's check. */
+export const SUSPECTED_FRAUD = '59';
 
 /** Field 39 = 68, response received too late: approved after the register gave up, so reversed. */
 export const RECEIVED_TOO_LATE = '68';

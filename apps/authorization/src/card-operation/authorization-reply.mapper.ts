@@ -11,6 +11,7 @@ const REPLY_STATUS: Record<string, AuthorizeReply['status']> = {
   expired: 'approved',
   declined: 'declined',
   rejected: 'rejected',
+  awaiting_cashier: 'prompt',
 };
 
 /**

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 
 import { AuthorizeReply, AuthorizeRequest } from '@payments/contracts';
 import { currencyByAlpha } from '@payments/money';
@@ -6,11 +6,15 @@ import { currencyByAlpha } from '@payments/money';
 import { AcquirerClient } from '../acquirer/acquirer.client';
 import { balanceFromAdditionalAmounts } from '../acquirer/additional-amounts.util';
 import { buildCardRequest } from '../acquirer/host-request.builder';
-import { APPROVED, NO_ROUTE } from '../acquirer/response-codes';
+import { APPROVED, NO_ROUTE, PARTIAL_APPROVAL, SUSPECTED_FRAUD } from '../acquirer/response-codes';
 import { NoAcquirerRouteError } from '../acquirer/routing/no-acquirer-route.error';
 import { AntifraudClient } from '../antifraud-check/antifraud.client';
 import { TerminalBatchRepository } from '../batch/terminal-batch.repository';
-import type { Transaction } from '../generated/prisma/client';
+import { acceptPartialApprovalPrompt, confirmLast4Prompt, type PromptSpec } from '../cashier-prompt/cashier-prompt.model';
+import { CashierPromptRepository, type WaitingRow } from '../cashier-prompt/cashier-prompt.repository';
+import type { AuthorizationEnv } from '../config/authorization-env';
+import { AUTHORIZATION_ENV } from '../config/authorization-env.provider';
+import type { Prisma, Transaction } from '../generated/prisma/client';
 import { HostLinkDownError, HostTimeoutError } from '../host-link/host-link.errors';
 import { JournalRepository } from '../journal/journal.repository';
 import { OutcomeRecorder } from '../journal/outcome.recorder';
@@ -19,6 +23,9 @@ import { replyOf } from './authorization-reply.mapper';
 import { CardReaderService, ReadCard, UnreadableCardError } from './card-reader.service';
 import { DuplicateTransactionError } from './duplicate-transaction.error';
 import { requestHashOf } from './request-hash.util';
+
+/** Where a partially approved amount is still what the customer wanted, if the cashier says so. */
+const PARTIAL_OPERATIONS = new Set(['purchase', 'preauthorization']);
 
 /** How long a preauthorization holds the funds before it lapses and is released. */
 export const PREAUTHORIZATION_HOLD_MS = 7 * 86_400_000;
@@ -39,6 +46,8 @@ export class AuthorizeCardOperationUseCase {
     private readonly cards: CardReaderService,
     private readonly antifraud: AntifraudClient,
     private readonly acquirer: AcquirerClient,
+    private readonly prompts: CashierPromptRepository,
+    @Inject(AUTHORIZATION_ENV) private readonly env: AuthorizationEnv,
   ) {}
 
   async execute(request: AuthorizeRequest): Promise<AuthorizeReply> {
@@ -78,7 +87,37 @@ export class AuthorizeCardOperationUseCase {
       return replyOf(row, { cardExpiry: card.expiry });
     }
 
-    if (profileOf(operation).assessed) {
+    if (this.env.AUTHORIZATION_PROMPT_LAST4_ENTRY_MODES.includes(request.entryMode) && carriesAmount(operation)) {
+      // The encrypted block waits with the prompt (erased when it closes); the clear card is not kept.
+      return this.waitForCashier(id, request.terminalId, confirmLast4Prompt(), { request });
+    }
+    return this.assessAndAskHost(request, card);
+  }
+
+  /** The cashier keyed the last 4 digits printed on the card (the attempt is pending again). */
+  async resumeAfterLast4(request: AuthorizeRequest, last4: string): Promise<AuthorizeReply> {
+    const card = this.cards.read(request.card);
+    if (!card.pan.endsWith(last4)) {
+      const reason = 'the last 4 digits keyed by the cashier do not match the card; nothing was sent';
+      return replyOf(await this.outcomes.decline(request.transactionId, { status: 'declined', responseCode: SUSPECTED_FRAUD, reason }));
+    }
+    return this.assessAndAskHost(request, card);
+  }
+
+  /** The cashier answered a partial approval: keep the approved part, or give it back by a reversal. */
+  async resumeAfterPartialApproval(row: Transaction, accepted: boolean, why: string): Promise<AuthorizeReply> {
+    const { stan, rrn } = { stan: row.stan ?? undefined, rrn: row.rrn ?? undefined };
+    if (accepted) {
+      const approved = { stan, rrn, approvalCode: row.approvalCode ?? undefined, reason: `partial approval accepted by the cashier (${why})` };
+      return replyOf(await this.outcomes.approve(row.id, approved, profileOf(row.operation).money));
+    }
+    const reason = `partial approval not taken: ${why}; reversal queued`;
+    return replyOf(await this.outcomes.decline(row.id, { status: 'declined', responseCode: PARTIAL_APPROVAL, reason, stan, rrn }, { reason }));
+  }
+
+  private async assessAndAskHost(request: AuthorizeRequest, card: ReadCard): Promise<AuthorizeReply> {
+    const id = request.transactionId;
+    if (profileOf(request.operation).assessed) {
       const decision = await this.antifraud.assess({
         transactionId: id,
         terminalId: request.terminalId,
@@ -94,6 +133,12 @@ export class AuthorizeCardOperationUseCase {
       }
     }
     return this.askHost(request, card);
+  }
+
+  private async waitForCashier(id: string, terminalId: string, spec: PromptSpec, context: Prisma.InputJsonValue, row?: WaitingRow): Promise<AuthorizeReply> {
+    const expiresAt = new Date(Date.now() + this.env.AUTHORIZATION_PROMPT_TIMEOUT_MS);
+    await this.prompts.open(id, terminalId, spec, context, expiresAt, row);
+    return this.prompts.replyOf((await this.journal.findById(id))!);
   }
 
   private amountRule(request: AuthorizeRequest): string | undefined {
@@ -124,6 +169,7 @@ export class AuthorizeCardOperationUseCase {
     try {
       const response = await this.acquirer.sendTo(acquirerId, message);
       const responseCode = response.fields[39] ?? '96';
+      if (responseCode === PARTIAL_APPROVAL) return this.partialApproval(request, response.fields[4], { stan, rrn, approvalCode: response.fields[38]?.trim() });
       if (responseCode !== APPROVED) {
         return replyOf(await this.outcomes.decline(id, { status: 'declined', responseCode, reason: `host declined with ${responseCode}`, stan, rrn }));
       }
@@ -140,9 +186,25 @@ export class AuthorizeCardOperationUseCase {
     }
   }
 
-  private replay(existing: Transaction, requestHash: string): AuthorizeReply {
+  /**
+   * The host approved less than asked (DE 39 = 10, the approved amount in DE 4): the cashier
+   * decides. Where a partial amount means nothing (cash, top-up, balance), it is given back.
+   */
+  private async partialApproval(request: AuthorizeRequest, field4: string | undefined, ref: { stan: string; rrn: string; approvalCode?: string }): Promise<AuthorizeReply> {
+    const id = request.transactionId;
+    const requested = BigInt(request.amountMinor);
+    const approved = field4 !== undefined && /^[0-9]{1,12}$/.test(field4) ? BigInt(field4) : undefined;
+    if (!PARTIAL_OPERATIONS.has(request.operation) || approved === undefined || approved <= 0n || approved >= requested) {
+      const reason = `host answered a partial approval (${approved ?? 'no amount'} of ${requested}) a ${request.operation} cannot take; reversal queued`;
+      return replyOf(await this.outcomes.decline(id, { status: 'declined', responseCode: PARTIAL_APPROVAL, reason, ...ref }, { reason }));
+    }
+    const row = { amountMinor: approved, responseCode: PARTIAL_APPROVAL, ...ref };
+    return this.waitForCashier(id, request.terminalId, acceptPartialApprovalPrompt(approved, requested, request.currency), { requestedMinor: String(requested) }, row);
+  }
+
+  private async replay(existing: Transaction, requestHash: string): Promise<AuthorizeReply> {
     if (existing.requestHash !== requestHash) throw new DuplicateTransactionError(existing.id, 'a different request');
     if (existing.status === 'pending') throw new DuplicateTransactionError(existing.id, 'a request still in progress');
-    return replyOf(existing);
+    return this.prompts.replyOf(existing);
   }
 }

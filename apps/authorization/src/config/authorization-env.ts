@@ -31,6 +31,17 @@ const schema = z.object({
   AUTHORIZATION_ANTIFRAUD_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(500),
   /** What to do when antifraud does not answer in time: decline (default) or allow. */
   AUTHORIZATION_ANTIFRAUD_UNAVAILABLE: z.enum(['decline', 'allow']).default('decline'),
+  /**
+   * Entry modes whose card the cashier must check by keying its last 4 embossed digits (comma
+   * separated: chip, contactless, magstripe; empty: never). A swiped stripe is the easiest to copy.
+   */
+  AUTHORIZATION_PROMPT_LAST4_ENTRY_MODES: z
+    .string()
+    .default('magstripe')
+    .transform((value) => value.split(',').map((mode) => mode.trim()).filter((mode) => mode !== ''))
+    .pipe(z.array(z.enum(['chip', 'contactless', 'magstripe']))),
+  /** How long a cashier prompt waits for its answer before the operation is abandoned. */
+  AUTHORIZATION_PROMPT_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(60_000),
   AUTHORIZATION_REVERSAL_RETRY_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
   /** DUKPT base derivation keys, `id:hex32,...` (the HSM's job in production). */
   CARD_BDKS: z.string().default(DEV_KEYS.bdks),

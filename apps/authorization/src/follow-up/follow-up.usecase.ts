@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 
 import { AuthorizeReply, FollowUpRequest } from '@payments/contracts';
 import type { Iso8583Message } from '@payments/iso8583';
@@ -8,16 +8,21 @@ import { buildCompletionAdvice, buildRefundRequest, buildReversalRequest, type H
 import { originalRequestOf } from '../acquirer/original-request.mapper';
 import { APPROVED } from '../acquirer/response-codes';
 import { TerminalBatchRepository } from '../batch/terminal-batch.repository';
+import { enterOriginalRrnPrompt } from '../cashier-prompt/cashier-prompt.model';
+import { CashierPromptRepository } from '../cashier-prompt/cashier-prompt.repository';
+import type { AuthorizationEnv } from '../config/authorization-env';
+import { AUTHORIZATION_ENV } from '../config/authorization-env.provider';
 import { replyOf } from '../card-operation/authorization-reply.mapper';
 import { CardReaderService } from '../card-operation/card-reader.service';
 import { DuplicateTransactionError } from '../card-operation/duplicate-transaction.error';
 import type { Transaction } from '../generated/prisma/client';
 import { HostLinkDownError, HostTimeoutError } from '../host-link/host-link.errors';
 import { JournalRepository } from '../journal/journal.repository';
+import type { PendingEntry } from '../journal/journal-entry';
 import { Direction, OutcomeRecorder } from '../journal/outcome.recorder';
 import { profileOf } from '../operations/operation-profile';
 import { followUpHashOf } from './follow-up-request-hash.util';
-import { decideFollowUp } from './follow-up.rules';
+import { decideFollowUp, type FollowUpDecision } from './follow-up.rules';
 import { OriginalRepository } from './original.repository';
 
 /**
@@ -36,6 +41,8 @@ export class FollowUpUseCase {
     private readonly batches: TerminalBatchRepository,
     private readonly cards: CardReaderService,
     private readonly acquirer: AcquirerClient,
+    private readonly prompts: CashierPromptRepository,
+    @Inject(AUTHORIZATION_ENV) private readonly env: AuthorizationEnv,
   ) {}
 
   async execute(request: FollowUpRequest): Promise<AuthorizeReply> {
@@ -44,6 +51,7 @@ export class FollowUpUseCase {
     if (existing) return this.replay(existing, requestHash);
 
     const now = new Date();
+    if (request.operation === 'refund' && !request.original) return this.askForOriginal(request, requestHash, now);
     const original = request.operation === 'emergency_cancel' ? await this.originals.last(request.terminalId) : request.original ? await this.originals.find(request.terminalId, request.original) : null;
     const batchNumber = await this.batches.openBatchNumber(request.terminalId, request.merchantId);
     const decision = decideFollowUp(request, original, batchNumber, now);
@@ -59,18 +67,47 @@ export class FollowUpUseCase {
       businessDay: now.toISOString().slice(0, 10),
       batchNumber,
       originalId: original?.id,
-      card: original?.cardToken && original.maskedPan && original.cardScheme && original.panKeyId && original.panCiphertext
-        ? { token: original.cardToken, maskedPan: original.maskedPan, scheme: original.cardScheme, panKeyId: original.panKeyId, panCiphertext: original.panCiphertext }
-        : undefined,
+      card: cardOf(original),
     });
+    return this.proceed(request, original, decision);
+  }
+
+  /** The cashier keyed the RRN of the original receipt: the refund goes on as if it had named it (pending again). */
+  async resumeWithRrn(request: FollowUpRequest, rrn: string): Promise<AuthorizeReply> {
+    const original = await this.originals.findByRrn(request.terminalId, rrn);
+    const batchNumber = await this.batches.openBatchNumber(request.terminalId, request.merchantId);
+    const decision = decideFollowUp(request, original, batchNumber, new Date());
+    if (original) await this.journal.attachOriginal(request.transactionId, { originalId: original.id, amountMinor: decision.ok ? decision.amountMinor : undefined, currency: original.currency, card: cardOf(original) });
+    return this.proceed(request, original, decision);
+  }
+
+  private async proceed(request: FollowUpRequest, original: Transaction | null, decision: FollowUpDecision): Promise<AuthorizeReply> {
     const id = request.transactionId;
     if (!decision.ok) return replyOf(await this.outcomes.decline(id, { status: 'rejected', responseCode: decision.responseCode, reason: decision.reason }));
-
+    const { amountMinor } = decision;
     const reserved = request.operation === 'completion' ? await this.originals.reserveCompletion(original!.id, amountMinor) : await this.originals.reserveReturn(original!.id, amountMinor);
     if (!reserved) {
       return replyOf(await this.outcomes.decline(id, { status: 'rejected', responseCode: '12', reason: `the original ${original!.id} changed meanwhile (another follow-up took it); nothing was sent` }));
     }
     return this.askHost(request.operation, id, original!, amountMinor);
+  }
+
+  /** A refund that names no original: the cashier is asked for the RRN on the original receipt. */
+  private async askForOriginal(request: FollowUpRequest, requestHash: string, now: Date): Promise<AuthorizeReply> {
+    await this.journal.createPending({
+      id: request.transactionId,
+      operation: request.operation,
+      terminalId: request.terminalId,
+      merchantId: request.merchantId,
+      amountMinor: BigInt(request.amountMinor ?? '0'),
+      currency: request.currency ?? 'XXX',
+      requestHash,
+      businessDay: now.toISOString().slice(0, 10),
+      batchNumber: await this.batches.openBatchNumber(request.terminalId, request.merchantId),
+    });
+    const expiresAt = new Date(now.getTime() + this.env.AUTHORIZATION_PROMPT_TIMEOUT_MS);
+    await this.prompts.open(request.transactionId, request.terminalId, enterOriginalRrnPrompt(), { request }, expiresAt);
+    return this.prompts.replyOf((await this.journal.findById(request.transactionId))!);
   }
 
   private async askHost(operation: FollowUpRequest['operation'], id: string, original: Transaction, amountMinor: bigint): Promise<AuthorizeReply> {
@@ -114,11 +151,18 @@ export class FollowUpUseCase {
     }
   }
 
-  private replay(existing: Transaction, requestHash: string): AuthorizeReply {
+  private async replay(existing: Transaction, requestHash: string): Promise<AuthorizeReply> {
     if (existing.requestHash !== requestHash) throw new DuplicateTransactionError(existing.id, 'a different request');
     if (existing.status === 'pending') throw new DuplicateTransactionError(existing.id, 'a request still in progress');
-    return replyOf(existing);
+    return this.prompts.replyOf(existing);
   }
+}
+
+/** The original's card, as the follow-up's journal row carries it (tokenized and encrypted). */
+function cardOf(original: Transaction | null): PendingEntry['card'] {
+  return original?.cardToken && original.maskedPan && original.cardScheme && original.panKeyId && original.panCiphertext
+    ? { token: original.cardToken, maskedPan: original.maskedPan, scheme: original.cardScheme, panKeyId: original.panKeyId, panCiphertext: original.panCiphertext }
+    : undefined;
 }
 
 /** A cancel moves the money back the other way; a refund credits; a completion debits. */

@@ -23,6 +23,14 @@ export class OriginalRepository {
     });
   }
 
+  /** By the RRN the cashier keyed from the receipt; not a follow-up (a cancel carries its original's RRN). */
+  findByRrn(terminalId: string, rrn: string): Promise<Transaction | null> {
+    return this.db.transaction.findFirst({
+      where: { terminalId, rrn, operation: { notIn: ['cancel', 'emergency_cancel', 'refund'] } },
+      orderBy: { createdAt: 'desc' },
+    });
+  }
+
   /** The terminal's most recent operation (any kind, any outcome). */
   last(terminalId: string): Promise<Transaction | null> {
     return this.db.transaction.findFirst({ where: { terminalId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });

@@ -5,9 +5,11 @@ import type { Operation } from '@payments/contracts';
  * `rejected`: a platform rule refused it before any host was asked. An original that was
  * cancelled or refunded in full becomes `cancelled` / `refunded`; a preauthorization becomes
  * `completed` or, unused until it lapses, `expired` (its hold released by a reversal).
+ * `awaiting_cashier`: the operation waits on a cashier prompt, then goes on as `pending`.
  */
 export type JournalStatus =
   | 'pending'
+  | 'awaiting_cashier'
   | 'approved'
   | 'declined'
   | 'failed'
@@ -41,7 +43,7 @@ export interface PendingEntry {
 }
 
 export interface Outcome {
-  status: Exclude<JournalStatus, 'pending'>;
+  status: Exclude<JournalStatus, 'pending' | 'awaiting_cashier'>;
   responseCode: string;
   reason: string;
   stan?: string;

@@ -52,6 +52,20 @@ export class JournalRepository {
     });
   }
 
+  /** A follow-up whose original became known later (the cashier keyed its RRN): the row takes it. */
+  async attachOriginal(id: string, original: { originalId: string; amountMinor?: bigint; currency: string; card?: PendingEntry['card'] }): Promise<void> {
+    const { card } = original;
+    await this.db.transaction.update({
+      where: { id },
+      data: {
+        originalId: original.originalId,
+        amountMinor: original.amountMinor,
+        currency: original.currency,
+        ...(card && { cardToken: card.token, maskedPan: card.maskedPan, cardScheme: card.scheme, panKeyId: card.panKeyId, panCiphertext: card.panCiphertext }),
+      },
+    });
+  }
+
   /** Records what is sent to the host before it is asked, so a reversal can name it. */
   async recordHostReference(id: string, ref: { acquirerId: string; stan: string; rrn: string; sentAt: Date; mti: string; processingCode: string }): Promise<void> {
     await this.db.transaction.update({
@@ -132,7 +146,8 @@ export class JournalRepository {
 
   /** Attempts still pending long after any answer could come: their process stopped mid-way. */
   findStalePending(before: Date, limit: number): Promise<Transaction[]> {
-    return this.db.transaction.findMany({ where: { status: 'pending', createdAt: { lt: before } }, orderBy: { createdAt: 'asc' }, take: limit });
+    // Since the last change: an attempt that waited for the cashier is pending again from the answer on.
+    return this.db.transaction.findMany({ where: { status: 'pending', updatedAt: { lt: before } }, orderBy: { updatedAt: 'asc' }, take: limit });
   }
 
   /** Approved preauthorizations past their expiry and never completed: their hold must be released. */

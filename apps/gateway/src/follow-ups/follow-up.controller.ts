@@ -7,7 +7,7 @@ import { requireIdempotencyKey } from '../idempotency/idempotency-key.util';
 import { StoredResponse } from '../idempotency/idempotency.repository';
 import { TerminalKeyGuard, TerminalRequest } from '../terminals/terminal-key.guard';
 import { FollowUpAmountDto, FollowUpDto } from './dto/follow-up.dto';
-import { FollowUpUseCase, originalReferenceOf } from './follow-up.usecase';
+import { FollowUpUseCase, originalReferenceOf, refundOriginalOf } from './follow-up.usecase';
 
 /** Operations on an earlier operation of the same terminal. A broken rule is a 422 that names it; nothing changes. */
 @ApiTags('card-present')
@@ -25,9 +25,9 @@ export class FollowUpController {
   }
 
   @Post('refunds')
-  @ApiOperation({ summary: 'Refund after close of day, full or partial; refunds never add up to more than the original.' })
+  @ApiOperation({ summary: 'Refund after close of day, full or partial; refunds never add up to more than the original. No original named: 202 with a prompt for its RRN' })
   refund(@Req() req: TerminalRequest, @Headers('idempotency-key') key: string | undefined, @Body() dto: FollowUpDto, @Res({ passthrough: true }) res: Response): Promise<unknown> {
-    return this.send(res, this.followUps.execute(req.terminal!, requireIdempotencyKey(key), 'refund', dto, originalReferenceOf(dto), registerConnectionOf(res)));
+    return this.send(res, this.followUps.execute(req.terminal!, requireIdempotencyKey(key), 'refund', dto, refundOriginalOf(dto), registerConnectionOf(res)));
   }
 
   @Post('emergency-cancels')

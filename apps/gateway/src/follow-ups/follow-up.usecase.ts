@@ -42,3 +42,9 @@ export function originalReferenceOf(dto: FollowUpDto): OriginalReference {
   if (byReceipt) throw new BadRequestException('original: approvalCode and rrn go together');
   throw new BadRequestException('original: originalTransactionId, or approvalCode + rrn from the receipt, is required');
 }
+
+/** A refund may name no original at all: the server then asks the cashier for the RRN on its receipt. */
+export function refundOriginalOf(dto: FollowUpDto): OriginalReference | undefined {
+  if (dto.originalTransactionId === undefined && dto.approvalCode === undefined && dto.rrn === undefined) return undefined;
+  return originalReferenceOf(dto);
+}

@@ -50,6 +50,7 @@ const STATUSES: Record<AuthorizeReply['status'], TransactionStatusName> = {
   declined: 'TRANSACTION_STATUS_DECLINED',
   failed: 'TRANSACTION_STATUS_FAILED',
   rejected: 'TRANSACTION_STATUS_REJECTED',
+  prompt: 'TRANSACTION_STATUS_PROMPT',
 };
 
 /** A REST operation body (a fresh one or a replay from the idempotency store) as the message. */

@@ -34,7 +34,8 @@ export type TransactionStatusName =
   | 'TRANSACTION_STATUS_APPROVED'
   | 'TRANSACTION_STATUS_DECLINED'
   | 'TRANSACTION_STATUS_FAILED'
-  | 'TRANSACTION_STATUS_REJECTED';
+  | 'TRANSACTION_STATUS_REJECTED'
+  | 'TRANSACTION_STATUS_PROMPT';
 
 export interface CardTransactionMessage {
   transactionId: string;

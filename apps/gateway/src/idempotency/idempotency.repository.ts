@@ -32,4 +32,12 @@ export class IdempotencyRepository {
       data: { state: 'completed', responseStatus: response.status, responseBody: response.body as object, completedAt: new Date() },
     });
   }
+
+  /** A later outcome of the same transaction (a prompt answered): a retry with the first key then replays it. */
+  async supersede(transactionId: string, response: StoredResponse): Promise<void> {
+    await this.db.idempotencyRecord.updateMany({
+      where: { transactionId, state: 'completed' },
+      data: { responseStatus: response.status, responseBody: response.body as object, completedAt: new Date() },
+    });
+  }
 }

@@ -1,4 +1,4 @@
-import type { AuthorizeReply, Operation } from '@payments/contracts';
+import type { AuthorizeReply, CashierPrompt, Operation } from '@payments/contracts';
 import { findCurrencyByAlpha, formatMoney } from '@payments/money';
 
 /** What a register gets for any card operation or follow-up, the receipt included. */
@@ -26,7 +26,9 @@ export interface OperationResponse {
   /** preauthorization: when the hold lapses. */
   expiresAt?: string;
   batchNumber?: number;
-  /** What the register prints, line by line. */
+  /** status prompt: show `text`, take the input `input` describes, POST it to /v1/prompts/{promptId}/answer. */
+  prompt?: CashierPrompt;
+  /** What the register prints, line by line (nothing while a prompt waits). */
   receipt: string[];
 }
 
@@ -43,7 +45,7 @@ const TITLES: Record<Operation, string> = {
   emergency_cancel: 'EMERGENCY CANCEL',
 };
 
-const VERDICT: Record<AuthorizeReply['status'], string> = { approved: 'APPROVED', declined: 'DECLINED', failed: 'FAILED', rejected: 'REJECTED' };
+const VERDICT: Record<AuthorizeReply['status'], string> = { approved: 'APPROVED', declined: 'DECLINED', failed: 'FAILED', rejected: 'REJECTED', prompt: 'WAITING FOR THE CASHIER' };
 
 /** The receipt: merchant, terminal, date, operation, card (masked), amounts, codes, verdict. */
 export function receiptOf(reply: AuthorizeReply, copy = false): string[] {
@@ -92,12 +94,14 @@ export function operationResponseOf(reply: AuthorizeReply, copy = false): Operat
     cardExpiry: reply.cardExpiry,
     expiresAt: reply.expiresAt,
     batchNumber: reply.batchNumber,
-    receipt: receiptOf(reply, copy),
+    prompt: reply.prompt,
+    receipt: reply.status === 'prompt' ? [] : receiptOf(reply, copy),
   };
 }
 
-/** A rejected operation is a 422 naming the rule; everything else the register asked for is 201. */
+/** A rejected operation is a 422 naming the rule; one waiting for the cashier 202; everything else 201. */
 export function httpStatusOf(reply: AuthorizeReply): number {
+  if (reply.status === 'prompt') return 202;
   return reply.status === 'rejected' ? 422 : 201;
 }
 

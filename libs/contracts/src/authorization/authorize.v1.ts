@@ -13,6 +13,7 @@ import {
   terminalIdSchema,
   uuidSchema,
 } from '../common/fields.schema';
+import { cashierPromptSchema } from './cashier-prompt.v1';
 
 /**
  * Operations that start with a card read on the PIN pad. card_data only reads the card (no host);
@@ -34,8 +35,11 @@ export const authorizeRequestSchema = z.object({
 });
 export type AuthorizeRequest = z.infer<typeof authorizeRequestSchema>;
 
-/** rejected: a rule of the platform refused it before any host was asked (nothing changed). */
-export const transactionStatusSchema = z.enum(['approved', 'declined', 'failed', 'rejected']);
+/**
+ * rejected: a rule of the platform refused it before any host was asked (nothing changed).
+ * prompt: the operation waits for the cashier; the reply carries the prompt to show.
+ */
+export const transactionStatusSchema = z.enum(['approved', 'declined', 'failed', 'rejected', 'prompt']);
 export type TransactionOutcome = z.infer<typeof transactionStatusSchema>;
 
 /** Every register operation that moves money or reads a card; follow-ups name an original. */
@@ -80,6 +84,8 @@ export const authorizeReplySchema = z.object({
   expiresAt: z.string().datetime().optional(),
   /** The terminal batch (business day) the operation belongs to. */
   batchNumber: z.number().int().min(1).optional(),
+  /** status prompt: what the register shows the cashier, and how the answer is keyed. */
+  prompt: cashierPromptSchema.optional(),
 });
 export type AuthorizeReply = z.infer<typeof authorizeReplySchema>;
 

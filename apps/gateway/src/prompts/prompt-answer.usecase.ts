@@ -1,0 +1,48 @@
+import { Inject, Injectable } from '@nestjs/common';
+
+import { PromptRefusal, promptAnswerV1 } from '@payments/contracts';
+import { MessageBus, RequestTimeoutError } from '@payments/messaging';
+import { MESSAGE_BUS } from '@payments/runtime';
+
+import { GATEWAY_ENV, GatewayEnv } from '../config/gateway-env';
+import { IdempotencyRepository, StoredResponse } from '../idempotency/idempotency.repository';
+import { storedResponseOf } from '../receipts/operation-response.mapper';
+import { Terminal } from '../terminals/terminal';
+
+const REFUSAL_STATUS: Record<PromptRefusal['code'], number> = { unknown_prompt: 404, invalid_answer: 400, already_answered: 409, expired: 410 };
+
+/**
+ * The register sends back what the cashier keyed; the operation goes on in the authorization
+ * service and its outcome (or its next prompt) comes back as any operation's response. The
+ * operation's first Idempotency-Key then replays that outcome instead of the prompt.
+ */
+@Injectable()
+export class PromptAnswerUseCase {
+  constructor(
+    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+    @Inject(GATEWAY_ENV) private readonly env: GatewayEnv,
+    private readonly idempotency: IdempotencyRepository,
+  ) {}
+
+  async answer(terminal: Terminal, promptId: string, value: string): Promise<StoredResponse> {
+    let reply;
+    try {
+      reply = await this.bus.request(
+        promptAnswerV1,
+        { promptId, terminalId: terminal.terminalId, merchantId: terminal.merchantId, value, answeredAt: new Date().toISOString() },
+        { key: terminal.terminalId, timeoutMs: this.env.GATEWAY_AUTHORIZE_TIMEOUT_MS },
+      );
+    } catch (error) {
+      if (!(error instanceof RequestTimeoutError)) throw error;
+      const message = `no outcome within ${this.env.GATEWAY_AUTHORIZE_TIMEOUT_MS} ms; send the same answer again for the outcome`;
+      return { status: 504, body: { promptId, status: 'unknown', message } };
+    }
+    if (reply.refusal || !reply.outcome) {
+      const refusal = reply.refusal ?? { code: 'unknown_prompt' as const, message: `prompt ${promptId} has no outcome` };
+      return { status: REFUSAL_STATUS[refusal.code], body: { promptId, error: refusal.code, message: refusal.message } };
+    }
+    const response = storedResponseOf(reply.outcome);
+    await this.idempotency.supersede(reply.outcome.transactionId, response);
+    return response;
+  }
+}
