@@ -1,5 +1,6 @@
 import { PlatformOptions, PlatformUnderTest, startDistributed, startEmbedded } from '../support/platform-under-test';
 import { call, eventually, HttpResult, RegisterClient, TERMINAL_KEY } from '../support/register.client';
+import { TerminalGrpcClient } from '../support/terminal-grpc.client';
 
 const PAN = '5555555555554444';
 const PROMPT_TIMEOUT_MS = 2_500;
@@ -113,6 +114,23 @@ describe.each([
     const refund = await answer(waiting, String(purchase.body.rrn));
     expect(refund.body).toMatchObject({ status: 'approved', operation: 'refund', amount: 1000, originalTransactionId: purchase.body.transactionId });
     expect(sent('0200').at(-1)!.fields[3]).toBe('200000');
+  });
+
+  it('asks and takes the answer over gRPC the same way', async () => {
+    const grpc = new TerminalGrpcClient(platform.gatewayGrpcAddress, `${TERMINAL_KEY}-5`);
+    try {
+      const waiting = await grpc.purchase({ amount: { amountMinor: '1900', currency: 'EUR' }, card: grpc.card(PAN), entryMode: 'ENTRY_MODE_MAGSTRIPE' });
+      const transaction = waiting.response?.transaction as { status: string; transactionId: string; prompt: { promptId: string; kind: string; input: unknown } };
+      expect(transaction).toMatchObject({ status: 'TRANSACTION_STATUS_PROMPT', prompt: { kind: 'confirm_last4', input: { type: 'PROMPT_INPUT_TYPE_DIGITS', length: 4 } } });
+
+      const malformed = await grpc.call('AnswerPrompt', { promptId: transaction.prompt.promptId, value: 'x' }, { idempotencyKey: null });
+      expect(malformed.error).toMatchObject({ code: 3, details: 'value: key in exactly 4 digits' });
+      const done = await grpc.call('AnswerPrompt', { promptId: transaction.prompt.promptId, value: '4444' }, { idempotencyKey: null });
+      expect(done.error).toBeNull();
+      expect(done.response?.transaction).toMatchObject({ status: 'TRANSACTION_STATUS_APPROVED', transactionId: transaction.transactionId, amount: { amountMinor: '1900' } });
+    } finally {
+      grpc.close();
+    }
   });
 
   it('refuses an answer from another register as an unknown prompt', async () => {

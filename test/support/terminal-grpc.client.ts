@@ -21,6 +21,12 @@ export interface GrpcResult<T = Record<string, unknown>> {
 
 type Unary = (request: object, metadata: Metadata, options: { deadline: Date }, callback: (error: ServiceError | null, response?: Record<string, unknown>) => void) => void;
 
+/** The metadata of a call: the terminal key (null: none) and the idempotency-key (default: a fresh one; null: none). */
+export interface GrpcCallOptions {
+  key?: string | null;
+  idempotencyKey?: string | null;
+}
+
 /**
  * A cash register on the gRPC API: a @grpc/grpc-js client of payments.terminal.v1.TerminalService
  * built from the repository's .proto, the same thin PIN pad as the REST register, and the
@@ -28,11 +34,15 @@ type Unary = (request: object, metadata: Metadata, options: { deadline: Date }, 
  */
 export class TerminalGrpcClient {
   readonly pinPad = TestPinPad.withAnsiTestKey();
-  private readonly terminal: Client & { Purchase: Unary };
+  private readonly terminal: Client & Record<string, Unary | undefined>;
   private readonly health: Client & { Check: Unary };
   private readonly reflection: Client & { ServerReflectionInfo: () => ClientDuplexStream<object, Record<string, unknown>> };
 
-  constructor(address: string) {
+  /** terminalKey: the demo register's by default; DEMO0002.. have the key plus `-2`.. */
+  constructor(
+    address: string,
+    private readonly terminalKey: string = TERMINAL_KEY,
+  ) {
     const terminalProto = load(join(repoRoot(), 'libs/contracts/proto'), 'payments/terminal/v1/terminal.proto');
     const reflectionProto = load(join(dirname(require.resolve('@grpc/reflection')), '../proto'), 'grpc/reflection/v1/reflection.proto');
     this.terminal = connect(service(terminalProto, 'payments.terminal.v1.TerminalService'), address);
@@ -44,13 +54,20 @@ export class TerminalGrpcClient {
     return this.pinPad.readCard({ pan, expiry, serviceCode: '201' });
   }
 
-  purchase(request: object, options: { key?: string | null; idempotencyKey?: string | null } = {}): Promise<GrpcResult> {
+  /** Any TerminalService rpc by its .proto name, e.g. call('Refund', {...}); its error or its response. */
+  call(rpc: string, request: object, options: GrpcCallOptions = {}): Promise<GrpcResult> {
+    const method = this.terminal[rpc];
+    if (!method) throw new Error(`TerminalService has no rpc ${rpc}`);
     const metadata = new Metadata();
-    const key = options.key === undefined ? TERMINAL_KEY : options.key;
+    const key = options.key === undefined ? this.terminalKey : options.key;
     if (key !== null) metadata.set('authorization', `Bearer ${key}`);
     const idempotencyKey = options.idempotencyKey === undefined ? `e2e-${randomUUID()}` : options.idempotencyKey;
     if (idempotencyKey !== null) metadata.set('idempotency-key', idempotencyKey);
-    return unary(this.terminal.Purchase.bind(this.terminal), request, metadata);
+    return unary(method.bind(this.terminal), request, metadata);
+  }
+
+  purchase(request: object, options: GrpcCallOptions = {}): Promise<GrpcResult> {
+    return this.call('Purchase', request, options);
   }
 
   /** grpc.health.v1.Health/Check: the serving status name. */

@@ -20,7 +20,9 @@ describe('gRPC status of a REST outcome', () => {
     [504, 'DEADLINE_EXCEEDED'],
     [418, 'FAILED_PRECONDITION'],
     [500, 'INTERNAL'],
-    [502, 'INTERNAL'],
+    [502, 'UNAVAILABLE'],
+    [501, 'UNIMPLEMENTED'],
+    [505, 'INTERNAL'],
   ])('maps HTTP %i to %s', (http, name) => {
     expect(GrpcStatus[grpcCodeOf(http)]).toBe(name);
   });
@@ -48,6 +50,11 @@ describe('gRPC status of a REST outcome', () => {
     const error = grpcErrorOf(422, { transactionId: 'tx-7', status: 'rejected', message: 'refund exceeds the refundable amount' });
     expect(error).toMatchObject({ code: GrpcStatus.FAILED_PRECONDITION, details: 'transaction tx-7: refund exceeds the refundable amount' });
     expect(error.metadata?.get(TRANSACTION_ID_METADATA)).toEqual(['tx-7']);
+  });
+
+  it('answers a register service the host did not answer (REST 502) as UNAVAILABLE with what happened, e.g. a close of day that closed the batch unreconciled', () => {
+    const body = { requestId: 'r-1', operation: 'close_day', status: 'failed', message: 'batch 7 closed, host did not confirm the totals; batch 8 open' };
+    expect(grpcErrorOf(502, body)).toMatchObject({ code: GrpcStatus.UNAVAILABLE, details: 'batch 7 closed, host did not confirm the totals; batch 8 open' });
   });
 
   it('maps the gateway errors with their message', () => {

@@ -24,6 +24,9 @@ const CODES: ReadonlyMap<number, GrpcStatus> = new Map([
   [HttpStatus.UNPROCESSABLE_ENTITY, GrpcStatus.FAILED_PRECONDITION],
   [HttpStatus.TOO_MANY_REQUESTS, GrpcStatus.RESOURCE_EXHAUSTED],
   [HttpStatus.NOT_IMPLEMENTED, GrpcStatus.UNIMPLEMENTED],
+  // The acquirer host did not answer a register service (connection check, close of day): what
+  // the register shows, so the details carry the message as REST's 502 body does.
+  [HttpStatus.BAD_GATEWAY, GrpcStatus.UNAVAILABLE],
   [HttpStatus.SERVICE_UNAVAILABLE, GrpcStatus.UNAVAILABLE],
   [HttpStatus.GATEWAY_TIMEOUT, GrpcStatus.DEADLINE_EXCEEDED],
 ]);

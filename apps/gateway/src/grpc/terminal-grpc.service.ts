@@ -2,22 +2,62 @@ import { Injectable } from '@nestjs/common';
 
 import { UntypedServiceImplementation } from '@grpc/grpc-js';
 
+import { FollowUpUseCase } from '../follow-ups/follow-up.usecase';
+import { CardOperationUseCase } from '../operations/card-operation.usecase';
 import { CreatePurchaseUseCase } from '../purchases/create-purchase.usecase';
+import { PromptAnswerUseCase } from '../prompts/prompt-answer.usecase';
+import { TerminalServiceUseCase } from '../terminal-services/terminal-service.usecase';
+import { cancelRpc } from './follow-ups/cancel.rpc';
+import { completeRpc } from './follow-ups/complete.rpc';
+import { emergencyCancelRpc } from './follow-ups/emergency-cancel.rpc';
+import { refundRpc } from './follow-ups/refund.rpc';
+import { balanceRpc } from './operations/balance.rpc';
+import { answerPromptRpc } from './prompts/answer-prompt.rpc';
+import { cardDataRpc } from './operations/card-data.rpc';
+import { cashWithdrawalRpc } from './operations/cash-withdrawal.rpc';
+import { preauthorizeRpc } from './operations/preauthorize.rpc';
+import { topUpRpc } from './operations/top-up.rpc';
 import { purchaseRpc } from './purchases/purchase.rpc';
+import { closeDayRpc } from './terminal-services/close-day.rpc';
+import { connectionCheckRpc } from './terminal-services/connection-check.rpc';
+import { receiptCopyRpc } from './terminal-services/receipt-copy.rpc';
+import { reportRpc } from './terminal-services/report.rpc';
 import { TerminalRpcAdapter } from './terminal-rpc.adapter';
 
-/** payments.terminal.v1.TerminalService: one line per rpc of the .proto, each a REST use case. */
+/**
+ * payments.terminal.v1.TerminalService: one line per rpc of the .proto, each a REST use case.
+ * `unary` where REST requires an Idempotency-Key (money, card reads, close day), `query` where it
+ * takes none (reads, checks, and prompt answers: the prompt is their key).
+ */
 @Injectable()
 export class TerminalGrpcService {
   constructor(
     private readonly rpc: TerminalRpcAdapter,
     private readonly purchases: CreatePurchaseUseCase,
+    private readonly operations: CardOperationUseCase,
+    private readonly followUps: FollowUpUseCase,
+    private readonly services: TerminalServiceUseCase,
+    private readonly prompts: PromptAnswerUseCase,
   ) {}
 
   /** Handlers by rpc name, as in terminal.proto. */
   handlers(): UntypedServiceImplementation {
     return {
       Purchase: this.rpc.unary('Purchase', purchaseRpc(this.purchases)),
+      CashWithdrawal: this.rpc.unary('CashWithdrawal', cashWithdrawalRpc(this.operations)),
+      TopUp: this.rpc.unary('TopUp', topUpRpc(this.operations)),
+      Preauthorize: this.rpc.unary('Preauthorize', preauthorizeRpc(this.operations)),
+      Balance: this.rpc.unary('Balance', balanceRpc(this.operations)),
+      CardData: this.rpc.unary('CardData', cardDataRpc(this.operations)),
+      Complete: this.rpc.unary('Complete', completeRpc(this.followUps)),
+      Cancel: this.rpc.unary('Cancel', cancelRpc(this.followUps)),
+      EmergencyCancel: this.rpc.unary('EmergencyCancel', emergencyCancelRpc(this.followUps)),
+      Refund: this.rpc.unary('Refund', refundRpc(this.followUps)),
+      AnswerPrompt: this.rpc.query('AnswerPrompt', answerPromptRpc(this.prompts)),
+      ConnectionCheck: this.rpc.query('ConnectionCheck', connectionCheckRpc(this.services)),
+      CloseDay: this.rpc.unary('CloseDay', closeDayRpc(this.services)),
+      Report: this.rpc.query('Report', reportRpc(this.services)),
+      ReceiptCopy: this.rpc.query('ReceiptCopy', receiptCopyRpc(this.services)),
     };
   }
 }

@@ -1,5 +1,5 @@
 import type { OperationResponse } from '../receipts/operation-response.mapper';
-import { cardTransactionOf, entryModeOf } from './terminal-message.mapper';
+import { cardInquiryDtoOf, cardTransactionOf, entryModeOf, followUpAmountOf, followUpDtoOf } from './terminal-message.mapper';
 
 const approved: OperationResponse = {
   transactionId: '0f5c3f5e-7b1a-4a53-9a43-1c1e2f0d9b11',
@@ -44,7 +44,21 @@ describe('REST purchase body as a CardTransaction', () => {
       expiresAt: '',
       batchNumber: 7,
       receiptLines: ['MERCHANT DEMOSHOP0000001', 'AMOUNT 12.50 EUR', 'APPROVED'],
+      prompt: null,
     });
+  });
+
+  it('carries the cashier prompt of an operation that waits for one, its input as the proto enum', () => {
+    const expiresAt = '2026-11-20T10:16:00.000Z';
+    const waiting = { ...approved, status: 'prompt' as const, receipt: [] };
+    const digits = cardTransactionOf({ ...waiting, prompt: { promptId: 'p-1', kind: 'confirm_last4', text: 'KEY IN THE LAST 4 DIGITS', input: { type: 'digits', length: 4 }, expiresAt } });
+    const confirm = cardTransactionOf({ ...waiting, prompt: { promptId: 'p-2', kind: 'accept_partial_approval', text: 'ACCEPT?', input: { type: 'confirm' }, expiresAt } });
+    const text = cardTransactionOf({ ...waiting, prompt: { promptId: 'p-3', kind: 'enter_original_rrn', text: 'RRN?', input: { type: 'text', maxLength: 12 }, expiresAt } });
+
+    expect(digits).toMatchObject({ status: 'TRANSACTION_STATUS_PROMPT', receiptLines: [] });
+    expect(digits.prompt).toEqual({ promptId: 'p-1', kind: 'confirm_last4', text: 'KEY IN THE LAST 4 DIGITS', input: { type: 'PROMPT_INPUT_TYPE_DIGITS', length: 4, maxLength: 0 }, expiresAt });
+    expect(confirm.prompt?.input).toEqual({ type: 'PROMPT_INPUT_TYPE_CONFIRM', length: 0, maxLength: 0 });
+    expect(text.prompt?.input).toEqual({ type: 'PROMPT_INPUT_TYPE_TEXT', length: 0, maxLength: 12 });
   });
 
   it('carries what follow-ups and inquiries add: the original, a balance (negative when overdrawn), expiry and hold', () => {
@@ -74,5 +88,26 @@ describe('EntryMode as the REST entryMode', () => {
     [9, '9'],
   ])('%s -> %s', (mode, rest) => {
     expect(entryModeOf(mode)).toBe(rest);
+  });
+});
+
+describe('follow-up and inquiry requests as REST bodies', () => {
+  const CARD = { bdkId: 'test-bdk', ksn: 'FFFF9876543210E00001', ciphertext: '0123456789ABCDEF' };
+
+  it('leaves out what proto3 sends empty: an unset amount is "everything left", empty strings are absent fields', () => {
+    expect(followUpDtoOf({ originalTransactionId: '', approvalCode: 'A1B2C3', rrn: '633410000001', amount: null })).toEqual({
+      originalTransactionId: undefined,
+      approvalCode: 'A1B2C3',
+      rrn: '633410000001',
+    });
+    expect(followUpAmountOf({ amountMinor: '1500', currency: '' })).toEqual({ amount: 1500, currency: undefined });
+  });
+
+  it('keeps a set amount of 0 as 0, for validation to refuse (never read as "everything")', () => {
+    expect(followUpAmountOf({ amountMinor: '0', currency: 'EUR' })).toEqual({ amount: 0, currency: 'EUR' });
+  });
+
+  it('makes a balance inquiry or card read the REST body: currency and card, no amount', () => {
+    expect(cardInquiryDtoOf({ currency: 'EUR', card: CARD, entryMode: 'ENTRY_MODE_MAGSTRIPE' })).toEqual({ currency: 'EUR', card: CARD, entryMode: 'magstripe' });
   });
 });

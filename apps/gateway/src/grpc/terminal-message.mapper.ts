@@ -1,7 +1,19 @@
-import type { AuthorizeReply, Operation } from '@payments/contracts';
+import type { AuthorizeReply, CashierPrompt, Operation, PromptInput } from '@payments/contracts';
 
 import type { OperationResponse } from '../receipts/operation-response.mapper';
-import { CardTransactionMessage, EncryptedCardMessage, MoneyMessage, OperationName, TransactionStatusName } from './terminal.messages';
+import {
+  CardInquiryRequestMessage,
+  CardPaymentRequestMessage,
+  CardTransactionMessage,
+  CardTransactionResponseMessage,
+  CashierPromptMessage,
+  EncryptedCardMessage,
+  FollowUpRequestMessage,
+  MoneyMessage,
+  OperationName,
+  PromptInputTypeName,
+  TransactionStatusName,
+} from './terminal.messages';
 
 /*
  * Request messages become REST bodies before validation, so gRPC gets the REST rules and
@@ -30,6 +42,40 @@ export function entryModeOf(mode: string | number | null | undefined): string | 
   if (mode === null || mode === undefined) return undefined;
   const name = String(mode);
   return name in ENTRY_MODES ? ENTRY_MODES[name] : name;
+}
+
+/** A proto3 string is never absent: empty means not given, as a missing REST field. */
+export function textOf(value: string | null | undefined): string | undefined {
+  return value ? value : undefined;
+}
+
+/** Purchase, cash withdrawal, top-up, preauthorization: the body of POST /v1/purchases and its siblings. */
+export function cardPaymentDtoOf(request: CardPaymentRequestMessage): object {
+  return { ...amountFieldsOf(request.amount), card: encryptedCardOf(request.card), entryMode: entryModeOf(request.entryMode) };
+}
+
+/** Balance inquiry, card data: the body of POST /v1/balance-inquiries and /v1/card-reads. */
+export function cardInquiryDtoOf(request: CardInquiryRequestMessage): object {
+  return { currency: request.currency, card: encryptedCardOf(request.card), entryMode: entryModeOf(request.entryMode) };
+}
+
+/**
+ * A follow-up's optional amount: unset leaves amount and currency out (everything that is left).
+ * A set amount of 0 stays 0, so validation refuses it rather than cancelling everything.
+ */
+export function followUpAmountOf(money: MoneyMessage | null): { amount?: number; currency?: string } {
+  if (!money) return {};
+  return { amount: Number(money.amountMinor || '0'), currency: textOf(money.currency) };
+}
+
+/** Cancel, refund: the body of POST /v1/cancels and /v1/refunds. */
+export function followUpDtoOf(request: FollowUpRequestMessage): object {
+  return {
+    originalTransactionId: textOf(request.originalTransactionId),
+    approvalCode: textOf(request.approvalCode),
+    rrn: textOf(request.rrn),
+    ...followUpAmountOf(request.amount),
+  };
 }
 
 const OPERATIONS: Record<Operation, OperationName> = {
@@ -76,5 +122,24 @@ export function cardTransactionOf(body: OperationResponse): CardTransactionMessa
     expiresAt: body.expiresAt ?? '',
     batchNumber: body.batchNumber ?? 0,
     receiptLines: body.receipt,
+    prompt: body.prompt ? cashierPromptOf(body.prompt) : null,
   };
+}
+
+const INPUT_TYPES: Record<PromptInput['type'], PromptInputTypeName> = { digits: 'PROMPT_INPUT_TYPE_DIGITS', text: 'PROMPT_INPUT_TYPE_TEXT', confirm: 'PROMPT_INPUT_TYPE_CONFIRM' };
+
+export function cashierPromptOf(prompt: CashierPrompt): CashierPromptMessage {
+  const { input } = prompt;
+  return {
+    promptId: prompt.promptId,
+    kind: prompt.kind,
+    text: prompt.text,
+    input: { type: INPUT_TYPES[input.type], length: input.type === 'digits' ? input.length : 0, maxLength: input.type === 'text' ? input.maxLength : 0 },
+    expiresAt: prompt.expiresAt,
+  };
+}
+
+/** A 2xx card operation or follow-up body as its XxxResponse. */
+export function cardTransactionResponseOf(body: unknown): CardTransactionResponseMessage {
+  return { transaction: cardTransactionOf(body as OperationResponse) };
 }

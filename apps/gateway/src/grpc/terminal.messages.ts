@@ -58,15 +58,120 @@ export interface CardTransactionMessage {
   expiresAt: string;
   batchNumber: number;
   receiptLines: string[];
+  prompt: CashierPromptMessage | null;
 }
 
-export interface PurchaseRequestMessage {
+export type PromptInputTypeName = 'PROMPT_INPUT_TYPE_UNSPECIFIED' | 'PROMPT_INPUT_TYPE_DIGITS' | 'PROMPT_INPUT_TYPE_TEXT' | 'PROMPT_INPUT_TYPE_CONFIRM';
+
+export interface CashierPromptMessage {
+  promptId: string;
+  kind: string;
+  text: string;
+  input: { type: PromptInputTypeName; length: number; maxLength: number };
+  expiresAt: string;
+}
+
+export interface AnswerPromptRequestMessage {
+  promptId: string;
+  value: string;
+}
+
+/** PurchaseRequest, CashWithdrawalRequest, TopUpRequest, PreauthorizeRequest: an amount taken from a card. */
+export interface CardPaymentRequestMessage {
   amount: MoneyMessage | null;
   card: EncryptedCardMessage | null;
   /** An EntryModeName, or the number of a value this server does not know. */
   entryMode: string | number;
 }
 
-export interface PurchaseResponseMessage {
+export type PurchaseRequestMessage = CardPaymentRequestMessage;
+
+/** BalanceRequest, CardDataRequest: the card and the currency, no amount. */
+export interface CardInquiryRequestMessage {
+  currency: string;
+  card: EncryptedCardMessage | null;
+  entryMode: string | number;
+}
+
+/** CancelRequest, RefundRequest: the original by id or by approval code + RRN; an unset amount is everything left. */
+export interface FollowUpRequestMessage {
+  originalTransactionId: string;
+  approvalCode: string;
+  rrn: string;
+  amount: MoneyMessage | null;
+}
+
+export interface CompleteRequestMessage {
+  preauthorizationId: string;
+  amount: MoneyMessage | null;
+}
+
+/** EmergencyCancelRequest, ConnectionCheckRequest, CloseDayRequest. */
+export type EmptyRequestMessage = Record<string, never>;
+
+/** Every card operation's and follow-up's response: PurchaseResponse, RefundResponse, ... */
+export interface CardTransactionResponseMessage {
   transaction: CardTransactionMessage;
+}
+
+export type PurchaseResponseMessage = CardTransactionResponseMessage;
+
+export type ReportKindName = 'REPORT_KIND_UNSPECIFIED' | 'REPORT_KIND_SHORT' | 'REPORT_KIND_FULL';
+
+export interface ReportRequestMessage {
+  /** A ReportKindName, or the number of a value this server does not know. */
+  kind: string | number;
+  /** 0: the open batch. */
+  batchNumber: number;
+}
+
+export interface ReceiptCopyRequestMessage {
+  /** Empty: the terminal's last operation. */
+  transactionId: string;
+}
+
+export interface BatchTotalsMessage {
+  currency: string;
+  debitCount: number;
+  debitAmountMinor: string;
+  creditCount: number;
+  creditAmountMinor: string;
+  debitReversalCount: number;
+  debitReversalAmountMinor: string;
+}
+
+export interface BatchMessage {
+  batchNumber: number;
+  status: 'BATCH_STATUS_UNSPECIFIED' | 'BATCH_STATUS_OPEN' | 'BATCH_STATUS_CLOSED';
+  openedAt: string;
+  closedAt: string;
+  reconciliation: 'RECONCILIATION_UNSPECIFIED' | 'RECONCILIATION_IN_BALANCE' | 'RECONCILIATION_OUT_OF_BALANCE' | 'RECONCILIATION_NOT_RECONCILED';
+  totals: BatchTotalsMessage[];
+}
+
+/** What every terminal service response starts with. */
+export interface TerminalServiceResponseMessage {
+  requestId: string;
+  message: string;
+  terminalId: string;
+  merchantId: string;
+  processedAt: string;
+}
+
+export interface ConnectionCheckResponseMessage extends TerminalServiceResponseMessage {
+  connection: { acquirer: string; latencyMs: number; responseCode: string } | null;
+}
+
+export interface CloseDayResponseMessage extends TerminalServiceResponseMessage {
+  batch: BatchMessage | null;
+  nextBatchNumber: number;
+}
+
+export interface ReportResponseMessage extends TerminalServiceResponseMessage {
+  batch: BatchMessage | null;
+  transactions: CardTransactionMessage[];
+}
+
+export interface ReceiptCopyResponseMessage extends TerminalServiceResponseMessage {
+  transaction: CardTransactionMessage | null;
 }

@@ -1,13 +1,12 @@
 import { CreatePurchaseUseCase } from '../../purchases/create-purchase.usecase';
 import { CreatePurchaseDto } from '../../purchases/dto/create-purchase.dto';
-import type { OperationResponse } from '../../receipts/operation-response.mapper';
-import { amountFieldsOf, cardTransactionOf, encryptedCardOf, entryModeOf } from '../terminal-message.mapper';
+import { cardPaymentDtoOf, cardTransactionResponseOf } from '../terminal-message.mapper';
 import { PurchaseRequestMessage, PurchaseResponseMessage } from '../terminal.messages';
 import { TerminalRpc } from '../terminal-rpc.adapter';
 
 /** PurchaseRequest as the body of POST /v1/purchases. */
 export function purchaseDtoOf(request: PurchaseRequestMessage): object {
-  return { ...amountFieldsOf(request.amount), card: encryptedCardOf(request.card), entryMode: entryModeOf(request.entryMode) };
+  return cardPaymentDtoOf(request);
 }
 
 /** TerminalService.Purchase: POST /v1/purchases over gRPC, through the same use case. */
@@ -16,6 +15,6 @@ export function purchaseRpc(purchases: CreatePurchaseUseCase): TerminalRpc<Purch
     dto: CreatePurchaseDto,
     toDto: purchaseDtoOf,
     execute: ({ terminal, idempotencyKey, dto }) => purchases.execute(terminal, idempotencyKey, dto),
-    toResponse: (body) => ({ transaction: cardTransactionOf(body as OperationResponse) }),
+    toResponse: cardTransactionResponseOf,
   };
 }

@@ -1,0 +1,13 @@
+import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
+
+/** ReportRequest as REST takes it from the path (kind) and the query (batch). */
+export class ReportRequestDto {
+  @IsIn(['full', 'short'], { message: 'kind must be REPORT_KIND_SHORT or REPORT_KIND_FULL' })
+  kind!: 'full' | 'short';
+
+  /** Absent: the open batch. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  batchNumber?: number;
+}
