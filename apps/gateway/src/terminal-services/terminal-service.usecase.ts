@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 
 import { TerminalServiceReply, TerminalServiceRequest, terminalServiceV1 } from '@payments/contracts';
 import { MessageBus, RequestTimeoutError } from '@payments/messaging';
@@ -19,12 +19,23 @@ const HTTP_STATUS: Record<TerminalServiceReply['status'], number> = { ok: 200, r
 
 /** Connection check, close day, reports and receipt copies: asked of authorization over the bus. */
 @Injectable()
-export class TerminalServiceUseCase {
+export class TerminalServiceUseCase implements OnModuleInit {
   constructor(
     @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
     @Inject(GATEWAY_ENV) private readonly env: GatewayEnv,
     private readonly idempotency: IdempotencyService,
   ) {}
+
+  /**
+   * A close of day answered after the register's deadline (504) completes its key: a retry with
+   * the same key then gets the close's outcome instead of "still in progress".
+   */
+  onModuleInit(): void {
+    this.bus.onLateReply(terminalServiceV1, async (reply) => {
+      if (reply.value.operation !== 'close_day') return;
+      await this.idempotency.complete(reply.value.requestId, responseOf(reply.value));
+    });
+  }
 
   /** Close of day is idempotent by key: a retried close never closes the next batch too. */
   async closeDay(terminal: Terminal, idempotencyKey: string): Promise<StoredResponse> {
@@ -39,12 +50,16 @@ export class TerminalServiceUseCase {
     const full = { ...request, requestId, terminalId: terminal.terminalId, merchantId: terminal.merchantId };
     return this.bus
       .request(terminalServiceV1, full, { key: terminal.terminalId, timeoutMs: this.env.GATEWAY_AUTHORIZE_TIMEOUT_MS })
-      .then((reply) => ({ status: HTTP_STATUS[reply.status], body: bodyOf(reply) }))
+      .then(responseOf)
       .catch((error: unknown) => {
         if (!(error instanceof RequestTimeoutError)) throw error;
         return { status: 504, body: { requestId, status: 'unknown', message: `no answer from authorization within ${this.env.GATEWAY_AUTHORIZE_TIMEOUT_MS} ms` } };
       });
   }
+}
+
+function responseOf(reply: TerminalServiceReply): StoredResponse {
+  return { status: HTTP_STATUS[reply.status], body: bodyOf(reply) };
 }
 
 /** A receipt copy prints like the original, marked COPY; everything else goes as authorization said. */
