@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { PlatformOptions, PlatformUnderTest, startDistributed, startEmbedded } from '../support/platform-under-test';
 import { call, eventually, HttpResult, RegisterClient, TERMINAL_KEY } from '../support/register.client';
+import { TerminalGrpcClient } from '../support/terminal-grpc.client';
 
 const PAN = '4242424242424242';
 const TERMINAL = 'DEMO0007';
@@ -94,6 +95,25 @@ describe.each([
     const after = await eventually(totals, (t) => t.count === before.count + 1);
     expect(after).toEqual({ count: before.count + 1, amountMinor: before.amountMinor + 700n });
     expect(sent('0400')).toHaveLength(0);
+  });
+
+  it('reverses an approval a gRPC register gave up on (its own deadline passed first), once', async () => {
+    hostAnswers('0200', 400);
+    const grpc = new TerminalGrpcClient(platform.gatewayGrpcAddress, KEY);
+    try {
+      const purchase = { amount: { amountMinor: '2400', currency: 'EUR' }, card: grpc.card(PAN) };
+      const gaveUp = await grpc.purchase(purchase, { deadlineMs: 150 });
+      expect(gaveUp.error?.code).toBe(4); // DEADLINE_EXCEEDED, on the register's side
+
+      const [request] = await eventually(() => Promise.resolve(sent('0200')), (requests) => requests.length === 1);
+      await eventually(() => Promise.resolve(sent('0400')), (reversals) => reversals.length === 1, 10_000);
+      expect(sent('0400')[0].fields[90].slice(0, 10)).toBe(`0200${request.fields[11]}`);
+      const rows = (await call<{ items: { transactionId: string; status: string; amountMinor: string }[] }>(`${platform.authorizationUrl}/v1/journal/transactions?terminalId=${TERMINAL}&amountMin=2400&amountMax=2400`)).body.items;
+      const reversed = await eventually(() => journal(rows[0].transactionId), (row) => row.status === 'reversed');
+      expect(statuses(reversed)).toEqual(['pending', 'approved', 'unknown', 'reversed']);
+    } finally {
+      grpc.close();
+    }
   });
 
   it('reverses an approval already journaled when the register hung up first, and settlement takes it back out', async () => {

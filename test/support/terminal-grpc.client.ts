@@ -25,6 +25,8 @@ type Unary = (request: object, metadata: Metadata, options: { deadline: Date }, 
 export interface GrpcCallOptions {
   key?: string | null;
   idempotencyKey?: string | null;
+  /** The register's own deadline for the call (default 20 s). */
+  deadlineMs?: number;
 }
 
 /**
@@ -63,7 +65,7 @@ export class TerminalGrpcClient {
     if (key !== null) metadata.set('authorization', `Bearer ${key}`);
     const idempotencyKey = options.idempotencyKey === undefined ? `e2e-${randomUUID()}` : options.idempotencyKey;
     if (idempotencyKey !== null) metadata.set('idempotency-key', idempotencyKey);
-    return unary(method.bind(this.terminal), request, metadata);
+    return unary(method.bind(this.terminal), request, metadata, options.deadlineMs);
   }
 
   purchase(request: object, options: GrpcCallOptions = {}): Promise<GrpcResult> {
@@ -106,8 +108,8 @@ function service(proto: GrpcObject, name: string): ServiceClientConstructor {
   return name.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], proto) as ServiceClientConstructor;
 }
 
-function unary(method: Unary, request: object, metadata: Metadata): Promise<GrpcResult> {
+function unary(method: Unary, request: object, metadata: Metadata, deadlineMs = CALL_TIMEOUT_MS): Promise<GrpcResult> {
   return new Promise((resolve) => {
-    method(request, metadata, { deadline: new Date(Date.now() + CALL_TIMEOUT_MS) }, (error, response) => resolve({ error, response }));
+    method(request, metadata, { deadline: new Date(Date.now() + deadlineMs) }, (error, response) => resolve({ error, response }));
   });
 }

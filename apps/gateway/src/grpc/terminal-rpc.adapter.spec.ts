@@ -1,6 +1,6 @@
 import { Logger, UnprocessableEntityException } from '@nestjs/common';
 
-import { Metadata, ServerUnaryCall, status as GrpcStatus } from '@grpc/grpc-js';
+import { Metadata, status as GrpcStatus } from '@grpc/grpc-js';
 
 import { StoredResponse } from '../idempotency/idempotency.repository';
 import { CreatePurchaseUseCase } from '../purchases/create-purchase.usecase';
@@ -13,6 +13,7 @@ import { purchaseRpc } from './purchases/purchase.rpc';
 import { PurchaseRequestMessage, PurchaseResponseMessage } from './terminal.messages';
 import { TerminalMetadataAuthenticator } from './terminal-metadata.authenticator';
 import { TerminalRpcAdapter } from './terminal-rpc.adapter';
+import { unaryCallOf } from './testing/unary-call.fake';
 
 const TERMINAL: Terminal = { clientId: 'c-1', name: 'Register 1', terminalId: 'DEMO0001', merchantId: 'DEMOSHOP0000001', currencies: ['EUR'] };
 const KEY = 'register-key-0123456789';
@@ -44,14 +45,14 @@ function metadata(entries: Record<string, string>): Metadata {
 
 describe(TerminalRpcAdapter.name, () => {
   const clients = { findActiveByKey: jest.fn((key: string) => Promise.resolve(key === KEY ? TERMINAL : undefined)) };
-  const purchases = { execute: jest.fn<Promise<StoredResponse>, [Terminal, string, CreatePurchaseDto]>() };
+  const purchases = { execute: jest.fn<Promise<StoredResponse>, [Terminal, string, CreatePurchaseDto, AbortSignal?]>() };
   const sut = new TerminalRpcAdapter(new TerminalMetadataAuthenticator(clients as unknown as ApiClientRepository));
   const handler = sut.unary('Purchase', purchaseRpc(purchases as unknown as CreatePurchaseUseCase));
 
   /** Calls the handler as grpc-js would and resolves with what it answered. */
   const call = (request: PurchaseRequestMessage, meta = metadata({ authorization: `Bearer ${KEY}`, 'idempotency-key': 'register-1-receipt-42' })) =>
     new Promise<{ error: GrpcError | null; response?: PurchaseResponseMessage | null }>((resolve) => {
-      handler({ request, metadata: meta } as ServerUnaryCall<PurchaseRequestMessage, PurchaseResponseMessage>, (error, response) =>
+      handler(unaryCallOf<PurchaseRequestMessage, PurchaseResponseMessage>(request, meta), (error, response) =>
         resolve({ error: error as GrpcError | null, response }),
       );
     });
@@ -69,6 +70,23 @@ describe(TerminalRpcAdapter.name, () => {
     expect([terminal, key]).toEqual([TERMINAL, 'register-1-receipt-42']);
     expect(dto).toBeInstanceOf(CreatePurchaseDto);
     expect(dto).toMatchObject({ amount: 1250, currency: 'EUR', card: { ksn: 'FFFF9876543210E00001' } });
+  });
+
+  it('hands the use case a connection signal that aborts when the register cancels the call or its deadline passes', async () => {
+    let connection: AbortSignal | undefined;
+    let answered = false;
+    purchases.execute.mockImplementation((_terminal, _key, _dto, signal) => {
+      connection = signal;
+      return new Promise(() => undefined);
+    });
+    const grpcCall = unaryCallOf<PurchaseRequestMessage, PurchaseResponseMessage>(REQUEST, metadata({ authorization: `Bearer ${KEY}`, 'idempotency-key': 'register-1-receipt-43' }));
+    handler(grpcCall, () => (answered = true));
+    await new Promise((resolve) => setImmediate(resolve));
+
+    expect(connection?.aborted).toBe(false);
+    grpcCall.emit('cancelled');
+    expect(connection?.aborted).toBe(true);
+    expect(answered).toBe(false);
   });
 
   it('answers a replay (200 or the stored 201) like the first response', async () => {
@@ -117,7 +135,7 @@ describe(TerminalRpcAdapter.name, () => {
     const execute = jest.fn().mockResolvedValue({ status: 200, body: BODY });
     const read = sut.query('ReceiptCopy', { dto: CreatePurchaseDto, toDto: () => ({ amount: 1, currency: 'EUR', card: REQUEST.card }), execute, toResponse: (body) => body });
     const answered = await new Promise<unknown>((resolve) =>
-      read({ request: {}, metadata: metadata({ authorization: `Bearer ${KEY}` }) } as ServerUnaryCall<object, unknown>, (error, response) => resolve(error ?? response)),
+      read(unaryCallOf<object, unknown>({}, metadata({ authorization: `Bearer ${KEY}` })), (error, response) => resolve(error ?? response)),
     );
 
     expect(answered).toEqual(BODY);

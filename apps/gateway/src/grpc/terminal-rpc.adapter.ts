@@ -16,9 +16,11 @@ export interface TerminalQuery<Dto> {
   readonly dto: Dto;
 }
 
-/** What a money-moving use case gets: the same three things the REST controller passes. */
+/** What a money-moving use case gets: the same things the REST controller passes. */
 export interface TerminalCall<Dto> extends TerminalQuery<Dto> {
   readonly idempotencyKey: string;
+  /** Aborted when the register cancels the call or its deadline passes: an outcome then no longer reaches it (REST: the connection closed). */
+  readonly connection: AbortSignal;
 }
 
 /** One RPC as the REST operation it mirrors: its body class, its use case, its response. */
@@ -51,7 +53,7 @@ export class TerminalRpcAdapter {
 
   /** An RPC that moves money or reads a card: the idempotency-key metadata is required. */
   unary<Request, Dto extends object, Response>(name: string, rpc: TerminalRpc<Request, Dto, Response>): handleUnaryCall<Request, Response> {
-    return this.handler(name, rpc, (query, metadata) => ({ ...query, idempotencyKey: requireIdempotencyKey(metadataText(metadata, 'idempotency-key')) }));
+    return this.handler(name, rpc, (query, metadata, connection) => ({ ...query, connection, idempotencyKey: requireIdempotencyKey(metadataText(metadata, 'idempotency-key')) }));
   }
 
   /** A read or a check (connection check, report, receipt copy): no idempotency-key. */
@@ -62,10 +64,13 @@ export class TerminalRpcAdapter {
   private handler<Request, Dto extends object, Response, Call>(
     name: string,
     rpc: TerminalRpc<Request, Dto, Response, Call>,
-    callOf: (query: TerminalQuery<Dto>, metadata: Metadata) => Call,
+    callOf: (query: TerminalQuery<Dto>, metadata: Metadata, connection: AbortSignal) => Call,
   ): handleUnaryCall<Request, Response> {
     return (call, callback) => {
-      this.run(rpc, call.request, call.metadata, callOf).then(
+      // grpc-js emits 'cancelled' when the client cancels or its deadline passes.
+      const connection = new AbortController();
+      call.once('cancelled', () => connection.abort());
+      this.run(rpc, call.request, call.metadata, (query, metadata) => callOf(query, metadata, connection.signal)).then(
         (outcome) => (outcome.ok ? callback(null, outcome.response) : callback(outcome.error)),
         (error: unknown) => {
           const status = grpcErrorOfException(error);

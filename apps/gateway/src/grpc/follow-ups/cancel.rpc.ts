@@ -9,7 +9,7 @@ export function cancelRpc(followUps: FollowUpUseCase): TerminalRpc<FollowUpReque
   return {
     dto: FollowUpDto,
     toDto: followUpDtoOf,
-    execute: ({ terminal, idempotencyKey, dto }) => followUps.execute(terminal, idempotencyKey, 'cancel', dto, originalReferenceOf(dto)),
+    execute: ({ terminal, idempotencyKey, dto, connection }) => followUps.execute(terminal, idempotencyKey, 'cancel', dto, originalReferenceOf(dto), connection),
     toResponse: cardTransactionResponseOf,
   };
 }

@@ -14,8 +14,8 @@ export function completeRpc(followUps: FollowUpUseCase): TerminalRpc<CompleteReq
   return {
     dto: CompleteRequestDto,
     toDto: completeDtoOf,
-    execute: ({ terminal, idempotencyKey, dto: { preauthorizationId, ...body } }) =>
-      followUps.execute(terminal, idempotencyKey, 'completion', body, { transactionId: preauthorizationId }),
+    execute: ({ terminal, idempotencyKey, dto: { preauthorizationId, ...body }, connection }) =>
+      followUps.execute(terminal, idempotencyKey, 'completion', body, { transactionId: preauthorizationId }, connection),
     toResponse: cardTransactionResponseOf,
   };
 }

@@ -9,7 +9,7 @@ export function emergencyCancelRpc(followUps: FollowUpUseCase): TerminalRpc<Empt
   return {
     dto: NoFieldsDto,
     toDto: () => ({}),
-    execute: ({ terminal, idempotencyKey }) => followUps.execute(terminal, idempotencyKey, 'emergency_cancel', {}),
+    execute: ({ terminal, idempotencyKey, connection }) => followUps.execute(terminal, idempotencyKey, 'emergency_cancel', {}, undefined, connection),
     toResponse: cardTransactionResponseOf,
   };
 }

@@ -1,4 +1,4 @@
-import { Metadata, ServerUnaryCall, status as GrpcStatus } from '@grpc/grpc-js';
+import { Metadata, status as GrpcStatus } from '@grpc/grpc-js';
 
 import { FollowUpUseCase } from '../../follow-ups/follow-up.usecase';
 import { canonicalJson } from '../../idempotency/idempotency.service';
@@ -15,6 +15,7 @@ import { cancelRpc } from './cancel.rpc';
 import { completeRpc } from './complete.rpc';
 import { emergencyCancelRpc } from './emergency-cancel.rpc';
 import { refundRpc } from './refund.rpc';
+import { unaryCallOf } from '../testing/unary-call.fake';
 
 const TERMINAL: Terminal = { clientId: 'c-4', name: 'Register 4', terminalId: 'DEMO0004', merchantId: 'DEMOSHOP0000001', currencies: ['EUR'] };
 const KEY = 'register-key-0123456789';
@@ -51,7 +52,7 @@ describe('follow-up RPCs (Cancel, Refund, EmergencyCancel, Complete)', () => {
     metadata.set('authorization', `Bearer ${KEY}`);
     metadata.set('idempotency-key', IDEMPOTENCY_KEY);
     return new Promise<{ error: GrpcError | null; response?: CardTransactionResponseMessage | null }>((resolve) => {
-      adapter.unary('Test', rpc)({ request, metadata } as ServerUnaryCall<Request, CardTransactionResponseMessage>, (error, response) =>
+      adapter.unary('Test', rpc)(unaryCallOf<Request, CardTransactionResponseMessage>(request, metadata), (error, response) =>
         resolve({ error: error as GrpcError | null, response }),
       );
     });

@@ -9,7 +9,7 @@ export function refundRpc(followUps: FollowUpUseCase): TerminalRpc<FollowUpReque
   return {
     dto: FollowUpDto,
     toDto: followUpDtoOf,
-    execute: ({ terminal, idempotencyKey, dto }) => followUps.execute(terminal, idempotencyKey, 'refund', dto, refundOriginalOf(dto)),
+    execute: ({ terminal, idempotencyKey, dto, connection }) => followUps.execute(terminal, idempotencyKey, 'refund', dto, refundOriginalOf(dto), connection),
     toResponse: cardTransactionResponseOf,
   };
 }

@@ -9,7 +9,7 @@ export function balanceRpc(operations: CardOperationUseCase): TerminalRpc<CardIn
   return {
     dto: CardInquiryDto,
     toDto: cardInquiryDtoOf,
-    execute: ({ terminal, idempotencyKey, dto }) => operations.execute(terminal, idempotencyKey, 'balance_inquiry', dto),
+    execute: ({ terminal, idempotencyKey, dto, connection }) => operations.execute(terminal, idempotencyKey, 'balance_inquiry', dto, connection),
     toResponse: cardTransactionResponseOf,
   };
 }

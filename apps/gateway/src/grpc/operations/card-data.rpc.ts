@@ -9,7 +9,7 @@ export function cardDataRpc(operations: CardOperationUseCase): TerminalRpc<CardI
   return {
     dto: CardInquiryDto,
     toDto: cardInquiryDtoOf,
-    execute: ({ terminal, idempotencyKey, dto }) => operations.execute(terminal, idempotencyKey, 'card_data', dto),
+    execute: ({ terminal, idempotencyKey, dto, connection }) => operations.execute(terminal, idempotencyKey, 'card_data', dto, connection),
     toResponse: cardTransactionResponseOf,
   };
 }

@@ -1,4 +1,4 @@
-import { Metadata, ServerUnaryCall, status as GrpcStatus } from '@grpc/grpc-js';
+import { Metadata, status as GrpcStatus } from '@grpc/grpc-js';
 
 import { canonicalJson } from '../../idempotency/idempotency.service';
 import { StoredResponse } from '../../idempotency/idempotency.repository';
@@ -17,6 +17,7 @@ import { cardDataRpc } from './card-data.rpc';
 import { cashWithdrawalRpc } from './cash-withdrawal.rpc';
 import { preauthorizeRpc } from './preauthorize.rpc';
 import { topUpRpc } from './top-up.rpc';
+import { unaryCallOf } from '../testing/unary-call.fake';
 
 const TERMINAL: Terminal = { clientId: 'c-4', name: 'Register 4', terminalId: 'DEMO0004', merchantId: 'DEMOSHOP0000001', currencies: ['EUR'] };
 const KEY = 'register-key-0123456789';
@@ -48,7 +49,7 @@ describe('card operation RPCs (CashWithdrawal, TopUp, Preauthorize, Balance, Car
     if (idempotencyKey) metadata.set('idempotency-key', idempotencyKey);
     const handler = adapter.unary('Test', rpc);
     return new Promise<{ error: GrpcError | null; response?: CardTransactionResponseMessage | null }>((resolve) => {
-      handler({ request, metadata } as ServerUnaryCall<Request, CardTransactionResponseMessage>, (error, response) => resolve({ error: error as GrpcError | null, response }));
+      handler(unaryCallOf<Request, CardTransactionResponseMessage>(request, metadata), (error, response) => resolve({ error: error as GrpcError | null, response }));
     });
   };
   const payment: CardPaymentRequestMessage = { amount: { amountMinor: '5000', currency: 'EUR' }, card: CARD, entryMode: 'ENTRY_MODE_CONTACTLESS' };

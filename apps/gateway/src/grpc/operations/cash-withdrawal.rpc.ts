@@ -9,7 +9,7 @@ export function cashWithdrawalRpc(operations: CardOperationUseCase): TerminalRpc
   return {
     dto: CreatePurchaseDto,
     toDto: cardPaymentDtoOf,
-    execute: ({ terminal, idempotencyKey, dto }) => operations.execute(terminal, idempotencyKey, 'cash_withdrawal', dto),
+    execute: ({ terminal, idempotencyKey, dto, connection }) => operations.execute(terminal, idempotencyKey, 'cash_withdrawal', dto, connection),
     toResponse: cardTransactionResponseOf,
   };
 }

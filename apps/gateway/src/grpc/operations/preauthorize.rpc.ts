@@ -9,7 +9,7 @@ export function preauthorizeRpc(operations: CardOperationUseCase): TerminalRpc<C
   return {
     dto: CreatePurchaseDto,
     toDto: cardPaymentDtoOf,
-    execute: ({ terminal, idempotencyKey, dto }) => operations.execute(terminal, idempotencyKey, 'preauthorization', dto),
+    execute: ({ terminal, idempotencyKey, dto, connection }) => operations.execute(terminal, idempotencyKey, 'preauthorization', dto, connection),
     toResponse: cardTransactionResponseOf,
   };
 }

@@ -9,7 +9,7 @@ export function topUpRpc(operations: CardOperationUseCase): TerminalRpc<CardPaym
   return {
     dto: CreatePurchaseDto,
     toDto: cardPaymentDtoOf,
-    execute: ({ terminal, idempotencyKey, dto }) => operations.execute(terminal, idempotencyKey, 'top_up', dto),
+    execute: ({ terminal, idempotencyKey, dto, connection }) => operations.execute(terminal, idempotencyKey, 'top_up', dto, connection),
     toResponse: cardTransactionResponseOf,
   };
 }

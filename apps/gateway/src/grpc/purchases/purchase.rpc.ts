@@ -14,7 +14,7 @@ export function purchaseRpc(purchases: CreatePurchaseUseCase): TerminalRpc<Purch
   return {
     dto: CreatePurchaseDto,
     toDto: purchaseDtoOf,
-    execute: ({ terminal, idempotencyKey, dto }) => purchases.execute(terminal, idempotencyKey, dto),
+    execute: ({ terminal, idempotencyKey, dto, connection }) => purchases.execute(terminal, idempotencyKey, dto, connection),
     toResponse: cardTransactionResponseOf,
   };
 }

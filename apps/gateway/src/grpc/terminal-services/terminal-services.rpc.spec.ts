@@ -1,4 +1,4 @@
-import { handleUnaryCall, Metadata, ServerUnaryCall, status as GrpcStatus } from '@grpc/grpc-js';
+import { handleUnaryCall, Metadata, status as GrpcStatus } from '@grpc/grpc-js';
 
 import type { AuthorizeReply, TerminalServiceReply, TerminalServiceRequest } from '@payments/contracts';
 import { MessageBus } from '@payments/messaging';
@@ -15,6 +15,7 @@ import { closeDayRpc } from './close-day.rpc';
 import { connectionCheckRpc } from './connection-check.rpc';
 import { receiptCopyRpc } from './receipt-copy.rpc';
 import { reportRpc } from './report.rpc';
+import { unaryCallOf } from '../testing/unary-call.fake';
 
 const TERMINAL: Terminal = { clientId: 'c-4', name: 'Register 4', terminalId: 'DEMO0004', merchantId: 'DEMOSHOP0000001', currencies: ['EUR'] };
 const KEY = 'register-key-0123456789';
@@ -58,7 +59,7 @@ describe('terminal service RPCs (ConnectionCheck, CloseDay, Report, ReceiptCopy)
   };
   const run = <Request, Response>(handler: handleUnaryCall<Request, Response>, request: Request, meta = metadata()) =>
     new Promise<{ error: GrpcError | null; response?: Response }>((resolve) => {
-      handler({ request, metadata: meta } as ServerUnaryCall<Request, Response>, (error, response) => resolve({ error: error as GrpcError | null, response: response as Response }));
+      handler(unaryCallOf<Request, Response>(request, meta), (error, response) => resolve({ error: error as GrpcError | null, response: response as Response }));
     });
   const asked = () => bus.request.mock.calls[0][1];
   const replying = (reply: Omit<TerminalServiceReply, keyof typeof BASE>) => bus.request.mockResolvedValue({ ...BASE, ...reply });
