@@ -32,13 +32,14 @@ async function main(): Promise<void> {
   });
   const registers = Number(values.registers);
   if (!(Number.isInteger(registers) && registers >= 1 && registers <= 1_000)) throw new Error('--registers: between 1 and 1000');
-  process.env.GATEWAY_DEMO_TERMINAL_COUNT = String(registers);
+  // After the test defaults (which seed only the e2e suites' registers): every register the load uses.
+  const seeded = { GATEWAY_DEMO_TERMINAL_COUNT: String(registers) };
   const keys = Array.from({ length: registers }, (_, i) => demoTerminalKey(TEST_SERVICE_ENV.GATEWAY_DEMO_TERMINAL_KEY, i + 1));
   const rates = (values.rate ?? values.rates).split(',').map(Number);
   const duration = Math.min(Number(values.duration), 120);
   if (rates.some((r) => !(r > 0 && r <= 2_000))) throw new Error('--rates: arrival rates between 1 and 2000 per second');
 
-  const target = values.mode === 'distributed' ? await startDistributedTarget() : await startEmbeddedProcess();
+  const target = values.mode === 'distributed' ? await startDistributedTarget(seeded) : await startEmbeddedProcess(seeded);
   try {
     const pinPad = TestPinPad.withAnsiTestKey();
     const cards = Array.from({ length: Math.max(...rates) * duration + Number(values.warmup) }, () =>
@@ -82,11 +83,11 @@ function report(mode: string, r: StepResult): void {
 }
 
 /** The embedded platform in its own process (as `npm start` runs it), on a scratch data folder. */
-async function startEmbeddedProcess(): Promise<{ url: string; stop: () => Promise<void> }> {
+async function startEmbeddedProcess(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'payments-bench-'));
   const child = spawn(process.execPath, [join(repoRoot(), 'dist/apps/embedded/src/main.js')], {
-    env: { ...process.env, ...TEST_SERVICE_ENV, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'error' },
+    env: { ...process.env, ...TEST_SERVICE_ENV, ...env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'error' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -108,8 +109,8 @@ async function startEmbeddedProcess(): Promise<{ url: string; stop: () => Promis
   };
 }
 
-async function startDistributedTarget(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const platform = await startDistributed();
+async function startDistributedTarget(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
+  const platform = await startDistributed({ env });
   return { url: platform.gatewayUrl, stop: () => platform.stop() };
 }
 

@@ -51,7 +51,9 @@ export async function startDistributedPlatform(options: DistributedOptions): Pro
     urls[service.name] = `http://127.0.0.1:${port}`;
     const log = createWriteStream(join(options.logDir, `${service.name}.log`), { flags: 'a' });
     const grpc = 'grpcPort' in service ? { GATEWAY_GRPC_HOST: '127.0.0.1', GATEWAY_GRPC_PORT: String(service.grpcPort + offset) } : {};
-    const child = spawn(process.execPath, [join(options.root, 'dist/apps', service.name, 'src/main.js')], {
+    // DISTRIBUTED_NODE_ARGS: node flags for every service, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile a benchmark run.
+    const nodeArgs = (options.env.DISTRIBUTED_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
+    const child = spawn(process.execPath, [...nodeArgs, join(options.root, 'dist/apps', service.name, 'src/main.js')], {
       env: { ...options.env, PORT: String(port), HOST: '127.0.0.1', DEVICE_BRIDGE_GATEWAY_URL: `http://127.0.0.1:${SERVICES[0].port + offset}`, ...grpc },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
