@@ -99,6 +99,7 @@ describe.each([
 
   it('reverses an approval a gRPC register gave up on (its own deadline passed first), once', async () => {
     hostAnswers('0200', 400);
+    const before = await totals();
     const grpc = new TerminalGrpcClient(platform.gatewayGrpcAddress, KEY);
     try {
       const purchase = { amount: { amountMinor: '2400', currency: 'EUR' }, card: grpc.card(PAN) };
@@ -111,6 +112,8 @@ describe.each([
       const rows = (await call<{ items: { transactionId: string; status: string; amountMinor: string }[] }>(`${platform.authorizationUrl}/v1/journal/transactions?terminalId=${TERMINAL}&amountMin=2400&amountMax=2400`)).body.items;
       const reversed = await eventually(() => journal(rows[0].transactionId), (row) => row.status === 'reversed');
       expect(statuses(reversed)).toEqual(['pending', 'approved', 'unknown', 'reversed']);
+      // Counted when approved, taken back out once reversed.
+      expect(await eventually(totals, (t) => t.count === before.count && t.amountMinor === before.amountMinor)).toEqual(before);
     } finally {
       grpc.close();
     }

@@ -1,8 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 
 import { settlementDbProvider } from './database/settlement-db.provider';
-import { ApprovedTransactionConsumer } from './totals/approved-transaction.consumer';
-import { ReversedTransactionConsumer } from './totals/reversed-transaction.consumer';
+import { TerminalTotalsConsumer } from './totals/terminal-totals.consumer';
 import { TerminalTotalsController } from './totals/terminal-totals.controller';
 import { TerminalTotalsRepository } from './totals/terminal-totals.repository';
 
@@ -13,7 +12,7 @@ export class SettlementModule {
     return {
       module: SettlementModule,
       controllers: [TerminalTotalsController],
-      providers: [settlementDbProvider, TerminalTotalsRepository, ApprovedTransactionConsumer, ReversedTransactionConsumer],
+      providers: [settlementDbProvider, TerminalTotalsRepository, TerminalTotalsConsumer],
     };
   }
 }
