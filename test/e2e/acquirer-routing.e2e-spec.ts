@@ -116,4 +116,16 @@ describe.each([
     expect(Number(totalsA.fields[76]) + Number(totalsB.fields[76])).toBe(debits);
     expect(BigInt(totalsA.fields[88]) + BigInt(totalsB.fields[88])).toBe(batch.totals.reduce((sum, t) => sum + BigInt(t.debitAmountMinor), 0n));
   });
+
+  it('checks the connection through to every acquirer, and names the one that does not answer', async () => {
+    const check = await register.post('/v1/connection-checks');
+    expect(check.body).toMatchObject({ status: 'ok', connection: { acquirer: 'bank-a', responseCode: '00' } });
+    expect(check.body.message).toMatch(/^hosts reachable: bank-a [0-9.]+ ms, bank-b [0-9.]+ ms$/);
+
+    bankB.ignoreEchoes();
+    const silent = await register.post('/v1/connection-checks');
+    expect(silent.status).toBe(502);
+    expect(silent.body.message).toMatch(/^host not reachable: bank-b /);
+    expect(silent.body.message).not.toContain('bank-a');
+  });
 });

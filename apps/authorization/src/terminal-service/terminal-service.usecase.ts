@@ -42,15 +42,28 @@ export class TerminalServiceUseCase {
     }
   }
 
-  /** An echo (0800, DE 70 = 301) through to the host: the register learns the whole path works. */
+  /**
+   * An echo (0800, DE 70 = 301) through to every acquirer the terminal's cards may go to: the
+   * register learns the whole path works. `connection` is the default acquirer's echo.
+   */
   private async connectionCheck(terminalId: string, merchantId: string): Promise<Reply> {
     const base = { operation: 'connection_check' as const, terminalId, merchantId };
-    try {
-      const { latencyMs } = await this.acquirer.echo();
-      return { ...base, status: 'ok', message: 'host reachable', connection: { acquirer: 'default', latencyMs: Math.round(latencyMs * 10) / 10, responseCode: '00' } };
-    } catch (error) {
-      return { ...base, status: 'failed', message: `host not reachable: ${error instanceof Error ? error.message : String(error)}` };
-    }
+    const acquirers = this.acquirer.acquirerIds();
+    const named = (id: string, text: string): string => (acquirers.length > 1 ? `${id} ${text}` : text);
+    const echoes = await Promise.all(acquirers.map((id) => this.echo(id)));
+    const failed = echoes.filter((echo) => !echo.ok);
+    if (failed.length > 0) return { ...base, status: 'failed', message: `host not reachable: ${failed.map((echo) => named(echo.id, echo.text)).join('; ')}` };
+    const defaultId = this.acquirer.acquirerOf({ acquirerId: null });
+    const latencyMs = echoes.find((echo) => echo.id === defaultId)?.latencyMs ?? 0;
+    const message = acquirers.length > 1 ? `hosts reachable: ${echoes.map((echo) => named(echo.id, echo.text)).join(', ')}` : 'host reachable';
+    return { ...base, status: 'ok', message, connection: { acquirer: defaultId, latencyMs, responseCode: '00' } };
+  }
+
+  private echo(id: string): Promise<{ id: string; ok: boolean; latencyMs?: number; text: string }> {
+    return this.acquirer.echo(id).then(
+      ({ latencyMs }) => ({ id, ok: true, latencyMs: Math.round(latencyMs * 10) / 10, text: `${Math.round(latencyMs * 10) / 10} ms` }),
+      (error: unknown) => ({ id, ok: false, text: error instanceof Error ? error.message : String(error) }),
+    );
   }
 
   /** Short: the batch's totals; full: also every operation in it. The open batch when none is named. */
