@@ -32,9 +32,11 @@ async function main(): Promise<void> {
   });
   const registers = Number(values.registers);
   if (!(Number.isInteger(registers) && registers >= 1 && registers <= 1_000)) throw new Error('--registers: between 1 and 1000');
-  // After the test defaults (which seed only the e2e suites' registers): every register the load uses.
-  const seeded = { GATEWAY_DEMO_TERMINAL_COUNT: String(registers) };
-  const keys = Array.from({ length: registers }, (_, i) => demoTerminalKey(TEST_SERVICE_ENV.GATEWAY_DEMO_TERMINAL_KEY, i + 1));
+  // Registers of its own, after the e2e suites' (their batches, in the distributed mode's database,
+  // stay theirs): seeded on top of the test defaults.
+  const first = Number(TEST_SERVICE_ENV.GATEWAY_DEMO_TERMINAL_COUNT) + 1;
+  const seeded = { GATEWAY_DEMO_TERMINAL_COUNT: String(first - 1 + registers) };
+  const keys = Array.from({ length: registers }, (_, i) => demoTerminalKey(TEST_SERVICE_ENV.GATEWAY_DEMO_TERMINAL_KEY, first + i));
   const rates = (values.rate ?? values.rates).split(',').map(Number);
   const duration = Math.min(Number(values.duration), 120);
   if (rates.some((r) => !(r > 0 && r <= 2_000))) throw new Error('--rates: arrival rates between 1 and 2000 per second');
