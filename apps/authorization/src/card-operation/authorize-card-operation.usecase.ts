@@ -106,7 +106,8 @@ export class AuthorizeCardOperationUseCase {
 
   /** The cashier answered a partial approval: keep the approved part, or give it back by a reversal. */
   async resumeAfterPartialApproval(row: Transaction, accepted: boolean, why: string): Promise<AuthorizeReply> {
-    const { stan, rrn } = { stan: row.stan ?? undefined, rrn: row.rrn ?? undefined };
+    const stan = row.stan ?? undefined;
+    const rrn = row.rrn ?? undefined;
     if (accepted) {
       const approved = { stan, rrn, approvalCode: row.approvalCode ?? undefined, reason: `partial approval accepted by the cashier (${why})` };
       return replyOf(await this.outcomes.approve(row.id, approved, profileOf(row.operation).money));
