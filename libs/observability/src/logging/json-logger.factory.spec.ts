@@ -51,8 +51,10 @@ describe(createLogger.name, () => {
       card: { track2: '[REDACTED]', cvv: '[REDACTED]', expiryDate: '[REDACTED]', pinBlock: '[REDACTED]' },
     });
     expect(entry?.deep).toEqual({ a: { b: { c: { ciphertext: '[REDACTED]', pin: '[REDACTED]', cardData: '[REDACTED]' } } } });
+    // Everything but the timestamp, whose digits may happen to spell a short secret (e.g. .737Z).
+    const logged = JSON.stringify({ ...entry, time: undefined });
     for (const secret of ['4761739001010010', '737', '2512', '0412AC89ABCDEF67', 'AAECAw==', '1234']) {
-      expect(capture.text()).not.toContain(secret);
+      expect(logged).not.toContain(secret);
     }
   });
 
