@@ -36,7 +36,16 @@ export default tseslint.config(
       '@nx/enforce-module-boundaries': [
         'error',
         {
-          allow: ['@payments/embedded', '@payments/gateway-app', '@payments/authorization-app', '@payments/antifraud-app', '@payments/settlement-app', '@payments/agents-billing-app', '@payments/qr-merchant-app', '@payments/device-bridge-app'],
+          allow: [
+            '@payments/embedded',
+            '@payments/gateway-app',
+            '@payments/authorization-app',
+            '@payments/antifraud-app',
+            '@payments/settlement-app',
+            '@payments/agents-billing-app',
+            '@payments/qr-merchant-app',
+            '@payments/device-bridge-app',
+          ],
           depConstraints: [
             { sourceTag: 'type:host', onlyDependOnLibsWithTags: ['type:lib', 'type:app'] },
             { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:lib', 'type:app', 'type:host'] },

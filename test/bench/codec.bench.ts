@@ -37,7 +37,10 @@ const COMMON = { 2: PAN, 3: '000000', 4: '000000001234', 7: '1122054730', 11: '0
 const CARD_ACCEPTOR = { 37: '632605000042', 41: 'TERM0001', 42: 'MERCHANT0000001', 49: '417', 52: '0412AC89ABCDEF67', 55: ICC };
 
 const PURCHASES: Record<string, Iso8583Message> = {
-  '1987': { mti: '0200', fields: { ...COMMON, ...CARD_ACCEPTOR, 12: '114730', 13: '1122', 22: '051', 25: '00', 43: 'TEST SHOP               BISHKEK       KG' } },
+  '1987': {
+    mti: '0200',
+    fields: { ...COMMON, ...CARD_ACCEPTOR, 12: '114730', 13: '1122', 22: '051', 25: '00', 43: 'TEST SHOP               BISHKEK       KG' },
+  },
   '1993': { mti: '1200', fields: { ...COMMON, ...CARD_ACCEPTOR, 12: '261122114730', 22: '510101511344', 24: '200', 26: '5411', 43: 'TEST SHOP>BISHKEK KG' } },
 };
 
@@ -66,7 +69,12 @@ function main(): void {
   const duration = Number(values.duration);
   if (!(duration > 0 && duration <= 60)) throw new Error('--duration: seconds per spec, more than 0 and at most 60');
   console.log(`ISO 8583 codec, one core, node ${process.version}, ${duration} s per spec`);
-  for (const [spec, version] of [['iso87ascii', '1987'], ['iso87binary', '1987'], ['iso93ascii', '1993'], ['iso93binary', '1993']]) {
+  for (const [spec, version] of [
+    ['iso87ascii', '1987'],
+    ['iso87binary', '1987'],
+    ['iso93ascii', '1993'],
+    ['iso93binary', '1993'],
+  ]) {
     console.log(measure(spec, PURCHASES[version], duration * 1_000));
   }
 }

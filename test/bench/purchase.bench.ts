@@ -69,7 +69,9 @@ async function main(): Promise<void> {
     }
     const passing = results.filter((r) => r.p99 < 100 && r.errors / r.sent < 0.001);
     console.log(`(${registers} registers, ${duration} s per rate)`);
-    console.log(`highest rate with p99 < 100 ms and < 0.1% errors (${values.mode}): ${passing.length ? Math.max(...passing.map((r) => r.targetRate)) : 'none'}/s`);
+    console.log(
+      `highest rate with p99 < 100 ms and < 0.1% errors (${values.mode}): ${passing.length ? Math.max(...passing.map((r) => r.targetRate)) : 'none'}/s`,
+    );
   } finally {
     await target.stop();
   }
@@ -97,7 +99,10 @@ async function startEmbeddedProcess(env: Record<string, string>): Promise<{ url:
   for (;;) {
     if (child.exitCode !== null) throw new Error(`embedded platform exited with ${child.exitCode}`);
     if (Date.now() > deadline) throw new Error('embedded platform not ready within 60 s');
-    const ready = await fetch(`${url}/health/ready`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${url}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     await new Promise((r) => setTimeout(r, 250));
   }

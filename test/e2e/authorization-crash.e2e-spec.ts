@@ -55,7 +55,11 @@ describe('authorization killed between the host approval and the reply (distribu
 
     await platform.restart('authorization');
     const journalUrl = `${platform.urls.authorization}/v1/journal/transactions/${transactionId}`;
-    const reversed = await eventually(async () => (await call(journalUrl)).body, (row) => row.status === 'reversed', 40_000);
+    const reversed = await eventually(
+      async () => (await call(journalUrl)).body,
+      (row) => row.status === 'reversed',
+      40_000,
+    );
 
     expect(reversed.status).toBe('reversed');
     const history = reversed.history as { status: string; reason: string | null }[];

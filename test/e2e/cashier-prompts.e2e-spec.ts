@@ -30,14 +30,19 @@ describe.each([
   const history = async (id: unknown) => ((await journal(id)).history as { status: string }[]).map((h) => h.status);
   const answer = (result: HttpResult, value: string) => register.post(`/v1/prompts/${promptOf(result).promptId}/answer`, { value }, { idempotencyKey: null });
   const promptOf = (result: HttpResult) => result.body.prompt as { promptId: string; kind: string; text: string; input: Record<string, unknown> };
-  const partially = (approvedMinor: number) => platform.simulator.addRule((m) => (m.mti === '0200' && m.fields[3] === '000000' ? { kind: 'partial', approvedMinor } : undefined));
+  const partially = (approvedMinor: number) =>
+    platform.simulator.addRule((m) => (m.mti === '0200' && m.fields[3] === '000000' ? { kind: 'partial', approvedMinor } : undefined));
 
   it('has the cashier check a swiped card against its last 4 digits before the host is asked; a mismatch goes no further', async () => {
     const waiting = await register.post('/v1/purchases', sale(1500, 'magstripe'));
 
     expect(waiting.status).toBe(202);
     expect(waiting.body).toMatchObject({ status: 'prompt', receipt: [] });
-    expect(promptOf(waiting)).toMatchObject({ kind: 'confirm_last4', text: 'KEY IN THE LAST 4 DIGITS PRINTED ON THE CARD', input: { type: 'digits', length: 4 } });
+    expect(promptOf(waiting)).toMatchObject({
+      kind: 'confirm_last4',
+      text: 'KEY IN THE LAST 4 DIGITS PRINTED ON THE CARD',
+      input: { type: 'digits', length: 4 },
+    });
     expect(platform.simulator.received).toHaveLength(0);
 
     const malformed = await answer(waiting, '44');
@@ -59,7 +64,10 @@ describe.each([
     expect(done.status).toBe(201);
     expect(done.body).toMatchObject({ status: 'approved', amount: 1600, transactionId: waiting.body.transactionId });
     expect(sent('0200')).toHaveLength(1);
-    expect((await register.post('/v1/purchases', body, { idempotencyKey })).body).toMatchObject({ status: 'approved', transactionId: waiting.body.transactionId });
+    expect((await register.post('/v1/purchases', body, { idempotencyKey })).body).toMatchObject({
+      status: 'approved',
+      transactionId: waiting.body.transactionId,
+    });
     const again = await answer(waiting, '4444');
     expect(again.body).toMatchObject({ status: 'approved', transactionId: waiting.body.transactionId });
     expect((await answer(waiting, '1234')).status).toBe(409);
@@ -85,7 +93,10 @@ describe.each([
     const refused = await answer(waiting, 'no');
 
     expect(refused.body).toMatchObject({ status: 'declined', responseCode: '10' });
-    await eventually(() => journal(waiting.body.transactionId), (row) => row.status === 'reversed');
+    await eventually(
+      () => journal(waiting.body.transactionId),
+      (row) => row.status === 'reversed',
+    );
     const [reversal] = sent('0400');
     expect(reversal.fields[4]).toBe('000000002000');
     expect(reversal.fields[90].slice(4, 10)).toBe(sent('0200')[0].fields[11]);
@@ -95,7 +106,11 @@ describe.each([
     partially(1000);
     const waiting = await register.post('/v1/purchases', sale(1800));
 
-    const row = await eventually(() => journal(waiting.body.transactionId), (r) => r.status === 'reversed', 20_000);
+    const row = await eventually(
+      () => journal(waiting.body.transactionId),
+      (r) => r.status === 'reversed',
+      20_000,
+    );
     expect(JSON.stringify(row.history)).toContain('the cashier did not answer');
     expect(sent('0400')).toHaveLength(1);
     const late = await answer(waiting, 'yes');
@@ -120,14 +135,25 @@ describe.each([
     const grpc = new TerminalGrpcClient(platform.gatewayGrpcAddress, `${TERMINAL_KEY}-5`);
     try {
       const waiting = await grpc.purchase({ amount: { amountMinor: '1900', currency: 'EUR' }, card: grpc.card(PAN), entryMode: 'ENTRY_MODE_MAGSTRIPE' });
-      const transaction = waiting.response?.transaction as { status: string; transactionId: string; prompt: { promptId: string; kind: string; input: unknown } };
-      expect(transaction).toMatchObject({ status: 'TRANSACTION_STATUS_PROMPT', prompt: { kind: 'confirm_last4', input: { type: 'PROMPT_INPUT_TYPE_DIGITS', length: 4 } } });
+      const transaction = waiting.response?.transaction as {
+        status: string;
+        transactionId: string;
+        prompt: { promptId: string; kind: string; input: unknown };
+      };
+      expect(transaction).toMatchObject({
+        status: 'TRANSACTION_STATUS_PROMPT',
+        prompt: { kind: 'confirm_last4', input: { type: 'PROMPT_INPUT_TYPE_DIGITS', length: 4 } },
+      });
 
       const malformed = await grpc.call('AnswerPrompt', { promptId: transaction.prompt.promptId, value: 'x' }, { idempotencyKey: null });
       expect(malformed.error).toMatchObject({ code: 3, details: 'value: key in exactly 4 digits' });
       const done = await grpc.call('AnswerPrompt', { promptId: transaction.prompt.promptId, value: '4444' }, { idempotencyKey: null });
       expect(done.error).toBeNull();
-      expect(done.response?.transaction).toMatchObject({ status: 'TRANSACTION_STATUS_APPROVED', transactionId: transaction.transactionId, amount: { amountMinor: '1900' } });
+      expect(done.response?.transaction).toMatchObject({
+        status: 'TRANSACTION_STATUS_APPROVED',
+        transactionId: transaction.transactionId,
+        amount: { amountMinor: '1900' },
+      });
     } finally {
       grpc.close();
     }

@@ -84,7 +84,13 @@ describe.each([
 
   it('reads the card without asking the host, and asks the host for a balance (0100, processing code 31, amount 0)', async () => {
     const read = await approved(call('CardData', inquiry()));
-    expect(read).toMatchObject({ operation: 'OPERATION_CARD_DATA', maskedPan: '555555******4444', cardScheme: 'mastercard', cardExpiry: '3012', amount: euros(0) });
+    expect(read).toMatchObject({
+      operation: 'OPERATION_CARD_DATA',
+      maskedPan: '555555******4444',
+      cardScheme: 'mastercard',
+      cardExpiry: '3012',
+      amount: euros(0),
+    });
     expect(platform.simulator.received.filter((m) => m.mti !== '0800')).toHaveLength(0);
 
     const balance = await approved(call('Balance', inquiry()));
@@ -132,7 +138,10 @@ describe.each([
     const none = await call('Cancel', {});
     const both = await call('Cancel', { originalTransactionId: randomUUID(), approvalCode: 'A1B2C3', rrn: '633410000001' });
 
-    expect(none.error).toMatchObject({ code: GrpcStatus.INVALID_ARGUMENT, details: 'original: originalTransactionId, or approvalCode + rrn from the receipt, is required' });
+    expect(none.error).toMatchObject({
+      code: GrpcStatus.INVALID_ARGUMENT,
+      details: 'original: originalTransactionId, or approvalCode + rrn from the receipt, is required',
+    });
     expect(both.error).toMatchObject({ code: GrpcStatus.INVALID_ARGUMENT, details: 'original: give originalTransactionId or approvalCode + rrn, not both' });
     expect(platform.simulator.received.filter((m) => m.mti !== '0800')).toHaveLength(0);
   });
@@ -149,7 +158,10 @@ describe.each([
 
   it('closes the day with the host (0500) once per idempotency-key, refuses a cancel after it, refunds partly and never above what is left', async () => {
     const purchase = await approved(call('Purchase', payment(4000)));
-    expect((await call('CloseDay', {}, { idempotencyKey: null })).error).toMatchObject({ code: GrpcStatus.INVALID_ARGUMENT, details: expect.stringMatching(/^Idempotency-Key header: required/) });
+    expect((await call('CloseDay', {}, { idempotencyKey: null })).error).toMatchObject({
+      code: GrpcStatus.INVALID_ARGUMENT,
+      details: expect.stringMatching(/^Idempotency-Key header: required/),
+    });
 
     const idempotencyKey = `register-4-close-${randomUUID()}`;
     const closed = await call('CloseDay', {}, { idempotencyKey });
@@ -169,13 +181,19 @@ describe.each([
     const refund = await approved(call('Refund', { originalTransactionId: purchase.transactionId, amount: euros(1500) }));
     expect(refund).toMatchObject({ operation: 'OPERATION_REFUND', amount: euros(1500), originalTransactionId: purchase.transactionId });
     expect(sent('0200').at(-1)!.fields).toMatchObject({ 3: '200000', 4: '000000001500' });
-    await refused(call('Refund', { originalTransactionId: purchase.transactionId, amount: euros(2501) }), 'amount: 2501 is above what is left of the original (2500)');
+    await refused(
+      call('Refund', { originalTransactionId: purchase.transactionId, amount: euros(2501) }),
+      'amount: 2501 is above what is left of the original (2500)',
+    );
     await approved(call('Refund', { originalTransactionId: purchase.transactionId, amount: euros(2500) }));
     expect(sent('0200').filter((m) => m.fields[3] === '200000')).toHaveLength(2);
 
     const report = await query('Report', { kind: 'REPORT_KIND_SHORT', batchNumber: batch.batchNumber });
     expect(report.error).toBeNull();
-    expect(report.response).toMatchObject({ batch: { batchNumber: batch.batchNumber, status: 'BATCH_STATUS_CLOSED', reconciliation: 'RECONCILIATION_IN_BALANCE' }, transactions: [] });
+    expect(report.response).toMatchObject({
+      batch: { batchNumber: batch.batchNumber, status: 'BATCH_STATUS_CLOSED', reconciliation: 'RECONCILIATION_IN_BALANCE' },
+      transactions: [],
+    });
   });
 
   it('checks the connection through to the host, copies the last receipt and reports the open batch, without idempotency-key', async () => {
@@ -187,7 +205,10 @@ describe.each([
     const purchase = await approved(call('Purchase', payment(999)));
     const last = await query('ReceiptCopy', { transactionId: '' });
     expect(last.error).toBeNull();
-    expect(last.response?.transaction).toMatchObject({ transactionId: purchase.transactionId, receiptLines: expect.arrayContaining(['*** COPY ***', 'AMOUNT 9.99 EUR']) });
+    expect(last.response?.transaction).toMatchObject({
+      transactionId: purchase.transactionId,
+      receiptLines: expect.arrayContaining(['*** COPY ***', 'AMOUNT 9.99 EUR']),
+    });
     const byId = await query('ReceiptCopy', { transactionId: purchase.transactionId });
     expect((byId.response?.transaction as Transaction).transactionId).toBe(purchase.transactionId);
 

@@ -28,7 +28,11 @@ describe.each([
 
   beforeEach(() => platform.simulator.reset());
 
-  const request = (amountMinor: string, extra: Record<string, unknown> = {}) => ({ amount: { amountMinor, currency: 'EUR' }, card: register.card(PAN), ...extra });
+  const request = (amountMinor: string, extra: Record<string, unknown> = {}) => ({
+    amount: { amountMinor, currency: 'EUR' },
+    card: register.card(PAN),
+    ...extra,
+  });
   const hostRequests = (mti: string) => platform.simulator.received.filter((m) => m.mti === mti);
   const transactionOf = (response: Record<string, unknown> | undefined) => response?.transaction as Record<string, unknown>;
 
@@ -115,7 +119,12 @@ describe.each([
     const { error, response } = await register.purchase(request('3000'));
 
     expect(error).toBeNull();
-    expect(transactionOf(response)).toMatchObject({ status: 'TRANSACTION_STATUS_DECLINED', responseCode: '51', responseText: 'Insufficient funds', approvalCode: '' });
+    expect(transactionOf(response)).toMatchObject({
+      status: 'TRANSACTION_STATUS_DECLINED',
+      responseCode: '51',
+      responseText: 'Insufficient funds',
+      approvalCode: '',
+    });
     expect(transactionOf(response).receiptLines).toEqual(expect.arrayContaining(['RESPONSE 51 INSUFFICIENT FUNDS', 'DECLINED']));
   });
 

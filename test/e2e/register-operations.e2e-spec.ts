@@ -130,7 +130,10 @@ describe.each([
 
     const lost = await register.post('/v1/refunds', { originalTransactionId: purchase.transactionId });
     expect(lost.body).toMatchObject({ status: 'failed', responseCode: '91' });
-    const reversed = await eventually(() => journal(lost.body.transactionId), (row) => row.status === 'reversed');
+    const reversed = await eventually(
+      () => journal(lost.body.transactionId),
+      (row) => row.status === 'reversed',
+    );
     expect(reversed.status).toBe('reversed');
 
     platform.simulator.reset();
@@ -157,13 +160,19 @@ describe.each([
     const purchase = approved(await register.post('/v1/purchases', card(4321)));
     const journalUrl = `${platform.authorizationUrl}/v1/journal/transactions`;
 
-    const byRrn = await call<{ items: { transactionId: string }[] }>(`${journalUrl}?rrn=${String(purchase.rrn)}&approvalCode=${String(purchase.approvalCode)}&terminalId=DEMO0002`);
+    const byRrn = await call<{ items: { transactionId: string }[] }>(
+      `${journalUrl}?rrn=${String(purchase.rrn)}&approvalCode=${String(purchase.approvalCode)}&terminalId=DEMO0002`,
+    );
     expect(byRrn.body.items.map((i) => i.transactionId)).toEqual([purchase.transactionId]);
 
-    const first = await call<{ items: { transactionId: string; terminalId: string }[]; nextCursor: string }>(`${journalUrl}?terminalId=DEMO0002&status=approved&limit=2`);
+    const first = await call<{ items: { transactionId: string; terminalId: string }[]; nextCursor: string }>(
+      `${journalUrl}?terminalId=DEMO0002&status=approved&limit=2`,
+    );
     expect(first.body.items).toHaveLength(2);
     expect(first.body.items[0].transactionId).toBe(purchase.transactionId);
-    const second = await call<{ items: { transactionId: string }[] }>(`${journalUrl}?terminalId=DEMO0002&status=approved&limit=2&cursor=${first.body.nextCursor}`);
+    const second = await call<{ items: { transactionId: string }[] }>(
+      `${journalUrl}?terminalId=DEMO0002&status=approved&limit=2&cursor=${first.body.nextCursor}`,
+    );
     expect(second.body.items.length).toBeGreaterThan(0);
     expect(second.body.items.map((i) => i.transactionId)).not.toContain(first.body.items[1].transactionId);
 

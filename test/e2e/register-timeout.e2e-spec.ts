@@ -45,20 +45,28 @@ describe.each([
   const card = (amount: number) => ({ amount, currency: 'EUR', card: register.card(PAN) });
   const sent = (mti: string) => platform.simulator.received.filter((m) => m.mti === mti);
   const hostAnswers = (mti: string, ms: number, then: 'approve' | { decline: string } = 'approve') =>
-    platform.simulator.addRule((m) => (m.mti === mti ? { kind: 'delay', ms, then: then === 'approve' ? { kind: 'approve' } : { kind: 'decline', responseCode: then.decline } } : undefined));
+    platform.simulator.addRule((m) =>
+      m.mti === mti ? { kind: 'delay', ms, then: then === 'approve' ? { kind: 'approve' } : { kind: 'decline', responseCode: then.decline } } : undefined,
+    );
   const journal = async (id: unknown) => (await call(`${platform.authorizationUrl}/v1/journal/transactions/${String(id)}`)).body;
   const statuses = (row: Record<string, unknown>) => (row.history as History).map((h) => h.status);
   const reasonOf = (row: Record<string, unknown>, status: string) => (row.history as History).find((h) => h.status === status)?.reason;
   const totals = async () => {
     const day = new Date().toISOString().slice(0, 10);
-    const rows = (await call<{ currency: string; count: number; amountMinor: string }[]>(`${platform.settlementUrl}/v1/settlement/terminal-totals?businessDay=${day}&terminalId=${TERMINAL}`)).body;
+    const rows = (
+      await call<{ currency: string; count: number; amountMinor: string }[]>(
+        `${platform.settlementUrl}/v1/settlement/terminal-totals?businessDay=${day}&terminalId=${TERMINAL}`,
+      )
+    ).body;
     const eur = rows.find((r) => r.currency === 'EUR');
     return { count: eur?.count ?? 0, amountMinor: BigInt(eur?.amountMinor ?? '0') };
   };
   /** The register's own timeout: it hangs up after `ms`, whatever the gateway is still doing. */
   const postAndHangUp = async (path: string, body: unknown, idempotencyKey: string, ms: number) => {
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${KEY}`, 'idempotency-key': idempotencyKey };
-    await expect(fetch(`${platform.gatewayUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body), signal: AbortSignal.timeout(ms) })).rejects.toThrow();
+    await expect(
+      fetch(`${platform.gatewayUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body), signal: AbortSignal.timeout(ms) }),
+    ).rejects.toThrow();
   };
 
   it('reverses a purchase the host approved after the register gave up (504), once, and never counts it', async () => {
@@ -74,9 +82,14 @@ describe.each([
     expect(answer.body.message).toBe(
       'the register did not receive the outcome within 1000 ms; this purchase is being reversed and moves no money: start a new operation with a new Idempotency-Key',
     );
-    const reversed = await eventually(() => journal(answer.body.transactionId), (row) => row.status === 'reversed');
+    const reversed = await eventually(
+      () => journal(answer.body.transactionId),
+      (row) => row.status === 'reversed',
+    );
     expect(statuses(reversed)).toEqual(['pending', 'unknown', 'reversed']);
-    expect(reasonOf(reversed, 'unknown')).toMatch(/^host approved \(approval code \w+\), but the register did not receive the outcome within 1000 ms: reversal queued$/);
+    expect(reasonOf(reversed, 'unknown')).toMatch(
+      /^host approved \(approval code \w+\), but the register did not receive the outcome within 1000 ms: reversal queued$/,
+    );
     expect(reasonOf(reversed, 'reversed')).toContain('reversal acknowledged by host (00)');
 
     // One reversal, naming the 0200 (DE 90: its MTI and STAN), sent once the late approval was in.
@@ -106,11 +119,25 @@ describe.each([
       const gaveUp = await grpc.purchase(purchase, { deadlineMs: 150 });
       expect(gaveUp.error?.code).toBe(4); // DEADLINE_EXCEEDED, on the register's side
 
-      const [request] = await eventually(() => Promise.resolve(sent('0200')), (requests) => requests.length === 1);
-      await eventually(() => Promise.resolve(sent('0400')), (reversals) => reversals.length === 1, 10_000);
+      const [request] = await eventually(
+        () => Promise.resolve(sent('0200')),
+        (requests) => requests.length === 1,
+      );
+      await eventually(
+        () => Promise.resolve(sent('0400')),
+        (reversals) => reversals.length === 1,
+        10_000,
+      );
       expect(sent('0400')[0].fields[90].slice(0, 10)).toBe(`0200${request.fields[11]}`);
-      const rows = (await call<{ items: { transactionId: string; status: string; amountMinor: string }[] }>(`${platform.authorizationUrl}/v1/journal/transactions?terminalId=${TERMINAL}&amountMin=2400&amountMax=2400`)).body.items;
-      const reversed = await eventually(() => journal(rows[0].transactionId), (row) => row.status === 'reversed');
+      const rows = (
+        await call<{ items: { transactionId: string; status: string; amountMinor: string }[] }>(
+          `${platform.authorizationUrl}/v1/journal/transactions?terminalId=${TERMINAL}&amountMin=2400&amountMax=2400`,
+        )
+      ).body.items;
+      const reversed = await eventually(
+        () => journal(rows[0].transactionId),
+        (row) => row.status === 'reversed',
+      );
       expect(statuses(reversed)).toEqual(['pending', 'approved', 'unknown', 'reversed']);
       // Counted when approved, taken back out once reversed.
       expect(await eventually(totals, (t) => t.count === before.count && t.amountMinor === before.amountMinor)).toEqual(before);
@@ -130,14 +157,20 @@ describe.each([
     await postAndHangUp('/v1/purchases', body, key, 150);
 
     // The same key says what happened once the gateway knows (409 "in progress" until then).
-    const retry = await eventually(() => register.post('/v1/purchases', body, { idempotencyKey: key }), (r: HttpResult) => r.status === 504);
+    const retry = await eventually(
+      () => register.post('/v1/purchases', body, { idempotencyKey: key }),
+      (r: HttpResult) => r.status === 504,
+    );
     expect(retry.body.message).toBe(
       "the register's connection closed before the outcome was delivered; this purchase is being reversed and moves no money: start a new operation with a new Idempotency-Key",
     );
     const counted = await eventually(totals, (t) => t.count === before.count + 1);
     expect(counted).toEqual({ count: before.count + 1, amountMinor: before.amountMinor + 2300n });
 
-    const reversed = await eventually(() => journal(retry.body.transactionId), (row) => row.status === 'reversed');
+    const reversed = await eventually(
+      () => journal(retry.body.transactionId),
+      (row) => row.status === 'reversed',
+    );
     expect(statuses(reversed)).toEqual(['pending', 'approved', 'unknown', 'reversed']);
     expect(reasonOf(reversed, 'unknown')).toBe("the register's connection closed before the outcome was delivered: the approval is reversed");
     expect(sent('0400')).toHaveLength(1);
@@ -155,8 +188,13 @@ describe.each([
     const answer = await register.post('/v1/cancels', cancelBody, { idempotencyKey: key });
 
     expect(answer.status).toBe(504);
-    expect(answer.body.message).toBe('the register did not receive the outcome within 1000 ms; this cancel is not reversed: retry with the same Idempotency-Key for its outcome');
-    const retry = await eventually(() => register.post('/v1/cancels', cancelBody, { idempotencyKey: key }), (r: HttpResult) => r.status === 201);
+    expect(answer.body.message).toBe(
+      'the register did not receive the outcome within 1000 ms; this cancel is not reversed: retry with the same Idempotency-Key for its outcome',
+    );
+    const retry = await eventually(
+      () => register.post('/v1/cancels', cancelBody, { idempotencyKey: key }),
+      (r: HttpResult) => r.status === 201,
+    );
     expect(retry.body).toMatchObject({ operation: 'cancel', status: 'approved', transactionId: answer.body.transactionId });
     // Long enough for the reversal worker to have sent anything queued.
     await new Promise((r) => setTimeout(r, 1500));
@@ -176,8 +214,14 @@ describe.each([
 
     await postAndHangUp('/v1/refunds', refundBody, key, 150);
 
-    const retry = await eventually(() => register.post('/v1/refunds', refundBody, { idempotencyKey: key }), (r: HttpResult) => r.status === 504);
-    const reversed = await eventually(() => journal(retry.body.transactionId), (row) => row.status === 'reversed');
+    const retry = await eventually(
+      () => register.post('/v1/refunds', refundBody, { idempotencyKey: key }),
+      (r: HttpResult) => r.status === 504,
+    );
+    const reversed = await eventually(
+      () => journal(retry.body.transactionId),
+      (row) => row.status === 'reversed',
+    );
     expect(statuses(reversed)).toEqual(['pending', 'approved', 'unknown', 'reversed']);
     // The full refund had made the original "refunded"; the reversal gives it back whole.
     const original = await journal(purchase.transactionId);
@@ -195,7 +239,10 @@ describe.each([
 
     expect((await register.post('/v1/purchases', body, { idempotencyKey: key })).status).toBe(504);
 
-    const retry = await eventually(() => register.post('/v1/purchases', body, { idempotencyKey: key }), (r: HttpResult) => r.status === 201);
+    const retry = await eventually(
+      () => register.post('/v1/purchases', body, { idempotencyKey: key }),
+      (r: HttpResult) => r.status === 201,
+    );
     expect(retry.body).toMatchObject({ status: 'declined', responseCode: '05' });
     expect(statuses(await journal(retry.body.transactionId))).toEqual(['pending', 'declined']);
     expect(sent('0400')).toHaveLength(0);

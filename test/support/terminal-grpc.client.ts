@@ -3,7 +3,17 @@ import { dirname, join } from 'node:path';
 
 import { TestPinPad } from '@payments/testing';
 
-import { Client, ClientDuplexStream, credentials, GrpcObject, loadPackageDefinition, makeClientConstructor, Metadata, ServiceClientConstructor, ServiceError } from '@grpc/grpc-js';
+import {
+  Client,
+  ClientDuplexStream,
+  credentials,
+  GrpcObject,
+  loadPackageDefinition,
+  makeClientConstructor,
+  Metadata,
+  ServiceClientConstructor,
+  ServiceError,
+} from '@grpc/grpc-js';
 import { loadSync, Options } from '@grpc/proto-loader';
 import { service as healthService } from 'grpc-health-check';
 
@@ -19,7 +29,12 @@ export interface GrpcResult<T = Record<string, unknown>> {
   response?: T;
 }
 
-type Unary = (request: object, metadata: Metadata, options: { deadline: Date }, callback: (error: ServiceError | null, response?: Record<string, unknown>) => void) => void;
+type Unary = (
+  request: object,
+  metadata: Metadata,
+  options: { deadline: Date },
+  callback: (error: ServiceError | null, response?: Record<string, unknown>) => void,
+) => void;
 
 /** The metadata of a call: the terminal key (null: none) and the idempotency-key (default: a fresh one; null: none). */
 export interface GrpcCallOptions {

@@ -41,7 +41,10 @@ export async function startEmbeddedPlatform(config: EmbeddedEnv, env: NodeJS.Pro
   const grpcPort = config.GRPC_PORT || (await freePort());
 
   const bus = new InMemoryMessageBus();
-  const databases = new DatabaseFactory({ mode: { kind: 'pglite', dataRoot: config.DATA_DIR === 'memory' ? undefined : config.DATA_DIR }, migrateOnOpen: true });
+  const databases = new DatabaseFactory({
+    mode: { kind: 'pglite', dataRoot: config.DATA_DIR === 'memory' ? undefined : config.DATA_DIR },
+    migrateOnOpen: true,
+  });
   const serviceEnv: NodeJS.ProcessEnv = {
     GATEWAY_SEED_DEMO_TERMINAL: 'true',
     ...env,

@@ -37,7 +37,10 @@ describe(BinTable.name, () => {
   });
 
   it('lets the first of two equally specific ranges win', () => {
-    const sut = new BinTable([{ scheme: 'gift', from: '4' }, { scheme: 'visa', from: '4' }]);
+    const sut = new BinTable([
+      { scheme: 'gift', from: '4' },
+      { scheme: 'visa', from: '4' },
+    ]);
     expect(sut.detect('4242424242424242')).toBe('gift');
   });
 

@@ -1,17 +1,5 @@
 /** Card schemes the platform routes on. `fleet` and `gift` are closed-loop cards identified only by configured BIN ranges. */
-export const CARD_SCHEMES = [
-  'visa',
-  'mastercard',
-  'amex',
-  'diners',
-  'discover',
-  'jcb',
-  'unionpay',
-  'mir',
-  'maestro',
-  'fleet',
-  'gift',
-] as const;
+export const CARD_SCHEMES = ['visa', 'mastercard', 'amex', 'diners', 'discover', 'jcb', 'unionpay', 'mir', 'maestro', 'fleet', 'gift'] as const;
 
 export type CardScheme = (typeof CARD_SCHEMES)[number];
 

@@ -4,19 +4,19 @@ import { formatTrack2, parseTrack2 } from './track2.codec';
 const PAN = '4242424242424242';
 
 describe(parseTrack2.name, () => {
-  it.each([
-    `;${PAN}=30031011234567890?`,
-    `;${PAN}=30031011234567890?X`,
-    `${PAN}=30031011234567890`,
-    `${PAN}D30031011234567890`,
-    `${PAN}d30031011234567890`,
-  ])('parses %s', (track) => {
-    expect(parseTrack2(track)).toEqual({ pan: PAN, expiry: '3003', serviceCode: '101', discretionaryData: '1234567890' });
-  });
+  it.each([`;${PAN}=30031011234567890?`, `;${PAN}=30031011234567890?X`, `${PAN}=30031011234567890`, `${PAN}D30031011234567890`, `${PAN}d30031011234567890`])(
+    'parses %s',
+    (track) => {
+      expect(parseTrack2(track)).toEqual({ pan: PAN, expiry: '3003', serviceCode: '101', discretionaryData: '1234567890' });
+    },
+  );
 
   it('drops the F pad nibble of an odd-length BCD DE 35', () => {
     expect(parseTrack2('378282246310005D3003201123F')).toEqual({
-      pan: '378282246310005', expiry: '3003', serviceCode: '201', discretionaryData: '123',
+      pan: '378282246310005',
+      expiry: '3003',
+      serviceCode: '201',
+      discretionaryData: '123',
     });
   });
 

@@ -56,18 +56,26 @@ export function text(defaultValue?: string): EnvField<string> {
 /** A whole number within [min, max]. */
 export function int(defaultValue?: number, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER): EnvField<number> {
   const range = min === Number.MIN_SAFE_INTEGER && max === Number.MAX_SAFE_INTEGER ? '' : ` ${min}-${max}`;
-  return envField(`expected a whole number${range}`, (raw) => {
-    if (!/^-?[0-9]+$/.test(raw)) return undefined;
-    const value = Number(raw);
-    return Number.isSafeInteger(value) && value >= min && value <= max ? value : undefined;
-  }, defaultValue);
+  return envField(
+    `expected a whole number${range}`,
+    (raw) => {
+      if (!/^-?[0-9]+$/.test(raw)) return undefined;
+      const value = Number(raw);
+      return Number.isSafeInteger(value) && value >= min && value <= max ? value : undefined;
+    },
+    defaultValue,
+  );
 }
 
 /** A TCP port 1-65535. */
 export function port(defaultValue?: number): EnvField<number> {
-  return envField('expected a number 1-65535', (raw) => {
-    if (!/^[0-9]{1,5}$/.test(raw)) return undefined;
-    const value = Number(raw);
-    return value >= 1 && value <= 65535 ? value : undefined;
-  }, defaultValue);
+  return envField(
+    'expected a number 1-65535',
+    (raw) => {
+      if (!/^[0-9]{1,5}$/.test(raw)) return undefined;
+      const value = Number(raw);
+      return value >= 1 && value <= 65535 ? value : undefined;
+    },
+    defaultValue,
+  );
 }

@@ -13,13 +13,4 @@ export { ISO93_BINARY_SPEC } from './spec/iso93binary.fields';
 export { Iso8583SpecFileError } from './spec/spec-file.error';
 export { loadSpecFile, specFromDefinition } from './spec/spec-file.loader';
 export { getSpec, registerSpec, type Iso8583SpecName } from './spec/spec.registry';
-export type {
-  ContentClass,
-  FieldDefinition,
-  Iso8583Message,
-  Iso8583Spec,
-  LengthType,
-  PadSide,
-  PrefixEncoding,
-  ValueEncoding,
-} from './spec/iso8583-spec.types';
+export type { ContentClass, FieldDefinition, Iso8583Message, Iso8583Spec, LengthType, PadSide, PrefixEncoding, ValueEncoding } from './spec/iso8583-spec.types';

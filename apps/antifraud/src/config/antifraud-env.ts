@@ -6,7 +6,11 @@ const limitEntry = /^[A-Za-z0-9]{1,8}:[A-Z]{3}:[0-9]{1,12}$/;
 
 const schema = z.object({
   /** Largest amount (minor units) one purchase may have on any terminal without its own limit. */
-  ANTIFRAUD_MAX_AMOUNT_MINOR: z.string().regex(/^[0-9]{1,12}$/).default('1000000').transform(BigInt),
+  ANTIFRAUD_MAX_AMOUNT_MINOR: z
+    .string()
+    .regex(/^[0-9]{1,12}$/)
+    .default('1000000')
+    .transform(BigInt),
   /** Per-terminal limits, `terminalId:CUR:maxMinor,...`. */
   ANTIFRAUD_TERMINAL_LIMITS: z
     .string()

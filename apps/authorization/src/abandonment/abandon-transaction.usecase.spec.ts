@@ -7,8 +7,20 @@ import { AbandonTransactionUseCase } from './abandon-transaction.usecase';
 import type { AbandonmentRepository } from './abandonment.repository';
 
 const ID = '0d7f4a52-3c1e-4b8a-9f36-2a5b7c8d9e01';
-const command: AbandonCommand = { transactionId: ID, terminalId: 'DEMO0007', reason: 'the register did not receive the outcome within 8000 ms', abandonedAt: '2026-11-30T10:00:08.000Z' };
-const message = (id = 'msg-1'): Envelope<AbandonCommand> => ({ id, topic: 'authorization.abandon.v1', key: 'DEMO0007', value: command, headers: {}, timestamp: 0 });
+const command: AbandonCommand = {
+  transactionId: ID,
+  terminalId: 'DEMO0007',
+  reason: 'the register did not receive the outcome within 8000 ms',
+  abandonedAt: '2026-11-30T10:00:08.000Z',
+};
+const message = (id = 'msg-1'): Envelope<AbandonCommand> => ({
+  id,
+  topic: 'authorization.abandon.v1',
+  key: 'DEMO0007',
+  value: command,
+  headers: {},
+  timestamp: 0,
+});
 const row = (change: Partial<Transaction>): Transaction =>
   ({ id: ID, operation: 'purchase', status: 'approved', terminalId: 'DEMO0007', returnedMinor: 0n, completedMinor: 0n, ...change }) as Transaction;
 
@@ -40,7 +52,15 @@ describe(AbandonTransactionUseCase.name, () => {
 
     expect(abandonments.record).toHaveBeenCalledWith(tx, command);
     const reason = 'the register did not receive the outcome within 8000 ms: the approval is reversed';
-    expect(journal.finalizeIn).toHaveBeenCalledWith(tx, ID, { status: 'unknown', responseCode: '68', reason }, expect.any(Function), { reason }, undefined, 'approved');
+    expect(journal.finalizeIn).toHaveBeenCalledWith(
+      tx,
+      ID,
+      { status: 'unknown', responseCode: '68', reason },
+      expect.any(Function),
+      { reason },
+      undefined,
+      'approved',
+    );
   });
 
   it('has no second effect when the message is delivered again', async () => {

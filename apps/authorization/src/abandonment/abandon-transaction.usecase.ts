@@ -37,7 +37,15 @@ export class AbandonTransactionUseCase {
       await this.abandonments.record(tx, command);
       if (decided.kind === 'reverse') {
         const reason = abandonedApprovalReason(command.reason);
-        await this.journal.finalizeIn(tx, command.transactionId, { status: 'unknown', responseCode: RECEIVED_TOO_LATE, reason }, () => undefined, { reason }, undefined, 'approved');
+        await this.journal.finalizeIn(
+          tx,
+          command.transactionId,
+          { status: 'unknown', responseCode: RECEIVED_TOO_LATE, reason },
+          () => undefined,
+          { reason },
+          undefined,
+          'approved',
+        );
       }
       return decided;
     });

@@ -3,12 +3,18 @@ import { AbandonedRow, decideAbandonment, lateApprovalReason, reversesApproval }
 const purchase: AbandonedRow = { operation: 'purchase', status: 'approved', terminalId: 'DEMO0007', returnedMinor: 0n, completedMinor: 0n };
 
 describe('decideAbandonment', () => {
-  it.each(['purchase', 'cash_withdrawal', 'top_up', 'preauthorization', 'completion', 'refund'])('reverses an approved %s its register gave up on', (operation) => {
-    expect(decideAbandonment({ ...purchase, operation }, 'DEMO0007')).toEqual({ kind: 'reverse' });
-  });
+  it.each(['purchase', 'cash_withdrawal', 'top_up', 'preauthorization', 'completion', 'refund'])(
+    'reverses an approved %s its register gave up on',
+    (operation) => {
+      expect(decideAbandonment({ ...purchase, operation }, 'DEMO0007')).toEqual({ kind: 'reverse' });
+    },
+  );
 
   it.each(['cancel', 'emergency_cancel'])('lets an approved %s stand: it is itself a reversal', (operation) => {
-    expect(decideAbandonment({ ...purchase, operation }, 'DEMO0007')).toEqual({ kind: 'stands', why: `a ${operation} is not reversed when its register gives up` });
+    expect(decideAbandonment({ ...purchase, operation }, 'DEMO0007')).toEqual({
+      kind: 'stands',
+      why: `a ${operation} is not reversed when its register gives up`,
+    });
   });
 
   it.each(['balance_inquiry', 'card_data'])('has nothing to reverse for a %s', (operation) => {
@@ -35,7 +41,7 @@ describe('decideAbandonment', () => {
 });
 
 describe('reversesApproval', () => {
-  it("reverses the approval of a money-moving operation of the register that gave up, and nothing else", () => {
+  it('reverses the approval of a money-moving operation of the register that gave up, and nothing else', () => {
     expect(reversesApproval({ terminalId: 'DEMO0007' }, { operation: 'refund', terminalId: 'DEMO0007' })).toBe(true);
     expect(reversesApproval(null, { operation: 'purchase', terminalId: 'DEMO0007' })).toBe(false);
     expect(reversesApproval({ terminalId: 'DEMO0007' }, { operation: 'cancel', terminalId: 'DEMO0007' })).toBe(false);

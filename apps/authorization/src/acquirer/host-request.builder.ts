@@ -65,7 +65,12 @@ export function buildRefundRequest(pan: string, ref: HostReference, at: Date): I
 
 /** The completion of a preauthorization: a 0220 advice naming the preauthorization's approval and DE 90. */
 export function buildCompletionAdvice(preauth: OriginalRequest, ref: HostReference, at: Date): Iso8583Message {
-  const fields: Record<number, string> = { ...commonFields(ref, preauth.processingCode, at), 2: preauth.pan, 22: POS_ENTRY_STORED, 90: originalDataElements(preauth) };
+  const fields: Record<number, string> = {
+    ...commonFields(ref, preauth.processingCode, at),
+    2: preauth.pan,
+    22: POS_ENTRY_STORED,
+    90: originalDataElements(preauth),
+  };
   if (preauth.approvalCode) fields[38] = preauth.approvalCode.padEnd(6, ' ');
   return { mti: '0220', fields };
 }

@@ -11,7 +11,12 @@ const n = (value: number | string, width: number): string => String(value).padSt
  * the amounts, 97 net settlement amount with its C/D sign, 50 settlement currency). The host
  * answers 0510 with DE 39 00 when its totals agree, 95 when they do not.
  */
-export function buildReconciliationRequest(totals: BatchTotals, currencyNumeric: string, ref: { stan: string; terminalId: string; merchantId: string; batchNumber: number }, at: Date): Iso8583Message {
+export function buildReconciliationRequest(
+  totals: BatchTotals,
+  currencyNumeric: string,
+  ref: { stan: string; terminalId: string; merchantId: string; batchNumber: number },
+  at: Date,
+): Iso8583Message {
   const net = BigInt(totals.debitAmountMinor) - BigInt(totals.debitReversalAmountMinor) - BigInt(totals.creditAmountMinor);
   return {
     mti: '0500',

@@ -1,6 +1,12 @@
 import { batchTotalsOf, TotalsRow } from './batch-totals.calculator';
 
-const row = (operation: string, amount: number, extra: Partial<TotalsRow> = {}): TotalsRow => ({ operation, status: 'approved', amountMinor: BigInt(amount), currency: 'EUR', ...extra });
+const row = (operation: string, amount: number, extra: Partial<TotalsRow> = {}): TotalsRow => ({
+  operation,
+  status: 'approved',
+  amountMinor: BigInt(amount),
+  currency: 'EUR',
+  ...extra,
+});
 
 describe('batchTotalsOf', () => {
   it('adds debits, credits and cancels of debits per currency', () => {
@@ -20,7 +26,15 @@ describe('batchTotalsOf', () => {
     ]);
 
     expect(totals).toEqual([
-      { currency: 'EUR', debitCount: 4, debitAmountMinor: '3900', creditCount: 2, creditAmountMinor: '1000', debitReversalCount: 1, debitReversalAmountMinor: '500' },
+      {
+        currency: 'EUR',
+        debitCount: 4,
+        debitAmountMinor: '3900',
+        creditCount: 2,
+        creditAmountMinor: '1000',
+        debitReversalCount: 1,
+        debitReversalAmountMinor: '500',
+      },
       { currency: 'USD', debitCount: 1, debitAmountMinor: '100', creditCount: 0, creditAmountMinor: '0', debitReversalCount: 0, debitReversalAmountMinor: '0' },
     ]);
   });

@@ -48,7 +48,18 @@ type EventBase = Omit<TransactionAuthorized, 'responseCode' | 'rrn' | 'approvalC
 
 type EventRow = Pick<
   Transaction,
-  'id' | 'operation' | 'originalId' | 'batchNumber' | 'terminalId' | 'merchantId' | 'amountMinor' | 'currency' | 'maskedPan' | 'cardToken' | 'cardScheme' | 'businessDay'
+  | 'id'
+  | 'operation'
+  | 'originalId'
+  | 'batchNumber'
+  | 'terminalId'
+  | 'merchantId'
+  | 'amountMinor'
+  | 'currency'
+  | 'maskedPan'
+  | 'cardToken'
+  | 'cardScheme'
+  | 'businessDay'
 >;
 
 export function eventBaseOf(row: EventRow): EventBase {

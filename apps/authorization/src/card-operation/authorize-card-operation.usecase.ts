@@ -191,7 +191,11 @@ export class AuthorizeCardOperationUseCase {
    * The host approved less than asked (DE 39 = 10, the approved amount in DE 4): the cashier
    * decides. Where a partial amount means nothing (cash, top-up, balance), it is given back.
    */
-  private async partialApproval(request: AuthorizeRequest, field4: string | undefined, ref: { stan: string; rrn: string; approvalCode?: string }): Promise<AuthorizeReply> {
+  private async partialApproval(
+    request: AuthorizeRequest,
+    field4: string | undefined,
+    ref: { stan: string; rrn: string; approvalCode?: string },
+  ): Promise<AuthorizeReply> {
     const id = request.transactionId;
     const requested = BigInt(request.amountMinor);
     const approved = field4 !== undefined && /^[0-9]{1,12}$/.test(field4) ? BigInt(field4) : undefined;
@@ -200,7 +204,13 @@ export class AuthorizeCardOperationUseCase {
       return replyOf(await this.outcomes.decline(id, { status: 'declined', responseCode: PARTIAL_APPROVAL, reason, ...ref }, { reason }));
     }
     const row = { amountMinor: approved, responseCode: PARTIAL_APPROVAL, ...ref };
-    return this.waitForCashier(id, request.terminalId, acceptPartialApprovalPrompt(approved, requested, request.currency), { requestedMinor: String(requested) }, row);
+    return this.waitForCashier(
+      id,
+      request.terminalId,
+      acceptPartialApprovalPrompt(approved, requested, request.currency),
+      { requestedMinor: String(requested) },
+      row,
+    );
   }
 
   private async replay(existing: Transaction, requestHash: string): Promise<AuthorizeReply> {

@@ -32,11 +32,23 @@ export const AWAITING_CASHIER = 'awaiting_cashier';
 export class CashierPromptRepository {
   constructor(@Inject(AUTHORIZATION_DB) private readonly db: AuthorizationDb) {}
 
-  async open(transactionId: string, terminalId: string, spec: PromptSpec, context: Prisma.InputJsonValue, expiresAt: Date, row: WaitingRow = {}): Promise<CashierPrompt> {
+  async open(
+    transactionId: string,
+    terminalId: string,
+    spec: PromptSpec,
+    context: Prisma.InputJsonValue,
+    expiresAt: Date,
+    row: WaitingRow = {},
+  ): Promise<CashierPrompt> {
     const id = randomUUID();
     await this.db.$transaction(async (tx) => {
-      await tx.transaction.update({ where: { id: transactionId, status: 'pending' }, data: { ...row, status: AWAITING_CASHIER, statusReason: spec.text, updatedAt: new Date() } });
-      await tx.transactionStatusChange.create({ data: { transactionId, status: AWAITING_CASHIER, responseCode: row.responseCode, reason: `waiting for the cashier: ${spec.text}` } });
+      await tx.transaction.update({
+        where: { id: transactionId, status: 'pending' },
+        data: { ...row, status: AWAITING_CASHIER, statusReason: spec.text, updatedAt: new Date() },
+      });
+      await tx.transactionStatusChange.create({
+        data: { transactionId, status: AWAITING_CASHIER, responseCode: row.responseCode, reason: `waiting for the cashier: ${spec.text}` },
+      });
       await tx.cashierPrompt.create({ data: { id, transactionId, terminalId, kind: spec.kind, text: spec.text, input: spec.input, context, expiresAt } });
     });
     return { promptId: id, kind: spec.kind, text: spec.text, input: spec.input, expiresAt: expiresAt.toISOString() };

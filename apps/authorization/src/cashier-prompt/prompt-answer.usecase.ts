@@ -1,6 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 
-import type { AuthorizeReply, AuthorizeRequest, FollowUpRequest, PromptAnswerReply, PromptAnswerRequest, PromptInput, PromptRefusal } from '@payments/contracts';
+import type {
+  AuthorizeReply,
+  AuthorizeRequest,
+  FollowUpRequest,
+  PromptAnswerReply,
+  PromptAnswerRequest,
+  PromptInput,
+  PromptRefusal,
+} from '@payments/contracts';
 
 import { replyOf } from '../card-operation/authorization-reply.mapper';
 import { AuthorizeCardOperationUseCase } from '../card-operation/authorize-card-operation.usecase';
@@ -33,7 +41,8 @@ export class PromptAnswerUseCase {
   async execute(request: PromptAnswerRequest): Promise<PromptAnswerReply> {
     const prompt = await this.prompts.find(request.promptId);
     // Another terminal's prompt reads as unknown, like another terminal's transaction.
-    if (!prompt || prompt.terminalId !== request.terminalId) return refuse('unknown_prompt', `prompt ${request.promptId} is not a prompt of terminal ${request.terminalId}`);
+    if (!prompt || prompt.terminalId !== request.terminalId)
+      return refuse('unknown_prompt', `prompt ${request.promptId} is not a prompt of terminal ${request.terminalId}`);
     const parsed = parseAnswer(prompt.input as PromptInput, request.value);
     if (prompt.status === 'answered') return this.answeredBefore(prompt, parsed.ok ? parsed.value : undefined);
     if (prompt.status === 'expired' || prompt.expiresAt <= new Date(request.answeredAt)) {

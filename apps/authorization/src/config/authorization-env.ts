@@ -38,7 +38,12 @@ const schema = z.object({
   AUTHORIZATION_PROMPT_LAST4_ENTRY_MODES: z
     .string()
     .default('magstripe')
-    .transform((value) => value.split(',').map((mode) => mode.trim()).filter((mode) => mode !== ''))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((mode) => mode.trim())
+        .filter((mode) => mode !== ''),
+    )
     .pipe(z.array(z.enum(['chip', 'contactless', 'magstripe']))),
   /** How long a cashier prompt waits for its answer before the operation is abandoned. */
   AUTHORIZATION_PROMPT_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(60_000),
@@ -46,7 +51,10 @@ const schema = z.object({
   /** DUKPT base derivation keys, `id:hex32,...` (the HSM's job in production). */
   CARD_BDKS: z.string().default(DEV_KEYS.bdks),
   /** HMAC key of PAN tokens, 64 hex digits. */
-  PAN_TOKEN_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/).default(DEV_KEYS.panTokenKey),
+  PAN_TOKEN_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/)
+    .default(DEV_KEYS.panTokenKey),
   /** Key-encryption keys of stored PANs, `id:hex64,...`; the first is active (rotation: put the new one first). */
   PAN_KEKS: z.string().default(DEV_KEYS.panKeks),
 });
@@ -56,10 +64,16 @@ export type AuthorizationEnv = z.infer<typeof schema>;
 export function loadAuthorizationEnv(env: NodeJS.ProcessEnv): AuthorizationEnv {
   const config = loadConfig(schema, env);
   if (config.AUTHORIZATION_ACQUIRERS && config.AUTHORIZATION_ACQUIRERS_FILE) {
-    throw new ConfigError([{ variable: 'AUTHORIZATION_ACQUIRERS_FILE', reason: 'set either AUTHORIZATION_ACQUIRERS or AUTHORIZATION_ACQUIRERS_FILE, not both' }]);
+    throw new ConfigError([
+      { variable: 'AUTHORIZATION_ACQUIRERS_FILE', reason: 'set either AUTHORIZATION_ACQUIRERS or AUTHORIZATION_ACQUIRERS_FILE, not both' },
+    ]);
   }
   if (config.NODE_ENV === 'production') {
-    for (const [name, dev] of [['CARD_BDKS', DEV_KEYS.bdks], ['PAN_TOKEN_KEY', DEV_KEYS.panTokenKey], ['PAN_KEKS', DEV_KEYS.panKeks]] as const) {
+    for (const [name, dev] of [
+      ['CARD_BDKS', DEV_KEYS.bdks],
+      ['PAN_TOKEN_KEY', DEV_KEYS.panTokenKey],
+      ['PAN_KEKS', DEV_KEYS.panKeks],
+    ] as const) {
       if (config[name] === dev) throw new Error(`${name}: the public development key is not allowed when NODE_ENV=production`);
     }
   }

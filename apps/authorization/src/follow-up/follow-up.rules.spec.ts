@@ -28,7 +28,10 @@ describe('decideFollowUp', () => {
   });
 
   it('refuses a refund in the same batch and says to cancel', () => {
-    expect(decideFollowUp({ operation: 'refund', amountMinor: '100' }, purchase, 3, NOW)).toMatchObject({ ok: false, reason: expect.stringContaining('cancel it instead') });
+    expect(decideFollowUp({ operation: 'refund', amountMinor: '100' }, purchase, 3, NOW)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('cancel it instead'),
+    });
   });
 
   it('allows partial refunds up to what is left and refuses one above it', () => {
@@ -49,23 +52,45 @@ describe('decideFollowUp', () => {
   });
 
   it('refuses an emergency cancel of a declined last operation and of nothing at all', () => {
-    expect(decideFollowUp({ operation: 'emergency_cancel' }, { ...purchase, status: 'declined' }, 3, NOW)).toMatchObject({ ok: false, reason: expect.stringContaining('is declined, not approved') });
+    expect(decideFollowUp({ operation: 'emergency_cancel' }, { ...purchase, status: 'declined' }, 3, NOW)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('is declined, not approved'),
+    });
     expect(decideFollowUp({ operation: 'emergency_cancel' }, null, 3, NOW)).toMatchObject({ ok: false, responseCode: '25' });
   });
 
   it('completes a preauthorization up to its amount, never above, never after it expired', () => {
     expect(decideFollowUp({ operation: 'completion', amountMinor: '800' }, preauth, 3, NOW)).toEqual({ ok: true, amountMinor: 800n });
-    expect(decideFollowUp({ operation: 'completion', amountMinor: '1001' }, preauth, 3, NOW)).toMatchObject({ ok: false, responseCode: '13', reason: 'amount: 1001 is above the preauthorized 1000' });
-    expect(decideFollowUp({ operation: 'completion' }, { ...preauth, expiresAt: new Date('2026-11-30T09:59:59Z') }, 3, NOW)).toMatchObject({ ok: false, responseCode: '54' });
-    expect(decideFollowUp({ operation: 'completion' }, { ...preauth, completedMinor: 1000n }, 3, NOW)).toMatchObject({ ok: false, reason: 'the preauthorization is already completed' });
+    expect(decideFollowUp({ operation: 'completion', amountMinor: '1001' }, preauth, 3, NOW)).toMatchObject({
+      ok: false,
+      responseCode: '13',
+      reason: 'amount: 1001 is above the preauthorized 1000',
+    });
+    expect(decideFollowUp({ operation: 'completion' }, { ...preauth, expiresAt: new Date('2026-11-30T09:59:59Z') }, 3, NOW)).toMatchObject({
+      ok: false,
+      responseCode: '54',
+    });
+    expect(decideFollowUp({ operation: 'completion' }, { ...preauth, completedMinor: 1000n }, 3, NOW)).toMatchObject({
+      ok: false,
+      reason: 'the preauthorization is already completed',
+    });
   });
 
   it('refuses a completion of a purchase and a refund of a cash withdrawal', () => {
-    expect(decideFollowUp({ operation: 'completion' }, purchase, 3, NOW)).toMatchObject({ ok: false, reason: 'only a preauthorization can be completed, not a purchase' });
-    expect(decideFollowUp({ operation: 'refund' }, { ...purchase, operation: 'cash_withdrawal' }, 4, NOW)).toMatchObject({ ok: false, reason: 'a cash_withdrawal cannot be refunded' });
+    expect(decideFollowUp({ operation: 'completion' }, purchase, 3, NOW)).toMatchObject({
+      ok: false,
+      reason: 'only a preauthorization can be completed, not a purchase',
+    });
+    expect(decideFollowUp({ operation: 'refund' }, { ...purchase, operation: 'cash_withdrawal' }, 4, NOW)).toMatchObject({
+      ok: false,
+      reason: 'a cash_withdrawal cannot be refunded',
+    });
   });
 
   it('refuses another currency than the original', () => {
-    expect(decideFollowUp({ operation: 'cancel', currency: 'USD' }, purchase, 3, NOW)).toMatchObject({ ok: false, reason: "currency: USD differs from the original's EUR" });
+    expect(decideFollowUp({ operation: 'cancel', currency: 'USD' }, purchase, 3, NOW)).toMatchObject({
+      ok: false,
+      reason: "currency: USD differs from the original's EUR",
+    });
   });
 });

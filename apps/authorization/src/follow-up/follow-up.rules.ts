@@ -17,16 +17,25 @@ const reject = (responseCode: string, reason: string): FollowUpDecision => ({ ok
  * (ISO 8583 response codes: 12 invalid transaction, 13 invalid amount, 25 no such record,
  * 54 expired). A refusal changes nothing on the original.
  */
-export function decideFollowUp(request: Pick<FollowUpRequest, 'operation' | 'amountMinor' | 'currency'>, original: Original | null, openBatch: number, now: Date): FollowUpDecision {
+export function decideFollowUp(
+  request: Pick<FollowUpRequest, 'operation' | 'amountMinor' | 'currency'>,
+  original: Original | null,
+  openBatch: number,
+  now: Date,
+): FollowUpDecision {
   const { operation } = request;
   if (!original) {
-    return operation === 'emergency_cancel' ? reject('25', 'the terminal has no operation to cancel') : reject('25', 'original transaction not found for this terminal');
+    return operation === 'emergency_cancel'
+      ? reject('25', 'the terminal has no operation to cancel')
+      : reject('25', 'original transaction not found for this terminal');
   }
   const profile = profileOf(original.operation);
   if (operation === 'emergency_cancel' && isCancelOperation(original.operation)) return reject('12', `the last operation ${original.id} is itself a cancel`);
   if (original.status !== 'approved') return reject('12', `the original ${original.id} is ${original.status}, not approved`);
-  if (!original.panCiphertext || !original.hostSentAt) return reject('12', `the original ${original.id} never reached the host: nothing to ${operation.replace('_', ' ')}`);
-  if (request.currency && request.currency !== original.currency) return reject('13', `currency: ${request.currency} differs from the original's ${original.currency}`);
+  if (!original.panCiphertext || !original.hostSentAt)
+    return reject('12', `the original ${original.id} never reached the host: nothing to ${operation.replace('_', ' ')}`);
+  if (request.currency && request.currency !== original.currency)
+    return reject('13', `currency: ${request.currency} differs from the original's ${original.currency}`);
 
   const remaining = original.amountMinor - original.returnedMinor;
   const requested = request.amountMinor === undefined ? undefined : BigInt(request.amountMinor);
@@ -34,7 +43,8 @@ export function decideFollowUp(request: Pick<FollowUpRequest, 'operation' | 'amo
     case 'cancel':
     case 'emergency_cancel': {
       if (!profile.cancellable) return reject('12', `a ${original.operation} cannot be cancelled`);
-      if (original.batchNumber !== openBatch) return reject('12', `the original is in batch ${original.batchNumber}, closed by close of day: refund it instead`);
+      if (original.batchNumber !== openBatch)
+        return reject('12', `the original is in batch ${original.batchNumber}, closed by close of day: refund it instead`);
       if (original.completedMinor > 0n) return reject('12', 'the preauthorization is completed: cancel the completion instead');
       return withinRemaining(requested ?? remaining, remaining, 'cancel');
     }

@@ -52,7 +52,12 @@ export class FollowUpUseCase {
 
     const now = new Date();
     if (request.operation === 'refund' && !request.original) return this.askForOriginal(request, requestHash, now);
-    const original = request.operation === 'emergency_cancel' ? await this.originals.last(request.terminalId) : request.original ? await this.originals.find(request.terminalId, request.original) : null;
+    const original =
+      request.operation === 'emergency_cancel'
+        ? await this.originals.last(request.terminalId)
+        : request.original
+          ? await this.originals.find(request.terminalId, request.original)
+          : null;
     const batchNumber = await this.batches.openBatchNumber(request.terminalId, request.merchantId);
     const decision = decideFollowUp(request, original, batchNumber, now);
     const amountMinor = decision.ok ? decision.amountMinor : BigInt(request.amountMinor ?? '0');
@@ -77,7 +82,13 @@ export class FollowUpUseCase {
     const original = await this.originals.findByRrn(request.terminalId, rrn);
     const batchNumber = await this.batches.openBatchNumber(request.terminalId, request.merchantId);
     const decision = decideFollowUp(request, original, batchNumber, new Date());
-    if (original) await this.journal.attachOriginal(request.transactionId, { originalId: original.id, amountMinor: decision.ok ? decision.amountMinor : undefined, currency: original.currency, card: cardOf(original) });
+    if (original)
+      await this.journal.attachOriginal(request.transactionId, {
+        originalId: original.id,
+        amountMinor: decision.ok ? decision.amountMinor : undefined,
+        currency: original.currency,
+        card: cardOf(original),
+      });
     return this.proceed(request, original, decision);
   }
 
@@ -85,9 +96,18 @@ export class FollowUpUseCase {
     const id = request.transactionId;
     if (!decision.ok) return replyOf(await this.outcomes.decline(id, { status: 'rejected', responseCode: decision.responseCode, reason: decision.reason }));
     const { amountMinor } = decision;
-    const reserved = request.operation === 'completion' ? await this.originals.reserveCompletion(original!.id, amountMinor) : await this.originals.reserveReturn(original!.id, amountMinor);
+    const reserved =
+      request.operation === 'completion'
+        ? await this.originals.reserveCompletion(original!.id, amountMinor)
+        : await this.originals.reserveReturn(original!.id, amountMinor);
     if (!reserved) {
-      return replyOf(await this.outcomes.decline(id, { status: 'rejected', responseCode: '12', reason: `the original ${original!.id} changed meanwhile (another follow-up took it); nothing was sent` }));
+      return replyOf(
+        await this.outcomes.decline(id, {
+          status: 'rejected',
+          responseCode: '12',
+          reason: `the original ${original!.id} changed meanwhile (another follow-up took it); nothing was sent`,
+        }),
+      );
     }
     return this.askHost(request.operation, id, original!, amountMinor);
   }
@@ -117,9 +137,23 @@ export class FollowUpUseCase {
     // The acquirer of the original: a cancel, refund or completion goes where the original went.
     const acquirerId = this.acquirer.acquirerOf(original);
     const { stan, rrn } = await this.acquirer.nextReferenceFor(acquirerId, sentAt);
-    const ref: HostReference = { stan, rrn, amountMinor, currencyNumeric: originalRequest?.currencyNumeric ?? '000', terminalId: original.terminalId, merchantId: original.merchantId };
+    const ref: HostReference = {
+      stan,
+      rrn,
+      amountMinor,
+      currencyNumeric: originalRequest?.currencyNumeric ?? '000',
+      terminalId: original.terminalId,
+      merchantId: original.merchantId,
+    };
     const message = this.messageFor(operation, originalRequest!, ref, original, sentAt);
-    await this.journal.recordHostReference(id, { acquirerId, stan, rrn: message.fields[37] ?? rrn, sentAt, mti: message.mti, processingCode: message.fields[3] ?? profileOf(operation).processingCode ?? '000000' });
+    await this.journal.recordHostReference(id, {
+      acquirerId,
+      stan,
+      rrn: message.fields[37] ?? rrn,
+      sentAt,
+      mti: message.mti,
+      processingCode: message.fields[3] ?? profileOf(operation).processingCode ?? '000000',
+    });
     const direction = directionOf(operation, original.operation);
     try {
       const response = await this.acquirer.sendTo(acquirerId, message);
@@ -128,8 +162,11 @@ export class FollowUpUseCase {
         const outcome = { status: 'declined' as const, responseCode, reason: `host declined with ${responseCode}`, stan, rrn: message.fields[37] };
         return replyOf(await this.outcomes.decline(id, outcome, undefined, (tx, row) => this.originals.release(tx, row)));
       }
-      const approvalCode = response.fields[38]?.trim() || (operation === 'cancel' || operation === 'emergency_cancel' ? original.approvalCode ?? undefined : undefined);
-      return replyOf(await this.outcomes.approve(id, { stan, rrn: message.fields[37], approvalCode }, direction, (tx, row) => this.originals.settleOriginal(tx, row)));
+      const approvalCode =
+        response.fields[38]?.trim() || (operation === 'cancel' || operation === 'emergency_cancel' ? (original.approvalCode ?? undefined) : undefined);
+      return replyOf(
+        await this.outcomes.approve(id, { stan, rrn: message.fields[37], approvalCode }, direction, (tx, row) => this.originals.settleOriginal(tx, row)),
+      );
     } catch (error) {
       if (!(error instanceof HostTimeoutError || error instanceof HostLinkDownError)) throw error;
       // Unknown: a refund or completion is reversed, a cancel is repeated as a 0420 advice until acknowledged.
@@ -161,7 +198,13 @@ export class FollowUpUseCase {
 /** The original's card, as the follow-up's journal row carries it (tokenized and encrypted). */
 function cardOf(original: Transaction | null): PendingEntry['card'] {
   return original?.cardToken && original.maskedPan && original.cardScheme && original.panKeyId && original.panCiphertext
-    ? { token: original.cardToken, maskedPan: original.maskedPan, scheme: original.cardScheme, panKeyId: original.panKeyId, panCiphertext: original.panCiphertext }
+    ? {
+        token: original.cardToken,
+        maskedPan: original.maskedPan,
+        scheme: original.cardScheme,
+        panKeyId: original.panKeyId,
+        panCiphertext: original.panCiphertext,
+      }
     : undefined;
 }
 

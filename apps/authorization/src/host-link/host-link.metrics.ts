@@ -9,7 +9,10 @@ import { HOST_LINK_STATES, type HostLinkState } from './host-link.options';
  */
 export class HostLinkMetrics {
   private readonly up = getOrCreateGauge('host_link_up', 'Whether the link to an acquirer host is up (1) or not (0).', ['acquirer']);
-  private readonly state = getOrCreateGauge('host_link_state', 'State of the link to an acquirer host: 1 for the current state, 0 for the others.', ['acquirer', 'state']);
+  private readonly state = getOrCreateGauge('host_link_state', 'State of the link to an acquirer host: 1 for the current state, 0 for the others.', [
+    'acquirer',
+    'state',
+  ]);
   private readonly reconnects = getOrCreateCounter('host_link_reconnects_total', 'Connection attempts to an acquirer host after the first one.', ['acquirer']);
 
   /** Starts the acquirer's series at down / 0 reconnects; returns the HostLink onStateChange callback. */

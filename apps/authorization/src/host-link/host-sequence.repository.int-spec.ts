@@ -37,7 +37,12 @@ describe(HostSequenceRepository.name, () => {
   });
 
   it('reserves consecutive blocks per acquirer and counter, starting at 1', async () => {
-    const blocks = [await sut.reserve('acq-1', 'stan', 100), await sut.reserve('acq-1', 'stan', 100), await sut.reserve('acq-1', 'rrn', 50), await sut.reserve('acq-2', 'stan', 100)];
+    const blocks = [
+      await sut.reserve('acq-1', 'stan', 100),
+      await sut.reserve('acq-1', 'stan', 100),
+      await sut.reserve('acq-1', 'rrn', 50),
+      await sut.reserve('acq-2', 'stan', 100),
+    ];
 
     expect(blocks).toEqual([
       { first: 1, last: 100 },

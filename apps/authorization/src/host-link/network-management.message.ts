@@ -7,7 +7,6 @@ export const NETWORK_CODE = { signOn: '001', signOff: '002', echo: '301' } as co
 
 export type NetworkCode = (typeof NETWORK_CODE)[keyof typeof NETWORK_CODE];
 
-
 /** An 0800 network management request: DE 7 transmission date and time (UTC), DE 11 STAN, DE 70 code. */
 export function networkRequest(code: NetworkCode, stan: string, at: Date): Iso8583Message {
   return { mti: '0800', fields: { 7: transmissionDateTime(at), 11: stan, 70: code } };

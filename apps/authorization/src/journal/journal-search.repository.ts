@@ -21,7 +21,10 @@ export class JournalSearchRepository {
       merchantId: query.merchantId,
       businessDay: query.businessDay ? new Date(`${query.businessDay}T00:00:00Z`) : undefined,
       createdAt: query.from || query.to ? { gte: query.from ? new Date(query.from) : undefined, lt: query.to ? new Date(query.to) : undefined } : undefined,
-      amountMinor: query.amountMin || query.amountMax ? { gte: query.amountMin ? BigInt(query.amountMin) : undefined, lte: query.amountMax ? BigInt(query.amountMax) : undefined } : undefined,
+      amountMinor:
+        query.amountMin || query.amountMax
+          ? { gte: query.amountMin ? BigInt(query.amountMin) : undefined, lte: query.amountMax ? BigInt(query.amountMax) : undefined }
+          : undefined,
       cardToken: query.cardToken,
       maskedPan: query.maskedPan,
       rrn: query.rrn,

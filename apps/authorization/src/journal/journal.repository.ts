@@ -67,7 +67,10 @@ export class JournalRepository {
   }
 
   /** Records what is sent to the host before it is asked, so a reversal can name it. */
-  async recordHostReference(id: string, ref: { acquirerId: string; stan: string; rrn: string; sentAt: Date; mti: string; processingCode: string }): Promise<void> {
+  async recordHostReference(
+    id: string,
+    ref: { acquirerId: string; stan: string; rrn: string; sentAt: Date; mti: string; processingCode: string },
+  ): Promise<void> {
     await this.db.transaction.update({
       where: { id },
       data: { acquirerId: ref.acquirerId, stan: ref.stan, rrn: ref.rrn, hostSentAt: ref.sentAt, hostMti: ref.mti, processingCode: ref.processingCode },
@@ -163,7 +166,8 @@ export class JournalRepository {
   async findBatchRows(terminalId: string, batchNumber: number): Promise<(Transaction & { originalOperation?: string })[]> {
     const rows = await this.db.transaction.findMany({ where: { terminalId, batchNumber }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
     const originalIds = [...new Set(rows.map((r) => r.originalId).filter((id): id is string => id !== null))];
-    const originals = originalIds.length === 0 ? [] : await this.db.transaction.findMany({ where: { id: { in: originalIds } }, select: { id: true, operation: true } });
+    const originals =
+      originalIds.length === 0 ? [] : await this.db.transaction.findMany({ where: { id: { in: originalIds } }, select: { id: true, operation: true } });
     const operationOf = new Map(originals.map((o) => [o.id, o.operation]));
     return rows.map((r) => ({ ...r, originalOperation: r.originalId ? operationOf.get(r.originalId) : undefined }));
   }

@@ -4,7 +4,20 @@ import type { JournalRepository, OutboxEvent } from './journal.repository';
 import { OutcomeRecorder } from './outcome.recorder';
 
 const ID = '5b0c9d3e-7a41-4f2b-8e6d-1c2b3a4d5e6f';
-const row = { id: ID, operation: 'purchase', terminalId: 'DEMO0007', merchantId: 'DEMOSHOP0000001', amountMinor: 1500n, currency: 'EUR', businessDay: new Date('2026-11-30T00:00:00Z'), batchNumber: 1, originalId: null, maskedPan: null, cardToken: null, cardScheme: null } as unknown as Transaction;
+const row = {
+  id: ID,
+  operation: 'purchase',
+  terminalId: 'DEMO0007',
+  merchantId: 'DEMOSHOP0000001',
+  amountMinor: 1500n,
+  currency: 'EUR',
+  businessDay: new Date('2026-11-30T00:00:00Z'),
+  batchNumber: 1,
+  originalId: null,
+  maskedPan: null,
+  cardToken: null,
+  cardScheme: null,
+} as unknown as Transaction;
 const abandonment = { transactionId: ID, terminalId: 'DEMO0007', reason: 'the register did not receive the outcome within 8000 ms' } as Abandonment;
 
 describe(OutcomeRecorder.name, () => {
@@ -19,7 +32,15 @@ describe(OutcomeRecorder.name, () => {
   const abandonments = { lockedAbandonmentOf: jest.fn(() => Promise.resolve(reported)) };
   const sut = new OutcomeRecorder(journal as unknown as JournalRepository, abandonments as unknown as AbandonmentRepository);
   const settle = jest.fn(() => Promise.resolve());
-  const call = () => journal.finalizeIn.mock.calls[0] as unknown as [unknown, string, { status: string; responseCode: string; reason: string; approvalCode?: string }, (r: Transaction) => OutboxEvent<unknown> | undefined, { reason: string } | undefined, unknown];
+  const call = () =>
+    journal.finalizeIn.mock.calls[0] as unknown as [
+      unknown,
+      string,
+      { status: string; responseCode: string; reason: string; approvalCode?: string },
+      (r: Transaction) => OutboxEvent<unknown> | undefined,
+      { reason: string } | undefined,
+      unknown,
+    ];
 
   beforeEach(() => {
     jest.clearAllMocks();
@@ -54,7 +75,11 @@ describe(OutcomeRecorder.name, () => {
   });
 
   it("still approves a cancel or balance inquiry whose register gave up, and another terminal's report changes nothing", async () => {
-    for (const [operation, report] of [['cancel', abandonment], ['balance_inquiry', abandonment], ['purchase', { ...abandonment, terminalId: 'DEMO0001' }]] as const) {
+    for (const [operation, report] of [
+      ['cancel', abandonment],
+      ['balance_inquiry', abandonment],
+      ['purchase', { ...abandonment, terminalId: 'DEMO0001' }],
+    ] as const) {
       reported = report;
       journalRow = { ...row, operation };
       journal.finalizeIn.mockClear();

@@ -25,7 +25,12 @@ export class OutcomeRecorder {
     private readonly abandonments: AbandonmentRepository,
   ) {}
 
-  approve(id: string, ref: Omit<Outcome, 'status' | 'responseCode' | 'reason'> & { reason?: string }, direction: Direction, effects?: Effects): Promise<Transaction> {
+  approve(
+    id: string,
+    ref: Omit<Outcome, 'status' | 'responseCode' | 'reason'> & { reason?: string },
+    direction: Direction,
+    effects?: Effects,
+  ): Promise<Transaction> {
     const outcome: Outcome = { status: 'approved', responseCode: APPROVED, reason: ref.reason ?? 'approved by host', ...ref };
     const at = new Date();
     return this.journal.transaction(async (tx) => {
@@ -61,6 +66,10 @@ export class OutcomeRecorder {
 
   private declinedEventOf(row: Transaction, outcome: Outcome, at: Date): OutboxEvent<TransactionDeclined> {
     const status = outcome.status === 'declined' || outcome.status === 'rejected' ? outcome.status : 'failed';
-    return { topic: transactionDeclinedV1, key: row.terminalId, value: { ...declinedEvent(eventBaseOf(row), status, outcome.responseCode, outcome.reason, at), rrn: outcome.rrn } };
+    return {
+      topic: transactionDeclinedV1,
+      key: row.terminalId,
+      value: { ...declinedEvent(eventBaseOf(row), status, outcome.responseCode, outcome.reason, at), rrn: outcome.rrn },
+    };
   }
 }

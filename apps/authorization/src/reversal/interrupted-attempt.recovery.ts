@@ -44,7 +44,14 @@ export class InterruptedAttemptRecovery {
     }
     for (const preauth of await this.journal.findLapsedPreauthorizations(now, BATCH)) {
       const reason = `preauthorization expired at ${preauth.expiresAt!.toISOString()} without completion; hold released by reversal`;
-      await this.journal.finalize(preauth.id, { status: 'expired', responseCode: preauth.responseCode ?? '00', reason }, () => undefined, { reason }, undefined, 'approved');
+      await this.journal.finalize(
+        preauth.id,
+        { status: 'expired', responseCode: preauth.responseCode ?? '00', reason },
+        () => undefined,
+        { reason },
+        undefined,
+        'approved',
+      );
       this.logger.log(`preauthorization ${preauth.id} expired; reversal queued`);
     }
   }

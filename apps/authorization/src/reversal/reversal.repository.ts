@@ -65,7 +65,9 @@ export class ReversalRepository {
       follow.originalId,
     );
     if (reinstated === 0) return;
-    await tx.transactionStatusChange.create({ data: { transactionId: follow.originalId, status: 'approved', reason: `${follow.operation} ${follow.id} reversed; its amount is given back` } });
+    await tx.transactionStatusChange.create({
+      data: { transactionId: follow.originalId, status: 'approved', reason: `${follow.operation} ${follow.id} reversed; its amount is given back` },
+    });
   }
 
   async retryLater(transactionId: string, error: string, delayMs: number): Promise<void> {

@@ -77,7 +77,14 @@ describe(ReversalWorker.name, () => {
     expect(journal.addEvent).toHaveBeenCalledWith(tx, {
       topic: expect.objectContaining({ name: 'payments.transaction.reversed.v1' }),
       key: 'DEMO0007',
-      value: expect.objectContaining({ transactionId: ID, operation: 'refund', direction: 'credit', amountMinor: '2500', responseCode: '00', reason: refund.statusReason }),
+      value: expect.objectContaining({
+        transactionId: ID,
+        operation: 'refund',
+        direction: 'credit',
+        amountMinor: '2500',
+        responseCode: '00',
+        reason: refund.statusReason,
+      }),
     });
   });
 

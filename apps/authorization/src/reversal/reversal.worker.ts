@@ -93,7 +93,10 @@ export class ReversalWorker implements OnApplicationBootstrap, OnApplicationShut
   /** The cancel again, as an advice: same original, same remaining amount (its reservation still holds). */
   private async cancelAdvice(cancel: Transaction, stan: string): Promise<Iso8583Message> {
     const original = cancel.originalId ? await this.journal.findById(cancel.originalId) : null;
-    const request = original?.panKeyId && original.panCiphertext ? originalRequestOf(original, this.cards.vault.decrypt({ keyId: original.panKeyId, ciphertext: original.panCiphertext })) : null;
+    const request =
+      original?.panKeyId && original.panCiphertext
+        ? originalRequestOf(original, this.cards.vault.decrypt({ keyId: original.panKeyId, ciphertext: original.panCiphertext }))
+        : null;
     if (!original || !request) throw new Error('the cancelled original lacks its host reference');
     return buildReversalRequest(request, stan, { repeat: true, remainingMinor: original.amountMinor - original.returnedMinor }, new Date());
   }
@@ -111,7 +114,9 @@ export class ReversalWorker implements OnApplicationBootstrap, OnApplicationShut
 
   private async acknowledgeCancel(cancel: Transaction, code: string, attempt: number): Promise<void> {
     if (code === APPROVED) {
-      await this.queue.acknowledge(cancel.id, code, 'approved', `cancel advice acknowledged by host, attempt ${attempt}`, (tx, row) => this.originals.settleOriginal(tx, row));
+      await this.queue.acknowledge(cancel.id, code, 'approved', `cancel advice acknowledged by host, attempt ${attempt}`, (tx, row) =>
+        this.originals.settleOriginal(tx, row),
+      );
     } else {
       await this.queue.acknowledge(cancel.id, code, 'declined', `host refused the cancel advice with ${code}`, (tx, row) => this.originals.release(tx, row));
     }

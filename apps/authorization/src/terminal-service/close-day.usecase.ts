@@ -31,7 +31,8 @@ export class CloseDayUseCase {
 
   async execute(terminalId: string, merchantId: string): Promise<CloseDayReply> {
     const started = await this.batches.startClose(terminalId, merchantId);
-    if (!started) return { operation: 'close_day', status: 'rejected', message: 'another close of day of this terminal is in progress', terminalId, merchantId };
+    if (!started)
+      return { operation: 'close_day', status: 'rejected', message: 'another close of day of this terminal is in progress', terminalId, merchantId };
     const rows = await this.journal.findBatchRows(terminalId, started.closing);
     const totals = batchTotalsOf(rows);
     const { reconciliation, detail } = await this.reconcile(this.totalsByAcquirer(rows), terminalId, merchantId, started.closing);
@@ -63,7 +64,12 @@ export class CloseDayUseCase {
     return totals;
   }
 
-  private async reconcile(totals: Map<string, BatchTotals[]>, terminalId: string, merchantId: string, batchNumber: number): Promise<{ reconciliation: Reconciliation; detail: string }> {
+  private async reconcile(
+    totals: Map<string, BatchTotals[]>,
+    terminalId: string,
+    merchantId: string,
+    batchNumber: number,
+  ): Promise<{ reconciliation: Reconciliation; detail: string }> {
     const codes: string[] = [];
     const named = this.acquirer.acquirerIds().length > 1;
     try {
@@ -71,7 +77,12 @@ export class CloseDayUseCase {
         for (const currencyTotals of ofAcquirer) {
           const at = new Date();
           const { stan } = await this.acquirer.nextReferenceFor(acquirerId, at);
-          const request = buildReconciliationRequest(currencyTotals, currencyByAlpha(currencyTotals.currency).numeric, { stan, terminalId, merchantId, batchNumber }, at);
+          const request = buildReconciliationRequest(
+            currencyTotals,
+            currencyByAlpha(currencyTotals.currency).numeric,
+            { stan, terminalId, merchantId, batchNumber },
+            at,
+          );
           const response = await this.acquirer.sendTo(acquirerId, request);
           codes.push(`${named ? `${acquirerId} ` : ''}${currencyTotals.currency} ${response.fields[39] ?? '96'}`);
         }

@@ -87,7 +87,13 @@ export class TerminalServiceUseCase {
   private async receiptCopy(terminalId: string, merchantId: string, transactionId?: string): Promise<Reply> {
     const row = transactionId ? await this.originals.find(terminalId, { transactionId }) : await this.originals.last(terminalId);
     if (!row || row.status === 'pending') {
-      return { operation: 'receipt_copy', status: 'rejected', message: transactionId ? `transaction ${transactionId} not found for this terminal` : 'the terminal has no operation yet', terminalId, merchantId };
+      return {
+        operation: 'receipt_copy',
+        status: 'rejected',
+        message: transactionId ? `transaction ${transactionId} not found for this terminal` : 'the terminal has no operation yet',
+        terminalId,
+        merchantId,
+      };
     }
     return { operation: 'receipt_copy', status: 'ok', message: `copy of the receipt of ${row.id}`, terminalId, merchantId, receipt: replyOf(row) };
   }

@@ -6,7 +6,10 @@ const schema = z.object({
   /** How long a register waits for authorization; above the host timeout, so the host decides first. */
   GATEWAY_AUTHORIZE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   /** Create the demo terminal at boot (embedded mode and local runs; never in production). */
-  GATEWAY_SEED_DEMO_TERMINAL: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  GATEWAY_SEED_DEMO_TERMINAL: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   GATEWAY_DEMO_TERMINAL_KEY: z.string().min(16).default('demo-terminal-key-change-me'),
   /**
    * How many demo registers to seed: DEMO0001 has GATEWAY_DEMO_TERMINAL_KEY, DEMO0002.. have

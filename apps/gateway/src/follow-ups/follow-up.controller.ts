@@ -20,13 +20,28 @@ export class FollowUpController {
 
   @Post('cancels')
   @ApiOperation({ summary: 'Cancel in the same business day (open batch), full or partial, by id or approval code + RRN' })
-  cancel(@Req() req: TerminalRequest, @Headers('idempotency-key') key: string | undefined, @Body() dto: FollowUpDto, @Res({ passthrough: true }) res: Response): Promise<unknown> {
-    return this.send(res, this.followUps.execute(req.terminal!, requireIdempotencyKey(key), 'cancel', dto, originalReferenceOf(dto), registerConnectionOf(res)));
+  cancel(
+    @Req() req: TerminalRequest,
+    @Headers('idempotency-key') key: string | undefined,
+    @Body() dto: FollowUpDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<unknown> {
+    return this.send(
+      res,
+      this.followUps.execute(req.terminal!, requireIdempotencyKey(key), 'cancel', dto, originalReferenceOf(dto), registerConnectionOf(res)),
+    );
   }
 
   @Post('refunds')
-  @ApiOperation({ summary: 'Refund after close of day, full or partial; refunds never add up to more than the original. No original named: 202 with a prompt for its RRN' })
-  refund(@Req() req: TerminalRequest, @Headers('idempotency-key') key: string | undefined, @Body() dto: FollowUpDto, @Res({ passthrough: true }) res: Response): Promise<unknown> {
+  @ApiOperation({
+    summary: 'Refund after close of day, full or partial; refunds never add up to more than the original. No original named: 202 with a prompt for its RRN',
+  })
+  refund(
+    @Req() req: TerminalRequest,
+    @Headers('idempotency-key') key: string | undefined,
+    @Body() dto: FollowUpDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<unknown> {
     return this.send(res, this.followUps.execute(req.terminal!, requireIdempotencyKey(key), 'refund', dto, refundOriginalOf(dto), registerConnectionOf(res)));
   }
 
@@ -45,7 +60,10 @@ export class FollowUpController {
     @Body() dto: FollowUpAmountDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
-    return this.send(res, this.followUps.execute(req.terminal!, requireIdempotencyKey(key), 'completion', dto, { transactionId: id }, registerConnectionOf(res)));
+    return this.send(
+      res,
+      this.followUps.execute(req.terminal!, requireIdempotencyKey(key), 'completion', dto, { transactionId: id }, registerConnectionOf(res)),
+    );
   }
 
   private async send(res: Response, pending: Promise<StoredResponse>): Promise<unknown> {

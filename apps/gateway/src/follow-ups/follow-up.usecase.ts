@@ -20,16 +20,23 @@ export class FollowUpUseCase {
     original?: OriginalReference,
     connection?: AbortSignal,
   ): Promise<StoredResponse> {
-    return this.runner.run(terminal, idempotencyKey, { operation, ...dto, original }, followUpV1, (transactionId) => ({
-      transactionId,
-      operation,
-      terminalId: terminal.terminalId,
-      merchantId: terminal.merchantId,
-      original,
-      amountMinor: dto.amount === undefined ? undefined : String(dto.amount),
-      currency: dto.currency,
-      requestedAt: new Date().toISOString(),
-    }), connection);
+    return this.runner.run(
+      terminal,
+      idempotencyKey,
+      { operation, ...dto, original },
+      followUpV1,
+      (transactionId) => ({
+        transactionId,
+        operation,
+        terminalId: terminal.terminalId,
+        merchantId: terminal.merchantId,
+        original,
+        amountMinor: dto.amount === undefined ? undefined : String(dto.amount),
+        currency: dto.currency,
+        requestedAt: new Date().toISOString(),
+      }),
+      connection,
+    );
   }
 }
 

@@ -34,13 +34,24 @@ describe('gRPC status of a REST outcome', () => {
 
   it('joins the validation messages, each naming its field', () => {
     const error = grpcErrorOfException(
-      new BadRequestException({ statusCode: 400, message: ['amount: amount must not be less than 1', 'card.ksn: ksn must be 20 uppercase hex digits'], fields: [] }),
+      new BadRequestException({
+        statusCode: 400,
+        message: ['amount: amount must not be less than 1', 'card.ksn: ksn must be 20 uppercase hex digits'],
+        fields: [],
+      }),
     );
-    expect(error).toMatchObject({ code: GrpcStatus.INVALID_ARGUMENT, details: 'amount: amount must not be less than 1; card.ksn: ksn must be 20 uppercase hex digits' });
+    expect(error).toMatchObject({
+      code: GrpcStatus.INVALID_ARGUMENT,
+      details: 'amount: amount must not be less than 1; card.ksn: ksn must be 20 uppercase hex digits',
+    });
   });
 
   it('names the transaction of an authorization without outcome, so the register can retry with the same key', () => {
-    const error = grpcErrorOf(504, { transactionId: 'b3c1f7a4-1f43-4c55-9b1e-6f1f8a7c2d10', status: 'unknown', message: 'no authorization outcome within 8000 ms' });
+    const error = grpcErrorOf(504, {
+      transactionId: 'b3c1f7a4-1f43-4c55-9b1e-6f1f8a7c2d10',
+      status: 'unknown',
+      message: 'no authorization outcome within 8000 ms',
+    });
     expect(error.code).toBe(GrpcStatus.DEADLINE_EXCEEDED);
     expect(error.details).toBe('transaction b3c1f7a4-1f43-4c55-9b1e-6f1f8a7c2d10: no authorization outcome within 8000 ms');
     expect(error.metadata?.get(TRANSACTION_ID_METADATA)).toEqual(['b3c1f7a4-1f43-4c55-9b1e-6f1f8a7c2d10']);
@@ -58,11 +69,23 @@ describe('gRPC status of a REST outcome', () => {
   });
 
   it('maps the gateway errors with their message', () => {
-    expect(grpcErrorOfException(new UnauthorizedException('unknown or disabled terminal API key'))).toMatchObject({ code: GrpcStatus.UNAUTHENTICATED, details: 'unknown or disabled terminal API key' });
-    expect(grpcErrorOfException(new IdempotencyKeyReusedError('register-42'))).toMatchObject({ code: GrpcStatus.FAILED_PRECONDITION, details: expect.stringMatching(/already used with a different request body/) });
-    expect(grpcErrorOfException(new IdempotentRequestInProgressError('register-42', 'tx-1'))).toMatchObject({ code: GrpcStatus.ABORTED, details: expect.stringMatching(/still in progress/) });
+    expect(grpcErrorOfException(new UnauthorizedException('unknown or disabled terminal API key'))).toMatchObject({
+      code: GrpcStatus.UNAUTHENTICATED,
+      details: 'unknown or disabled terminal API key',
+    });
+    expect(grpcErrorOfException(new IdempotencyKeyReusedError('register-42'))).toMatchObject({
+      code: GrpcStatus.FAILED_PRECONDITION,
+      details: expect.stringMatching(/already used with a different request body/),
+    });
+    expect(grpcErrorOfException(new IdempotentRequestInProgressError('register-42', 'tx-1'))).toMatchObject({
+      code: GrpcStatus.ABORTED,
+      details: expect.stringMatching(/still in progress/),
+    });
     expect(grpcErrorOfException(new UnprocessableEntityException('currency: GBP is not accepted'))).toMatchObject({ code: GrpcStatus.FAILED_PRECONDITION });
-    expect(grpcErrorOfException(new NotFoundException('transaction not found'))).toMatchObject({ code: GrpcStatus.NOT_FOUND, details: 'transaction not found' });
+    expect(grpcErrorOfException(new NotFoundException('transaction not found'))).toMatchObject({
+      code: GrpcStatus.NOT_FOUND,
+      details: 'transaction not found',
+    });
     expect(grpcErrorOfException(new ConflictException())).toMatchObject({ code: GrpcStatus.ABORTED, details: 'Conflict' });
   });
 

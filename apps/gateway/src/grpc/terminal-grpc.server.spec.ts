@@ -1,6 +1,15 @@
 import { Logger } from '@nestjs/common';
 
-import { Client, credentials, loadPackageDefinition, makeClientConstructor, Metadata, ServiceClientConstructor, ServiceError, status as GrpcStatus } from '@grpc/grpc-js';
+import {
+  Client,
+  credentials,
+  loadPackageDefinition,
+  makeClientConstructor,
+  Metadata,
+  ServiceClientConstructor,
+  ServiceError,
+  status as GrpcStatus,
+} from '@grpc/grpc-js';
 import { service as healthService } from 'grpc-health-check';
 
 import { GatewayEnv, loadGatewayEnv } from '../config/gateway-env';
@@ -31,7 +40,9 @@ describe(TerminalGrpcServer.name, () => {
     return made;
   };
   const unary = (method: Unary, request: object, metadata = new Metadata()) =>
-    new Promise<{ error: ServiceError | null; response: Record<string, unknown> }>((resolve) => method(request, metadata, (error, response) => resolve({ error, response })));
+    new Promise<{ error: ServiceError | null; response: Record<string, unknown> }>((resolve) =>
+      method(request, metadata, (error, response) => resolve({ error, response })),
+    );
 
   beforeAll(() => {
     jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
@@ -45,13 +56,18 @@ describe(TerminalGrpcServer.name, () => {
 
   it('listens on the port the system chose for GATEWAY_GRPC_PORT=0 and serves TerminalService from the .proto', async () => {
     expect(sut.port).toBeGreaterThan(0);
-    const { TerminalService } = (loadPackageDefinition(loadTerminalProto()) as { payments: { terminal: { v1: Record<string, ServiceClientConstructor> } } }).payments.terminal.v1;
+    const { TerminalService } = (loadPackageDefinition(loadTerminalProto()) as { payments: { terminal: { v1: Record<string, ServiceClientConstructor> } } })
+      .payments.terminal.v1;
     const terminal = client<{ Purchase: Unary }>(TerminalService);
 
     const { error, response } = await unary(terminal.Purchase.bind(terminal), { amount: { amountMinor: '1250', currency: 'EUR' } });
 
     expect(error).toBeNull();
-    expect(response.transaction).toMatchObject({ transactionId: 'tx-1', status: 'TRANSACTION_STATUS_APPROVED', amount: { amountMinor: '1250', currency: 'EUR' } });
+    expect(response.transaction).toMatchObject({
+      transactionId: 'tx-1',
+      status: 'TRANSACTION_STATUS_APPROVED',
+      amount: { amountMinor: '1250', currency: 'EUR' },
+    });
     // proto3 defaults as the handlers expect them: an unset message is null, an unset enum its zero name.
     expect(received[0]).toEqual({ amount: { amountMinor: '1250', currency: 'EUR' }, card: null, entryMode: 'ENTRY_MODE_UNSPECIFIED' });
   });
@@ -67,7 +83,9 @@ describe(TerminalGrpcServer.name, () => {
   it('stops listening on shutdown', async () => {
     const port = sut.port;
     await sut.beforeApplicationShutdown();
-    const health = new (makeClientConstructor(healthService, 'Health'))(`127.0.0.1:${port}`, credentials.createInsecure()) as unknown as Client & { Check: Unary };
+    const health = new (makeClientConstructor(healthService, 'Health'))(`127.0.0.1:${port}`, credentials.createInsecure()) as unknown as Client & {
+      Check: Unary;
+    };
     clients.push(health);
     const { error } = await unary(health.Check.bind(health), { service: '' });
     expect(error?.code).toBe(GrpcStatus.UNAVAILABLE);

@@ -51,12 +51,27 @@ describe('REST purchase body as a CardTransaction', () => {
   it('carries the cashier prompt of an operation that waits for one, its input as the proto enum', () => {
     const expiresAt = '2026-11-20T10:16:00.000Z';
     const waiting = { ...approved, status: 'prompt' as const, receipt: [] };
-    const digits = cardTransactionOf({ ...waiting, prompt: { promptId: 'p-1', kind: 'confirm_last4', text: 'KEY IN THE LAST 4 DIGITS', input: { type: 'digits', length: 4 }, expiresAt } });
-    const confirm = cardTransactionOf({ ...waiting, prompt: { promptId: 'p-2', kind: 'accept_partial_approval', text: 'ACCEPT?', input: { type: 'confirm' }, expiresAt } });
-    const text = cardTransactionOf({ ...waiting, prompt: { promptId: 'p-3', kind: 'enter_original_rrn', text: 'RRN?', input: { type: 'text', maxLength: 12 }, expiresAt } });
+    const digits = cardTransactionOf({
+      ...waiting,
+      prompt: { promptId: 'p-1', kind: 'confirm_last4', text: 'KEY IN THE LAST 4 DIGITS', input: { type: 'digits', length: 4 }, expiresAt },
+    });
+    const confirm = cardTransactionOf({
+      ...waiting,
+      prompt: { promptId: 'p-2', kind: 'accept_partial_approval', text: 'ACCEPT?', input: { type: 'confirm' }, expiresAt },
+    });
+    const text = cardTransactionOf({
+      ...waiting,
+      prompt: { promptId: 'p-3', kind: 'enter_original_rrn', text: 'RRN?', input: { type: 'text', maxLength: 12 }, expiresAt },
+    });
 
     expect(digits).toMatchObject({ status: 'TRANSACTION_STATUS_PROMPT', receiptLines: [] });
-    expect(digits.prompt).toEqual({ promptId: 'p-1', kind: 'confirm_last4', text: 'KEY IN THE LAST 4 DIGITS', input: { type: 'PROMPT_INPUT_TYPE_DIGITS', length: 4, maxLength: 0 }, expiresAt });
+    expect(digits.prompt).toEqual({
+      promptId: 'p-1',
+      kind: 'confirm_last4',
+      text: 'KEY IN THE LAST 4 DIGITS',
+      input: { type: 'PROMPT_INPUT_TYPE_DIGITS', length: 4, maxLength: 0 },
+      expiresAt,
+    });
     expect(confirm.prompt?.input).toEqual({ type: 'PROMPT_INPUT_TYPE_CONFIRM', length: 0, maxLength: 0 });
     expect(text.prompt?.input).toEqual({ type: 'PROMPT_INPUT_TYPE_TEXT', length: 0, maxLength: 12 });
   });
@@ -108,6 +123,10 @@ describe('follow-up and inquiry requests as REST bodies', () => {
   });
 
   it('makes a balance inquiry or card read the REST body: currency and card, no amount', () => {
-    expect(cardInquiryDtoOf({ currency: 'EUR', card: CARD, entryMode: 'ENTRY_MODE_MAGSTRIPE' })).toEqual({ currency: 'EUR', card: CARD, entryMode: 'magstripe' });
+    expect(cardInquiryDtoOf({ currency: 'EUR', card: CARD, entryMode: 'ENTRY_MODE_MAGSTRIPE' })).toEqual({
+      currency: 'EUR',
+      card: CARD,
+      entryMode: 'magstripe',
+    });
   });
 });

@@ -126,7 +126,11 @@ export function cardTransactionOf(body: OperationResponse): CardTransactionMessa
   };
 }
 
-const INPUT_TYPES: Record<PromptInput['type'], PromptInputTypeName> = { digits: 'PROMPT_INPUT_TYPE_DIGITS', text: 'PROMPT_INPUT_TYPE_TEXT', confirm: 'PROMPT_INPUT_TYPE_CONFIRM' };
+const INPUT_TYPES: Record<PromptInput['type'], PromptInputTypeName> = {
+  digits: 'PROMPT_INPUT_TYPE_DIGITS',
+  text: 'PROMPT_INPUT_TYPE_TEXT',
+  confirm: 'PROMPT_INPUT_TYPE_CONFIRM',
+};
 
 export function cashierPromptOf(prompt: CashierPrompt): CashierPromptMessage {
   const { input } = prompt;

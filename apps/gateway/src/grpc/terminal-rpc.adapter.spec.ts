@@ -79,7 +79,10 @@ describe(TerminalRpcAdapter.name, () => {
       connection = signal;
       return new Promise(() => undefined);
     });
-    const grpcCall = unaryCallOf<PurchaseRequestMessage, PurchaseResponseMessage>(REQUEST, metadata({ authorization: `Bearer ${KEY}`, 'idempotency-key': 'register-1-receipt-43' }));
+    const grpcCall = unaryCallOf<PurchaseRequestMessage, PurchaseResponseMessage>(
+      REQUEST,
+      metadata({ authorization: `Bearer ${KEY}`, 'idempotency-key': 'register-1-receipt-43' }),
+    );
     handler(grpcCall, () => (answered = true));
     await new Promise((resolve) => setImmediate(resolve));
 
@@ -110,15 +113,21 @@ describe(TerminalRpcAdapter.name, () => {
     expect(purchases.execute).not.toHaveBeenCalled();
   });
 
-  it.each([[{}], [{ 'idempotency-key': 'short' }], [{ 'idempotency-key': 'has spaces in it' }]])('refuses idempotency-key metadata %j as INVALID_ARGUMENT', async (entries) => {
-    const { error } = await call(REQUEST, metadata({ authorization: `Bearer ${KEY}`, ...entries }));
+  it.each([[{}], [{ 'idempotency-key': 'short' }], [{ 'idempotency-key': 'has spaces in it' }]])(
+    'refuses idempotency-key metadata %j as INVALID_ARGUMENT',
+    async (entries) => {
+      const { error } = await call(REQUEST, metadata({ authorization: `Bearer ${KEY}`, ...entries }));
 
-    expect(error).toMatchObject({ code: GrpcStatus.INVALID_ARGUMENT, details: 'Idempotency-Key header: required, 8-64 letters, digits or _ . : -' });
-    expect(purchases.execute).not.toHaveBeenCalled();
-  });
+      expect(error).toMatchObject({ code: GrpcStatus.INVALID_ARGUMENT, details: 'Idempotency-Key header: required, 8-64 letters, digits or _ . : -' });
+      expect(purchases.execute).not.toHaveBeenCalled();
+    },
+  );
 
   it('answers an authorization without outcome as DEADLINE_EXCEEDED naming the transaction to retry for', async () => {
-    purchases.execute.mockResolvedValue({ status: 504, body: { transactionId: BODY.transactionId, status: 'unknown', message: 'no authorization outcome within 8000 ms' } });
+    purchases.execute.mockResolvedValue({
+      status: 504,
+      body: { transactionId: BODY.transactionId, status: 'unknown', message: 'no authorization outcome within 8000 ms' },
+    });
     const { error } = await call(REQUEST);
 
     expect(error?.code).toBe(GrpcStatus.DEADLINE_EXCEEDED);
@@ -128,12 +137,20 @@ describe(TerminalRpcAdapter.name, () => {
 
   it('answers what the use case refuses with its message', async () => {
     purchases.execute.mockRejectedValue(new UnprocessableEntityException('currency: GBP is not accepted by terminal DEMO0001 (accepts EUR)'));
-    expect((await call(REQUEST)).error).toMatchObject({ code: GrpcStatus.FAILED_PRECONDITION, details: 'currency: GBP is not accepted by terminal DEMO0001 (accepts EUR)' });
+    expect((await call(REQUEST)).error).toMatchObject({
+      code: GrpcStatus.FAILED_PRECONDITION,
+      details: 'currency: GBP is not accepted by terminal DEMO0001 (accepts EUR)',
+    });
   });
 
   it('runs a read without idempotency-key, and hands the use case only the terminal and the DTO', async () => {
     const execute = jest.fn().mockResolvedValue({ status: 200, body: BODY });
-    const read = sut.query('ReceiptCopy', { dto: CreatePurchaseDto, toDto: () => ({ amount: 1, currency: 'EUR', card: REQUEST.card }), execute, toResponse: (body) => body });
+    const read = sut.query('ReceiptCopy', {
+      dto: CreatePurchaseDto,
+      toDto: () => ({ amount: 1, currency: 'EUR', card: REQUEST.card }),
+      execute,
+      toResponse: (body) => body,
+    });
     const answered = await new Promise<unknown>((resolve) =>
       read(unaryCallOf<object, unknown>({}, metadata({ authorization: `Bearer ${KEY}` })), (error, response) => resolve(error ?? response)),
     );

@@ -53,7 +53,11 @@ export class TerminalRpcAdapter {
 
   /** An RPC that moves money or reads a card: the idempotency-key metadata is required. */
   unary<Request, Dto extends object, Response>(name: string, rpc: TerminalRpc<Request, Dto, Response>): handleUnaryCall<Request, Response> {
-    return this.handler(name, rpc, (query, metadata, connection) => ({ ...query, connection, idempotencyKey: requireIdempotencyKey(metadataText(metadata, 'idempotency-key')) }));
+    return this.handler(name, rpc, (query, metadata, connection) => ({
+      ...query,
+      connection,
+      idempotencyKey: requireIdempotencyKey(metadataText(metadata, 'idempotency-key')),
+    }));
   }
 
   /** A read or a check (connection check, report, receipt copy): no idempotency-key. */
@@ -75,7 +79,10 @@ export class TerminalRpcAdapter {
         (error: unknown) => {
           const status = grpcErrorOfException(error);
           if (status.code === GrpcStatus.INTERNAL) {
-            this.logger.error(`${name} failed: ${error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown'}`, error instanceof Error ? error.stack : undefined);
+            this.logger.error(
+              `${name} failed: ${error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown'}`,
+              error instanceof Error ? error.stack : undefined,
+            );
           }
           callback(status);
         },

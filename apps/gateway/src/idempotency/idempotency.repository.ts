@@ -15,7 +15,11 @@ export class IdempotencyRepository {
   constructor(@Inject(GATEWAY_DB) private readonly db: GatewayDb) {}
 
   /** Claims (client, key) for a new request; the existing record when it was claimed before. */
-  async claim(clientId: string, key: string, requestHash: string): Promise<{ claimed: true; transactionId: string } | { claimed: false; record: IdempotencyRecord }> {
+  async claim(
+    clientId: string,
+    key: string,
+    requestHash: string,
+  ): Promise<{ claimed: true; transactionId: string } | { claimed: false; record: IdempotencyRecord }> {
     const transactionId = randomUUID();
     const inserted = await this.db.idempotencyRecord.createMany({
       data: [{ clientId, key, requestHash, transactionId, state: 'in_progress' }],

@@ -24,35 +24,66 @@ export class CardOperationController {
 
   @Post('cash-withdrawals')
   @ApiOperation({ summary: 'Cash withdrawal at the till (0200, DE 3 = 01)' })
-  cash(@Req() req: TerminalRequest, @Headers('idempotency-key') key: string | undefined, @Body() dto: CreatePurchaseDto, @Res({ passthrough: true }) res: Response): Promise<unknown> {
+  cash(
+    @Req() req: TerminalRequest,
+    @Headers('idempotency-key') key: string | undefined,
+    @Body() dto: CreatePurchaseDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<unknown> {
     return this.run(req, key, 'cash_withdrawal', dto, res);
   }
 
   @Post('top-ups')
   @ApiOperation({ summary: 'Top-up of a prepaid or gift card (0200, DE 3 = 21)' })
-  topUp(@Req() req: TerminalRequest, @Headers('idempotency-key') key: string | undefined, @Body() dto: CreatePurchaseDto, @Res({ passthrough: true }) res: Response): Promise<unknown> {
+  topUp(
+    @Req() req: TerminalRequest,
+    @Headers('idempotency-key') key: string | undefined,
+    @Body() dto: CreatePurchaseDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<unknown> {
     return this.run(req, key, 'top_up', dto, res);
   }
 
   @Post('preauthorizations')
   @ApiOperation({ summary: 'Preauthorization: a hold on the card (0100), completed later or released when it expires' })
-  preauthorize(@Req() req: TerminalRequest, @Headers('idempotency-key') key: string | undefined, @Body() dto: CreatePurchaseDto, @Res({ passthrough: true }) res: Response): Promise<unknown> {
+  preauthorize(
+    @Req() req: TerminalRequest,
+    @Headers('idempotency-key') key: string | undefined,
+    @Body() dto: CreatePurchaseDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<unknown> {
     return this.run(req, key, 'preauthorization', dto, res);
   }
 
   @Post('balance-inquiries')
   @ApiOperation({ summary: 'Balance inquiry (0100, DE 3 = 31): the balance is on the response and the receipt' })
-  balance(@Req() req: TerminalRequest, @Headers('idempotency-key') key: string | undefined, @Body() dto: CardInquiryDto, @Res({ passthrough: true }) res: Response): Promise<unknown> {
+  balance(
+    @Req() req: TerminalRequest,
+    @Headers('idempotency-key') key: string | undefined,
+    @Body() dto: CardInquiryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<unknown> {
     return this.run(req, key, 'balance_inquiry', dto, res);
   }
 
   @Post('card-reads')
   @ApiOperation({ summary: 'Card data: masked PAN, scheme, expiry and token of the card on the PIN pad; no host is asked' })
-  cardData(@Req() req: TerminalRequest, @Headers('idempotency-key') key: string | undefined, @Body() dto: CardInquiryDto, @Res({ passthrough: true }) res: Response): Promise<unknown> {
+  cardData(
+    @Req() req: TerminalRequest,
+    @Headers('idempotency-key') key: string | undefined,
+    @Body() dto: CardInquiryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<unknown> {
     return this.run(req, key, 'card_data', dto, res);
   }
 
-  private async run(req: TerminalRequest, key: string | undefined, operation: CardOperation, dto: CreatePurchaseDto | CardInquiryDto, res: Response): Promise<unknown> {
+  private async run(
+    req: TerminalRequest,
+    key: string | undefined,
+    operation: CardOperation,
+    dto: CreatePurchaseDto | CardInquiryDto,
+    res: Response,
+  ): Promise<unknown> {
     const response = await this.operations.execute(req.terminal!, requireIdempotencyKey(key), operation, dto, registerConnectionOf(res));
     res.status(response.status);
     return response.body;

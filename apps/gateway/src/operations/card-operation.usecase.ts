@@ -15,19 +15,32 @@ export class CardOperationUseCase {
   constructor(private readonly runner: RegisterOperationRunner) {}
 
   /** `connection`: the register's, aborted when it closed before the response was written (REST only). */
-  execute(terminal: Terminal, idempotencyKey: string, operation: CardOperation, dto: CreatePurchaseDto | CardInquiryDto, connection?: AbortSignal): Promise<StoredResponse> {
+  execute(
+    terminal: Terminal,
+    idempotencyKey: string,
+    operation: CardOperation,
+    dto: CreatePurchaseDto | CardInquiryDto,
+    connection?: AbortSignal,
+  ): Promise<StoredResponse> {
     assertTerminalCurrency(terminal, dto.currency);
     const amount = 'amount' in dto ? dto.amount : 0;
-    return this.runner.run(terminal, idempotencyKey, { operation, ...dto }, authorizeV1, (transactionId) => ({
-      transactionId,
-      operation,
-      terminalId: terminal.terminalId,
-      merchantId: terminal.merchantId,
-      amountMinor: String(amount),
-      currency: dto.currency,
-      card: dto.card,
-      entryMode: dto.entryMode ?? 'chip',
-      requestedAt: new Date().toISOString(),
-    }), connection);
+    return this.runner.run(
+      terminal,
+      idempotencyKey,
+      { operation, ...dto },
+      authorizeV1,
+      (transactionId) => ({
+        transactionId,
+        operation,
+        terminalId: terminal.terminalId,
+        merchantId: terminal.merchantId,
+        amountMinor: String(amount),
+        currency: dto.currency,
+        card: dto.card,
+        entryMode: dto.entryMode ?? 'chip',
+        requestedAt: new Date().toISOString(),
+      }),
+      connection,
+    );
   }
 }

@@ -58,7 +58,11 @@ describe(RegisterOperationRunner.name, () => {
 
     expect(await run()).toBe(abandoned);
 
-    expect(abandon.execute).toHaveBeenCalledWith(terminal, { transactionId: ID, operation: 'purchase', reason: 'the register did not receive the outcome within 8000 ms' });
+    expect(abandon.execute).toHaveBeenCalledWith(terminal, {
+      transactionId: ID,
+      operation: 'purchase',
+      reason: 'the register did not receive the outcome within 8000 ms',
+    });
     expect(idempotency.complete).not.toHaveBeenCalled();
   });
 
@@ -69,7 +73,11 @@ describe(RegisterOperationRunner.name, () => {
 
     await run(connection.signal);
 
-    expect(abandon.execute).toHaveBeenCalledWith(terminal, { transactionId: ID, operation: 'purchase', reason: "the register's connection closed before the outcome was delivered" });
+    expect(abandon.execute).toHaveBeenCalledWith(terminal, {
+      transactionId: ID,
+      operation: 'purchase',
+      reason: "the register's connection closed before the outcome was delivered",
+    });
     expect(idempotency.complete).not.toHaveBeenCalled();
   });
 

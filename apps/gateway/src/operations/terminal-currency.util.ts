@@ -8,6 +8,8 @@ import { Terminal } from '../terminals/terminal';
 export function assertTerminalCurrency(terminal: Terminal, currency: string): void {
   if (!findCurrencyByAlpha(currency)) throw new BadRequestException(`currency: ${currency} is not an ISO 4217 currency`);
   if (!terminal.currencies.includes(currency)) {
-    throw new UnprocessableEntityException(`currency: ${currency} is not accepted by terminal ${terminal.terminalId} (accepts ${terminal.currencies.join(', ')})`);
+    throw new UnprocessableEntityException(
+      `currency: ${currency} is not accepted by terminal ${terminal.terminalId} (accepts ${terminal.currencies.join(', ')})`,
+    );
   }
 }

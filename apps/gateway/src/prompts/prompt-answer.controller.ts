@@ -19,7 +19,12 @@ export class PromptAnswerController {
 
   @Post(':promptId/answer')
   @ApiOperation({ summary: "The cashier's answer to a prompt; the operation goes on and its outcome (or next prompt) is the response" })
-  async answer(@Req() req: TerminalRequest, @Param('promptId', new ParseUUIDPipe()) promptId: string, @Body() dto: PromptAnswerDto, @Res({ passthrough: true }) res: Response): Promise<unknown> {
+  async answer(
+    @Req() req: TerminalRequest,
+    @Param('promptId', new ParseUUIDPipe()) promptId: string,
+    @Body() dto: PromptAnswerDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<unknown> {
     const response = await this.answers.answer(req.terminal!, promptId, dto.value);
     res.status(response.status);
     return response.body;

@@ -45,7 +45,13 @@ const TITLES: Record<Operation, string> = {
   emergency_cancel: 'EMERGENCY CANCEL',
 };
 
-const VERDICT: Record<AuthorizeReply['status'], string> = { approved: 'APPROVED', declined: 'DECLINED', failed: 'FAILED', rejected: 'REJECTED', prompt: 'WAITING FOR THE CASHIER' };
+const VERDICT: Record<AuthorizeReply['status'], string> = {
+  approved: 'APPROVED',
+  declined: 'DECLINED',
+  failed: 'FAILED',
+  rejected: 'REJECTED',
+  prompt: 'WAITING FOR THE CASHIER',
+};
 
 /** The receipt: merchant, terminal, date, operation, card (masked), amounts, codes, verdict. */
 export function receiptOf(reply: AuthorizeReply, copy = false): string[] {

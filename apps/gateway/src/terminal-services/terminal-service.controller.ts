@@ -1,4 +1,18 @@
-import { Controller, DefaultValuePipe, Get, Headers, Param, ParseEnumPipe, ParseIntPipe, ParseUUIDPipe, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  Controller,
+  DefaultValuePipe,
+  Get,
+  Headers,
+  Param,
+  ParseEnumPipe,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
@@ -52,7 +66,11 @@ export class TerminalServiceController {
 
   @Get('receipts/:transactionId')
   @ApiOperation({ summary: 'Copy of the receipt of one operation of this terminal' })
-  receipt(@Req() req: TerminalRequest, @Param('transactionId', new ParseUUIDPipe()) transactionId: string, @Res({ passthrough: true }) res: Response): Promise<unknown> {
+  receipt(
+    @Req() req: TerminalRequest,
+    @Param('transactionId', new ParseUUIDPipe()) transactionId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<unknown> {
     return this.send(res, this.services.ask(req.terminal!, { operation: 'receipt_copy', transactionId }));
   }
 

@@ -10,14 +10,27 @@ const ID = '6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d';
 const terminal: Terminal = { clientId: 'c2', name: 'Register 2', terminalId: 'DEMO0002', merchantId: 'DEMOSHOP0000001', currencies: ['EUR'] };
 const closed = (operation: TerminalServiceReply['operation'] = 'close_day'): Envelope<TerminalServiceReply> =>
   ({
-    value: { requestId: ID, operation, status: 'ok', message: 'batch 4 closed', terminalId: 'DEMO0002', merchantId: 'DEMOSHOP0000001', processedAt: '2026-11-30T22:00:00.000Z', nextBatchNumber: 5 },
+    value: {
+      requestId: ID,
+      operation,
+      status: 'ok',
+      message: 'batch 4 closed',
+      terminalId: 'DEMO0002',
+      merchantId: 'DEMOSHOP0000001',
+      processedAt: '2026-11-30T22:00:00.000Z',
+      nextBatchNumber: 5,
+    },
   }) as Envelope<TerminalServiceReply>;
 
 describe(TerminalServiceUseCase.name, () => {
   const late: LateReplyHandler<TerminalServiceReply>[] = [];
   const bus = { request: jest.fn(), onLateReply: jest.fn((_c: unknown, handler: LateReplyHandler<TerminalServiceReply>) => void late.push(handler)) };
   const idempotency = { start: jest.fn(() => Promise.resolve({ kind: 'new', transactionId: ID })), complete: jest.fn(() => Promise.resolve()) };
-  const sut = new TerminalServiceUseCase(bus as unknown as MessageBus, { GATEWAY_AUTHORIZE_TIMEOUT_MS: 8000 } as GatewayEnv, idempotency as unknown as IdempotencyService);
+  const sut = new TerminalServiceUseCase(
+    bus as unknown as MessageBus,
+    { GATEWAY_AUTHORIZE_TIMEOUT_MS: 8000 } as GatewayEnv,
+    idempotency as unknown as IdempotencyService,
+  );
   sut.onModuleInit();
 
   beforeEach(() => jest.clearAllMocks());

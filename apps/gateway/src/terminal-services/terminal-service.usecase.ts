@@ -12,7 +12,11 @@ import { StoredResponse } from '../idempotency/idempotency.repository';
 import { operationResponseOf } from '../receipts/operation-response.mapper';
 import { Terminal } from '../terminals/terminal';
 
-type ServiceRequest = TerminalServiceRequest extends infer R ? (R extends TerminalServiceRequest ? Omit<R, 'requestId' | 'terminalId' | 'merchantId'> : never) : never;
+type ServiceRequest = TerminalServiceRequest extends infer R
+  ? R extends TerminalServiceRequest
+    ? Omit<R, 'requestId' | 'terminalId' | 'merchantId'>
+    : never
+  : never;
 
 /** ok 200; rejected (nothing to report, no such receipt) 404; failed (the host did not answer) 502. */
 const HTTP_STATUS: Record<TerminalServiceReply['status'], number> = { ok: 200, rejected: 404, failed: 502 };
@@ -53,7 +57,10 @@ export class TerminalServiceUseCase implements OnModuleInit {
       .then(responseOf)
       .catch((error: unknown) => {
         if (!(error instanceof RequestTimeoutError)) throw error;
-        return { status: 504, body: { requestId, status: 'unknown', message: `no answer from authorization within ${this.env.GATEWAY_AUTHORIZE_TIMEOUT_MS} ms` } };
+        return {
+          status: 504,
+          body: { requestId, status: 'unknown', message: `no answer from authorization within ${this.env.GATEWAY_AUTHORIZE_TIMEOUT_MS} ms` },
+        };
       });
   }
 }

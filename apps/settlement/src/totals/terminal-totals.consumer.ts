@@ -30,14 +30,20 @@ export class TerminalTotalsConsumer implements OnModuleInit {
     await this.count(transactionReversedV1, 'settlement.terminal-totals-reversals', 'takeBack');
   }
 
-  private count<T extends Pick<TransactionAuthorized, 'direction' | 'amountMinor' | 'businessDay' | 'terminalId' | 'currency'>>(topic: TopicContract<T>, group: string, effect: Effect): Promise<void> {
+  private count<T extends Pick<TransactionAuthorized, 'direction' | 'amountMinor' | 'businessDay' | 'terminalId' | 'currency'>>(
+    topic: TopicContract<T>,
+    group: string,
+    effect: Effect,
+  ): Promise<void> {
     return this.bus.subscribe(
       topic,
       async (message) => {
         const { direction = 'debit', amountMinor, businessDay, terminalId, currency } = message.value;
         if (direction === 'none') return;
         const amount = BigInt(amountMinor);
-        await runOnce(this.totals.db, this.inbox, message, group, (tx) => this.totals[effect](tx, businessDay, terminalId, currency, direction === 'debit' ? amount : -amount));
+        await runOnce(this.totals.db, this.inbox, message, group, (tx) =>
+          this.totals[effect](tx, businessDay, terminalId, currency, direction === 'debit' ? amount : -amount),
+        );
       },
       { group },
     );

@@ -77,9 +77,15 @@ export const authorizeReplySchema = z.object({
   /** The transaction a cancel, refund or completion applies to. */
   originalTransactionId: uuidSchema.optional(),
   /** balance_inquiry: the available balance the host reported (DE 54), minor units, may be negative. */
-  balanceMinor: z.string().regex(/^-?[0-9]{1,12}$/).optional(),
+  balanceMinor: z
+    .string()
+    .regex(/^-?[0-9]{1,12}$/)
+    .optional(),
   /** card_data: expiry YYMM from track 2. */
-  cardExpiry: z.string().regex(/^[0-9]{4}$/).optional(),
+  cardExpiry: z
+    .string()
+    .regex(/^[0-9]{4}$/)
+    .optional(),
   /** preauthorization: when the hold lapses if not completed. */
   expiresAt: z.string().datetime().optional(),
   /** The terminal batch (business day) the operation belongs to. */

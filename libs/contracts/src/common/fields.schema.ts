@@ -18,7 +18,10 @@ export const responseCodeSchema = z.string().regex(/^[0-9A-Z]{2}$/, 'ISO 8583 fi
 export const encryptedCardDataSchema = z.object({
   bdkId: z.string().min(1).max(32),
   ksn: z.string().regex(/^[0-9A-F]{20}$/, 'KSN: 20 uppercase hex digits'),
-  ciphertext: z.string().regex(/^([0-9A-F]{16})+$/, 'ciphertext: uppercase hex, whole 8-byte blocks').max(512),
+  ciphertext: z
+    .string()
+    .regex(/^([0-9A-F]{16})+$/, 'ciphertext: uppercase hex, whole 8-byte blocks')
+    .max(512),
 });
 export type EncryptedCardData = z.infer<typeof encryptedCardDataSchema>;
 

@@ -13,7 +13,7 @@ const CARD = { pan: '5555555555554444', expiry: '3003', serviceCode: '201', disc
 describe(CardDataDecryptor.name, () => {
   const sut = new CardDataDecryptor(InMemoryBdkStore.fromConfig(`test-bdk:${BDK_HEX}`));
 
-  it('decrypts a block encrypted under the device\'s DUKPT data key into track 2', () => {
+  it("decrypts a block encrypted under the device's DUKPT data key into track 2", () => {
     const block = encryptCardData(IPEK, 'test-bdk', KSN.withCounter(3), CARD);
     expect(block.ksn).toBe('FFFF9876543210E00003');
     expect(block.ciphertext).toMatch(/^[0-9A-F]{64}$/);

@@ -51,7 +51,7 @@ describe('DUKPT (ANSI X9.24-1:2009 Annex A, TDES)', () => {
     [1, '448D3F076D8304036A55A3D7E0055A78'],
     [8, 'C39B2778B058AC376FB18DC906F75CBA'],
     [0x13, '44893E3434ABDD6A817CE2841825E1FD'],
-  ])('derives the card readers\' one-way data encryption key for counter %i', (counter, expected) => {
+  ])("derives the card readers' one-way data encryption key for counter %i", (counter, expected) => {
     expect(bytesToHex(dataEncryptionKey(keyAt(counter)))).toBe(expected);
   });
 

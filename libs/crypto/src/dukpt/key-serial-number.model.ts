@@ -26,7 +26,7 @@ export class KeySerialNumber {
   }
 
   get counter(): number {
-    return ((this.bytes[7] ?? 0) << 16 | (this.bytes[8] ?? 0) << 8 | (this.bytes[9] ?? 0)) & KSN_COUNTER_MASK;
+    return (((this.bytes[7] ?? 0) << 16) | ((this.bytes[8] ?? 0) << 8) | (this.bytes[9] ?? 0)) & KSN_COUNTER_MASK;
   }
 
   /** True when a genuine X9.24 device could have sent this counter (at most ten one-bits). */

@@ -14,7 +14,10 @@ const KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
 export class KeyRing {
   private readonly keys: ReadonlyMap<string, Buffer>;
 
-  constructor(keys: Readonly<Record<string, Uint8Array>>, readonly activeKeyId: string) {
+  constructor(
+    keys: Readonly<Record<string, Uint8Array>>,
+    readonly activeKeyId: string,
+  ) {
     const map = new Map<string, Buffer>();
     for (const [keyId, key] of Object.entries(keys)) {
       if (!KEY_ID.test(keyId)) {

@@ -24,7 +24,10 @@ export const PAN_TOKEN_PREFIX = 'tok_';
 export class PanVault {
   private readonly tokenizationKey: Buffer;
 
-  constructor(tokenizationKey: Uint8Array, private readonly keyRing: KeyRing) {
+  constructor(
+    tokenizationKey: Uint8Array,
+    private readonly keyRing: KeyRing,
+  ) {
     if (tokenizationKey.length !== TOKENIZATION_KEY_BYTES) {
       throw new CryptoInputError('tokenizationKey', `must be ${TOKENIZATION_KEY_BYTES} bytes, has ${tokenizationKey.length}`);
     }

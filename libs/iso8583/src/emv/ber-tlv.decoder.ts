@@ -33,9 +33,7 @@ function decodeObjects(buf: Buffer, start: number, end: number, field: number): 
     }
     const valueEnd = valueStart + length;
     const value = buf.toString('hex', valueStart, valueEnd).toUpperCase();
-    objects.push(
-      isConstructedTag(buf[at]) ? { tag, length, value, children: decodeObjects(buf, valueStart, valueEnd, field) } : { tag, length, value },
-    );
+    objects.push(isConstructedTag(buf[at]) ? { tag, length, value, children: decodeObjects(buf, valueStart, valueEnd, field) } : { tag, length, value });
     at = valueEnd;
   }
   return objects;

@@ -63,7 +63,7 @@ function checkedTag(tag: unknown, offset: number, field: number): Buffer {
     valid &&
     (bytes.length === 1
       ? !startsMultiByteTag(bytes[0])
-      : startsMultiByteTag(bytes[0]) && bytes.subarray(1).every((b, i) => ((b & 0x80) !== 0) === (i < bytes.length - 2)));
+      : startsMultiByteTag(bytes[0]) && bytes.subarray(1).every((b, i) => ((b & 0x80) !== 0) === i < bytes.length - 2));
   if (!wellFormed) throw new Iso8583FormatError(field, offset, `tag is not a well-formed BER-TLV tag of 1-${MAX_TAG_BYTES} bytes`);
   return bytes;
 }

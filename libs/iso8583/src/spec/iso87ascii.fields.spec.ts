@@ -26,6 +26,10 @@ describe('iso87ascii spec against jPOS test messages', () => {
   it('reads the secondary bitmap of ISO87APackager.bin (field 90 present, 65-89 absent)', () => {
     const decoded = sut.decode(readJposBin('ISO87APackager.bin'));
 
-    expect(Object.keys(decoded.fields).map(Number).filter((n) => n > 64)).toEqual([90]);
+    expect(
+      Object.keys(decoded.fields)
+        .map(Number)
+        .filter((n) => n > 64),
+    ).toEqual([90]);
   });
 });

@@ -65,11 +65,23 @@ describe(loadSpecFile.name, () => {
     const dialect = { name: 'bad-host', extends: 'iso87ascii' };
 
     it.each<[string, unknown, string]>([
-      ['bad length type', { ...dialect, fields: { 48: { lengthType: 'LVAR' } } }, 'fields.48.lengthType: Invalid option: expected one of "FIXED"|"LLVAR"|"LLLVAR"'],
+      [
+        'bad length type',
+        { ...dialect, fields: { 48: { lengthType: 'LVAR' } } },
+        'fields.48.lengthType: Invalid option: expected one of "FIXED"|"LLVAR"|"LLLVAR"',
+      ],
       ['misspelt key', { ...dialect, fields: { 48: { lenghtType: 'LLVAR' } } }, 'fields.48: Unrecognized key: "lenghtType"'],
       ['field number out of range', { ...dialect, fields: { 130: { maxLength: 3 } } }, 'fields.130: field number must be 2-128 (1 is the bitmap)'],
-      ['maximum too long for the prefix', { ...dialect, fields: { 2: { maxLength: 100 } } }, 'fields.2: spec bad-host: field 2 has an invalid maxLength for LLVAR'],
-      ['binary class on a text encoding', { ...dialect, fields: { 48: { contentClass: 'b', encoding: 'ascii' } } }, 'fields.48: spec bad-host: field 48 combines content class b with encoding ascii'],
+      [
+        'maximum too long for the prefix',
+        { ...dialect, fields: { 2: { maxLength: 100 } } },
+        'fields.2: spec bad-host: field 2 has an invalid maxLength for LLVAR',
+      ],
+      [
+        'binary class on a text encoding',
+        { ...dialect, fields: { 48: { contentClass: 'b', encoding: 'ascii' } } },
+        'fields.48: spec bad-host: field 48 combines content class b with encoding ascii',
+      ],
       ['unknown base spec', { ...dialect, extends: 'iso99' }, 'extends: unknown ISO 8583 spec iso99; known: iso87ascii, iso87binary, iso93ascii, iso93binary'],
       ['name with spaces', { ...dialect, name: 'Bad Host' }, 'name: lowercase letters, digits and dashes'],
       ['no name', { extends: 'iso87ascii' }, 'name: Invalid input: expected string, received undefined'],
@@ -91,9 +103,9 @@ describe(loadSpecFile.name, () => {
         'bitmapEncoding: required when the definition extends no spec',
         'prefixEncoding: required when the definition extends no spec',
       ]);
-      expect(issuesOf({ name: 'standalone', mtiEncoding: 'ascii', bitmapEncoding: 'hex', prefixEncoding: 'ascii', fields: { 2: { maxLength: 19 } } })).toContain(
-        'fields.2.lengthType: required for a field the definition does not define',
-      );
+      expect(
+        issuesOf({ name: 'standalone', mtiEncoding: 'ascii', bitmapEncoding: 'hex', prefixEncoding: 'ascii', fields: { 2: { maxLength: 19 } } }),
+      ).toContain('fields.2.lengthType: required for a field the definition does not define');
     });
   });
 

@@ -28,7 +28,11 @@ export function loadSpecFile(path: string): Iso8583Spec {
  */
 export function specFromDefinition(definition: unknown, source = 'spec definition'): Iso8583Spec {
   const parsed = specFileSchema.safeParse(definition);
-  if (!parsed.success) throw new Iso8583SpecFileError(source, parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  if (!parsed.success)
+    throw new Iso8583SpecFileError(
+      source,
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+    );
   const file = parsed.data;
   const issues: string[] = [];
   let base: Iso8583Spec | undefined;

@@ -7,16 +7,18 @@ const valueEncoding = z.enum(['ascii', 'bcd', 'hex', 'binary']);
 const contentClass = z.enum(['n', 'a', 'an', 'ans', 'b', 'z', 'xn']);
 
 /** One field of a dialect: all keys optional, so an override can change only what differs. */
-const fieldSchema = z.strictObject({
-  name: z.string().min(1),
-  lengthType: z.enum(['FIXED', 'LLVAR', 'LLLVAR']),
-  maxLength: z.number().int().min(1).max(999),
-  contentClass,
-  encoding: valueEncoding.optional(),
-  prefixEncoding: prefixEncoding.optional(),
-  pad: padSide.optional(),
-  nibblePad: padSide.optional(),
-}).partial();
+const fieldSchema = z
+  .strictObject({
+    name: z.string().min(1),
+    lengthType: z.enum(['FIXED', 'LLVAR', 'LLLVAR']),
+    maxLength: z.number().int().min(1).max(999),
+    contentClass,
+    encoding: valueEncoding.optional(),
+    prefixEncoding: prefixEncoding.optional(),
+    pad: padSide.optional(),
+    nibblePad: padSide.optional(),
+  })
+  .partial();
 
 export type FieldOverride = z.infer<typeof fieldSchema>;
 
@@ -36,7 +38,10 @@ export const specFileSchema = z
     bitmapEncoding: z.enum(['hex', 'binary']).optional(),
     prefixEncoding: prefixEncoding.optional(),
     nibblePad: padSide.optional(),
-    encodings: z.strictObject({ n: valueEncoding, a: valueEncoding, an: valueEncoding, ans: valueEncoding, b: valueEncoding, z: valueEncoding, xn: valueEncoding }).partial().optional(),
+    encodings: z
+      .strictObject({ n: valueEncoding, a: valueEncoding, an: valueEncoding, ans: valueEncoding, b: valueEncoding, z: valueEncoding, xn: valueEncoding })
+      .partial()
+      .optional(),
     fields: z.record(z.string(), fieldSchema).default({}),
   })
   .superRefine((file, ctx) => {

@@ -16,12 +16,7 @@ export function withTraceContext(headers: MessageHeaders): MessageHeaders {
  * (OpenTelemetry messaging semantic conventions). It starts from the root context, never from
  * whatever happens to be active in the delivering code, so both buses trace the same way.
  */
-export function runInConsumerSpan<T>(
-  topic: string,
-  headers: MessageHeaders,
-  attributes: Attributes,
-  fn: (span: Span) => Promise<T>,
-): Promise<T> {
+export function runInConsumerSpan<T>(topic: string, headers: MessageHeaders, attributes: Attributes, fn: (span: Span) => Promise<T>): Promise<T> {
   const parent = propagation.extract(ROOT_CONTEXT, headers);
   const tracer = trace.getTracer(MESSAGING_TRACER);
   return tracer.startActiveSpan(`${topic} process`, { kind: SpanKind.CONSUMER, attributes }, parent, async (span) => {

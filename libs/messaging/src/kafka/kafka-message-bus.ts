@@ -49,7 +49,12 @@ export class KafkaMessageBus extends TransportMessageBus {
     super({ serviceName: config.serviceName, instanceId: config.instanceId ?? newMessageId(), logger }, 'kafka');
     this.kafka = new Kafka({ clientId: config.clientId, brokers: config.brokers, logCreator: kafkaLogCreator(logger) });
     // Idempotent producer: no duplicates from the client's own retries; it requires acks=all.
-    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+    this.producer = this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     this.batcher = new ProduceBatcher(this.producer);
     this.producer.on(this.producer.events.CONNECT, () => void (this.producerConnected = true));
     this.producer.on(this.producer.events.DISCONNECT, () => void (this.producerConnected = false));

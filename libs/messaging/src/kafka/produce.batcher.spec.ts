@@ -33,7 +33,13 @@ describe(ProduceBatcher.name, () => {
     expect(producer.requests).toHaveLength(2);
     expect(producer.requests[1].acks).toBe(-1);
     expect(producer.requests[1].topicMessages).toEqual([
-      { topic: 'a', messages: [{ key: 'k', value: '2' }, { key: 'j', value: '4' }] },
+      {
+        topic: 'a',
+        messages: [
+          { key: 'k', value: '2' },
+          { key: 'j', value: '4' },
+        ],
+      },
       { topic: 'b', messages: [{ key: 'k', value: '3' }] },
     ]);
     producer.gates[1].open();

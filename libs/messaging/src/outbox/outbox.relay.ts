@@ -68,7 +68,9 @@ export class OutboxRelay {
   }
 
   async backlog(): Promise<number> {
-    const rows = await this.options.db.$queryRawUnsafe<{ n: number | string | bigint }[]>(`SELECT count(*)::int AS n FROM ${this.table} WHERE "published_at" IS NULL`);
+    const rows = await this.options.db.$queryRawUnsafe<{ n: number | string | bigint }[]>(
+      `SELECT count(*)::int AS n FROM ${this.table} WHERE "published_at" IS NULL`,
+    );
     return Number(rows[0]?.n ?? 0);
   }
 

@@ -62,9 +62,7 @@ export class ReplyCoordinator {
 
   onLateReply<Q, R>(contract: RequestContract<Q, R>, handler: LateReplyHandler<R>, policy: DeliveryPolicy): void {
     const replyContract = { name: contract.name, schema: contract.reply };
-    this.lateHandlers.set(contract.name, (reply) =>
-      deliver(reply, { ...replyContract, name: reply.topic }, handler, policy, this.deadLetter, this.system),
-    );
+    this.lateHandlers.set(contract.name, (reply) => deliver(reply, { ...replyContract, name: reply.topic }, handler, policy, this.deadLetter, this.system));
   }
 
   async accept(reply: RawMessage): Promise<void> {

@@ -170,7 +170,8 @@ export function describeMessageBusContract(name: string, factory: () => MessageB
       const contract = requestContract('echo');
       await sut.serve(
         contract,
-        (m) => Promise.resolve({ echoed: m.value.text, replyTo: m.headers[Headers.replyTo] ?? '', deadlineInMs: Number(m.headers[Headers.deadline]) - Date.now() }),
+        (m) =>
+          Promise.resolve({ echoed: m.value.text, replyTo: m.headers[Headers.replyTo] ?? '', deadlineInMs: Number(m.headers[Headers.deadline]) - Date.now() }),
         { group: `g-${run}-echo` },
       );
       const reply = await sut.request(contract, { text: 'hello' }, { key: 'k', timeoutMs: 10_000 });

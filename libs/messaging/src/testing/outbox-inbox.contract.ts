@@ -84,10 +84,12 @@ export function describeOutboxInboxContract(name: string, open: () => Promise<Ou
     it('writes in the caller transaction: rolled back, nothing is left', async () => {
       const sut = new OutboxWriter(schema);
       await db.$transaction((tx) => sut.add(tx, posted, posting('p-1'), { key: 'acc-1' }));
-      await expect(db.$transaction(async (tx) => {
-        await sut.add(tx, posted, posting('p-2'), { key: 'acc-1' });
-        throw new Error('posting rejected by limit check');
-      })).rejects.toThrow(/limit check/);
+      await expect(
+        db.$transaction(async (tx) => {
+          await sut.add(tx, posted, posting('p-2'), { key: 'acc-1' });
+          throw new Error('posting rejected by limit check');
+        }),
+      ).rejects.toThrow(/limit check/);
       expect(await relay().backlog()).toBe(1);
     });
 

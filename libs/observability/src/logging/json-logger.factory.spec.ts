@@ -93,7 +93,10 @@ describe(createLogger.name, () => {
 
   it('scrubs child logger bindings', () => {
     const { sut, capture } = setup();
-    sut.child({ pan: PAN, note: `for ${PAN}` }).child({ grandchild: PAN }).info('child line');
+    sut
+      .child({ pan: PAN, note: `for ${PAN}` })
+      .child({ grandchild: PAN })
+      .info('child line');
     const [entry] = capture.entries();
     expect(entry).toEqual(expect.objectContaining({ pan: '[REDACTED]', note: `for ${MASKED}`, grandchild: MASKED, msg: 'child line' }));
     expect(capture.text()).not.toContain(PAN);

@@ -86,7 +86,9 @@ describe(MetricsModule.name, () => {
     // Express reorders the parameters (charset first); Prometheus reads them in any order.
     const contentType = (second.headers.get('content-type') ?? '').split(/;\s*/).sort();
     expect(contentType).toEqual(metricsRegistry.contentType.split(/;\s*/).sort());
-    expect(body).toMatch(/^http_server_requests_total\{(?=[^}]*method="GET")(?=[^}]*route="\/v1\/payments\/:id")(?=[^}]*status="200")(?=[^}]*service="gateway")[^}]*\} 1$/m);
+    expect(body).toMatch(
+      /^http_server_requests_total\{(?=[^}]*method="GET")(?=[^}]*route="\/v1\/payments\/:id")(?=[^}]*status="200")(?=[^}]*service="gateway")[^}]*\} 1$/m,
+    );
     expect(body).toMatch(/^process_cpu_user_seconds_total\{service="gateway"\} /m);
     expect(body).not.toContain('route="/metrics"');
   });

@@ -26,12 +26,7 @@ export function getOrCreateGauge<L extends string>(name: string, help: string, l
 }
 
 /** The histogram registered under `name`, creating it on first use; buckets in the metric's unit. */
-export function getOrCreateHistogram<L extends string>(
-  name: string,
-  help: string,
-  labelNames: readonly L[] = [],
-  buckets?: readonly number[],
-): Histogram<L> {
+export function getOrCreateHistogram<L extends string>(name: string, help: string, labelNames: readonly L[] = [], buckets?: readonly number[]): Histogram<L> {
   return (
     existing(name, Histogram, labelNames) ??
     new Histogram<L>({ name, help, labelNames, registers: [metricsRegistry], ...(buckets ? { buckets: [...buckets] } : {}) })
@@ -40,11 +35,7 @@ export function getOrCreateHistogram<L extends string>(
 
 // Two modules asking for one name with another type or other labels is a bug that would otherwise
 // surface later as a scrape error or a throw on the first inc(): fail at construction instead.
-function existing<M extends Counter<L> | Gauge<L> | Histogram<L>, L extends string>(
-  name: string,
-  type: MetricClass,
-  labelNames: readonly L[],
-): M | undefined {
+function existing<M extends Counter<L> | Gauge<L> | Histogram<L>, L extends string>(name: string, type: MetricClass, labelNames: readonly L[]): M | undefined {
   const metric = metricsRegistry.getSingleMetric(name);
   if (metric === undefined) return undefined;
   if (!(metric instanceof type)) {

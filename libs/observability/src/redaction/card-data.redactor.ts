@@ -30,10 +30,7 @@ interface DigitWindow {
  */
 export function redactCardData(text: string): string {
   if (!/\d/.test(text)) return text;
-  return text
-    .replace(TRACK1_PATTERN, REDACTED)
-    .replace(TRACK2_PATTERN, REDACTED)
-    .replace(DIGIT_RUN_PATTERN, maskDigitRun);
+  return text.replace(TRACK1_PATTERN, REDACTED).replace(TRACK2_PATTERN, REDACTED).replace(DIGIT_RUN_PATTERN, maskDigitRun);
 }
 
 /** True when the whole value is a 13-19 digit Luhn-valid number (a PAN logged as a number). */

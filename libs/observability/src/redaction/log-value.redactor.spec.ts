@@ -28,9 +28,7 @@ describe(redactLogValue.name, () => {
 
   it('serializes errors with their own fields, redacted', () => {
     const error = Object.assign(new TypeError(`bad ${PAN}`), { pan: PAN, code: 'E_CARD' });
-    expect(sut(error)).toEqual(
-      expect.objectContaining({ type: 'TypeError', message: `bad ${MASKED}`, pan: '[REDACTED]', code: 'E_CARD' }),
-    );
+    expect(sut(error)).toEqual(expect.objectContaining({ type: 'TypeError', message: `bad ${MASKED}`, pan: '[REDACTED]', code: 'E_CARD' }));
   });
 
   it('leaves non-card values as they are', () => {

@@ -48,7 +48,12 @@ function redactObject(value: object, depth: number, seen: WeakSet<object>): unkn
 function redactContainer(value: object, depth: number, seen: WeakSet<object>): unknown {
   if (value instanceof Error) return redactEntries(Object.entries(stdSerializers.err(value)), depth, seen);
   if (Array.isArray(value)) return value.map((item: unknown) => redact(item, depth, seen));
-  if (value instanceof Map) return redactEntries([...value.entries()].map(([k, v]) => [String(k), v]), depth, seen);
+  if (value instanceof Map)
+    return redactEntries(
+      [...value.entries()].map(([k, v]) => [String(k), v]),
+      depth,
+      seen,
+    );
   if (value instanceof Set) return [...value].map((item: unknown) => redact(item, depth, seen));
   if (hasToJson(value)) return redact(value.toJSON(), depth, seen);
   return redactEntries(Object.entries(value), depth, seen);

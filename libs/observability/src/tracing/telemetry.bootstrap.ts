@@ -23,16 +23,12 @@ let running: TelemetryHandle | undefined;
  */
 export function startTelemetry(options: TelemetryOptions): TelemetryHandle {
   if (running) return running;
-  const exporting = options.otlpEndpoint
-    ? [new BatchSpanProcessor(new OTLPTraceExporter({ url: tracesUrl(options.otlpEndpoint) }))]
-    : [];
+  const exporting = options.otlpEndpoint ? [new BatchSpanProcessor(new OTLPTraceExporter({ url: tracesUrl(options.otlpEndpoint) }))] : [];
   const handle = startNodeSdk({
     serviceName: options.serviceName,
     serviceVersion: options.serviceVersion,
     exportingProcessors: exporting,
-    instrumentations: [
-      new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => isUntracedRequestPath(request.url) }),
-    ],
+    instrumentations: [new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => isUntracedRequestPath(request.url) })],
     detectResources: true,
   });
   running = {

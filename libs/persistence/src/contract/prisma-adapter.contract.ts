@@ -49,7 +49,15 @@ export function describePrismaAdapterContract(open: OpenDatabase): void {
       const createdAt = new Date('2026-11-20T10:15:30.123Z');
       const fingerprint = Uint8Array.from([0, 1, 254, 255]);
       await client.account.create({
-        data: { id: 'acc-1', holder: 'merchant-1', balanceMinor: 9_007_199_254_740_993n, currency: 'EUR', metadata: { tier: 'gold', limits: [1, 2] }, fingerprint, createdAt },
+        data: {
+          id: 'acc-1',
+          holder: 'merchant-1',
+          balanceMinor: 9_007_199_254_740_993n,
+          currency: 'EUR',
+          metadata: { tier: 'gold', limits: [1, 2] },
+          fingerprint,
+          createdAt,
+        },
       });
 
       const read = await client.account.findUniqueOrThrow({ where: { id: 'acc-1' } });

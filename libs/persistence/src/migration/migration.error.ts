@@ -26,7 +26,9 @@ export class MigrationUnfinishedError extends Error {
     readonly schema: string,
     readonly migration: string,
   ) {
-    super(`migration ${migration} is recorded in ${schema}._prisma_migrations as started but not finished; resolve it (prisma migrate resolve) before applying more`);
+    super(
+      `migration ${migration} is recorded in ${schema}._prisma_migrations as started but not finished; resolve it (prisma migrate resolve) before applying more`,
+    );
   }
 }
 

@@ -8,14 +8,22 @@ export function serviceEnvSchema(defaultPort: number) {
     KAFKA_BROKERS: z
       .string()
       .default('127.0.0.1:9092')
-      .transform((v) => v.split(',').map((b) => b.trim()).filter(Boolean)),
+      .transform((v) =>
+        v
+          .split(',')
+          .map((b) => b.trim())
+          .filter(Boolean),
+      ),
     /** Partitions of the topics a service creates: how many messages of one topic a service handles at once. */
     KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(256).default(12),
     REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
     DATABASE_URL: z.string().url().default('postgres://payments:payments@127.0.0.1:5432/payments'),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     /** The Helm chart runs migrations in a Job; local runs may apply them at boot instead. */
-    MIGRATE_ON_BOOT: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+    MIGRATE_ON_BOOT: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
     OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
   });

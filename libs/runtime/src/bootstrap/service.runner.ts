@@ -28,7 +28,12 @@ export async function runService(definition: ServiceDefinition, env: NodeJS.Proc
   const telemetry = startTelemetry({ serviceName: definition.name, otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
   const logger = createLogger({ service: definition.name, level: config.LOG_LEVEL });
 
-  const bus = new KafkaMessageBus({ brokers: config.KAFKA_BROKERS, clientId: definition.name, serviceName: definition.name, partitions: config.KAFKA_TOPIC_PARTITIONS });
+  const bus = new KafkaMessageBus({
+    brokers: config.KAFKA_BROKERS,
+    clientId: definition.name,
+    serviceName: definition.name,
+    partitions: config.KAFKA_TOPIC_PARTITIONS,
+  });
   const cache = new RedisCache({ url: config.REDIS_URL });
   const databases = new DatabaseFactory({
     mode: { kind: 'postgres', url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE },

@@ -17,9 +17,7 @@ export class ReadinessRegistry {
   }
 
   async evaluate(timeoutMs = 2_000): Promise<ReadinessReport> {
-    const entries = await Promise.all(
-      [...this.checks].map(async ([name, check]) => [name, await withTimeout(check, timeoutMs)] as const),
-    );
+    const entries = await Promise.all([...this.checks].map(async ([name, check]) => [name, await withTimeout(check, timeoutMs)] as const));
     const checks: ReadinessReport['checks'] = {};
     for (const [name, up] of entries) checks[name] = up ? 'up' : 'down';
     return { ready: entries.every(([, up]) => up), checks };

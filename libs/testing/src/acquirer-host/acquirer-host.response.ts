@@ -36,7 +36,13 @@ const BALANCE_INQUIRY = '31';
  * Builds the host's answer: echoed fields, DE 39 response code, DE 38 approval code on approval
  * (full or partial), and for an approved balance inquiry DE 54 with the available balance.
  */
-export function buildResponse(request: Iso8583Message, mti: string, responseCode: string, refs: HostReferences, account: { balanceMinor?: number } = {}): Iso8583Message {
+export function buildResponse(
+  request: Iso8583Message,
+  mti: string,
+  responseCode: string,
+  refs: HostReferences,
+  account: { balanceMinor?: number } = {},
+): Iso8583Message {
   const messageClass = request.mti[1];
   const echo = messageClass === '8' ? ECHO_NETWORK : messageClass === '4' ? ECHO_REVERSAL : ECHO_FINANCIAL;
   const fields: Record<number, string> = {};

@@ -69,7 +69,20 @@ class RawClient {
 function purchase(amount: string, stan = '000001', extra: Record<number, string> = {}): Iso8583Message {
   return {
     mti: '0200',
-    fields: { 2: '4761739001010119', 3: '000000', 4: amount, 7: '1122054730', 11: stan, 12: '054730', 13: '1122', 22: '051', 41: 'TERM0001', 42: 'MERCHANT0000001', 49: '417', ...extra },
+    fields: {
+      2: '4761739001010119',
+      3: '000000',
+      4: amount,
+      7: '1122054730',
+      11: stan,
+      12: '054730',
+      13: '1122',
+      22: '051',
+      41: 'TERM0001',
+      42: 'MERCHANT0000001',
+      49: '417',
+      ...extra,
+    },
   };
 }
 
@@ -151,7 +164,8 @@ describe(AcquirerHostSimulator.name, () => {
     ['0420', '0430'],
     ['0800', '0810'],
   ])('answers %s with %s and response code 00', async (mti, expected) => {
-    const fields: Record<number, string> = mti === '0800' ? { 7: '1122054730', 11: '000009', 70: '301' } : { ...purchase('000000001051').fields, 90: '020000000111220547300000000000000000000000' };
+    const fields: Record<number, string> =
+      mti === '0800' ? { 7: '1122054730', 11: '000009', 70: '301' } : { ...purchase('000000001051').fields, 90: '020000000111220547300000000000000000000000' };
     client.send({ mti, fields });
     await client.waitFor(1);
 

@@ -30,8 +30,28 @@ describe(parseAcquirerNetwork.name, () => {
     expect(parsed).toEqual({
       network: {
         acquirers: [
-          { id: 'bank-a', host: '10.0.0.1', port: 8583, spec: 'iso87ascii', header: 'binary2', responseTimeoutMs: 10000, connectTimeoutMs: 2000, signOn: false, echoIntervalMs: 60000 },
-          { id: 'bank-b', host: '10.0.0.2', port: 9583, spec: 'iso87binary', header: 'ascii4', responseTimeoutMs: 15000, connectTimeoutMs: 2000, signOn: true, echoIntervalMs: 30000 },
+          {
+            id: 'bank-a',
+            host: '10.0.0.1',
+            port: 8583,
+            spec: 'iso87ascii',
+            header: 'binary2',
+            responseTimeoutMs: 10000,
+            connectTimeoutMs: 2000,
+            signOn: false,
+            echoIntervalMs: 60000,
+          },
+          {
+            id: 'bank-b',
+            host: '10.0.0.2',
+            port: 9583,
+            spec: 'iso87binary',
+            header: 'ascii4',
+            responseTimeoutMs: 15000,
+            connectTimeoutMs: 2000,
+            signOn: true,
+            echoIntervalMs: 30000,
+          },
         ],
         cardKinds: [{ kind: 'fleet', binRanges: ['7000-7099'] }],
         routes: TWO_ACQUIRERS.routes,
@@ -42,18 +62,58 @@ describe(parseAcquirerNetwork.name, () => {
   it.each([
     ['a port that is not a number', { acquirers: [{ id: 'a', host: 'h', port: '8583' }] }, 'acquirers[0].port: '],
     ['an unknown key', { acquirers: [{ id: 'a', host: 'h', port: 1, tls: true }] }, 'acquirers[0]: Unrecognized key: "tls"'],
-    ['an unknown ISO 8583 spec', { acquirers: [{ id: 'a', host: 'h', port: 1, spec: 'iso87ebcdic' }] }, 'acquirers[0].spec: expected a registered ISO 8583 spec'],
+    [
+      'an unknown ISO 8583 spec',
+      { acquirers: [{ id: 'a', host: 'h', port: 1, spec: 'iso87ebcdic' }] },
+      'acquirers[0].spec: expected a registered ISO 8583 spec',
+    ],
     ['an id with capitals and spaces', { acquirers: [{ id: 'Bank A', host: 'h', port: 1 }] }, 'acquirers[0].id: expected 1-32 characters'],
-    ['the same id twice', { acquirers: [{ id: 'a', host: 'h', port: 1 }, { id: 'a', host: 'h', port: 2 }], routes: [{ acquirer: 'a' }] }, 'acquirers[1].id: "a" is configured twice'],
+    [
+      'the same id twice',
+      {
+        acquirers: [
+          { id: 'a', host: 'h', port: 1 },
+          { id: 'a', host: 'h', port: 2 },
+        ],
+        routes: [{ acquirer: 'a' }],
+      },
+      'acquirers[1].id: "a" is configured twice',
+    ],
     ['no acquirer', { acquirers: [] }, 'acquirers: expected at least one item'],
-    ['a route to an acquirer not configured', { ...TWO_ACQUIRERS, routes: [{ acquirer: 'bank-c', match: {} }] }, 'routes[0].acquirer: "bank-c" is not a configured acquirer'],
+    [
+      'a route to an acquirer not configured',
+      { ...TWO_ACQUIRERS, routes: [{ acquirer: 'bank-c', match: {} }] },
+      'routes[0].acquirer: "bank-c" is not a configured acquirer',
+    ],
     ['two acquirers without routes', { acquirers: TWO_ACQUIRERS.acquirers }, 'routes: required when more than one acquirer is configured'],
-    ['a route after the catch-all', { ...TWO_ACQUIRERS, routes: [{ acquirer: 'bank-a', match: {} }, { acquirer: 'bank-b', match: { schemes: ['visa'] } }] }, 'routes[1]: never used: routes[0] before it has an empty match'],
-    ['a BIN range with ends of different lengths', { ...TWO_ACQUIRERS, routes: [{ acquirer: 'bank-a', match: { binRanges: ['4000-49999'] } }] }, 'routes[0].match.binRanges[0]: expected a BIN prefix'],
-    ['a BIN range running backwards', { ...TWO_ACQUIRERS, cardKinds: [{ kind: 'gift', binRanges: ['6399-6300'] }] }, 'cardKinds[0].binRanges[0]: expected a BIN prefix'],
+    [
+      'a route after the catch-all',
+      {
+        ...TWO_ACQUIRERS,
+        routes: [
+          { acquirer: 'bank-a', match: {} },
+          { acquirer: 'bank-b', match: { schemes: ['visa'] } },
+        ],
+      },
+      'routes[1]: never used: routes[0] before it has an empty match',
+    ],
+    [
+      'a BIN range with ends of different lengths',
+      { ...TWO_ACQUIRERS, routes: [{ acquirer: 'bank-a', match: { binRanges: ['4000-49999'] } }] },
+      'routes[0].match.binRanges[0]: expected a BIN prefix',
+    ],
+    [
+      'a BIN range running backwards',
+      { ...TWO_ACQUIRERS, cardKinds: [{ kind: 'gift', binRanges: ['6399-6300'] }] },
+      'cardKinds[0].binRanges[0]: expected a BIN prefix',
+    ],
     ['an unknown card kind', { ...TWO_ACQUIRERS, cardKinds: [{ kind: 'prepaid', binRanges: ['6'] }] }, 'cardKinds[0].kind: '],
     ['an unknown scheme', { ...TWO_ACQUIRERS, routes: [{ acquirer: 'bank-a', match: { schemes: ['visaa'] } }] }, 'routes[0].match.schemes[0]: '],
-    ['an empty list in a match', { ...TWO_ACQUIRERS, routes: [{ acquirer: 'bank-a', match: { merchantIds: [] } }] }, 'routes[0].match.merchantIds: expected at least one item'],
+    [
+      'an empty list in a match',
+      { ...TWO_ACQUIRERS, routes: [{ acquirer: 'bank-a', match: { merchantIds: [] } }] },
+      'routes[0].match.merchantIds: expected at least one item',
+    ],
     ['text that is not JSON', '{acquirers: []}', 'not valid JSON'],
   ])('refuses %s, naming the key', (_case, value, expected) => {
     expect(errorOf(value)).toContain(expected);
@@ -104,11 +164,15 @@ describe('AUTHORIZATION_ACQUIRERS and AUTHORIZATION_ACQUIRERS_FILE', () => {
   it('fails at boot naming the variable and the bad key', () => {
     const bad = JSON.stringify({ ...TWO_ACQUIRERS, routes: [{ acquirer: 'bank-c', match: {} }] });
 
-    expect(() => loadAuthorizationEnv({ AUTHORIZATION_ACQUIRERS: bad })).toThrow(/AUTHORIZATION_ACQUIRERS: routes\[0\]\.acquirer: "bank-c" is not a configured acquirer/);
+    expect(() => loadAuthorizationEnv({ AUTHORIZATION_ACQUIRERS: bad })).toThrow(
+      /AUTHORIZATION_ACQUIRERS: routes\[0\]\.acquirer: "bank-c" is not a configured acquirer/,
+    );
   });
 
   it('fails at boot when the file cannot be read', () => {
-    expect(() => loadAuthorizationEnv({ AUTHORIZATION_ACQUIRERS_FILE: join(dir, 'missing.json') })).toThrow(/AUTHORIZATION_ACQUIRERS_FILE: cannot read the file \(ENOENT\)/);
+    expect(() => loadAuthorizationEnv({ AUTHORIZATION_ACQUIRERS_FILE: join(dir, 'missing.json') })).toThrow(
+      /AUTHORIZATION_ACQUIRERS_FILE: cannot read the file \(ENOENT\)/,
+    );
   });
 
   it('refuses both variables at once', () => {
@@ -121,6 +185,11 @@ describe('AUTHORIZATION_ACQUIRERS and AUTHORIZATION_ACQUIRERS_FILE', () => {
   it('leaves both unset by default, with sign-on off and a 60 s echo for the single acquirer', () => {
     const env = loadAuthorizationEnv({});
 
-    expect([env.AUTHORIZATION_ACQUIRERS, env.AUTHORIZATION_ACQUIRERS_FILE, env.AUTHORIZATION_ACQUIRER_SIGN_ON, env.AUTHORIZATION_ACQUIRER_ECHO_INTERVAL_MS]).toEqual([undefined, undefined, false, 60000]);
+    expect([
+      env.AUTHORIZATION_ACQUIRERS,
+      env.AUTHORIZATION_ACQUIRERS_FILE,
+      env.AUTHORIZATION_ACQUIRER_SIGN_ON,
+      env.AUTHORIZATION_ACQUIRER_ECHO_INTERVAL_MS,
+    ]).toEqual([undefined, undefined, false, 60000]);
   });
 });

@@ -77,8 +77,10 @@ export const acquirerNetworkSchema = z
     }
     const catchAll = network.routes.findIndex((route) => isCatchAll(route.match));
     network.routes.forEach((route, i) => {
-      if (!ids.has(route.acquirer)) ctx.addIssue({ code: 'custom', path: ['routes', i, 'acquirer'], message: `"${route.acquirer}" is not a configured acquirer` });
-      if (catchAll >= 0 && i > catchAll) ctx.addIssue({ code: 'custom', path: ['routes', i], message: `never used: routes[${catchAll}] before it has an empty match and takes every card` });
+      if (!ids.has(route.acquirer))
+        ctx.addIssue({ code: 'custom', path: ['routes', i, 'acquirer'], message: `"${route.acquirer}" is not a configured acquirer` });
+      if (catchAll >= 0 && i > catchAll)
+        ctx.addIssue({ code: 'custom', path: ['routes', i], message: `never used: routes[${catchAll}] before it has an empty match and takes every card` });
     });
   });
 

@@ -9,7 +9,8 @@ export function cancelRpc(followUps: FollowUpUseCase): TerminalRpc<FollowUpReque
   return {
     dto: FollowUpDto,
     toDto: followUpDtoOf,
-    execute: ({ terminal, idempotencyKey, dto, connection }) => followUps.execute(terminal, idempotencyKey, 'cancel', dto, originalReferenceOf(dto), connection),
+    execute: ({ terminal, idempotencyKey, dto, connection }) =>
+      followUps.execute(terminal, idempotencyKey, 'cancel', dto, originalReferenceOf(dto), connection),
     toResponse: cardTransactionResponseOf,
   };
 }

@@ -68,13 +68,23 @@ describe('follow-up RPCs (Cancel, Refund, EmergencyCancel, Complete)', () => {
   });
 
   it('cancels part of the original named by id, with the body POST /v1/cancels makes', async () => {
-    const { error, response } = await call(cancelRpc(followUps), { ...NO_ORIGINAL, originalTransactionId: ORIGINAL, amount: { amountMinor: '1000', currency: 'EUR' } });
+    const { error, response } = await call(cancelRpc(followUps), {
+      ...NO_ORIGINAL,
+      originalTransactionId: ORIGINAL,
+      amount: { amountMinor: '1000', currency: 'EUR' },
+    });
 
     expect(error).toBeNull();
-    expect(response?.transaction).toMatchObject({ operation: 'OPERATION_CANCEL', originalTransactionId: ORIGINAL, amount: { amountMinor: '1000', currency: 'EUR' } });
+    expect(response?.transaction).toMatchObject({
+      operation: 'OPERATION_CANCEL',
+      originalTransactionId: ORIGINAL,
+      amount: { amountMinor: '1000', currency: 'EUR' },
+    });
     const { terminal, key, body, request } = sent();
     expect([terminal, key]).toEqual([TERMINAL, IDEMPOTENCY_KEY]);
-    expect(body).toBe(canonicalJson({ operation: 'cancel', originalTransactionId: ORIGINAL, amount: 1000, currency: 'EUR', original: { transactionId: ORIGINAL } }));
+    expect(body).toBe(
+      canonicalJson({ operation: 'cancel', originalTransactionId: ORIGINAL, amount: 1000, currency: 'EUR', original: { transactionId: ORIGINAL } }),
+    );
     expect(request).toMatchObject({ operation: 'cancel', original: { transactionId: ORIGINAL }, amountMinor: '1000', currency: 'EUR' });
   });
 
@@ -82,12 +92,18 @@ describe('follow-up RPCs (Cancel, Refund, EmergencyCancel, Complete)', () => {
     await call(refundRpc(followUps), { ...NO_ORIGINAL, approvalCode: 'A1B2C3', rrn: '633410000001' });
 
     const { body, request } = sent();
-    expect(body).toBe(canonicalJson({ operation: 'refund', approvalCode: 'A1B2C3', rrn: '633410000001', original: { approvalCode: 'A1B2C3', rrn: '633410000001' } }));
+    expect(body).toBe(
+      canonicalJson({ operation: 'refund', approvalCode: 'A1B2C3', rrn: '633410000001', original: { approvalCode: 'A1B2C3', rrn: '633410000001' } }),
+    );
     expect(request).toMatchObject({ operation: 'refund', amountMinor: undefined, currency: undefined });
   });
 
   it.each([
-    ['both ways', { originalTransactionId: ORIGINAL, approvalCode: 'A1B2C3', rrn: '633410000001' }, 'original: give originalTransactionId or approvalCode + rrn, not both'],
+    [
+      'both ways',
+      { originalTransactionId: ORIGINAL, approvalCode: 'A1B2C3', rrn: '633410000001' },
+      'original: give originalTransactionId or approvalCode + rrn, not both',
+    ],
     ['neither way', {}, 'original: originalTransactionId, or approvalCode + rrn from the receipt, is required'],
     ['by half a receipt', { approvalCode: 'A1B2C3' }, 'original: approvalCode and rrn go together'],
     ['by an id that is no UUID', { originalTransactionId: 'not-a-uuid' }, 'originalTransactionId: originalTransactionId must be a UUID'],

@@ -43,13 +43,19 @@ describe('card operation RPCs (CashWithdrawal, TopUp, Preauthorize, Balance, Car
   const adapter = new TerminalRpcAdapter(new TerminalMetadataAuthenticator(clients as unknown as ApiClientRepository));
   const useCase = operations as unknown as CardOperationUseCase;
 
-  const call = <Request, Dto extends object>(rpc: TerminalRpc<Request, Dto, CardTransactionResponseMessage>, request: Request, idempotencyKey: string | null = IDEMPOTENCY_KEY) => {
+  const call = <Request, Dto extends object>(
+    rpc: TerminalRpc<Request, Dto, CardTransactionResponseMessage>,
+    request: Request,
+    idempotencyKey: string | null = IDEMPOTENCY_KEY,
+  ) => {
     const metadata = new Metadata();
     metadata.set('authorization', `Bearer ${KEY}`);
     if (idempotencyKey) metadata.set('idempotency-key', idempotencyKey);
     const handler = adapter.unary('Test', rpc);
     return new Promise<{ error: GrpcError | null; response?: CardTransactionResponseMessage | null }>((resolve) => {
-      handler(unaryCallOf<Request, CardTransactionResponseMessage>(request, metadata), (error, response) => resolve({ error: error as GrpcError | null, response }));
+      handler(unaryCallOf<Request, CardTransactionResponseMessage>(request, metadata), (error, response) =>
+        resolve({ error: error as GrpcError | null, response }),
+      );
     });
   };
   const payment: CardPaymentRequestMessage = { amount: { amountMinor: '5000', currency: 'EUR' }, card: CARD, entryMode: 'ENTRY_MODE_CONTACTLESS' };
@@ -63,16 +69,23 @@ describe('card operation RPCs (CashWithdrawal, TopUp, Preauthorize, Balance, Car
     ['CashWithdrawal', 'cash_withdrawal', cashWithdrawalRpc],
     ['TopUp', 'top_up', topUpRpc],
     ['Preauthorize', 'preauthorization', preauthorizeRpc],
-  ] as const)('%s hands the card operation use case what its REST controller does: terminal, key, operation %s and the purchase body', async (_name, operation, rpcOf) => {
-    const { error, response } = await call(rpcOf(useCase), payment);
+  ] as const)(
+    '%s hands the card operation use case what its REST controller does: terminal, key, operation %s and the purchase body',
+    async (_name, operation, rpcOf) => {
+      const { error, response } = await call(rpcOf(useCase), payment);
 
-    expect(error).toBeNull();
-    expect(response?.transaction).toMatchObject({ transactionId: BODY.transactionId, status: 'TRANSACTION_STATUS_APPROVED', amount: { amountMinor: '5000', currency: 'EUR' } });
-    const [terminal, key, op, dto] = operations.execute.mock.calls[0];
-    expect([terminal, key, op]).toEqual([TERMINAL, IDEMPOTENCY_KEY, operation]);
-    expect(dto).toBeInstanceOf(CreatePurchaseDto);
-    expect(dto).toMatchObject({ amount: 5000, currency: 'EUR', card: CARD, entryMode: 'contactless' });
-  });
+      expect(error).toBeNull();
+      expect(response?.transaction).toMatchObject({
+        transactionId: BODY.transactionId,
+        status: 'TRANSACTION_STATUS_APPROVED',
+        amount: { amountMinor: '5000', currency: 'EUR' },
+      });
+      const [terminal, key, op, dto] = operations.execute.mock.calls[0];
+      expect([terminal, key, op]).toEqual([TERMINAL, IDEMPOTENCY_KEY, operation]);
+      expect(dto).toBeInstanceOf(CreatePurchaseDto);
+      expect(dto).toMatchObject({ amount: 5000, currency: 'EUR', card: CARD, entryMode: 'contactless' });
+    },
+  );
 
   it.each([
     ['Balance', 'balance_inquiry', balanceRpc],
@@ -92,7 +105,11 @@ describe('card operation RPCs (CashWithdrawal, TopUp, Preauthorize, Balance, Car
     operations.execute.mockResolvedValue({ status: 201, body: { ...BODY, operation: 'balance_inquiry', amount: 0, balance: -1520 } });
     const { response } = await call(balanceRpc(useCase), inquiry);
 
-    expect(response?.transaction).toMatchObject({ operation: 'OPERATION_BALANCE_INQUIRY', amount: { amountMinor: '0', currency: 'EUR' }, balance: { amountMinor: '-1520', currency: 'EUR' } });
+    expect(response?.transaction).toMatchObject({
+      operation: 'OPERATION_BALANCE_INQUIRY',
+      amount: { amountMinor: '0', currency: 'EUR' },
+      balance: { amountMinor: '-1520', currency: 'EUR' },
+    });
   });
 
   it('refuses a balance inquiry without card or currency, naming the fields', async () => {

@@ -13,7 +13,9 @@ export class AnswerPromptRequestDto extends PromptAnswerDto {
 }
 
 /** TerminalService.AnswerPrompt: POST /v1/prompts/{promptId}/answer over gRPC, through the same use case. */
-export function answerPromptRpc(answers: PromptAnswerUseCase): TerminalQueryRpc<AnswerPromptRequestMessage, AnswerPromptRequestDto, CardTransactionResponseMessage> {
+export function answerPromptRpc(
+  answers: PromptAnswerUseCase,
+): TerminalQueryRpc<AnswerPromptRequestMessage, AnswerPromptRequestDto, CardTransactionResponseMessage> {
   return {
     dto: AnswerPromptRequestDto,
     toDto: (request) => ({ promptId: textOf(request.promptId), value: textOf(request.value) }),

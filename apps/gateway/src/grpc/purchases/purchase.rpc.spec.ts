@@ -58,7 +58,11 @@ describe('PurchaseRequest as the REST purchase body', () => {
   });
 
   it('refuses a negative amount and an entry mode this server does not know, naming the field', async () => {
-    expect((await validate(purchaseDtoOf(request({ amount: { amountMinor: '-5', currency: 'EUR' } })))).messages).toEqual(['amount: amount must not be less than 1']);
-    expect((await validate(purchaseDtoOf(request({ entryMode: 7 })))).messages).toEqual([expect.stringMatching(/^entryMode: entryMode must be one of the following values: chip, contactless, magstripe/)]);
+    expect((await validate(purchaseDtoOf(request({ amount: { amountMinor: '-5', currency: 'EUR' } })))).messages).toEqual([
+      'amount: amount must not be less than 1',
+    ]);
+    expect((await validate(purchaseDtoOf(request({ entryMode: 7 })))).messages).toEqual([
+      expect.stringMatching(/^entryMode: entryMode must be one of the following values: chip, contactless, magstripe/),
+    ]);
   });
 });

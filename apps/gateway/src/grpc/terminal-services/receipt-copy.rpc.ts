@@ -11,7 +11,9 @@ export function receiptCopyResponseOf(body: TerminalServiceBody): ReceiptCopyRes
 }
 
 /** TerminalService.ReceiptCopy: GET /v1/receipts/{id} (or /last for an empty id) over gRPC, through the same use case. */
-export function receiptCopyRpc(services: TerminalServiceUseCase): TerminalQueryRpc<ReceiptCopyRequestMessage, ReceiptCopyRequestDto, ReceiptCopyResponseMessage> {
+export function receiptCopyRpc(
+  services: TerminalServiceUseCase,
+): TerminalQueryRpc<ReceiptCopyRequestMessage, ReceiptCopyRequestDto, ReceiptCopyResponseMessage> {
   return {
     dto: ReceiptCopyRequestDto,
     toDto: (request) => ({ transactionId: textOf(request.transactionId) }),

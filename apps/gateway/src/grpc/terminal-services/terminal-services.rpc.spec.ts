@@ -20,14 +20,29 @@ import { unaryCallOf } from '../testing/unary-call.fake';
 const TERMINAL: Terminal = { clientId: 'c-4', name: 'Register 4', terminalId: 'DEMO0004', merchantId: 'DEMOSHOP0000001', currencies: ['EUR'] };
 const KEY = 'register-key-0123456789';
 const TX = '0f5c3f5e-7b1a-4a53-9a43-1c1e2f0d9b11';
-const BASE = { requestId: 'b3c1f7a4-1f43-4c55-9b1e-6f1f8a7c2d10', terminalId: 'DEMO0004', merchantId: 'DEMOSHOP0000001', processedAt: '2026-11-20T18:00:00.000Z' };
+const BASE = {
+  requestId: 'b3c1f7a4-1f43-4c55-9b1e-6f1f8a7c2d10',
+  terminalId: 'DEMO0004',
+  merchantId: 'DEMOSHOP0000001',
+  processedAt: '2026-11-20T18:00:00.000Z',
+};
 const CLOSED_BATCH = {
   batchNumber: 7,
   status: 'closed' as const,
   openedAt: '2026-11-19T18:00:00.000Z',
   closedAt: '2026-11-20T18:00:00.000Z',
   reconciliation: 'in_balance' as const,
-  totals: [{ currency: 'EUR', debitCount: 3, debitAmountMinor: '12500', creditCount: 1, creditAmountMinor: '1500', debitReversalCount: 0, debitReversalAmountMinor: '0' }],
+  totals: [
+    {
+      currency: 'EUR',
+      debitCount: 3,
+      debitAmountMinor: '12500',
+      creditCount: 1,
+      creditAmountMinor: '1500',
+      debitReversalCount: 0,
+      debitReversalAmountMinor: '0',
+    },
+  ],
 };
 const PURCHASE: AuthorizeReply = {
   transactionId: TX,
@@ -59,7 +74,9 @@ describe('terminal service RPCs (ConnectionCheck, CloseDay, Report, ReceiptCopy)
   };
   const run = <Request, Response>(handler: handleUnaryCall<Request, Response>, request: Request, meta = metadata()) =>
     new Promise<{ error: GrpcError | null; response?: Response }>((resolve) => {
-      handler(unaryCallOf<Request, Response>(request, meta), (error, response) => resolve({ error: error as GrpcError | null, response: response as Response }));
+      handler(unaryCallOf<Request, Response>(request, meta), (error, response) =>
+        resolve({ error: error as GrpcError | null, response: response as Response }),
+      );
     });
   const asked = () => bus.request.mock.calls[0][1];
   const replying = (reply: Omit<TerminalServiceReply, keyof typeof BASE>) => bus.request.mockResolvedValue({ ...BASE, ...reply });
@@ -71,7 +88,12 @@ describe('terminal service RPCs (ConnectionCheck, CloseDay, Report, ReceiptCopy)
   });
 
   it('checks the connection without idempotency-key, and answers the echo with its latency', async () => {
-    replying({ operation: 'connection_check', status: 'ok', message: 'host reachable', connection: { acquirer: 'default', latencyMs: 2.5, responseCode: '00' } });
+    replying({
+      operation: 'connection_check',
+      status: 'ok',
+      message: 'host reachable',
+      connection: { acquirer: 'default', latencyMs: 2.5, responseCode: '00' },
+    });
 
     const { error, response } = await run(adapter.query('ConnectionCheck', connectionCheckRpc(services)), {});
 
@@ -81,7 +103,11 @@ describe('terminal service RPCs (ConnectionCheck, CloseDay, Report, ReceiptCopy)
   });
 
   it('answers a host that did not answer the echo (REST 502) as UNAVAILABLE saying so', async () => {
-    replying({ operation: 'connection_check', status: 'failed', message: 'host not reachable: no response from the acquirer host to 0800 STAN 000042 within 1500 ms' });
+    replying({
+      operation: 'connection_check',
+      status: 'failed',
+      message: 'host not reachable: no response from the acquirer host to 0800 STAN 000042 within 1500 ms',
+    });
 
     const { error } = await run(adapter.query('ConnectionCheck', connectionCheckRpc(services)), {});
 
@@ -105,7 +131,17 @@ describe('terminal service RPCs (ConnectionCheck, CloseDay, Report, ReceiptCopy)
         openedAt: '2026-11-19T18:00:00.000Z',
         closedAt: '2026-11-20T18:00:00.000Z',
         reconciliation: 'RECONCILIATION_IN_BALANCE',
-        totals: [{ currency: 'EUR', debitCount: 3, debitAmountMinor: '12500', creditCount: 1, creditAmountMinor: '1500', debitReversalCount: 0, debitReversalAmountMinor: '0' }],
+        totals: [
+          {
+            currency: 'EUR',
+            debitCount: 3,
+            debitAmountMinor: '12500',
+            creditCount: 1,
+            creditAmountMinor: '1500',
+            debitReversalCount: 0,
+            debitReversalAmountMinor: '0',
+          },
+        ],
       },
     });
   });
@@ -129,12 +165,20 @@ describe('terminal service RPCs (ConnectionCheck, CloseDay, Report, ReceiptCopy)
   });
 
   it('answers a full report with every operation as a CardTransaction, its receipt lines included', async () => {
-    replying({ operation: 'report', status: 'ok', message: 'full report of batch 8 (1 operations)', batch: { ...CLOSED_BATCH, status: 'open', closedAt: undefined, reconciliation: undefined }, transactions: [PURCHASE] });
+    replying({
+      operation: 'report',
+      status: 'ok',
+      message: 'full report of batch 8 (1 operations)',
+      batch: { ...CLOSED_BATCH, status: 'open', closedAt: undefined, reconciliation: undefined },
+      transactions: [PURCHASE],
+    });
 
     const { response } = await run(adapter.query('Report', reportRpc(services)), { kind: 'REPORT_KIND_FULL', batchNumber: 0 });
 
     expect(response?.batch).toMatchObject({ status: 'BATCH_STATUS_OPEN', closedAt: '', reconciliation: 'RECONCILIATION_UNSPECIFIED' });
-    expect(response?.transactions).toEqual([expect.objectContaining({ transactionId: TX, maskedPan: '555555******4444', receiptLines: expect.arrayContaining(['AMOUNT 9.99 EUR']) })]);
+    expect(response?.transactions).toEqual([
+      expect.objectContaining({ transactionId: TX, maskedPan: '555555******4444', receiptLines: expect.arrayContaining(['AMOUNT 9.99 EUR']) }),
+    ]);
   });
 
   it.each([
@@ -164,14 +208,24 @@ describe('terminal service RPCs (ConnectionCheck, CloseDay, Report, ReceiptCopy)
       expect.objectContaining({ operation: 'receipt_copy', transactionId: undefined }),
       expect.objectContaining({ operation: 'receipt_copy', transactionId: TX }),
     ]);
-    expect(last.response?.transaction).toMatchObject({ transactionId: TX, operation: 'OPERATION_PURCHASE', receiptLines: expect.arrayContaining(['*** COPY ***']) });
+    expect(last.response?.transaction).toMatchObject({
+      transactionId: TX,
+      operation: 'OPERATION_PURCHASE',
+      receiptLines: expect.arrayContaining(['*** COPY ***']),
+    });
   });
 
   it('refuses a receipt id that is no UUID, and answers one the terminal does not have as NOT_FOUND', async () => {
     const handler = adapter.query('ReceiptCopy', receiptCopyRpc(services));
-    expect((await run(handler, { transactionId: 'last' })).error).toMatchObject({ code: GrpcStatus.INVALID_ARGUMENT, details: 'transactionId: transactionId must be a UUID' });
+    expect((await run(handler, { transactionId: 'last' })).error).toMatchObject({
+      code: GrpcStatus.INVALID_ARGUMENT,
+      details: 'transactionId: transactionId must be a UUID',
+    });
 
     replying({ operation: 'receipt_copy', status: 'rejected', message: `transaction ${TX} not found for this terminal` });
-    expect((await run(handler, { transactionId: TX })).error).toMatchObject({ code: GrpcStatus.NOT_FOUND, details: `transaction ${TX} not found for this terminal` });
+    expect((await run(handler, { transactionId: TX })).error).toMatchObject({
+      code: GrpcStatus.NOT_FOUND,
+      details: `transaction ${TX} not found for this terminal`,
+    });
   });
 });
