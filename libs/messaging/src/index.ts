@@ -9,6 +9,7 @@ export { KafkaMessageBus, type KafkaMessageBusConfig } from './kafka/kafka-messa
 
 export { OUTBOX_INBOX_DDL, outboxInboxDdl } from './outbox/outbox-inbox.ddl';
 export { OutboxWriter } from './outbox/outbox.writer';
+export { outboxChannelOf } from './outbox/outbox-channel.util';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox.relay';
 export { TopicRegistry, UnknownTopicError } from './outbox/topic.registry';
 export { Inbox, runOnce } from './inbox/inbox';

@@ -22,12 +22,19 @@ export interface PgliteTarget {
 
 export type DatabaseTarget = PostgresTarget | PgliteTarget;
 
+export type StopListening = () => Promise<void>;
+
 /** What a service needs from its database: `new PrismaClient({ adapter: db.adapter })`, and raw SQL. */
 export interface Database {
   readonly target: DatabaseTarget;
   /** Pass to the service's own generated client: `new PrismaClient({ adapter })`. */
   readonly adapter: SqlDriverAdapterFactory;
   readonly connection: SqlConnection;
+  /**
+   * Calls `onNotify` for each NOTIFY on `channel` (a lower-case identifier) once its transaction
+   * commits; resolves when listening. Returns the function that stops listening.
+   */
+  listen(channel: string, onNotify: () => void): Promise<StopListening>;
   /** Closes the pool / PGlite. Disconnect the Prisma clients that use the adapter first. */
   close(): Promise<void>;
 }

@@ -7,7 +7,15 @@ import { OUTBOX_INBOX_DDL, outboxInboxDdl } from './outbox-inbox.ddl';
 
 describeOutboxInboxContract('PGlite', async () => {
   const db = await PgliteSqlExecutor.open();
-  return { db, exec: (script) => db.exec(script), close: () => db.close() };
+  return {
+    db,
+    exec: (script) => db.exec(script),
+    listen: async (channel, onNotify) => {
+      const stop = await db.pglite.listen(channel, () => onNotify());
+      return () => stop();
+    },
+    close: () => db.close(),
+  };
 });
 
 describe('outbox and inbox DDL', () => {

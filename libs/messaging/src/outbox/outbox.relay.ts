@@ -12,7 +12,12 @@ export interface OutboxRelayOptions {
   readonly schema: string;
   /** Contracts of every topic the service writes to its outbox. */
   readonly registry: TopicRegistry;
-  /** Pause between polls. Default 200 ms. */
+  /**
+   * Subscribes to the commits that wrote outbox rows (LISTEN on `outboxChannelOf(schema)`): the
+   * relay then publishes at once and polls only as a safety net. Absent: it polls.
+   */
+  readonly wake?: (onWake: () => void) => Promise<() => Promise<void>>;
+  /** Pause between polls. Default 200 ms, or 2,000 ms when woken by commits. */
   readonly intervalMs?: number;
   /** Rows claimed per transaction. Default 100. */
   readonly batchSize?: number;
@@ -44,26 +49,30 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly logger: BusLogger;
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
+  private running: Promise<unknown> | undefined;
+  private wokenWhileRunning = false;
+  private stopWaking: (() => Promise<void>) | undefined;
   private active = false;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.table = `"${assertSchemaName(options.schema)}"."outbox_message"`;
-    this.intervalMs = options.intervalMs ?? 200;
+    this.intervalMs = options.intervalMs ?? (options.wake ? 2_000 : 200);
     this.batchSize = options.batchSize ?? 100;
     this.logger = options.logger ?? consoleBusLogger;
   }
 
-  start(): Promise<void> {
+  async start(): Promise<void> {
     this.active = true;
-    this.schedule();
-    return Promise.resolve();
+    if (this.options.wake) this.stopWaking = await this.options.wake(() => this.wakeUp());
+    // What was written before the relay listened (or while the service was down) goes out now.
+    this.wakeUp();
   }
 
   /** Stops polling and waits for the poll in progress; call flush() first to empty the outbox. */
   async stop(): Promise<void> {
     this.active = false;
     clearTimeout(this.timer);
+    await this.stopWaking?.();
     await this.running;
   }
 
@@ -84,13 +93,28 @@ export class OutboxRelay {
     }
   }
 
+  /** A commit wrote rows (or the poll is due): publish now; one flush at a time, another after it if woken meanwhile. */
+  private wakeUp(): void {
+    if (!this.active) return;
+    if (this.running) {
+      this.wokenWhileRunning = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.running = this.flush()
+      .catch((error: unknown) => this.logger.error('outbox relay poll failed', { table: this.table, error: errorText(error) }))
+      .finally(() => {
+        this.running = undefined;
+        if (this.wokenWhileRunning) {
+          this.wokenWhileRunning = false;
+          this.wakeUp();
+        } else this.schedule();
+      });
+  }
+
   private schedule(): void {
     if (!this.active) return;
-    this.timer = setTimeout(() => {
-      this.running = this.flush()
-        .catch((error: unknown) => this.logger.error('outbox relay poll failed', { table: this.table, error: errorText(error) }))
-        .finally(() => this.schedule());
-    }, this.intervalMs);
+    this.timer = setTimeout(() => this.wakeUp(), this.intervalMs);
   }
 
   private publishBatch(): Promise<BatchResult> {

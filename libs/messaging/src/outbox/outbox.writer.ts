@@ -4,6 +4,7 @@ import { assertSchemaName, SqlExecutor } from '@payments/persistence';
 import { isUuid, newTimeOrderedId } from '../core/message-id.util';
 import { withTraceContext } from '../core/trace-context.util';
 import { Headers, PublishOptions } from '../message-bus.port';
+import { outboxChannelOf } from './outbox-channel.util';
 
 /**
  * Writes an event into the outbox in the caller's transaction, so the state change and the
@@ -13,7 +14,10 @@ export class OutboxWriter {
   private readonly insert: string;
 
   constructor(schema: string) {
-    this.insert = `INSERT INTO "${assertSchemaName(schema)}"."outbox_message" ("id", "topic", "message_key", "payload", "headers") VALUES ($1::uuid, $2, $3, $4::jsonb, $5::jsonb)`;
+    // One statement: the row, and a NOTIFY that PostgreSQL delivers to the relay when the caller's transaction commits.
+    this.insert =
+      `WITH "written" AS (INSERT INTO "${assertSchemaName(schema)}"."outbox_message" ("id", "topic", "message_key", "payload", "headers") ` +
+      `VALUES ($1::uuid, $2, $3, $4::jsonb, $5::jsonb) RETURNING 1) SELECT pg_notify('${outboxChannelOf(schema)}', '') FROM "written"`;
   }
 
   /** Validates, captures the current trace context, inserts; returns the message id. */

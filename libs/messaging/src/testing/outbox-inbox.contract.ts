@@ -8,6 +8,7 @@ import { InMemoryMessageBus } from '../in-memory/in-memory-message-bus';
 import { Inbox, runOnce } from '../inbox/inbox';
 import { Envelope, Headers, PublishOptions } from '../message-bus.port';
 import { outboxInboxDdl } from '../outbox/outbox-inbox.ddl';
+import { outboxChannelOf } from '../outbox/outbox-channel.util';
 import { OutboxRelay } from '../outbox/outbox.relay';
 import { OutboxWriter } from '../outbox/outbox.writer';
 import { TopicRegistry } from '../outbox/topic.registry';
@@ -18,6 +19,8 @@ export interface OutboxTestDatabase {
   readonly db: TransactionalSqlExecutor;
   /** Runs a script of several statements (the DDL). */
   exec(script: string): Promise<void>;
+  /** LISTEN on a channel (as the platform's Database.listen does). */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -172,6 +175,37 @@ export function describeOutboxInboxContract(name: string, open: () => Promise<Ou
       await waitFor('the polled message', () => got.length === 1);
       await poller.stop();
       expect(await sut.backlog()).toBe(0);
+    });
+
+    it('publishes within moments of the commit when woken by it, long before its next poll', async () => {
+      const got = await consume();
+      const sut = new OutboxRelay({
+        db,
+        bus,
+        schema,
+        registry,
+        logger: quiet,
+        intervalMs: 60_000,
+        wake: (onWake) => database.listen(outboxChannelOf(schema), onWake),
+      });
+      await sut.start();
+      try {
+        const committedAt = Date.now();
+        await db.$transaction((tx) => new OutboxWriter(schema).add(tx, posted, posting('p-1'), { key: 'acc-1' }));
+        await waitFor('the woken relay', () => got.length === 1, 5_000);
+        expect(Date.now() - committedAt).toBeLessThan(1_000);
+        // A transaction that rolls back wakes nobody and leaves nothing behind.
+        await expect(
+          db.$transaction(async (tx) => {
+            await new OutboxWriter(schema).add(tx, posted, posting('p-2'), { key: 'acc-1' });
+            throw new Error('rolled back');
+          }),
+        ).rejects.toThrow('rolled back');
+        expect(await sut.backlog()).toBe(0);
+        expect(got.map((m) => m.value.postingId)).toEqual(['p-1']);
+      } finally {
+        await sut.stop();
+      }
     });
 
     it('records a message once per consumer', async () => {

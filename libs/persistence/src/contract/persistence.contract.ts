@@ -1,5 +1,6 @@
 import type { Database } from '../database.port';
 import { describeMigrationContract } from './migration.contract';
+import { describeNotificationContract } from './notification.contract';
 import { describePrismaAdapterContract } from './prisma-adapter.contract';
 
 /**
@@ -10,4 +11,5 @@ import { describePrismaAdapterContract } from './prisma-adapter.contract';
 export function describePersistenceContract(open: (schema: string) => Promise<Database>): void {
   describeMigrationContract(open);
   describePrismaAdapterContract(open);
+  describeNotificationContract(open);
 }

@@ -10,7 +10,7 @@ import { AsyncMutex } from './async-mutex.util';
 import { requireOutsideSandbox } from './outside-sandbox-require.util';
 import { PgliteAdapterFactory } from './pglite-adapter.factory';
 import { freshClusterTarball } from './pglite-template.cache';
-import { assertSchemaName, quoteIdent } from './schema-name.util';
+import { assertChannelName, assertSchemaName, quoteIdent } from './schema-name.util';
 
 type PGlite = PgliteModule.PGlite;
 type PgliteRunner = Pick<PGlite, 'query' | 'exec'>;
@@ -90,6 +90,11 @@ export async function openPglite(target: PgliteTarget): Promise<Database> {
     target,
     adapter: new PgliteAdapterFactory(new PrismaPGlite(pglite), schema),
     connection: new PgliteConnection(pglite, searchPath),
+    // PGlite delivers a notification when the notifying transaction commits, in this process.
+    listen: async (channel, onNotify) => {
+      const stop = await pglite.listen(assertChannelName(channel), () => onNotify());
+      return () => stop();
+    },
     close: () => pglite.close(),
   };
 }

@@ -1,8 +1,9 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool, type PoolClient } from 'pg';
 
-import type { Database, PostgresTarget } from '../database.port';
+import type { Database, PostgresTarget, StopListening } from '../database.port';
 import type { SqlConnection, SqlQueryRunner, SqlRow, SqlSession } from '../sql-connection.port';
+import { listenOnPostgres } from './postgres-notification.listener';
 import { assertSchemaName, quoteIdent } from './schema-name.util';
 import { inTransaction } from './transaction.util';
 
@@ -65,10 +66,20 @@ export function openPostgres(target: PostgresTarget): Promise<Database> {
   });
   // An idle client dropped by the server must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
+  const listeners = new Set<StopListening>();
   return Promise.resolve({
     target,
     adapter: new PrismaPg(pool, { schema }),
     connection: new PostgresConnection(pool),
-    close: () => pool.end(),
+    listen: async (channel, onNotify) => {
+      const stop = await listenOnPostgres(target.url, channel, onNotify);
+      listeners.add(stop);
+      return () => (listeners.delete(stop) ? stop() : Promise.resolve());
+    },
+    close: async () => {
+      await Promise.all([...listeners].map((stop) => stop()));
+      listeners.clear();
+      await pool.end();
+    },
   });
 }

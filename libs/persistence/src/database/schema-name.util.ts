@@ -15,3 +15,8 @@ export function assertSchemaName(schema: string, field = 'schema'): string {
 export function quoteIdent(identifier: string): string {
   return `"${identifier.replace(/"/g, '""')}"`;
 }
+
+/** A LISTEN/NOTIFY channel is an identifier too: the same rule as a schema name. */
+export function assertChannelName(channel: string): string {
+  return assertSchemaName(channel, 'channel');
+}

@@ -18,6 +18,7 @@ export interface DatabaseFactoryOptions {
 /** Opens each service's own database (its own schema) the way the process host decided. */
 export class DatabaseFactory {
   private readonly open_: Database[] = [];
+  private readonly byApp = new Map<string, Database>();
 
   constructor(private readonly options: DatabaseFactoryOptions) {}
 
@@ -30,13 +31,20 @@ export class DatabaseFactory {
         : { kind: 'pglite', schema, dataDir: mode.dataRoot === undefined ? undefined : join(mode.dataRoot, app) },
     );
     this.open_.push(db);
+    this.byApp.set(app, db);
     if (this.options.migrateOnOpen) {
       await applyMigrations({ connection: db.connection, schema, migrationsDir: locateMigrations(app) });
     }
     return db;
   }
 
+  /** The database `open(app)` returned (for LISTEN: the outbox relay's wake-ups). */
+  opened(app: string): Database | undefined {
+    return this.byApp.get(app);
+  }
+
   async closeAll(): Promise<void> {
+    this.byApp.clear();
     const all = this.open_.splice(0);
     await Promise.all(all.map((db) => db.close()));
   }

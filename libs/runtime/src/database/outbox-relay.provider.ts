@@ -1,11 +1,12 @@
 import { OnApplicationBootstrap, OnApplicationShutdown, Provider } from '@nestjs/common';
 
 import type { TopicContract } from '@payments/contracts';
-import { MessageBus, OutboxRelay, TopicRegistry } from '@payments/messaging';
+import { MessageBus, OutboxRelay, outboxChannelOf, TopicRegistry } from '@payments/messaging';
 import { getOrCreateGauge } from '@payments/observability';
 import type { TransactionalSqlExecutor } from '@payments/persistence';
 
-import { MESSAGE_BUS } from '../platform/platform.tokens';
+import { DATABASE_FACTORY, MESSAGE_BUS } from '../platform/platform.tokens';
+import { DatabaseFactory } from './database.factory';
 import { schemaOf } from './migrations.locator';
 
 const BACKLOG_EVERY_MS = 5_000;
@@ -37,11 +38,20 @@ class OutboxRelayLifecycle implements OnApplicationBootstrap, OnApplicationShutd
   }
 }
 
+/**
+ * The relay is woken by the commit that wrote its rows (LISTEN/NOTIFY on the service's own
+ * database), so an event is on the bus within milliseconds; it polls every few seconds only as
+ * a safety net, which keeps an idle service idle.
+ */
 export function outboxRelayProvider(app: string, dbToken: symbol, topics: TopicContract<unknown>[]): Provider {
   return {
     provide: `${app}.outbox-relay`,
-    inject: [dbToken, MESSAGE_BUS],
-    useFactory: (db: TransactionalSqlExecutor, bus: MessageBus) =>
-      new OutboxRelayLifecycle(app, new OutboxRelay({ db, bus, schema: schemaOf(app), registry: TopicRegistry.of(...topics), intervalMs: 50 })),
+    inject: [dbToken, MESSAGE_BUS, DATABASE_FACTORY],
+    useFactory: (db: TransactionalSqlExecutor, bus: MessageBus, databases: DatabaseFactory) => {
+      const schema = schemaOf(app);
+      const database = databases.opened(app);
+      const wake = database && ((onWake: () => void) => database.listen(outboxChannelOf(schema), onWake));
+      return new OutboxRelayLifecycle(app, new OutboxRelay({ db, bus, schema, registry: TopicRegistry.of(...topics), wake }));
+    },
   };
 }
