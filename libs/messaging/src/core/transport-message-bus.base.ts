@@ -71,6 +71,7 @@ export abstract class TransportMessageBus implements MessageBus {
 
   async request<Q, R>(contract: RequestContract<Q, R>, value: Q, options: RequestOptions): Promise<R> {
     const valid = parseMessage(contract.name, contract.request, value);
+    await this.prepareRequests();
     const correlationId = options.headers?.[Headers.correlationId] ?? newMessageId();
     const headers = outgoingHeaders({
       ...options.headers,
@@ -99,6 +100,11 @@ export abstract class TransportMessageBus implements MessageBus {
 
   onLateReply<Q, R>(contract: RequestContract<Q, R>, handler: LateReplyHandler<R>): void {
     this.replies.onLateReply(contract, handler, { group: `${this.identity.serviceName}.late-reply`, maxAttempts: 3, backoffMs: 100 });
+  }
+
+  /** Called before each request: a transport that reads replies only when asked starts doing so here. */
+  protected prepareRequests(): Promise<void> {
+    return Promise.resolve();
   }
 
   /** Starts reading this instance's reply topic; each transport calls it when it can consume. */

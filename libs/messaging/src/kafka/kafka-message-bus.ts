@@ -24,6 +24,11 @@ export interface KafkaMessageBusConfig {
   readonly partitions?: number;
   /** Replication factor of the topics this bus creates. Default 1 (a single local broker). */
   readonly replicationFactor?: number;
+  /**
+   * How long the broker waits for a silent consumer before giving its partitions to the others
+   * (and before a restarted instance can take them). Default 10,000 ms.
+   */
+  readonly sessionTimeoutMs?: number;
 }
 
 interface Subscription {
@@ -43,6 +48,7 @@ export class KafkaMessageBus extends TransportMessageBus {
   private readonly consumers: Consumer[] = [];
   private state: 'new' | 'starting' | 'started' | 'stopped' = 'new';
   private producerConnected = false;
+  private replyConsumer: Promise<void> | undefined;
 
   constructor(private readonly config: KafkaMessageBusConfig) {
     const logger = config.logger ?? consoleBusLogger;
@@ -66,8 +72,6 @@ export class KafkaMessageBus extends TransportMessageBus {
     if (this.state !== 'new') throw new Error(`KafkaMessageBus cannot start when ${this.state}`);
     this.state = 'starting';
     await Promise.all([this.admin.connect(), this.producer.connect()]);
-    // The reply group is unique to the instance, so no sibling ever triggers a rebalance on it.
-    await this.runConsumer({ topic: this.replyTopic, group: `${this.replyTopic}.${this.identity.instanceId}`, handler: (m) => this.replies.accept(m) }, true);
     this.state = 'started';
     await Promise.all(this.waiting.splice(0).map((subscription) => this.runConsumer(subscription, false)));
   }
@@ -78,7 +82,20 @@ export class KafkaMessageBus extends TransportMessageBus {
     this.state = 'stopped';
     await Promise.all(this.consumers.splice(0).map((consumer) => consumer.disconnect()));
     this.replies.abandonAll('KafkaMessageBus stopped before the reply arrived');
+    // The reply group is this instance's alone: leave no empty group behind on the broker.
+    if (this.replyConsumer) await this.admin.deleteGroups([this.replyGroup]).catch(() => undefined);
     await Promise.all([this.producer.disconnect(), this.admin.disconnect()]);
+  }
+
+  /** Replies are read only by an instance that makes requests: its reply group starts with its first request. */
+  protected override prepareRequests(): Promise<void> {
+    this.replyConsumer ??= this.runConsumer({ topic: this.replyTopic, group: this.replyGroup, handler: (m) => this.replies.accept(m) }, true);
+    return this.replyConsumer;
+  }
+
+  /** Unique to the instance, so no sibling ever triggers a rebalance on it. */
+  private get replyGroup(): string {
+    return `${this.replyTopic}.${this.identity.instanceId}`;
   }
 
   isHealthy(): Promise<boolean> {
@@ -104,7 +121,14 @@ export class KafkaMessageBus extends TransportMessageBus {
     const { topic, group, handler } = subscription;
     await this.topics.ensure([topic, deadLetterTopicOf(topic)]);
     const startAt = await this.topics.uncommittedEnds(group, topic);
-    const consumer = this.kafka.consumer({ groupId: group, allowAutoTopicCreation: false, maxWaitTimeInMs: 500 });
+    const sessionTimeout = this.config.sessionTimeoutMs ?? 10_000;
+    const consumer = this.kafka.consumer({
+      groupId: group,
+      allowAutoTopicCreation: false,
+      maxWaitTimeInMs: 500,
+      sessionTimeout,
+      heartbeatInterval: Math.max(Math.floor(sessionTimeout / 10), 100),
+    });
     this.consumers.push(consumer);
     const joined = runGroupConsumer(consumer, topic, startAt, this.config.partitions ?? 3, (message) => handler(decodeMessage(topic, message)));
     await joined.running;

@@ -44,10 +44,24 @@ export class KafkaTopicAdmin {
     const open = new Set(committed.partitions.filter((p) => p.offset === '-1').map((p) => p.partition));
     const ends = new Map<number, string>();
     if (open.size === 0) return ends;
-    for (const partition of await this.admin.fetchTopicOffsets(topic)) {
+    for (const partition of await this.topicOffsets(topic)) {
       if (open.has(partition.partition)) ends.set(partition.partition, partition.high);
     }
     return ends;
+  }
+
+  /**
+   * kafkajs 2.2.4 fails with a TypeError ("Cannot destructure property 'partitions' of
+   * 'low.pop(...)'") when the topic's metadata has no partitions yet, as on a freshly formatted
+   * broker right after the topic was made: that is transient, so it is retried like one.
+   */
+  private async topicOffsets(topic: string): Promise<{ partition: number; high: string }[]> {
+    try {
+      return await this.admin.fetchTopicOffsets(topic);
+    } catch (error) {
+      if (!isMissingPartitionMetadata(error)) throw error;
+      throw Object.assign(new Error(`no partition metadata yet for ${topic}`), { retriable: true });
+    }
   }
 
   private async create(topics: string[]): Promise<void> {
@@ -96,6 +110,10 @@ async function untilSettled<T>(action: () => Promise<T>, timeoutMs = 20_000): Pr
       await sleep(delay);
     }
   }
+}
+
+function isMissingPartitionMetadata(error: unknown): boolean {
+  return error instanceof TypeError && /low\.pop/.test(error.message);
 }
 
 /** kafkajs marks transient broker errors `retriable`, on the error or on the one it wraps. */
