@@ -8,6 +8,8 @@ pg_dropin_content() {
 listen_addresses = '127.0.0.1'
 port = $PG_PORT
 max_connections = 300
+# Statement counts for the purchase benchmark (statements per purchase).
+shared_preload_libraries = 'pg_stat_statements'
 CONF
 }
 
@@ -15,9 +17,9 @@ CONF
 pg_payments_ready() {
   local got
   got="$(PGPASSWORD=payments PGCONNECT_TIMEOUT=3 psql -XqtA -h 127.0.0.1 -p "$PG_PORT" -U payments -d payments \
-    -c "select current_setting('max_connections') || ' ' || rolsuper from pg_roles where rolname = current_user" 2>/dev/null)" \
+    -c "select current_setting('max_connections') || ' ' || rolsuper || ' ' || current_setting('shared_preload_libraries') from pg_roles where rolname = current_user" 2>/dev/null)" \
     || return 1
-  [[ "$got" == "300 true" ]]
+  [[ "$got" == "300 true pg_stat_statements" ]]
 }
 
 pg_cluster_online() {
@@ -50,7 +52,8 @@ up_postgres() {
   local ctl=(pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" "$PG_CLUSTER")
   if pg_cluster_online; then
     # max_connections and listen_addresses only change on restart.
-    if [[ "$changed" == 1 ]] || [[ "$(pg_as_superuser -c 'show max_connections' 2>/dev/null)" != 300 ]]; then
+    if [[ "$changed" == 1 ]] || [[ "$(pg_as_superuser -c 'show max_connections' 2>/dev/null)" != 300 ]] \
+      || [[ "$(pg_as_superuser -c 'show shared_preload_libraries' 2>/dev/null)" != pg_stat_statements ]]; then
       "${ctl[@]}" restart -m fast >/dev/null 2>&1 9>&- || fail postgres "restart failed" "$PG_LOG"
     fi
   else
@@ -71,6 +74,8 @@ END
 $$;
 SELECT 'CREATE DATABASE payments OWNER payments'
 WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'payments')\gexec
+\c payments
+CREATE EXTENSION IF NOT EXISTS pg_stat_statements;
 SQL
   pg_payments_ready || fail postgres "password login payments@127.0.0.1:$PG_PORT/payments does not work" "$PG_LOG"
   echo "postgres: ready on 127.0.0.1:$PG_PORT"

@@ -12,6 +12,8 @@ export interface StepResult {
   p999: number;
   max: number;
   errorSamples: string[];
+  /** Each finished request: when it finished (ms after `origin`) and its latency in ms. */
+  finished: { atMs: number; ms: number }[];
 }
 
 /**
@@ -19,7 +21,13 @@ export interface StepResult {
  * counts from when it was due, so a slow system cannot slow the load down or hide its queueing
  * (no coordinated omission). Bounded: rate x duration requests, and stragglers get `graceMs`.
  */
-export async function runOpenLoop(rate: number, durationS: number, send: (i: number) => Promise<boolean | string>, graceMs = 30_000): Promise<StepResult> {
+export async function runOpenLoop(
+  rate: number,
+  durationS: number,
+  send: (i: number) => Promise<boolean | string>,
+  graceMs = 30_000,
+  origin = performance.now(),
+): Promise<StepResult> {
   const histogram: Histogram = build({ lowestDiscernibleValue: 1, highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: 3 });
   const total = Math.max(1, Math.round(rate * durationS));
   const intervalMs = 1_000 / rate;
@@ -28,6 +36,7 @@ export async function runOpenLoop(rate: number, durationS: number, send: (i: num
   let errors = 0;
   let lastDone = started;
   const errorSamples: string[] = [];
+  const finished: { atMs: number; ms: number }[] = [];
   const inFlight: Promise<void>[] = [];
 
   for (let i = 0; i < total; i += 1) {
@@ -51,6 +60,7 @@ export async function runOpenLoop(rate: number, durationS: number, send: (i: num
           const now = performance.now();
           lastDone = Math.max(lastDone, now);
           histogram.recordValue(Math.max(1, Math.round((now - due) * 1_000)));
+          finished.push({ atMs: now - origin, ms: now - due });
         }),
     );
   }
@@ -70,5 +80,6 @@ export async function runOpenLoop(rate: number, durationS: number, send: (i: num
     p999: ms(99.9),
     max: histogram.maxValue / 1_000,
     errorSamples,
+    finished,
   };
 }

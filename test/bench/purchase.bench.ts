@@ -1,23 +1,30 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { demoTerminalKey } from '@payments/gateway-app';
-import { freePort, TestPinPad } from '@payments/testing';
+import { TestPinPad } from '@payments/testing';
 
-import { startDistributed, TEST_SERVICE_ENV } from '../support/platform-under-test';
+import { TEST_SERVICE_ENV } from '../support/platform-under-test';
 import { repoRoot } from '../support/repo-root.util';
+import { BenchTarget, startDistributedTarget, startEmbeddedProcess } from './bench-targets';
+import { DatabaseMeter } from './meters/database.meter';
+import { LatencyPoint, writeLatencyChart } from './meters/latency.chart';
+import { platformRoles, ProcessMeter } from './meters/process.meter';
+import { reportCpu, reportDatabase, reportIdle, reportLatency, reportPeakMemory } from './meters/step.report';
 import { runOpenLoop, StepResult } from './open-loop.load';
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /**
  * The purchase golden path under an open-loop load, on loopback only:
  *   node dist/test/bench/purchase.bench.js --mode embedded|distributed --rates 25,50,100 --duration 20 --registers 50
  * Requests go round-robin to `--registers` demo registers (one register's operations are handled
- * one after another, as a real register makes them). Reports, per arrival rate, the achieved rate, p50/p95/p99/p99.9 and errors, then the highest
- * rate whose p99 stayed under 100 ms with fewer than 0.1% errors. Bounded in count and time.
+ * one after another, as a real register makes them). Prints the platform's CPU share at rest,
+ * then per arrival rate the achieved rate, p50/p95/p99/p99.9, errors, CPU milliseconds per
+ * purchase per process and (distributed) PostgreSQL statements and commits per purchase; then
+ * the highest rate whose p99 stayed under 100 ms with fewer than 0.1% errors, peak memory per
+ * process, and writes a latency-over-time chart (SVG) under tmp/bench/. Bounded in count and time.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -28,8 +35,10 @@ async function main(): Promise<void> {
       duration: { type: 'string', default: '15' },
       warmup: { type: 'string', default: '50' },
       registers: { type: 'string', default: '50' },
+      idle: { type: 'string', default: '5' },
     },
   });
+  const mode = values.mode === 'distributed' ? 'distributed' : 'embedded';
   const registers = Number(values.registers);
   if (!(Number.isInteger(registers) && registers >= 1 && registers <= 1_000)) throw new Error('--registers: between 1 and 1000');
   // Registers of its own, after the e2e suites' (their batches, in the distributed mode's database,
@@ -39,12 +48,16 @@ async function main(): Promise<void> {
   const keys = Array.from({ length: registers }, (_, i) => demoTerminalKey(TEST_SERVICE_ENV.GATEWAY_DEMO_TERMINAL_KEY, first + i));
   const rates = (values.rate ?? values.rates).split(',').map(Number);
   const duration = Math.min(Number(values.duration), 120);
-  if (rates.some((r) => !(r > 0 && r <= 2_000))) throw new Error('--rates: arrival rates between 1 and 2000 per second');
+  const idleS = Math.min(Math.max(Number(values.idle), 0), 60);
+  if (rates.some((r) => !(r > 0 && r <= 5_000))) throw new Error('--rates: arrival rates between 1 and 5000 per second');
 
-  const target = values.mode === 'distributed' ? await startDistributedTarget(seeded) : await startEmbeddedProcess(seeded);
+  const target: BenchTarget = mode === 'distributed' ? await startDistributedTarget(seeded) : await startEmbeddedProcess(seeded);
+  const meter = new ProcessMeter(platformRoles(repoRoot(), target.services, mode === 'distributed'));
+  const database =
+    mode === 'distributed' ? await DatabaseMeter.open(process.env.DATABASE_URL ?? 'postgres://payments:payments@127.0.0.1:5432/payments') : undefined;
   try {
     const pinPad = TestPinPad.withAnsiTestKey();
-    const cards = Array.from({ length: Math.max(...rates) * duration + Number(values.warmup) }, () =>
+    const cards = Array.from({ length: Math.min(Math.max(...rates) * duration + Number(values.warmup), 20_000) }, () =>
       pinPad.readCard({ pan: '4242424242424242', expiry: '3012', serviceCode: '201' }),
     );
     let next = 0;
@@ -61,67 +74,45 @@ async function main(): Promise<void> {
     };
     for (let i = 0; i < Number(values.warmup); i += 1) await purchase();
 
+    if (idleS > 0) {
+      await sleep(2_000); // what the warm-up left in flight settles first
+      const before = meter.sample();
+      await sleep(idleS * 1_000);
+      reportIdle(ProcessMeter.spent(before, meter.sample()), idleS);
+    }
+
     const results: StepResult[] = [];
+    const points: LatencyPoint[] = [];
+    const origin = performance.now();
     for (const rate of rates) {
-      const result = await runOpenLoop(rate, duration, purchase);
+      const cpuBefore = meter.sample();
+      const dbBefore = await database?.sample();
+      const result = await runOpenLoop(rate, duration, purchase, 30_000, origin);
+      await sleep(1_500); // the outbox's events are consumed, and PostgreSQL reports its counters
+      const spent = ProcessMeter.spent(cpuBefore, meter.sample());
       results.push(result);
-      report(values.mode, result);
+      points.push(...result.finished.map((p) => ({ atS: p.atMs / 1_000, ms: p.ms, rate })));
+      reportLatency(mode, result);
+      reportCpu(spent, result.sent);
+      if (database && dbBefore) reportDatabase(dbBefore, await database.sample(), result.sent);
     }
     const passing = results.filter((r) => r.p99 < 100 && r.errors / r.sent < 0.001);
     console.log(`(${registers} registers, ${duration} s per rate)`);
-    console.log(
-      `highest rate with p99 < 100 ms and < 0.1% errors (${values.mode}): ${passing.length ? Math.max(...passing.map((r) => r.targetRate)) : 'none'}/s`,
-    );
+    console.log(`highest rate with p99 < 100 ms and < 0.1% errors (${mode}): ${passing.length ? Math.max(...passing.map((r) => r.targetRate)) : 'none'}/s`);
+    reportPeakMemory(meter.sample().peakRssMiB);
+    const chart = join(repoRoot(), 'tmp', 'bench', `purchase-${mode}-${new Date().toISOString().replace(/[:.]/g, '-')}.svg`);
+    await writeLatencyChart(chart, `purchase latency over time (${mode}; rates ${rates.join(', ')}/s, ${duration} s each)`, points);
+    console.log(`latency chart: ${chart}`);
   } finally {
+    await database?.close();
     await target.stop();
   }
 }
 
-function report(mode: string, r: StepResult): void {
-  const f = (n: number): string => n.toFixed(1);
-  console.log(
-    `${mode} rate ${r.targetRate}/s: achieved ${f(r.achievedRate)}/s, ${r.sent} sent, ${r.errors} errors, ` +
-      `p50 ${f(r.p50)} ms, p95 ${f(r.p95)} ms, p99 ${f(r.p99)} ms, p99.9 ${f(r.p999)} ms, max ${f(r.max)} ms`,
-  );
-  for (const sample of r.errorSamples) console.log(`  error: ${sample}`);
-}
-
-/** The embedded platform in its own process (as `npm start` runs it), on a scratch data folder. */
-async function startEmbeddedProcess(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'payments-bench-'));
-  const child = spawn(process.execPath, [join(repoRoot(), 'dist/apps/embedded/src/main.js')], {
-    env: { ...process.env, ...TEST_SERVICE_ENV, ...env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'error' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`embedded platform exited with ${child.exitCode}`);
-    if (Date.now() > deadline) throw new Error('embedded platform not ready within 60 s');
-    const ready = await fetch(`${url}/health/ready`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) break;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return {
-    url,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function startDistributedTarget(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
-  const platform = await startDistributed({ env });
-  return { url: platform.gatewayUrl, stop: () => platform.stop() };
-}
-
-void main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
