@@ -7,18 +7,29 @@ const VISA = '4242424242424242';
 const MASTERCARD = '5555555555554444';
 const AMEX = '378282246310005';
 
-/** Two acquirers: Mastercard to bank-b, Visa to bank-a; no route for anything else. */
+/**
+ * Two acquirers: Mastercard to bank-b (two links, each signing on), Visa to bank-a (its terminals
+ * in Bishkek, UTC+6 all year); no route for anything else.
+ */
 function network(portA: number, portB: number): string {
   return JSON.stringify({
     acquirers: [
-      { id: 'bank-a', host: '127.0.0.1', port: portA, responseTimeoutMs: 1500 },
-      { id: 'bank-b', host: '127.0.0.1', port: portB, responseTimeoutMs: 1500 },
+      { id: 'bank-a', host: '127.0.0.1', port: portA, responseTimeoutMs: 1500, timeZone: 'Asia/Bishkek' },
+      { id: 'bank-b', host: '127.0.0.1', port: portB, responseTimeoutMs: 1500, connections: 2, signOn: true },
     ],
     routes: [
       { acquirer: 'bank-b', match: { schemes: ['mastercard'] } },
       { acquirer: 'bank-a', match: { schemes: ['visa'] } },
     ],
   });
+}
+
+/** DE 13 (MMDD) and DE 12 (hhmmss) of the instant of DE 7 (MMDDhhmmss, UTC, this year) at a fixed offset. */
+function localFields(field7: string, offsetMs: number): [string, string] {
+  const n = (from: number) => Number(field7.slice(from, from + 2));
+  const local = new Date(Date.UTC(new Date().getUTCFullYear(), n(0) - 1, n(2), n(4), n(6), n(8)) + offsetMs);
+  const two = (value: number) => String(value).padStart(2, '0');
+  return [`${two(local.getUTCMonth() + 1)}${two(local.getUTCDate())}`, `${two(local.getUTCHours())}${two(local.getUTCMinutes())}${two(local.getUTCSeconds())}`];
 }
 
 describe.each([
@@ -70,6 +81,21 @@ describe.each([
     expect(payments(bankB)[1].fields[90].slice(4, 10)).toBe(payments(bankB)[0].fields[11]);
     expect(payments(bankA()).map((m) => m.mti)).toEqual(['0200']);
     expect(visa.maskedPan).toBe('424242******4242');
+    // RRNs (DE 37) come from one sequence shared by the acquirers: no two of them get the same one.
+    const rrnsA = payments(bankA()).map((m) => m.fields[37]);
+    const rrnsB = payments(bankB).map((m) => m.fields[37]);
+    expect(rrnsA).toHaveLength(1);
+    expect(rrnsA.filter((rrn) => rrnsB.includes(rrn))).toEqual([]);
+  });
+
+  it("sends DE 12/13 in the local time of the acquirer's terminals, DE 7 in UTC", async () => {
+    approved(await purchase(VISA, 1200));
+    approved(await purchase(MASTERCARD, 2300));
+
+    const [toA] = payments(bankA());
+    const [toB] = payments(bankB);
+    expect(localFields(toA.fields[7], 6 * 3_600_000)).toEqual([toA.fields[13], toA.fields[12]]);
+    expect(localFields(toB.fields[7], 0)).toEqual([toB.fields[13], toB.fields[12]]);
   });
 
   it('reverses an unanswered purchase at the acquirer that was asked', async () => {

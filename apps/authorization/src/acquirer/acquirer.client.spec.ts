@@ -148,16 +148,14 @@ describe(AcquirerClient.name, () => {
       expect(bankA.received.filter((m) => m.mti === '0800')).toHaveLength(0);
     });
 
-    it('keeps one STAN and RRN sequence per acquirer', async () => {
+    it('keeps one STAN sequence per acquirer and never gives two acquirers the same RRN', async () => {
       sut = await start(twoAcquirers('seq', false));
 
       const refs = [await sut.nextReferenceFor('a-seq', AT), await sut.nextReferenceFor('a-seq', AT), await sut.nextReferenceFor('b-seq', AT)];
 
-      expect(refs).toEqual([
-        { stan: '000001', rrn: '632605000001' },
-        { stan: '000002', rrn: '632605000002' },
-        { stan: '000001', rrn: '632605000001' },
-      ]);
+      expect(refs.map((r) => r.stan)).toEqual(['000001', '000002', '000001']);
+      expect(new Set(refs.map((r) => r.rrn)).size).toBe(3);
+      expect(refs.map((r) => r.rrn)).toEqual(['632605000001', '632605000002', '632605000101']);
     });
 
     it('resumes STANs after a restart instead of starting again at 000001', async () => {
@@ -221,6 +219,39 @@ describe(AcquirerClient.name, () => {
 
       expect(await metricValue('host_link_reconnects_total', { acquirer: 'a-reconnect' })).toBe(1);
     });
+  });
+
+  it('signs off once per link when shutdown runs twice (SIGTERM handler and Nest shutdown hook)', async () => {
+    sut = await start({
+      AUTHORIZATION_ACQUIRER_PORT: String(bankA.port),
+      AUTHORIZATION_ACQUIRER_SIGN_ON: 'true',
+      AUTHORIZATION_ACQUIRER_CONNECTIONS: '2',
+      AUTHORIZATION_ACQUIRER_ECHO_INTERVAL_MS: '0',
+    });
+    await until(() => sut.linkStates().every((state) => state === 'up'));
+
+    await Promise.all([sut.onApplicationShutdown(), sut.onApplicationShutdown()]);
+
+    expect(bankA.received.map((m) => m.fields[70])).toEqual(['001', '001', '002', '002']);
+    expect(bankA.connections).toBe(2);
+    expect(sut.linkStates()).toEqual(['down', 'down']);
+  });
+
+  it("sends DE 12/13 in the terminal's local time: the merchant's zone, else the acquirer's", async () => {
+    const config = JSON.parse(twoAcquirers('zone', false).AUTHORIZATION_ACQUIRERS) as { acquirers: Record<string, unknown>[]; merchantTimeZones?: object };
+    config.acquirers[0].timeZone = 'Asia/Bishkek';
+    config.merchantTimeZones = { 'SHOP-B-001': 'Europe/Berlin' };
+    sut = await start({ AUTHORIZATION_ACQUIRERS: JSON.stringify(config) });
+    // Built at 18:30:05 UTC on 21 November: 00:30:05 on the 22nd in Bishkek, 19:30:05 on the 21st in Berlin.
+    const at = (merchantId: string): Iso8583Message => ({ mti: '0200', fields: { ...purchase('000001').fields, 7: '1121183005', 42: merchantId.padEnd(15) } });
+
+    await sut.sendTo('a-zone', at('MERCHANT0000001'));
+    await sut.sendTo('a-zone', { ...at('SHOP-B-001'), fields: { ...at('SHOP-B-001').fields, 11: '000002' } });
+
+    expect(bankA.received.map((m) => [m.fields[7], m.fields[12], m.fields[13]])).toEqual([
+      ['1121183005', '003005', '1122'],
+      ['1121183005', '193005', '1121'],
+    ]);
   });
 
   it('signs off from every acquirer that signed on when the application shuts down', async () => {

@@ -5,21 +5,24 @@ import type { Iso8583Message } from '@payments/iso8583';
 import type { AuthorizationEnv } from '../config/authorization-env';
 import { AUTHORIZATION_ENV } from '../config/authorization-env.provider';
 import { AUTHORIZATION_DB, type AuthorizationDb } from '../database/authorization-db.provider';
-import { HostLink } from '../host-link/host-link';
+import type { HostLinkPool } from '../host-link/host-link.pool';
 import { HostLinkMetrics } from '../host-link/host-link.metrics';
 import type { HostLinkState } from '../host-link/host-link.options';
 import { HostSequenceRepository } from '../host-link/host-sequence.repository';
 import { HOST_SEQUENCE_STORE, type HostSequenceStore } from '../host-link/host-sequence.store';
 import { type HostReference, StanAllocator } from '../host-link/stan.allocator';
+import { createAcquirerLinks } from './acquirer-links.factory';
 import { defaultAcquirerOf, resolveAcquirerNetwork } from './routing/acquirer-network.loader';
 import type { AcquirerConfig } from './routing/acquirer-network.schema';
 import { AcquirerRouter, type RoutableCard } from './routing/acquirer.router';
 import { UnknownAcquirerError } from './routing/unknown-acquirer.error';
+import { TerminalLocalTime } from './terminal-local-time';
 
 interface Acquirer {
   readonly config: AcquirerConfig;
-  readonly link: HostLink;
+  readonly links: HostLinkPool;
   readonly references: StanAllocator;
+  readonly localTime: TerminalLocalTime;
 }
 
 /** STANs per database write; the next block is reserved when half of one is left (no wait under load). */
@@ -27,10 +30,10 @@ const STAN_BLOCK = { blockSize: 100, refillAt: 50 };
 
 /**
  * The acquirer hosts, as configured (AUTHORIZATION_ACQUIRERS, or one "default" acquirer from the
- * single-acquirer variables): one HostLink and one persistent STAN/RRN sequence each, and the
- * router that picks the acquirer of a card. Every exchange names its acquirer: a card operation
- * the routed one, everything that follows it (cancel, refund, completion, reversal, totals) the
- * one journaled on its row. The connection check without an id asks the default one.
+ * single-acquirer variables): a pool of host links and a persistent STAN sequence each (RRNs from
+ * one sequence shared by all), and the router that picks the acquirer of a card. Every exchange
+ * names its acquirer: a card operation the routed one, everything that follows it (cancel, refund,
+ * completion, reversal, totals) the one journaled on its row.
  */
 @Injectable()
 export class AcquirerClient implements OnModuleInit, OnApplicationShutdown {
@@ -39,6 +42,7 @@ export class AcquirerClient implements OnModuleInit, OnApplicationShutdown {
   private readonly router: AcquirerRouter;
   private readonly defaultId: string;
   private closing = false;
+  private shutdown: Promise<void> | undefined;
 
   constructor(
     @Inject(AUTHORIZATION_ENV) env: AuthorizationEnv,
@@ -51,6 +55,8 @@ export class AcquirerClient implements OnModuleInit, OnApplicationShutdown {
       responseTimeoutMs: env.AUTHORIZATION_HOST_TIMEOUT_MS,
       signOn: env.AUTHORIZATION_ACQUIRER_SIGN_ON,
       echoIntervalMs: env.AUTHORIZATION_ACQUIRER_ECHO_INTERVAL_MS,
+      connections: env.AUTHORIZATION_ACQUIRER_CONNECTIONS,
+      timeZone: env.AUTHORIZATION_ACQUIRER_TIME_ZONE,
     });
     const sequences = store ?? new HostSequenceRepository(db);
     const metrics = new HostLinkMetrics();
@@ -59,7 +65,8 @@ export class AcquirerClient implements OnModuleInit, OnApplicationShutdown {
         ...STAN_BLOCK,
         onRefillError: (error) => this.logger.error(`acquirer ${config.id}: cannot reserve STANs: ${error.message}`),
       });
-      this.acquirers.set(config.id, { config, references, link: this.linkTo(config, references, metrics.track(config.id)) });
+      const links = createAcquirerLinks(config, { logger: this.logger, references, onStateChange: metrics.track(config.id), closing: () => this.closing });
+      this.acquirers.set(config.id, { config, references, links, localTime: new TerminalLocalTime(config.timeZone, network.merchantTimeZones) });
     }
     this.router = new AcquirerRouter(network);
     this.defaultId = defaultAcquirerOf(network);
@@ -68,16 +75,18 @@ export class AcquirerClient implements OnModuleInit, OnApplicationShutdown {
   /** Reserves the first STAN/RRN blocks (so nextReference can answer at once), then connects every link. */
   async onModuleInit(): Promise<void> {
     await Promise.all([...this.acquirers.values()].map((acquirer) => acquirer.references.prime()));
-    for (const { config, link } of this.acquirers.values()) {
-      link.connect().catch((error: Error) => {
+    for (const { config, links } of this.acquirers.values()) {
+      links.connect().catch((error: Error) => {
         if (!this.closing) this.logger.warn(`acquirer ${config.id}: ${error.message}; retrying in the background`);
       });
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Closes every link once, however many shutdown paths call it (one sign-off per link). */
+  onApplicationShutdown(): Promise<void> {
     this.closing = true;
-    await Promise.all([...this.acquirers.values()].map(({ link }) => link.close()));
+    this.shutdown ??= Promise.all([...this.acquirers.values()].map(({ links }) => links.close())).then(() => undefined);
+    return this.shutdown;
   }
 
   acquirerIds(): string[] {
@@ -99,17 +108,27 @@ export class AcquirerClient implements OnModuleInit, OnApplicationShutdown {
     return this.withAcquirer(acquirerId, ({ references }) => references.nextWhenReserved(at));
   }
 
+  /** Sends over one of the acquirer's links that are up, with DE 12/13 in its terminals' local time (see TerminalLocalTime). */
   sendTo(acquirerId: string, request: Iso8583Message): Promise<Iso8583Message> {
-    return this.withAcquirer(acquirerId, ({ link }) => link.send(request));
+    return this.withAcquirer(acquirerId, ({ links, localTime }) => links.send(localTime.stamp(request)));
   }
 
-  /** Connection check: an echo test (0800, DE 70 = 301) to one acquirer, the default one when no id is given. */
+  /**
+   * Echo test (0800, DE 70 = 301) to one acquirer (the default one when no id is given), over its
+   * links that are up. The connection check asks every acquirer with it, naming any that does not answer.
+   */
   echo(acquirerId: string = this.defaultId): Promise<{ latencyMs: number }> {
-    return this.withAcquirer(acquirerId, ({ link }) => link.echo());
+    return this.withAcquirer(acquirerId, ({ links }) => links.echo());
   }
 
+  /** Up while one of the acquirer's links is. */
   linkState(acquirerId: string = this.defaultId): HostLinkState {
-    return this.acquirer(acquirerId).link.state();
+    return this.acquirer(acquirerId).links.state();
+  }
+
+  /** The state of each of the acquirer's links, in configuration order. */
+  linkStates(acquirerId: string = this.defaultId): HostLinkState[] {
+    return this.acquirer(acquirerId).links.linkStates();
   }
 
   /** The async methods reject (rather than throw) for an unknown id, like every other failure they report. */
@@ -122,32 +141,5 @@ export class AcquirerClient implements OnModuleInit, OnApplicationShutdown {
     const acquirer = this.acquirers.get(acquirerId);
     if (!acquirer) throw new UnknownAcquirerError(acquirerId, this.acquirerIds());
     return acquirer;
-  }
-
-  private linkTo(config: AcquirerConfig, references: StanAllocator, onStateChange: (state: HostLinkState) => void): HostLink {
-    let wasUp = false;
-    return new HostLink({
-      host: config.host,
-      port: config.port,
-      spec: config.spec,
-      header: config.header,
-      responseTimeoutMs: config.responseTimeoutMs,
-      connectTimeoutMs: config.connectTimeoutMs,
-      signOn: config.signOn,
-      echoIntervalMs: config.echoIntervalMs,
-      nextStan: () => references.nextStan(),
-      onStateChange: (state) => {
-        onStateChange(state);
-        if (state === 'up') this.logger.log(`link to acquirer ${config.id} is up`);
-        if (state === 'down' && wasUp && !this.closing) this.logger.warn(`link to acquirer ${config.id} lost; reconnecting`);
-        if (state === 'up' || state === 'down') wasUp = state === 'up';
-      },
-      // A late answer changes nothing: the timed-out transaction is already unknown with its reversal queued.
-      onUnmatchedResponse: (response) =>
-        this.logger.warn(
-          `late or unmatched ${response.mti} from acquirer ${config.id} (STAN ${response.fields[11] ?? '?'})${response.mti.startsWith('08') ? '' : '; its transaction is being reversed'}`,
-        ),
-      onProtocolError: (error) => this.logger.error(`undecodable frame from acquirer ${config.id}: ${error.message}`),
-    });
   }
 }

@@ -1,6 +1,8 @@
 import type { EntryMode } from '@payments/contracts';
 import type { Iso8583Message } from '@payments/iso8583';
 
+import { transmissionDateTime } from '../host-link/transaction-time';
+
 /** What every request to the host carries: its own STAN/RRN and the amount, terminal, merchant. */
 export interface HostReference {
   stan: string;
@@ -25,22 +27,18 @@ const POS_ENTRY_MODE: Record<EntryMode, string> = { chip: '051', contactless: '0
 /** Manually keyed / stored credential: the PAN comes from the vault (refund, completion). */
 const POS_ENTRY_STORED = '011';
 
-const two = (n: number): string => String(n).padStart(2, '0');
-/** Field 7, transmission date and time, MMDDhhmmss (UTC). */
-export const transmissionDateTime = (t: Date): string =>
-  `${two(t.getUTCMonth() + 1)}${two(t.getUTCDate())}${two(t.getUTCHours())}${two(t.getUTCMinutes())}${two(t.getUTCSeconds())}`;
-
 const amount12 = (minor: bigint): string => minor.toString().padStart(12, '0');
 
+/**
+ * DE 12 and 13 (local time and date of the transaction) are left to AcquirerClient.sendTo, which
+ * knows the time zone of the acquirer and merchant and derives them from the same instant as DE 7.
+ */
 function commonFields(ref: HostReference, processingCode: string, at: Date): Record<number, string> {
-  const field7 = transmissionDateTime(at);
   return {
     3: processingCode,
     4: amount12(ref.amountMinor),
-    7: field7,
+    7: transmissionDateTime(at),
     11: ref.stan,
-    12: field7.slice(4),
-    13: field7.slice(0, 4),
     25: '00',
     37: ref.rrn,
     41: ref.terminalId.padEnd(8, ' '),

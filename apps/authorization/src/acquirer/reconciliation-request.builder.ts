@@ -1,7 +1,7 @@
 import type { BatchTotals } from '@payments/contracts';
 import type { Iso8583Message } from '@payments/iso8583';
 
-import { transmissionDateTime } from './host-request.builder';
+import { transmissionDateTime } from '../host-link/transaction-time';
 
 const n = (value: number | string, width: number): string => String(value).padStart(width, '0');
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { bool, ConfigError, loadConfig } from '@payments/config';
 
 import { acquirerNetworkFile, acquirerNetworkJson } from '../acquirer/routing/acquirer-network.loader';
+import { isTimeZone } from '../host-link/transaction-time';
 
 /** Public test keys (X9.24 test BDK and fixed dev keys): refused when NODE_ENV=production. */
 export const DEV_KEYS = {
@@ -21,9 +22,13 @@ const schema = z.object({
   AUTHORIZATION_ACQUIRER_SIGN_ON: bool(false),
   /** Echo test (0800, DE 70 = 301) to the single acquirer after this long without traffic; 0 = off. */
   AUTHORIZATION_ACQUIRER_ECHO_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+  /** TCP links to the single acquirer (each signs on and echoes on its own); requests go to those up. */
+  AUTHORIZATION_ACQUIRER_CONNECTIONS: z.coerce.number().int().min(1).max(16).default(1),
+  /** IANA time zone of the terminals: DE 12/13 (local time and date of the transaction) are given in it. */
+  AUTHORIZATION_ACQUIRER_TIME_ZONE: z.string().refine(isTimeZone, 'expected an IANA time zone such as Europe/Berlin or UTC').default('UTC'),
   /**
    * Several acquirers and the routes to them, as JSON (acquirer/routing/acquirer-network.schema.ts);
-   * replaces the four single-acquirer variables above. Unset: one acquirer "default" built from them.
+   * replaces the single-acquirer variables above. Unset: one acquirer "default" built from them.
    */
   AUTHORIZATION_ACQUIRERS: acquirerNetworkJson(),
   /** The same JSON in a file (path); set this or AUTHORIZATION_ACQUIRERS, not both. */

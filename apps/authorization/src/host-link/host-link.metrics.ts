@@ -1,11 +1,14 @@
 import { getOrCreateCounter, getOrCreateGauge } from '@payments/observability';
 
+import type { HostLinkPoolStateListener } from './host-link.pool';
 import { HOST_LINK_STATES, type HostLinkState } from './host-link.options';
 
 /**
  * Link metrics per acquirer: host_link_state{acquirer,state} is 1 for the current state and 0 for
- * the others, host_link_up{acquirer} 1 while up, host_link_reconnects_total{acquirer} counts
- * connection attempts after the first (retries after failures, re-establishments after a loss).
+ * the others, host_link_up{acquirer} 1 while up (one link of its pool is enough),
+ * host_link_connections_up{acquirer} how many of its links are up, host_link_reconnects_total{acquirer}
+ * counts connection attempts after the first while none of its links is up (retries after
+ * failures, re-establishments after a loss).
  */
 export class HostLinkMetrics {
   private readonly up = getOrCreateGauge('host_link_up', 'Whether the link to an acquirer host is up (1) or not (0).', ['acquirer']);
@@ -13,16 +16,21 @@ export class HostLinkMetrics {
     'acquirer',
     'state',
   ]);
+  private readonly linksUp = getOrCreateGauge('host_link_connections_up', 'How many TCP links to an acquirer host are up.', ['acquirer']);
   private readonly reconnects = getOrCreateCounter('host_link_reconnects_total', 'Connection attempts to an acquirer host after the first one.', ['acquirer']);
 
-  /** Starts the acquirer's series at down / 0 reconnects; returns the HostLink onStateChange callback. */
-  track(acquirer: string): (state: HostLinkState) => void {
+  /** Starts the acquirer's series at down / 0 reconnects; returns the state listener of its link pool. */
+  track(acquirer: string): HostLinkPoolStateListener {
     let attempts = 0;
     this.reconnects.inc({ acquirer }, 0);
     this.record(acquirer, 'down');
-    return (state) => {
-      if (state === 'connecting' && attempts++ > 0) this.reconnects.inc({ acquirer });
+    this.linksUp.set({ acquirer }, 0);
+    let last: HostLinkState = 'down';
+    return (state, linksUp) => {
+      if (state === 'connecting' && state !== last && attempts++ > 0) this.reconnects.inc({ acquirer });
+      last = state;
       this.record(acquirer, state);
+      this.linksUp.set({ acquirer }, linksUp);
     };
   }
 

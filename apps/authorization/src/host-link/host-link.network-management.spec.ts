@@ -150,6 +150,17 @@ describe(`${HostLink.name} network management (0800, DE 70)`, () => {
       expect(sut.state()).toBe('down');
     });
 
+    it('signs off once when closed twice at the same time (a SIGTERM handler and the shutdown hook)', async () => {
+      sut = link();
+      await sut.connect();
+
+      await Promise.all([sut.close(), sut.close()]);
+      await sut.close();
+
+      expect(networkRequests('002')).toHaveLength(1);
+      expect(host.received.filter((m) => m.mti === '0800').map((m) => m.fields[70])).toEqual(['001', '002']);
+    });
+
     it('closes within the bound even when the host ignores the sign-off', async () => {
       host.addRule((m) => (m.fields[70] === '002' ? { kind: 'silent' } : undefined));
       sut = link();

@@ -30,6 +30,7 @@ export class HostLink {
   private connecting: Promise<void> | undefined;
   private current: HostLinkState = 'down';
   private closed = false;
+  private closing: Promise<void> | undefined;
   private delayMs: number;
   private nextAttemptAt = 0;
   private reconnectTimer: NodeJS.Timeout | undefined;
@@ -77,8 +78,17 @@ export class HostLink {
     return this.echoTest();
   }
 
-  /** Stops reconnecting, waits (bounded) for in-flight requests, signs off, then closes the connection. */
-  async close(): Promise<void> {
+  /**
+   * Stops reconnecting, waits (bounded) for in-flight requests, signs off, then closes the connection.
+   * Once: a process stopping through two paths (a signal handler and the framework's shutdown hook)
+   * gets the same promise, so the host sees one sign-off per link.
+   */
+  close(): Promise<void> {
+    this.closing ??= this.shutDown();
+    return this.closing;
+  }
+
+  private async shutDown(): Promise<void> {
     this.closed = true;
     clearTimeout(this.reconnectTimer);
     this.stopEcho();

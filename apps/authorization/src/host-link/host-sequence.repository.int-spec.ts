@@ -6,12 +6,13 @@ import { createDatabase, type Database } from '@payments/persistence';
 
 import { PrismaClient } from '../generated/prisma/client';
 import { HostSequenceRepository } from './host-sequence.repository';
-import { StanAllocator } from './stan.allocator';
+import { SHARED_RRN_SEQUENCE, StanAllocator } from './stan.allocator';
 
 jest.setTimeout(30_000);
 
 const url = process.env.DATABASE_URL ?? 'postgres://payments:payments@127.0.0.1:5432/payments';
 const MIGRATION = join(__dirname, '..', '..', 'prisma', 'migrations', '20261130030000_created_host_sequence', 'migration.sql');
+const SHARED_RRN_MIGRATION = join(__dirname, '..', '..', 'prisma', 'migrations', '20261206200000_started_shared_rrn_sequence', 'migration.sql');
 const AT = new Date('2026-11-22T05:47:30Z');
 
 describe(HostSequenceRepository.name, () => {
@@ -76,7 +77,30 @@ describe(HostSequenceRepository.name, () => {
 
     expect(before.map((r) => r.stan)).toEqual(['000001', '000002']);
     expect(restarted.next(AT)).toEqual({ stan: '000101', rrn: '632605000101' });
-    const rows = await db.connection.query(`SELECT "last_stan", "last_rrn_sequence" FROM "${schema}"."host_sequence" WHERE "acquirer_id" = $1`, ['acq-4']);
-    expect(rows).toEqual([{ last_stan: 200, last_rrn_sequence: 200 }]);
+    const rows = await db.connection.query(
+      `SELECT "acquirer_id", "last_stan", "last_rrn_sequence" FROM "${schema}"."host_sequence" WHERE "acquirer_id" IN ($1, $2) ORDER BY 1`,
+      ['acq-4', SHARED_RRN_SEQUENCE],
+    );
+    expect(rows).toEqual([
+      { acquirer_id: SHARED_RRN_SEQUENCE, last_stan: 0, last_rrn_sequence: 200 },
+      { acquirer_id: 'acq-4', last_stan: 200, last_rrn_sequence: 0 },
+    ]);
+  });
+
+  it('starts the shared RRN sequence after the highest one any acquirer reached before it existed', async () => {
+    const other = `host_sequence_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+    const qualified = (sql: string) => sql.replaceAll('"authorization".', `"${other}".`);
+    try {
+      await db.connection.exec(`CREATE SCHEMA "${other}"`);
+      await db.connection.exec(qualified(readFileSync(MIGRATION, 'utf8')));
+      await db.connection.exec(`INSERT INTO "${other}"."host_sequence" ("acquirer_id", "last_rrn_sequence") VALUES ('bank-a', 4200), ('bank-b', 300)`);
+
+      await db.connection.exec(qualified(readFileSync(SHARED_RRN_MIGRATION, 'utf8')));
+
+      const rows = await db.connection.query(`SELECT "last_rrn_sequence" FROM "${other}"."host_sequence" WHERE "acquirer_id" = '*'`);
+      expect(rows).toEqual([{ last_rrn_sequence: 4200 }]);
+    } finally {
+      await db.connection.exec(`DROP SCHEMA IF EXISTS "${other}" CASCADE`);
+    }
   });
 });

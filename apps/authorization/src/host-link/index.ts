@@ -1,4 +1,5 @@
 export { HostLink } from './host-link';
+export { HostLinkPool, type HostLinkPoolStateListener } from './host-link.pool';
 export { HostLinkDownError, HostLinkError, HostTimeoutError } from './host-link.errors';
 export { HostLinkMetrics } from './host-link.metrics';
 export { HOST_LINK_STATES, type HostLinkOptions, type HostLinkState } from './host-link.options';
@@ -12,5 +13,6 @@ export {
   type ReservedBlock,
 } from './host-sequence.store';
 export { NETWORK_CODE, type NetworkCode, networkRequest } from './network-management.message';
-export { type HostReference, StanAllocator, type StanAllocatorOptions, StanUnavailableError } from './stan.allocator';
+export { type HostReference, SHARED_RRN_SEQUENCE, StanAllocator, type StanAllocatorOptions, StanUnavailableError } from './stan.allocator';
 export { RrnGenerator, rrnOf, StanSequence, stanOf } from './stan-rrn';
+export { instantOfTransmission, isTimeZone, LocalTransactionClock, transmissionDateTime } from './transaction-time';

@@ -1,6 +1,6 @@
 import type { Iso8583Message } from '@payments/iso8583';
 
-import { transmissionDateTime } from '../acquirer/host-request.builder';
+import { transmissionDateTime } from './transaction-time';
 
 /** ISO 8583:1987 DE 70, network management information code (n3) of an 0800 request. */
 export const NETWORK_CODE = { signOn: '001', signOff: '002', echo: '301' } as const;

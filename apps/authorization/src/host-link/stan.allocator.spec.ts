@@ -1,5 +1,5 @@
 import { type HostSequenceCounter, type HostSequenceStore, InMemoryHostSequenceStore, nextBlock, type ReservedBlock } from './host-sequence.store';
-import { StanAllocator, StanUnavailableError } from './stan.allocator';
+import { SHARED_RRN_SEQUENCE, StanAllocator, StanUnavailableError } from './stan.allocator';
 
 const AT = new Date('2026-11-22T05:47:30Z'); // RRN prefix 632605
 
@@ -122,6 +122,28 @@ describe(StanAllocator.name, () => {
 
     flaky.failWith = undefined;
     await expect(allocator.nextStan()).resolves.toBe('000001');
+  });
+
+  it('gives two acquirers their own STANs but never the same RRN, across blocks and a restart', async () => {
+    const other = new StanAllocator('acq-b', store, { blockSize: 100 });
+    await other.prime();
+
+    const take = async (allocator: StanAllocator, n: number) => {
+      const refs = [];
+      for (let i = 0; i < n; i++) refs.push(await allocator.nextWhenReserved(AT));
+      return refs;
+    };
+    const a = await take(sut, 150);
+    const b = await take(other, 150);
+    const restarted = new StanAllocator('acq-b', store, { blockSize: 100 });
+    await restarted.prime();
+    const c = await take(restarted, 10);
+
+    expect([a[0].stan, b[0].stan]).toEqual(['000001', '000001']);
+    const rrns = [...a, ...b, ...c].map((r) => r.rrn);
+    expect(new Set(rrns).size).toBe(rrns.length);
+    expect(store.writes.filter((w) => w.counter === 'rrn').map((w) => w.acquirerId)).toEqual(expect.arrayContaining([SHARED_RRN_SEQUENCE]));
+    expect(store.writes.filter((w) => w.counter === 'rrn' && w.acquirerId !== SHARED_RRN_SEQUENCE)).toEqual([]);
   });
 
   it('rejects a refill threshold that is not below the block size', () => {

@@ -20,15 +20,23 @@ export interface StanAllocatorOptions {
 
 export const DEFAULT_STAN_BLOCK_SIZE = 100;
 
+/**
+ * The store key of the one RRN sequence all acquirers share (no acquirer id can be "*"): two
+ * acquirers never get the same DE 37 in the same hour, so an RRN names one operation in the
+ * journal (a cancel by approval code + RRN finds one original). STANs stay per acquirer.
+ */
+export const SHARED_RRN_SEQUENCE = '*';
+
 /** No STAN or RRN could be reserved for the acquirer (the store is unreachable, or not primed yet). */
 export class StanUnavailableError extends HostLinkError {
   override readonly name = 'StanUnavailableError';
 }
 
 /**
- * STANs (ISO 8583 DE 11) and RRN sequences (DE 37) of one acquirer that survive restarts: both are
- * counted in blocks reserved in the store, so a restarted process continues after the last block
- * any process reserved and never reuses a STAN before the counter wraps (999999 -> 000001).
+ * STANs (ISO 8583 DE 11) of one acquirer and RRNs (DE 37) from the sequence shared by all, both
+ * surviving restarts: they are counted in blocks reserved in the store, so a restarted process
+ * continues after the last block any process reserved and never reuses a STAN before the counter
+ * wraps (999999 -> 000001). Each allocator reserves its own RRN blocks, so they never overlap.
  */
 export class StanAllocator {
   private readonly stans: ReservedBlockQueue;
@@ -45,7 +53,7 @@ export class StanAllocator {
     if (!Number.isInteger(refillAt) || refillAt < 0 || refillAt >= blockSize) throw new RangeError('refillAt must be 0..blockSize-1');
     const queue = { blockSize, refillAt, onRefillError: options.onRefillError };
     this.stans = new ReservedBlockQueue(acquirerId, 'stan', store, queue);
-    this.rrns = new ReservedBlockQueue(acquirerId, 'rrn', store, queue);
+    this.rrns = new ReservedBlockQueue(SHARED_RRN_SEQUENCE, 'rrn', store, queue);
   }
 
   /** Reserves the first blocks (at boot), so next() can answer synchronously. */

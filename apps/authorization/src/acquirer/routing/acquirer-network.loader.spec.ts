@@ -40,6 +40,9 @@ describe(parseAcquirerNetwork.name, () => {
             connectTimeoutMs: 2000,
             signOn: false,
             echoIntervalMs: 60000,
+            endpoints: [],
+            connections: 1,
+            timeZone: 'UTC',
           },
           {
             id: 'bank-b',
@@ -51,10 +54,14 @@ describe(parseAcquirerNetwork.name, () => {
             connectTimeoutMs: 2000,
             signOn: true,
             echoIntervalMs: 30000,
+            endpoints: [],
+            connections: 1,
+            timeZone: 'UTC',
           },
         ],
         cardKinds: [{ kind: 'fleet', binRanges: ['7000-7099'] }],
         routes: TWO_ACQUIRERS.routes,
+        merchantTimeZones: {},
       },
     });
   });
@@ -67,6 +74,18 @@ describe(parseAcquirerNetwork.name, () => {
       { acquirers: [{ id: 'a', host: 'h', port: 1, spec: 'iso87ebcdic' }] },
       'acquirers[0].spec: expected a registered ISO 8583 spec',
     ],
+    [
+      'a time zone that is not an IANA name',
+      { acquirers: [{ id: 'a', host: 'h', port: 1, timeZone: 'CEST' }] },
+      'acquirers[0].timeZone: expected an IANA time zone',
+    ],
+    [
+      "a merchant's unknown time zone",
+      { acquirers: [{ id: 'a', host: 'h', port: 1 }], merchantTimeZones: { 'SHOP-1': 'Mars/Olympus' } },
+      'merchantTimeZones.SHOP-1: expected an IANA time zone',
+    ],
+    ['no links', { acquirers: [{ id: 'a', host: 'h', port: 1, connections: 0 }] }, 'acquirers[0].connections: '],
+    ['an endpoint without a port', { acquirers: [{ id: 'a', host: 'h', port: 1, endpoints: [{ host: 'h2' }] }] }, 'acquirers[0].endpoints[0].port: '],
     ['an id with capitals and spaces', { acquirers: [{ id: 'Bank A', host: 'h', port: 1 }] }, 'acquirers[0].id: expected 1-32 characters'],
     [
       'the same id twice',
@@ -182,7 +201,7 @@ describe('AUTHORIZATION_ACQUIRERS and AUTHORIZATION_ACQUIRERS_FILE', () => {
     expect(() => loadAuthorizationEnv({ AUTHORIZATION_ACQUIRERS: JSON.stringify(TWO_ACQUIRERS), AUTHORIZATION_ACQUIRERS_FILE: file })).toThrow(/not both/);
   });
 
-  it('leaves both unset by default, with sign-on off and a 60 s echo for the single acquirer', () => {
+  it('leaves both unset by default, with sign-on off, a 60 s echo, one link and UTC for the single acquirer', () => {
     const env = loadAuthorizationEnv({});
 
     expect([
@@ -190,6 +209,14 @@ describe('AUTHORIZATION_ACQUIRERS and AUTHORIZATION_ACQUIRERS_FILE', () => {
       env.AUTHORIZATION_ACQUIRERS_FILE,
       env.AUTHORIZATION_ACQUIRER_SIGN_ON,
       env.AUTHORIZATION_ACQUIRER_ECHO_INTERVAL_MS,
-    ]).toEqual([undefined, undefined, false, 60000]);
+      env.AUTHORIZATION_ACQUIRER_CONNECTIONS,
+      env.AUTHORIZATION_ACQUIRER_TIME_ZONE,
+    ]).toEqual([undefined, undefined, false, 60000, 1, 'UTC']);
+  });
+
+  it('fails at boot on a time zone of the single acquirer that is not an IANA name', () => {
+    expect(() => loadAuthorizationEnv({ AUTHORIZATION_ACQUIRER_TIME_ZONE: 'Europe/Bishkek' })).toThrow(
+      /AUTHORIZATION_ACQUIRER_TIME_ZONE: expected an IANA time zone/,
+    );
   });
 });

@@ -11,6 +11,10 @@ export interface SingleAcquirerSettings {
   responseTimeoutMs: number;
   signOn: boolean;
   echoIntervalMs: number;
+  /** Links to the host (default 1). */
+  connections?: number;
+  /** IANA zone of DE 12/13 (default UTC). */
+  timeZone?: string;
 }
 
 export const DEFAULT_ACQUIRER_ID = 'default';
@@ -81,9 +85,13 @@ export function resolveAcquirerNetwork(configured: AcquirerNetwork | undefined, 
         connectTimeoutMs: 2_000,
         signOn: single.signOn,
         echoIntervalMs: single.echoIntervalMs,
+        endpoints: [],
+        connections: single.connections ?? 1,
+        timeZone: single.timeZone ?? 'UTC',
       },
     ],
     cardKinds: [],
+    merchantTimeZones: {},
     routes: [{ acquirer: DEFAULT_ACQUIRER_ID, match: {} }],
   };
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CARD_SCHEMES } from '@payments/card';
 import { getSpec } from '@payments/iso8583';
 
+import { isTimeZone } from '../../host-link/transaction-time';
 import { BIN_RANGE_EXPECTED, parseBinPrefixRange } from './bin-prefix.range';
 import { CARD_KINDS, CONFIGURED_CARD_KINDS } from './card-kind.model';
 
@@ -18,11 +19,21 @@ function isKnownSpec(name: string): boolean {
   }
 }
 
-/** One acquirer host and how to talk to it (one TCP link each). */
+const timeZone = z.string().refine(isTimeZone, 'expected an IANA time zone such as Europe/Berlin, Asia/Bishkek or UTC');
+const port = z.number().int().min(1).max(65_535);
+
+/** One more address of the same acquirer host (a second data centre, another front end). */
+const endpointSchema = z.strictObject({ host: z.string().min(1), port });
+
+/** One acquirer host and how to talk to it: `connections` TCP links to each endpoint. */
 export const acquirerSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'expected 1-32 characters a-z, 0-9, "-" or "_", starting with a letter or digit'),
   host: z.string().min(1),
-  port: z.number().int().min(1).max(65_535),
+  port,
+  /** Further addresses of the same host; requests are spread over the links to all of them. */
+  endpoints: z.array(endpointSchema).max(8).default([]),
+  /** Links (each its own sign-on and echo) to each endpoint; requests go to the links that are up. */
+  connections: z.number().int().min(1).max(16).default(1),
   /** ISO 8583 dialect registered in @payments/iso8583. */
   spec: z.string().refine(isKnownSpec, 'expected a registered ISO 8583 spec such as iso87ascii or iso87binary').default('iso87ascii'),
   header: z.enum(['binary2', 'ascii4', 'none']).default('binary2'),
@@ -31,6 +42,8 @@ export const acquirerSchema = z.strictObject({
   signOn: z.boolean().default(false),
   /** Echo test after this long without traffic; 0 turns keep-alive off. */
   echoIntervalMs: z.number().int().min(0).max(3_600_000).default(60_000),
+  /** Where its terminals are: DE 12/13 (local time and date) are given in this zone. */
+  timeZone: timeZone.default('UTC'),
 });
 
 const cardKindSchema = z.strictObject({
@@ -65,6 +78,8 @@ export const acquirerNetworkSchema = z
     acquirers: nonEmpty(acquirerSchema),
     cardKinds: z.array(cardKindSchema).default([]),
     routes: z.array(routeSchema).default([]),
+    /** Merchant id (DE 42, trimmed) -> time zone, for merchants not where their acquirer's zone says. */
+    merchantTimeZones: z.record(z.string().min(1), timeZone).default({}),
   })
   .superRefine((network, ctx) => {
     const ids = new Set<string>();
