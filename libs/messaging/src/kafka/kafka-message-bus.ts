@@ -125,7 +125,8 @@ export class KafkaMessageBus extends TransportMessageBus {
     const consumer = this.kafka.consumer({
       groupId: group,
       allowAutoTopicCreation: false,
-      maxWaitTimeInMs: 500,
+      // A long poll: the broker answers as soon as a message arrives, so this only spaces out idle fetches.
+      maxWaitTimeInMs: 2_000,
       sessionTimeout,
       heartbeatInterval: Math.max(Math.floor(sessionTimeout / 10), 100),
     });
