@@ -21,12 +21,12 @@ import { PromptExpiryWorker } from './cashier-prompt/prompt-expiry.worker';
 import { AuthorizeCardOperationUseCase } from './card-operation/authorize-card-operation.usecase';
 import { AuthorizeConsumer } from './card-operation/authorize.consumer';
 import { CardReaderService } from './card-operation/card-reader.service';
-import { PinPadCardSource } from './card-operation/pin-pad-card-source.adapter';
 import { FollowUpConsumer } from './follow-up/follow-up.consumer';
 import { FollowUpUseCase } from './follow-up/follow-up.usecase';
 import { JournalSearchRepository } from './journal/journal-search.repository';
 import { JournalController } from './journal/journal.controller';
 import { JournalRepository } from './journal/journal.repository';
+import { PinPadCardSource } from './card-operation/pin-pad-card-source.adapter';
 import { CardOperationStep } from './operation/card-operation.step';
 import { CashierPromptStep } from './operation/cashier-prompt.step';
 import { ExecuteOperationUseCase } from './operation/execute-operation.usecase';
@@ -62,15 +62,6 @@ export class AuthorizationModule {
         JournalSearchRepository,
         OperationRepository,
         OutcomeRecorder,
-        TerminalBatchRepository,
-        OriginalRepository,
-        ReversalRepository,
-        AbandonmentRepository,
-        AbandonTransactionUseCase,
-        AbandonmentConsumer,
-        CardReaderService,
-        AntifraudClient,
-        AcquirerClient,
         // The operation core and its ports (a new channel or rail is a new adapter here).
         { provide: CARD_SOURCE, useClass: PinPadCardSource },
         { provide: RISK_CHECK, useClass: AntifraudRiskCheck },
@@ -82,6 +73,15 @@ export class AuthorizationModule {
         CardOperationStep,
         FollowUpStep,
         ExecuteOperationUseCase,
+        TerminalBatchRepository,
+        OriginalRepository,
+        ReversalRepository,
+        AbandonmentRepository,
+        AbandonTransactionUseCase,
+        AbandonmentConsumer,
+        CardReaderService,
+        AntifraudClient,
+        AcquirerClient,
         AuthorizeCardOperationUseCase,
         AuthorizeConsumer,
         FollowUpUseCase,
