@@ -52,7 +52,8 @@ export class ReversalRepository {
       });
       if (closed.count === 0) return false;
       const current = await this.operations.lock(tx, transactionId);
-      const row = await this.operations.changeStatus(tx, transactionId, current?.status ?? 'missing', { to: status, reason, responseCode });
+      if (!current) throw new Error(`the reversal of ${transactionId} names no journaled transaction`);
+      const row = await this.operations.changeStatus(tx, transactionId, current.status, { to: status, reason, responseCode });
       await effects?.(tx, row);
       return true;
     });
