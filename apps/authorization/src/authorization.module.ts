@@ -13,13 +13,13 @@ import { AUTHORIZATION_ENV } from './config/authorization-env.provider';
 import { AUTHORIZATION_DB, authorizationDbProvider } from './database/authorization-db.provider';
 import { TerminalBatchRepository } from './batch/terminal-batch.repository';
 import { CashierPromptRepository } from './cashier-prompt/cashier-prompt.repository';
-import { PromptAnswerConsumer } from './cashier-prompt/prompt-answer.consumer';
+import { PromptAnswerRpc } from './cashier-prompt/prompt-answer.rpc';
 import { PromptAnswerUseCase } from './cashier-prompt/prompt-answer.usecase';
 import { PromptExpiryWorker } from './cashier-prompt/prompt-expiry.worker';
 import { AuthorizeCardOperationUseCase } from './card-operation/authorize-card-operation.usecase';
-import { AuthorizeConsumer } from './card-operation/authorize.consumer';
+import { AuthorizeRpc } from './card-operation/authorize.rpc';
 import { CardReaderService } from './card-operation/card-reader.service';
-import { FollowUpConsumer } from './follow-up/follow-up.consumer';
+import { FollowUpRpc } from './follow-up/follow-up.rpc';
 import { FollowUpUseCase } from './follow-up/follow-up.usecase';
 import { OriginalRepository } from './follow-up/original.repository';
 import { JournalSearchRepository } from './journal/journal-search.repository';
@@ -30,7 +30,7 @@ import { InterruptedAttemptRecovery } from './reversal/interrupted-attempt.recov
 import { ReversalRepository } from './reversal/reversal.repository';
 import { ReversalWorker } from './reversal/reversal.worker';
 import { CloseDayUseCase } from './terminal-service/close-day.usecase';
-import { TerminalServiceConsumer } from './terminal-service/terminal-service.consumer';
+import { TerminalServiceRpc } from './terminal-service/terminal-service.rpc';
 import { TerminalServiceUseCase } from './terminal-service/terminal-service.usecase';
 
 /** The authorization service as one module: mounted by its own main.ts or by the embedded host. */
@@ -57,16 +57,16 @@ export class AuthorizationModule {
         AntifraudClient,
         AcquirerClient,
         AuthorizeCardOperationUseCase,
-        AuthorizeConsumer,
+        AuthorizeRpc,
         FollowUpUseCase,
-        FollowUpConsumer,
+        FollowUpRpc,
         CashierPromptRepository,
         PromptAnswerUseCase,
-        PromptAnswerConsumer,
+        PromptAnswerRpc,
         PromptExpiryWorker,
         CloseDayUseCase,
         TerminalServiceUseCase,
-        TerminalServiceConsumer,
+        TerminalServiceRpc,
         InterruptedAttemptRecovery,
         ReversalWorker,
       ],

@@ -28,8 +28,19 @@ const schema = z.object({
   AUTHORIZATION_ACQUIRERS: acquirerNetworkJson(),
   /** The same JSON in a file (path); set this or AUTHORIZATION_ACQUIRERS, not both. */
   AUTHORIZATION_ACQUIRERS_FILE: acquirerNetworkFile(),
+  /** Port of the internal gRPC server (payments.internal.v1.AuthorizationService, grpc.health.v1) on HOST; distributed mode only. */
+  AUTHORIZATION_GRPC_PORT: z.coerce.number().int().min(0).max(65_535).default(50061),
+  /** host:port of antifraud's internal gRPC server (payments.internal.v1.AntifraudService); distributed mode only. */
+  AUTHORIZATION_ANTIFRAUD_GRPC_URL: z
+    .string()
+    .regex(/^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):[0-9]{1,5}$/, 'host:port')
+    .default('127.0.0.1:50062'),
+  /** Antifraud's budget; the register's remaining deadline shortens it when that is less. */
   AUTHORIZATION_ANTIFRAUD_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(500),
-  /** What to do when antifraud does not answer in time: decline (default) or allow. */
+  /**
+   * What to do when antifraud does not answer in time or cannot be reached: decline with 91
+   * (default), or allow and record the missing decision in the journal's reasons.
+   */
   AUTHORIZATION_ANTIFRAUD_UNAVAILABLE: z.enum(['decline', 'allow']).default('decline'),
   /**
    * Entry modes whose card the cashier must check by keying its last 4 embossed digits (comma
