@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { bool, ConfigError, loadConfig } from '@payments/config';
+import { bool, ConfigError, grpcTarget, loadConfig } from '@payments/config';
 
 import { acquirerNetworkFile, acquirerNetworkJson } from '../acquirer/routing/acquirer-network.loader';
 
@@ -31,10 +31,7 @@ const schema = z.object({
   /** Port of the internal gRPC server (payments.internal.v1.AuthorizationService, grpc.health.v1) on HOST; distributed mode only. */
   AUTHORIZATION_GRPC_PORT: z.coerce.number().int().min(0).max(65_535).default(50061),
   /** host:port of antifraud's internal gRPC server (payments.internal.v1.AntifraudService); distributed mode only. */
-  AUTHORIZATION_ANTIFRAUD_GRPC_URL: z
-    .string()
-    .regex(/^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):[0-9]{1,5}$/, 'host:port')
-    .default('127.0.0.1:50062'),
+  AUTHORIZATION_ANTIFRAUD_GRPC_URL: grpcTarget('127.0.0.1:50062'),
   /** Antifraud's budget; the register's remaining deadline shortens it when that is less. */
   AUTHORIZATION_ANTIFRAUD_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(500),
   /**

@@ -12,10 +12,12 @@ import { conformToSchema } from './wire-shape.util';
 /** How much of the gRPC deadline is only the caller waiting for a late reply (see RpcCallOptions.lateReply). */
 export const LATE_GRACE_METADATA = 'rpc-late-grace-ms';
 
+const ROUND_ROBIN = JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] });
+
 export interface GrpcRpcOptions {
   /** Serve this process's handlers here; absent: a client only. */
   readonly listen?: { readonly host: string; readonly port: number };
-  /** host:port of each proto service this process calls, by full service name. */
+  /** host:port (or dns:///name:port) of each proto service this process calls, by full service name. */
   readonly endpoints?: Readonly<Record<string, string>>;
   /** How long stop() lets calls in flight finish. Default 10 s. */
   readonly shutdownGraceMs?: number;
@@ -111,7 +113,8 @@ export class GrpcRpc extends RpcTransportBase {
     if (!client) {
       const address = this.options.endpoints?.[service];
       if (!address) throw new Error(`no endpoint configured for ${service}`);
-      client = new Client(address, credentials.createInsecure());
+      // dns:///name:port resolves to every ready replica (a headless Service): calls go round robin.
+      client = new Client(address, credentials.createInsecure(), { 'grpc.service_config': ROUND_ROBIN });
       this.clients.set(service, client);
     }
     return client;
