@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 
 import { AssessReply, AssessRequest, assessRpc } from '@payments/contracts';
 import { inboundCall, RpcError, type Rpc } from '@payments/rpc';
@@ -11,10 +11,12 @@ import type { AuthorizationEnv } from '../config/authorization-env';
  * Asks antifraud before the host, within the smaller of its own budget and what is left of the
  * register's deadline (the call being served). No decision in time, or none to be had (antifraud
  * down or failing, the register gone): AUTHORIZATION_ANTIFRAUD_UNAVAILABLE decides - decline 91, or allow
- * and say so in the reasons the journal keeps. Never a hang, never a silent approval.
+ * and log it with the transaction id. Never a hang, never a silent approval.
  */
 @Injectable()
 export class AntifraudClient {
+  private readonly logger = new Logger(AntifraudClient.name);
+
   constructor(
     @Inject(RPC) private readonly rpc: Rpc,
     @Inject(AUTHORIZATION_ENV) private readonly env: AuthorizationEnv,
@@ -30,6 +32,8 @@ export class AntifraudClient {
       if (!(error instanceof RpcError)) throw error;
       const detail = error.message;
       if (this.env.AUTHORIZATION_ANTIFRAUD_UNAVAILABLE === 'allow') {
+        // TODO(sync): journal this reason with the attempt once the core's RiskCheck outcome carries it on an allow.
+        this.logger.warn(`transaction ${request.transactionId} allowed without an antifraud decision: ${detail}`);
         return { transactionId: request.transactionId, decision: 'allow', reasons: [{ rule: 'antifraud-unavailable', detail }] };
       }
       return { transactionId: request.transactionId, decision: 'deny', responseCode: '91', reasons: [{ rule: 'antifraud-unavailable', detail }] };

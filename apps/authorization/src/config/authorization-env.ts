@@ -36,7 +36,7 @@ const schema = z.object({
   AUTHORIZATION_ANTIFRAUD_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(500),
   /**
    * What to do when antifraud does not answer in time or cannot be reached: decline with 91
-   * (default), or allow and record the missing decision in the journal's reasons.
+   * (default), or allow and log the missing decision (antifraud-unavailable) with the transaction id.
    */
   AUTHORIZATION_ANTIFRAUD_UNAVAILABLE: z.enum(['decline', 'allow']).default('decline'),
   /**
