@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 
+import { AssessRequest, assessRpc, rpcPathOf, terminalServiceRpc } from '@payments/contracts';
+
 import { Client, credentials, loadPackageDefinition, Metadata, ServiceError, status } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { protoPath as healthProtoPath } from 'grpc-health-check';
-
-import { AssessRequest, assessRpc, rpcPathOf, terminalServiceRpc } from '@payments/contracts';
 
 import { describeRpcContract } from '../testing/rpc.contract';
 import { GrpcRpc } from './grpc.rpc';

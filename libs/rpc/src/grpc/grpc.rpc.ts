@@ -1,6 +1,6 @@
-import { Client, credentials, Metadata, ServerUnaryCall, ServiceDefinition, ServiceError, UntypedServiceImplementation, sendUnaryData } from '@grpc/grpc-js';
-
 import { RpcContract, rpcPathOf } from '@payments/contracts';
+
+import { Client, credentials, Metadata, ServerUnaryCall, ServiceDefinition, ServiceError, UntypedServiceImplementation, sendUnaryData } from '@grpc/grpc-js';
 
 import { OutboundCall, RpcTransportBase } from '../core/rpc-transport.base';
 import { RpcMetadata } from '../rpc.port';

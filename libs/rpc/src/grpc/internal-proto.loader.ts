@@ -1,7 +1,7 @@
+import { locateProtoRoot, RpcContract } from '@payments/contracts';
+
 import { MethodDefinition, ServiceDefinition } from '@grpc/grpc-js';
 import { loadSync, Options, PackageDefinition } from '@grpc/proto-loader';
-
-import { locateProtoRoot, RpcContract } from '@payments/contracts';
 
 /**
  * Field names as written (the zod schemas' keys), enums by name, 64-bit integers as strings, no
