@@ -5,6 +5,7 @@ import { RpcContract, rpcPathOf } from '@payments/contracts';
 import { RpcCancelledError, RpcDeadlineError, RpcError, RpcInvalidArgumentError, RpcRemoteError } from '../rpc.errors';
 import { Rpc, RpcCallOptions, RpcContext, RpcHandler, RpcMetadata } from '../rpc.port';
 import { runInCall } from './rpc-call.scope';
+import { endFailed, runInServerSpan, startClientSpan } from './rpc-tracing.util';
 import { schemaIssuesOf } from './schema-issues.util';
 
 /** What a transport gets to send: a valid request, the deadlines, the caller's cancel signal. */
@@ -30,6 +31,8 @@ interface Served {
 export abstract class RpcTransportBase implements Rpc {
   protected readonly logger = new Logger('Rpc');
   protected readonly served = new Map<string, Served>();
+  /** `rpc.system` on this transport's spans. */
+  protected abstract readonly system: string;
 
   abstract start(): Promise<void>;
   abstract stop(): Promise<void>;
@@ -53,19 +56,22 @@ export abstract class RpcTransportBase implements Rpc {
     const controller = new AbortController();
     const cancel = (): void => controller.abort();
     options.signal?.addEventListener('abort', cancel, { once: true });
-    const outbound: OutboundCall = {
-      deadlineAt: options.deadlineAt,
-      transportDeadlineAt: options.deadlineAt + graceMs,
-      metadata: options.metadata ?? {},
-      signal: controller.signal,
-    };
+    const { span, metadata } = startClientSpan(path, this.system, options.metadata ?? {});
+    const outbound: OutboundCall = { deadlineAt: options.deadlineAt, transportDeadlineAt: options.deadlineAt + graceMs, metadata, signal: controller.signal };
     const inFlight = this.invoke(contract as RpcContract<unknown, unknown>, parsed.data, outbound)
       .then((raw) => {
         const reply = contract.reply.safeParse(raw);
         if (!reply.success) throw new RpcRemoteError(path, `its reply breaks the schema: ${schemaIssuesOf(reply.error)}`);
         return reply.data;
       })
-      .finally(() => options.signal?.removeEventListener('abort', cancel));
+      .catch((error: unknown) => {
+        endFailed(span, error);
+        throw error;
+      })
+      .finally(() => {
+        span.end();
+        options.signal?.removeEventListener('abort', cancel);
+      });
     const late = options.lateReply;
     return late ? this.answerByDeadline(path, budgetMs, inFlight, late.handler) : inFlight;
   }
@@ -105,7 +111,7 @@ export abstract class RpcTransportBase implements Rpc {
     if (!parsed.success) throw new RpcInvalidArgumentError(path, schemaIssuesOf(parsed.error));
     let reply: unknown;
     try {
-      reply = await runInCall(context, () => served.handler(parsed.data, context));
+      reply = await runInServerSpan(path, this.system, context.metadata, () => runInCall(context, () => served.handler(parsed.data, context)));
     } catch (error) {
       // A downstream deadline or refusal keeps its kind; anything else is this handler's failure.
       throw error instanceof RpcError ? error : new RpcRemoteError(path, messageOf(error));

@@ -30,6 +30,7 @@ export interface GrpcRpcOptions {
  * after it was sent fails at once with RpcUnavailableError: its outcome is unknown.
  */
 export class GrpcRpc extends RpcTransportBase {
+  protected readonly system = 'grpc';
   private readonly clients = new Map<string, Client>();
   private readonly server?: GrpcServerHost;
 

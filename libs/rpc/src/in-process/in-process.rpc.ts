@@ -9,6 +9,7 @@ import { RpcCancelledError, RpcDeadlineError, RpcUnavailableError } from '../rpc
  * fires the handler's signal), only no bytes move.
  */
 export class InProcessRpc extends RpcTransportBase {
+  protected readonly system = 'in_process';
   private running = false;
 
   start(): Promise<void> {

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 
+import { SpanKind, trace } from '@opentelemetry/api';
+
 import { AssessReply, AssessRequest, assessRpc, followUpRpc, TerminalServiceReply, terminalServiceRpc } from '@payments/contracts';
+
+import { installTestTracing } from '@payments/messaging/testing';
 
 import { inboundCall } from '../core/rpc-call.scope';
 import { RpcCancelledError, RpcDeadlineError, RpcInvalidArgumentError, RpcRemoteError } from '../rpc.errors';
@@ -85,11 +89,13 @@ export const RICH_REPORT: TerminalServiceReply = {
 export function describeRpcContract(name: string, factory: RpcFactory): void {
   describe(`${name} satisfies the Rpc contract`, () => {
     let sut: RpcUnderTest;
+    let tracing: ReturnType<typeof installTestTracing>;
     const behaviours = new Map<string, Behaviour>();
     const handled: AssessRequest[] = [];
     const within = (ms: number) => ({ deadlineAt: Date.now() + ms });
 
     beforeAll(async () => {
+      tracing = installTestTracing();
       sut = await factory((server) => {
         server.serve(assessRpc, (r, context) => {
           handled.push(r);
@@ -104,6 +110,7 @@ export function describeRpcContract(name: string, factory: RpcFactory): void {
 
     afterAll(async () => {
       await sut?.close();
+      tracing?.uninstall();
     });
 
     it("returns the handler's reply, an empty list included", async () => {
@@ -190,6 +197,24 @@ export function describeRpcContract(name: string, factory: RpcFactory): void {
       await sut.client.call(assessRpc, request('nested'), { deadlineAt, metadata: { 'idempotency-key': 'key-1' } });
       expect(key).toBe('key-1');
       expect(Math.abs(inbound! - deadlineAt)).toBeLessThan(50);
+    });
+
+    it("continues the caller's trace in the handler, in a SERVER span under the call's CLIENT span", async () => {
+      let inHandler: string | undefined;
+      behaviours.set('traced', (r) => {
+        inHandler = trace.getActiveSpan()?.spanContext().traceId;
+        return Promise.resolve(allow(r));
+      });
+      const traceId = await trace.getTracer('register').startActiveSpan('purchase', async (span) => {
+        await sut.client.call(assessRpc, request('traced'), within(2_000));
+        span.end();
+        return span.spanContext().traceId;
+      });
+      expect(inHandler).toBe(traceId);
+      const spans = tracing.spans
+        .getFinishedSpans()
+        .filter((s) => s.spanContext().traceId === traceId && s.name === 'payments.internal.v1.AntifraudService/Assess');
+      expect(spans.map((s) => s.kind).sort()).toEqual([SpanKind.SERVER, SpanKind.CLIENT].sort());
     });
 
     it('answers at the deadline but hands a reply within the grace period to the late handler', async () => {
