@@ -101,7 +101,7 @@ export class GrpcRpc extends RpcTransportBase {
       const metadata = plainMetadataOf(call.metadata);
       const deadline = call.getDeadline();
       const grpcDeadlineAt = deadline instanceof Date ? deadline.getTime() : Number(deadline);
-      const deadlineAt = grpcDeadlineAt - Number(metadata[LATE_GRACE_METADATA] ?? 0);
+      const deadlineAt = grpcDeadlineAt - (Number(metadata[LATE_GRACE_METADATA]) || 0);
       this.dispatch(path, conformToSchema(contract.request, call.request), { deadlineAt, signal: cancelled.signal, metadata }).then(
         (reply) => callback(null, reply),
         (error: unknown) => callback(serviceErrorOf(error)),
