@@ -31,7 +31,7 @@ RUN npm run build \
  && mkdir -p /out/libs/contracts && cp -r libs/contracts/proto /out/libs/contracts/proto
 
 # --- runtime: compiled code, production dependencies, the SQL migrations and the .proto files the
-# gateway loads at run time (libs/contracts/proto); nothing else.
+# services load at run time (libs/contracts/proto: the registers' and the internal gRPC APIs); nothing else.
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
     HOST=0.0.0.0

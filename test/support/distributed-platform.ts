@@ -5,8 +5,8 @@ import { join } from 'node:path';
 /** The seven services, each its own process, as the Helm chart runs them. */
 export const SERVICES = [
   { name: 'gateway', port: 3000, grpcPort: 50051, database: true },
-  { name: 'authorization', port: 3001, database: true },
-  { name: 'antifraud', port: 3002, database: true },
+  { name: 'authorization', port: 3001, internalGrpcPort: 50061, database: true },
+  { name: 'antifraud', port: 3002, internalGrpcPort: 50062, database: true },
   { name: 'settlement', port: 3003, database: true },
   { name: 'agents-billing', port: 3004, database: true },
   { name: 'qr-merchant', port: 3005, database: true },
@@ -45,6 +45,7 @@ export async function startDistributedPlatform(options: DistributedOptions): Pro
     await runToEnd(join(options.root, 'dist/apps', service.name, 'src/migrate.js'), options.env, join(options.logDir, `${service.name}.migrate.log`));
   }
   const urls: Record<string, string> = {};
+  const internalGrpc = internalGrpcEnv(offset);
   const children = new Map<ServiceName, ChildProcess>();
   const launch = (service: (typeof SERVICES)[number]): void => {
     const port = service.port + offset;
@@ -54,7 +55,14 @@ export async function startDistributedPlatform(options: DistributedOptions): Pro
     // DISTRIBUTED_NODE_ARGS: node flags for every service, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile a benchmark run.
     const nodeArgs = (options.env.DISTRIBUTED_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
     const child = spawn(process.execPath, [...nodeArgs, join(options.root, 'dist/apps', service.name, 'src/main.js')], {
-      env: { ...options.env, PORT: String(port), HOST: '127.0.0.1', DEVICE_BRIDGE_GATEWAY_URL: `http://127.0.0.1:${SERVICES[0].port + offset}`, ...grpc },
+      env: {
+        ...options.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DEVICE_BRIDGE_GATEWAY_URL: `http://127.0.0.1:${SERVICES[0].port + offset}`,
+        ...internalGrpc,
+        ...grpc,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.pipe(log);
@@ -85,6 +93,18 @@ export async function startDistributedPlatform(options: DistributedOptions): Pro
     throw error;
   }
   return { gatewayUrl: urls.gateway, gatewayGrpcAddress: `127.0.0.1:${SERVICES[0].grpcPort + offset}`, urls, kill, restart, stop };
+}
+
+/** The synchronous path between the processes: gateway -> authorization -> antifraud over gRPC, offset like every port. */
+export function internalGrpcEnv(offset: number): Record<string, string> {
+  const authorization = SERVICES[1].internalGrpcPort + offset;
+  const antifraud = SERVICES[2].internalGrpcPort + offset;
+  return {
+    GATEWAY_AUTHORIZATION_GRPC_URL: `127.0.0.1:${authorization}`,
+    AUTHORIZATION_GRPC_PORT: String(authorization),
+    AUTHORIZATION_ANTIFRAUD_GRPC_URL: `127.0.0.1:${antifraud}`,
+    ANTIFRAUD_GRPC_PORT: String(antifraud),
+  };
 }
 
 function runToEnd(script: string, env: NodeJS.ProcessEnv, logFile: string): Promise<void> {

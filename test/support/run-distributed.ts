@@ -2,7 +2,7 @@ import { join } from 'node:path';
 
 import { AcquirerHostSimulator } from '@payments/testing';
 
-import { SERVICES, startDistributedPlatform } from './distributed-platform';
+import { internalGrpcEnv, SERVICES, startDistributedPlatform } from './distributed-platform';
 import { repoRoot } from './repo-root.util';
 
 /**
@@ -13,8 +13,12 @@ async function main(): Promise<void> {
   const root = repoRoot();
   const simulator = new AcquirerHostSimulator({ port: Number(process.env.SIMULATOR_ACQUIRER_PORT ?? 8583) });
   const { port } = await simulator.start();
+  // E2E_PORT_OFFSET moves every port, so a second checkout can run beside this one.
+  const portOffset = Number(process.env.E2E_PORT_OFFSET ?? 0);
+  const internal = internalGrpcEnv(portOffset);
   const platform = await startDistributedPlatform({
     root,
+    portOffset,
     logDir: join(root, '.infra/logs'),
     env: { ...process.env, AUTHORIZATION_ACQUIRER_PORT: String(port), GATEWAY_SEED_DEMO_TERMINAL: 'true' },
   });
@@ -25,6 +29,7 @@ async function main(): Promise<void> {
       ...SERVICES.map((s) => `  ${s.name.padEnd(15)}${platform.urls[s.name]}  (/health/ready, /metrics)`),
       `  API docs       ${platform.gatewayUrl}/docs`,
       `  gRPC API       ${platform.gatewayGrpcAddress}  (payments.terminal.v1.TerminalService, server reflection, grpc.health.v1)`,
+      `  Internal gRPC  authorization ${internal.GATEWAY_AUTHORIZATION_GRPC_URL}, antifraud ${internal.AUTHORIZATION_ANTIFRAUD_GRPC_URL} (grpc.health.v1)`,
       `  Acquirer host  simulator on 127.0.0.1:${port}`,
       `  Demo terminal  DEMO0001, API key "${process.env.GATEWAY_DEMO_TERMINAL_KEY ?? 'demo-terminal-key-change-me'}"`,
       `  Try it         GATEWAY_URL=${platform.gatewayUrl} node scripts/demo-purchase.js`,

@@ -4,7 +4,7 @@ import type { Cache } from '@payments/cache';
 import { CACHE } from '@payments/runtime';
 
 import { AssessTransactionUseCase } from './assessment/assess-transaction.usecase';
-import { AssessmentConsumer } from './assessment/assessment.consumer';
+import { AssessmentRpc } from './assessment/assessment.rpc';
 import { DecisionRepository } from './assessment/decision.repository';
 import { CardVelocityRule } from './assessment/rules/card-velocity.rule';
 import { FRAUD_RULES } from './assessment/rules/fraud-rule';
@@ -28,7 +28,7 @@ export class AntifraudModule {
         antifraudDbProvider,
         DecisionRepository,
         AssessTransactionUseCase,
-        AssessmentConsumer,
+        AssessmentRpc,
       ],
     };
   }

@@ -7,30 +7,44 @@ import { AbandonTransactionUseCase } from './abandonment/abandon-transaction.use
 import { AbandonmentConsumer } from './abandonment/abandonment.consumer';
 import { AbandonmentRepository } from './abandonment/abandonment.repository';
 import { AcquirerClient } from './acquirer/acquirer.client';
+import { AcquirerRail } from './acquirer-rail/acquirer-rail.adapter';
+import { AntifraudRiskCheck } from './antifraud-check/antifraud-risk-check.adapter';
 import { AntifraudClient } from './antifraud-check/antifraud.client';
 import { loadAuthorizationEnv } from './config/authorization-env';
 import { AUTHORIZATION_ENV } from './config/authorization-env.provider';
 import { AUTHORIZATION_DB, authorizationDbProvider } from './database/authorization-db.provider';
 import { TerminalBatchRepository } from './batch/terminal-batch.repository';
 import { CashierPromptRepository } from './cashier-prompt/cashier-prompt.repository';
-import { PromptAnswerConsumer } from './cashier-prompt/prompt-answer.consumer';
+import { PromptAnswerRpc } from './cashier-prompt/prompt-answer.rpc';
 import { PromptAnswerUseCase } from './cashier-prompt/prompt-answer.usecase';
 import { PromptExpiryWorker } from './cashier-prompt/prompt-expiry.worker';
 import { AuthorizeCardOperationUseCase } from './card-operation/authorize-card-operation.usecase';
-import { AuthorizeConsumer } from './card-operation/authorize.consumer';
+import { AuthorizeRpc } from './card-operation/authorize.rpc';
 import { CardReaderService } from './card-operation/card-reader.service';
-import { FollowUpConsumer } from './follow-up/follow-up.consumer';
+import { FollowUpRpc } from './follow-up/follow-up.rpc';
 import { FollowUpUseCase } from './follow-up/follow-up.usecase';
-import { OriginalRepository } from './follow-up/original.repository';
 import { JournalSearchRepository } from './journal/journal-search.repository';
 import { JournalController } from './journal/journal.controller';
 import { JournalRepository } from './journal/journal.repository';
-import { OutcomeRecorder } from './journal/outcome.recorder';
+import { PinPadCardSource } from './card-operation/pin-pad-card-source.adapter';
+import { CardOperationStep } from './operation/card-operation.step';
+import { CashierPromptStep } from './operation/cashier-prompt.step';
+import { ExecuteOperationUseCase } from './operation/execute-operation.usecase';
+import { FollowUpStep } from './operation/follow-up.step';
+import { OperationRepository } from './operation/operation.repository';
+import { OriginalRepository } from './operation/original.repository';
+import { OutcomeRecorder } from './operation/outcome.recorder';
+import { CARD_SOURCE } from './operation/ports/card-source.port';
+import { CASHIER_PROMPTS } from './operation/ports/cashier-prompts.port';
+import { RAIL } from './operation/ports/rail.port';
+import { REGISTER_ABANDONMENTS } from './operation/ports/register-abandonments.port';
+import { RISK_CHECK } from './operation/ports/risk-check.port';
+import { RailStep } from './operation/rail.step';
 import { InterruptedAttemptRecovery } from './reversal/interrupted-attempt.recovery';
 import { ReversalRepository } from './reversal/reversal.repository';
 import { ReversalWorker } from './reversal/reversal.worker';
 import { CloseDayUseCase } from './terminal-service/close-day.usecase';
-import { TerminalServiceConsumer } from './terminal-service/terminal-service.consumer';
+import { TerminalServiceRpc } from './terminal-service/terminal-service.rpc';
 import { TerminalServiceUseCase } from './terminal-service/terminal-service.usecase';
 
 /** The authorization service as one module: mounted by its own main.ts or by the embedded host. */
@@ -46,7 +60,19 @@ export class AuthorizationModule {
         outboxRelayProvider('authorization', AUTHORIZATION_DB, [transactionAuthorizedV1, transactionDeclinedV1, transactionReversedV1]),
         JournalRepository,
         JournalSearchRepository,
+        OperationRepository,
         OutcomeRecorder,
+        // The operation core and its ports (a new channel or rail is a new adapter here).
+        { provide: CARD_SOURCE, useClass: PinPadCardSource },
+        { provide: RISK_CHECK, useClass: AntifraudRiskCheck },
+        { provide: RAIL, useClass: AcquirerRail },
+        { provide: CASHIER_PROMPTS, useExisting: CashierPromptRepository },
+        { provide: REGISTER_ABANDONMENTS, useExisting: AbandonmentRepository },
+        CashierPromptStep,
+        RailStep,
+        CardOperationStep,
+        FollowUpStep,
+        ExecuteOperationUseCase,
         TerminalBatchRepository,
         OriginalRepository,
         ReversalRepository,
@@ -57,16 +83,16 @@ export class AuthorizationModule {
         AntifraudClient,
         AcquirerClient,
         AuthorizeCardOperationUseCase,
-        AuthorizeConsumer,
+        AuthorizeRpc,
         FollowUpUseCase,
-        FollowUpConsumer,
+        FollowUpRpc,
         CashierPromptRepository,
         PromptAnswerUseCase,
-        PromptAnswerConsumer,
+        PromptAnswerRpc,
         PromptExpiryWorker,
         CloseDayUseCase,
         TerminalServiceUseCase,
-        TerminalServiceConsumer,
+        TerminalServiceRpc,
         InterruptedAttemptRecovery,
         ReversalWorker,
       ],

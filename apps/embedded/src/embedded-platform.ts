@@ -11,6 +11,7 @@ import { DeviceBridgeModule } from '@payments/device-bridge-app';
 import { GatewayModule } from '@payments/gateway-app';
 import { InMemoryMessageBus } from '@payments/messaging';
 import { createLogger, MetricsModule, NestJsonLogger } from '@payments/observability';
+import { InProcessRpc } from '@payments/rpc';
 import { QrMerchantModule } from '@payments/qr-merchant-app';
 import { createNestApp, DatabaseFactory, PlatformModule } from '@payments/runtime';
 import { SettlementModule } from '@payments/settlement-app';
@@ -29,8 +30,8 @@ export interface EmbeddedPlatform {
 }
 
 /**
- * All seven services in one process: the in-memory bus, PGlite per service under DATA_DIR, the
- * in-memory cache and the acquirer host simulator. The same modules the standalone processes run.
+ * All seven services in one process: the in-memory bus, direct calls in process (no gRPC between
+ * services), PGlite per service under DATA_DIR, the in-memory cache and the acquirer host simulator. The same modules the standalone processes run.
  */
 export async function startEmbeddedPlatform(config: EmbeddedEnv, env: NodeJS.ProcessEnv = process.env): Promise<EmbeddedPlatform> {
   const logger = createLogger({ service: 'embedded', level: config.LOG_LEVEL });
@@ -59,7 +60,7 @@ export async function startEmbeddedPlatform(config: EmbeddedEnv, env: NodeJS.Pro
     {
       module: class EmbeddedPlatformModule {},
       imports: [
-        PlatformModule.forRoot({ bus, cache: new InMemoryCache(), databases }),
+        PlatformModule.forRoot({ bus, rpc: new InProcessRpc(), cache: new InMemoryCache(), databases }),
         MetricsModule.forRoot({ service: 'embedded' }),
         GatewayModule.forRoot(serviceEnv),
         AuthorizationModule.forRoot(serviceEnv),

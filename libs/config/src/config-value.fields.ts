@@ -66,3 +66,10 @@ export function durationMs(defaultValue?: number): EnvField<number> {
 export function enumOf<const T extends readonly [string, ...string[]]>(values: T, defaultValue?: T[number]): EnvField<T[number]> {
   return envField(`expected one of ${values.join(', ')}`, (raw) => values.find((value) => value === raw), defaultValue);
 }
+
+const GRPC_TARGET = /^(dns:\/\/\/)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):[0-9]{1,5}$/;
+
+/** Where a gRPC server is: `host:port`, or `dns:///name:port` to spread calls over every address the name resolves to. */
+export function grpcTarget(defaultValue?: string): EnvField<string> {
+  return envField('expected host:port or dns:///name:port', (raw) => (GRPC_TARGET.test(raw.trim()) ? raw.trim() : undefined), defaultValue);
+}

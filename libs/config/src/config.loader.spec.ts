@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { bool, csv, durationMs, enumOf, url } from './config-value.fields';
+import { bool, csv, durationMs, enumOf, grpcTarget, url } from './config-value.fields';
 import { ConfigError } from './config.error';
 import { int, optional, port, text } from './config.fields';
 import { loadConfig } from './config.loader';
@@ -72,6 +72,18 @@ describe(loadConfig.name, () => {
     ['1h', 3_600_000],
   ])('reads duration %p as %i ms', (raw, expected) => {
     expect(loadConfig(schema, { ...minimalEnv, HOST_TIMEOUT: raw }).HOST_TIMEOUT).toBe(expected);
+  });
+
+  it.each([
+    ['127.0.0.1:50061', true],
+    ['dns:///payments-authorization-grpc:50061', true],
+    ['[::1]:50061', true],
+    ['http://127.0.0.1:50061', false],
+    ['127.0.0.1', false],
+  ])('takes gRPC target %p: %p', (raw, ok) => {
+    const grpc = z.object({ TARGET: grpcTarget('127.0.0.1:1') });
+    if (ok) expect(loadConfig(grpc, { TARGET: raw }).TARGET).toBe(raw);
+    else expect(() => loadConfig(grpc, { TARGET: raw })).toThrow('TARGET: expected host:port or dns:///name:port');
   });
 
   it('treats an empty value as unset', () => {

@@ -5,6 +5,8 @@ import { loadConfig } from '@payments/config';
 const limitEntry = /^[A-Za-z0-9]{1,8}:[A-Z]{3}:[0-9]{1,12}$/;
 
 const schema = z.object({
+  /** Port of the internal gRPC server (payments.internal.v1.AntifraudService, grpc.health.v1) on HOST; distributed mode only. */
+  ANTIFRAUD_GRPC_PORT: z.coerce.number().int().min(0).max(65_535).default(50062),
   /** Largest amount (minor units) one purchase may have on any terminal without its own limit. */
   ANTIFRAUD_MAX_AMOUNT_MINOR: z
     .string()

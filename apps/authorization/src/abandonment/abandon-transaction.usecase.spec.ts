@@ -2,7 +2,8 @@ import type { AbandonCommand } from '@payments/contracts';
 import type { Envelope } from '@payments/messaging';
 
 import type { Transaction } from '../generated/prisma/client';
-import type { JournalRepository } from '../journal/journal.repository';
+import type { OperationRepository } from '../operation/operation.repository';
+import type { OutcomeRecorder } from '../operation/outcome.recorder';
 import { AbandonTransactionUseCase } from './abandon-transaction.usecase';
 import type { AbandonmentRepository } from './abandonment.repository';
 
@@ -28,17 +29,21 @@ describe(AbandonTransactionUseCase.name, () => {
   const tx = { name: 'tx' };
   let journalRow: Transaction | null;
   let seen: Set<string>;
-  const journal = {
+  const operations = {
     transaction: jest.fn((work: (t: unknown) => Promise<unknown>) => work(tx)),
-    lockById: jest.fn(() => Promise.resolve(journalRow)),
-    finalizeIn: jest.fn(() => Promise.resolve(journalRow)),
+    lock: jest.fn(() => Promise.resolve(journalRow)),
   };
+  const journal = { finalizeIn: jest.fn(() => Promise.resolve(journalRow)) };
   const abandonments = {
     firstDelivery: jest.fn((_tx: unknown, id: string) => Promise.resolve(!seen.has(id) && Boolean(seen.add(id)))),
     lockTransaction: jest.fn(() => Promise.resolve()),
     record: jest.fn(() => Promise.resolve()),
   };
-  const sut = new AbandonTransactionUseCase(journal as unknown as JournalRepository, abandonments as unknown as AbandonmentRepository);
+  const sut = new AbandonTransactionUseCase(
+    operations as unknown as OperationRepository,
+    journal as unknown as OutcomeRecorder,
+    abandonments as unknown as AbandonmentRepository,
+  );
 
   beforeEach(() => {
     jest.clearAllMocks();

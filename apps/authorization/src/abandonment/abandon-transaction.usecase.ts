@@ -4,7 +4,8 @@ import type { AbandonCommand } from '@payments/contracts';
 import type { Envelope } from '@payments/messaging';
 
 import { RECEIVED_TOO_LATE } from '../acquirer/response-codes';
-import { JournalRepository } from '../journal/journal.repository';
+import { OperationRepository } from '../operation/operation.repository';
+import { OutcomeRecorder } from '../operation/outcome.recorder';
 import { abandonedApprovalReason, AbandonmentDecision, decideAbandonment } from './abandonment.rules';
 import { AbandonmentRepository } from './abandonment.repository';
 
@@ -21,23 +22,24 @@ export class AbandonTransactionUseCase {
   private readonly logger = new Logger(AbandonTransactionUseCase.name);
 
   constructor(
-    private readonly journal: JournalRepository,
+    private readonly operations: OperationRepository,
+    private readonly outcomes: OutcomeRecorder,
     private readonly abandonments: AbandonmentRepository,
   ) {}
 
   /** What was decided; undefined for a redelivered message, which changes nothing. */
   async execute(message: Envelope<AbandonCommand>): Promise<AbandonmentDecision | undefined> {
     const command = message.value;
-    const decision = await this.journal.transaction(async (tx) => {
+    const decision = await this.operations.transaction(async (tx) => {
       if (!(await this.abandonments.firstDelivery(tx, message.id, ABANDONMENT_CONSUMER))) return undefined;
       await this.abandonments.lockTransaction(tx, command.transactionId);
-      const row = await this.journal.lockById(tx, command.transactionId);
+      const row = await this.operations.lock(tx, command.transactionId);
       const decided = decideAbandonment(row, command.terminalId);
       if (decided.kind === 'ignore') return decided;
       await this.abandonments.record(tx, command);
       if (decided.kind === 'reverse') {
         const reason = abandonedApprovalReason(command.reason);
-        await this.journal.finalizeIn(
+        await this.outcomes.finalizeIn(
           tx,
           command.transactionId,
           { status: 'unknown', responseCode: RECEIVED_TOO_LATE, reason },

@@ -1,4 +1,4 @@
-import { AbandonedRow, decideAbandonment, lateApprovalReason, reversesApproval } from './abandonment.rules';
+import { AbandonedRow, decideAbandonment } from './abandonment.rules';
 
 const purchase: AbandonedRow = { operation: 'purchase', status: 'approved', terminalId: 'DEMO0007', returnedMinor: 0n, completedMinor: 0n };
 
@@ -37,20 +37,5 @@ describe('decideAbandonment', () => {
 
   it("ignores a report naming another terminal's transaction", () => {
     expect(decideAbandonment(purchase, 'DEMO0001')).toEqual({ kind: 'ignore', why: 'the transaction belongs to terminal DEMO0007' });
-  });
-});
-
-describe('reversesApproval', () => {
-  it('reverses the approval of a money-moving operation of the register that gave up, and nothing else', () => {
-    expect(reversesApproval({ terminalId: 'DEMO0007' }, { operation: 'refund', terminalId: 'DEMO0007' })).toBe(true);
-    expect(reversesApproval(null, { operation: 'purchase', terminalId: 'DEMO0007' })).toBe(false);
-    expect(reversesApproval({ terminalId: 'DEMO0007' }, { operation: 'cancel', terminalId: 'DEMO0007' })).toBe(false);
-    expect(reversesApproval({ terminalId: 'DEMO0001' }, { operation: 'purchase', terminalId: 'DEMO0007' })).toBe(false);
-  });
-
-  it('says in the journal what the host approved and why it is reversed', () => {
-    expect(lateApprovalReason('A1B2C3', 'the register did not receive the outcome within 8000 ms')).toBe(
-      'host approved (approval code A1B2C3), but the register did not receive the outcome within 8000 ms: reversal queued',
-    );
   });
 });

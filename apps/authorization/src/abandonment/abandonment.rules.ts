@@ -1,6 +1,6 @@
 import { isReversedOnAbandonment } from '@payments/contracts';
 
-import type { Abandonment, Transaction } from '../generated/prisma/client';
+import type { Transaction } from '../generated/prisma/client';
 
 /** Not final yet: the outcome is still to come (from the host, or after the cashier's answer). */
 const AWAITING_OUTCOME: ReadonlySet<string> = new Set(['pending', 'awaiting_cashier']);
@@ -24,16 +24,6 @@ export function decideAbandonment(row: AbandonedRow | null, terminalId: string):
   // A follow-up on it means the register did learn the approval (or holds it by receipt).
   if (row.returnedMinor > 0n || row.completedMinor > 0n) return { kind: 'stands', why: 'a cancel, refund or completion already took part of it' };
   return { kind: 'reverse' };
-}
-
-/** An approval arriving for a transaction its register gave up on is recorded as unknown and reversed. */
-export function reversesApproval(abandonment: Pick<Abandonment, 'terminalId'> | null, row: Pick<Transaction, 'operation' | 'terminalId'>): boolean {
-  return abandonment !== null && abandonment.terminalId === row.terminalId && isReversedOnAbandonment(row.operation);
-}
-
-/** Why an approval that came after the register gave up is unknown (the journal's history keeps it). */
-export function lateApprovalReason(approvalCode: string | undefined, abandonmentReason: string): string {
-  return `host approved${approvalCode ? ` (approval code ${approvalCode})` : ''}, but ${abandonmentReason}: reversal queued`;
 }
 
 /** Why an approved transaction became unknown when its register's abandonment arrived. */

@@ -4,14 +4,12 @@ import { Inject, Injectable } from '@nestjs/common';
 
 import type { AuthorizeReply, CashierPrompt, PromptInput, PromptKind } from '@payments/contracts';
 
-import { replyOf } from '../card-operation/authorization-reply.mapper';
-
 import { AUTHORIZATION_DB, AuthorizationDb } from '../database/authorization-db.provider';
 import { type CashierPrompt as PromptRow, Prisma, type Transaction } from '../generated/prisma/client';
-import type { PromptSpec } from './cashier-prompt.model';
-
-/** What the transaction row takes when it starts waiting (a partial approval: the host's answer). */
-export type WaitingRow = Partial<Pick<Transaction, 'amountMinor' | 'stan' | 'rrn' | 'approvalCode' | 'responseCode'>>;
+import type { PromptSpec } from '../operation/cashier-prompt.model';
+import { replyOf } from '../operation/operation-reply.mapper';
+import { OperationRepository } from '../operation/operation.repository';
+import type { CashierPrompts, WaitingFields } from '../operation/ports/cashier-prompts.port';
 
 /** What an answered prompt's operation is given back to go on: the row as it was left, and its context. */
 export interface ResumedPrompt {
@@ -20,7 +18,7 @@ export interface ResumedPrompt {
   readonly context: Prisma.JsonValue;
 }
 
-export const AWAITING_CASHIER = 'awaiting_cashier';
+export const AWAITING_CASHIER = 'awaiting_cashier' as const;
 
 /**
  * Prompts and the transaction that waits on them move together, in one database transaction
@@ -29,8 +27,11 @@ export const AWAITING_CASHIER = 'awaiting_cashier';
  * erases the context (it may hold the PIN pad's encrypted card block).
  */
 @Injectable()
-export class CashierPromptRepository {
-  constructor(@Inject(AUTHORIZATION_DB) private readonly db: AuthorizationDb) {}
+export class CashierPromptRepository implements CashierPrompts {
+  constructor(
+    @Inject(AUTHORIZATION_DB) private readonly db: AuthorizationDb,
+    private readonly operations: OperationRepository,
+  ) {}
 
   async open(
     transactionId: string,
@@ -38,16 +39,15 @@ export class CashierPromptRepository {
     spec: PromptSpec,
     context: Prisma.InputJsonValue,
     expiresAt: Date,
-    row: WaitingRow = {},
+    row: WaitingFields = {},
   ): Promise<CashierPrompt> {
     const id = randomUUID();
     await this.db.$transaction(async (tx) => {
-      await tx.transaction.update({
-        where: { id: transactionId, status: 'pending' },
-        data: { ...row, status: AWAITING_CASHIER, statusReason: spec.text, updatedAt: new Date() },
-      });
-      await tx.transactionStatusChange.create({
-        data: { transactionId, status: AWAITING_CASHIER, responseCode: row.responseCode, reason: `waiting for the cashier: ${spec.text}` },
+      await this.operations.changeStatus(tx, transactionId, 'pending', {
+        to: AWAITING_CASHIER,
+        reason: `waiting for the cashier: ${spec.text}`,
+        responseCode: row.responseCode ?? undefined,
+        fields: { ...row, statusReason: spec.text },
       });
       await tx.cashierPrompt.create({ data: { id, transactionId, terminalId, kind: spec.kind, text: spec.text, input: spec.input, context, expiresAt } });
     });
@@ -82,11 +82,11 @@ export class CashierPromptRepository {
         data: { status, answer: status === 'answered' ? answer : null, context: Prisma.DbNull, closedAt: new Date() },
       });
       if (closed.count === 0) return null;
-      const transaction = await tx.transaction.update({
-        where: { id: prompt.transactionId, status: AWAITING_CASHIER },
-        data: { status: 'pending', statusReason: reason, updatedAt: new Date() },
+      const transaction = await this.operations.changeStatus(tx, prompt.transactionId, AWAITING_CASHIER, {
+        to: 'pending',
+        reason,
+        fields: { statusReason: reason },
       });
-      await tx.transactionStatusChange.create({ data: { transactionId: prompt.transactionId, status: 'pending', reason } });
       return { prompt, transaction, context: prompt.context };
     });
   }

@@ -10,13 +10,12 @@ import type {
   PromptRefusal,
 } from '@payments/contracts';
 
-import { replyOf } from '../card-operation/authorization-reply.mapper';
-import { AuthorizeCardOperationUseCase } from '../card-operation/authorize-card-operation.usecase';
-import { FollowUpUseCase } from '../follow-up/follow-up.usecase';
 import type { CashierPrompt as PromptRow } from '../generated/prisma/client';
-import { JournalRepository } from '../journal/journal.repository';
-import { OutcomeRecorder } from '../journal/outcome.recorder';
-import { parseAnswer } from './cashier-prompt.model';
+import { parseAnswer } from '../operation/cashier-prompt.model';
+import { ExecuteOperationUseCase } from '../operation/execute-operation.usecase';
+import { replyOf } from '../operation/operation-reply.mapper';
+import { OperationRepository } from '../operation/operation.repository';
+import { OutcomeRecorder } from '../operation/outcome.recorder';
 import { CashierPromptRepository, ResumedPrompt } from './cashier-prompt.repository';
 
 const refuse = (code: PromptRefusal['code'], message: string): PromptAnswerReply => ({ refusal: { code, message } });
@@ -32,10 +31,9 @@ export class PromptAnswerUseCase {
 
   constructor(
     private readonly prompts: CashierPromptRepository,
-    private readonly journal: JournalRepository,
+    private readonly operations: OperationRepository,
     private readonly outcomes: OutcomeRecorder,
-    private readonly cardOperations: AuthorizeCardOperationUseCase,
-    private readonly followUps: FollowUpUseCase,
+    private readonly core: ExecuteOperationUseCase,
   ) {}
 
   async execute(request: PromptAnswerRequest): Promise<PromptAnswerReply> {
@@ -59,11 +57,11 @@ export class PromptAnswerUseCase {
     const saved = context as { request?: unknown } | null;
     switch (prompt.kind) {
       case 'confirm_last4':
-        return abandoned ? this.abandon(transaction.id, abandoned) : this.cardOperations.resumeAfterLast4(saved!.request as AuthorizeRequest, answer);
+        return abandoned ? this.abandon(transaction.id, abandoned) : this.core.resumeAfterLast4(saved!.request as AuthorizeRequest, answer);
       case 'enter_original_rrn':
-        return abandoned ? this.abandon(transaction.id, abandoned) : this.followUps.resumeWithRrn(saved!.request as FollowUpRequest, answer);
+        return abandoned ? this.abandon(transaction.id, abandoned) : this.core.resumeWithRrn(saved!.request as FollowUpRequest, answer);
       case 'accept_partial_approval':
-        return this.cardOperations.resumeAfterPartialApproval(transaction, !abandoned && answer === 'yes', abandoned ?? `the cashier answered ${answer}`);
+        return this.core.resumeAfterPartialApproval(transaction, !abandoned && answer === 'yes', abandoned ?? `the cashier answered ${answer}`);
       default:
         throw new Error(`prompt ${prompt.id} has an unknown kind ${prompt.kind}`);
     }
@@ -71,7 +69,7 @@ export class PromptAnswerUseCase {
 
   private async answeredBefore(prompt: PromptRow, answer: string | undefined): Promise<PromptAnswerReply> {
     if (answer === undefined || prompt.answer !== answer) return refuse('already_answered', `prompt ${prompt.id} was already answered; its operation went on`);
-    const row = await this.journal.findById(prompt.transactionId);
+    const row = await this.operations.findById(prompt.transactionId);
     if (!row || row.status === 'pending') return refuse('already_answered', `prompt ${prompt.id} was already answered; its operation is still in progress`);
     // The operation may wait on a next prompt (a checked card, then a partial approval).
     return { outcome: await this.prompts.replyOf(row) };

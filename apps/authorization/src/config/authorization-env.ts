@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { bool, ConfigError, loadConfig } from '@payments/config';
+import { bool, ConfigError, grpcTarget, loadConfig } from '@payments/config';
 
 import { acquirerNetworkFile, acquirerNetworkJson } from '../acquirer/routing/acquirer-network.loader';
 import { isTimeZone } from '../host-link/transaction-time';
@@ -33,8 +33,16 @@ const schema = z.object({
   AUTHORIZATION_ACQUIRERS: acquirerNetworkJson(),
   /** The same JSON in a file (path); set this or AUTHORIZATION_ACQUIRERS, not both. */
   AUTHORIZATION_ACQUIRERS_FILE: acquirerNetworkFile(),
+  /** Port of the internal gRPC server (payments.internal.v1.AuthorizationService, grpc.health.v1) on HOST; distributed mode only. */
+  AUTHORIZATION_GRPC_PORT: z.coerce.number().int().min(0).max(65_535).default(50061),
+  /** host:port of antifraud's internal gRPC server (payments.internal.v1.AntifraudService); distributed mode only. */
+  AUTHORIZATION_ANTIFRAUD_GRPC_URL: grpcTarget('127.0.0.1:50062'),
+  /** Antifraud's budget; the register's remaining deadline shortens it when that is less. */
   AUTHORIZATION_ANTIFRAUD_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(500),
-  /** What to do when antifraud does not answer in time: decline (default) or allow. */
+  /**
+   * What to do when antifraud does not answer in time or cannot be reached: decline with 91
+   * (default), or allow and log the missing decision (antifraud-unavailable) with the transaction id.
+   */
   AUTHORIZATION_ANTIFRAUD_UNAVAILABLE: z.enum(['decline', 'allow']).default('decline'),
   /**
    * Entry modes whose card the cashier must check by keying its last 4 embossed digits (comma

@@ -2,9 +2,10 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 
 import type { AuthorizationEnv } from '../config/authorization-env';
 import { AUTHORIZATION_ENV } from '../config/authorization-env.provider';
-import { OriginalRepository } from '../follow-up/original.repository';
+
 import { JournalRepository } from '../journal/journal.repository';
-import { OutcomeRecorder } from '../journal/outcome.recorder';
+import { OriginalRepository } from '../operation/original.repository';
+import { OutcomeRecorder } from '../operation/outcome.recorder';
 
 const BATCH = 50;
 
@@ -44,7 +45,7 @@ export class InterruptedAttemptRecovery {
     }
     for (const preauth of await this.journal.findLapsedPreauthorizations(now, BATCH)) {
       const reason = `preauthorization expired at ${preauth.expiresAt!.toISOString()} without completion; hold released by reversal`;
-      await this.journal.finalize(
+      await this.outcomes.finalize(
         preauth.id,
         { status: 'expired', responseCode: preauth.responseCode ?? '00', reason },
         () => undefined,

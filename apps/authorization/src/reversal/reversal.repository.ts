@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 
 import { AUTHORIZATION_DB, AuthorizationDb, AuthorizationTx } from '../database/authorization-db.provider';
 import type { Transaction } from '../generated/prisma/client';
+import type { OperationStatus } from '../operation/operation-status';
+import { OperationRepository } from '../operation/operation.repository';
 
 export interface ClaimedReversal {
   transaction: Transaction;
@@ -11,7 +13,10 @@ export interface ClaimedReversal {
 /** The store-and-forward queue. A claim leases the row, so two workers never send the same reversal at once. */
 @Injectable()
 export class ReversalRepository {
-  constructor(@Inject(AUTHORIZATION_DB) private readonly db: AuthorizationDb) {}
+  constructor(
+    @Inject(AUTHORIZATION_DB) private readonly db: AuthorizationDb,
+    private readonly operations: OperationRepository,
+  ) {}
 
   async claimDue(limit: number, leaseMs: number): Promise<ClaimedReversal[]> {
     const claimed = await this.db.$queryRawUnsafe<{ transaction_id: string; attempts: number }[]>(
@@ -36,7 +41,7 @@ export class ReversalRepository {
   async acknowledge(
     transactionId: string,
     responseCode: string,
-    status: string,
+    status: OperationStatus,
     reason: string,
     effects?: (tx: AuthorizationTx, row: Transaction) => Promise<void>,
   ): Promise<boolean> {
@@ -46,8 +51,9 @@ export class ReversalRepository {
         data: { status: 'acknowledged', acknowledgedAt: new Date(), lastError: null },
       });
       if (closed.count === 0) return false;
-      const row = await tx.transaction.update({ where: { id: transactionId }, data: { status, updatedAt: new Date() } });
-      await tx.transactionStatusChange.create({ data: { transactionId, status, responseCode, reason } });
+      const current = await this.operations.lock(tx, transactionId);
+      if (!current) throw new Error(`the reversal of ${transactionId} names no journaled transaction`);
+      const row = await this.operations.changeStatus(tx, transactionId, current.status, { to: status, reason, responseCode });
       await effects?.(tx, row);
       return true;
     });
@@ -59,14 +65,15 @@ export class ReversalRepository {
    */
   async reinstateOriginal(tx: AuthorizationTx, follow: Pick<Transaction, 'id' | 'operation' | 'originalId'>): Promise<void> {
     if (!follow.originalId || (follow.operation !== 'completion' && follow.operation !== 'refund')) return;
-    const reinstated = await tx.$executeRawUnsafe(
-      `UPDATE "authorization"."transaction" SET "status" = 'approved', "updated_at" = now()
-       WHERE "id" = $1::uuid AND (("status" = 'completed' AND "completed_minor" = 0) OR ("status" = 'refunded' AND "returned_minor" < "amount_minor"))`,
-      follow.originalId,
-    );
-    if (reinstated === 0) return;
-    await tx.transactionStatusChange.create({
-      data: { transactionId: follow.originalId, status: 'approved', reason: `${follow.operation} ${follow.id} reversed; its amount is given back` },
+    const original = await tx.transaction.findUnique({ where: { id: follow.originalId } });
+    if (!original) return;
+    // What the reversed follow-up had taken is given back (release ran first, in this transaction).
+    const givenBack =
+      (original.status === 'completed' && original.completedMinor === 0n) || (original.status === 'refunded' && original.returnedMinor < original.amountMinor);
+    if (!givenBack) return;
+    await this.operations.changeStatus(tx, original.id, original.status, {
+      to: 'approved',
+      reason: `${follow.operation} ${follow.id} reversed; its amount is given back`,
     });
   }
 

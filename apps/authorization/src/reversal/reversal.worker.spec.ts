@@ -1,9 +1,9 @@
 import type { AcquirerClient } from '../acquirer/acquirer.client';
 import type { CardReaderService } from '../card-operation/card-reader.service';
 import type { AuthorizationEnv } from '../config/authorization-env';
-import type { OriginalRepository } from '../follow-up/original.repository';
+import type { OperationRepository } from '../operation/operation.repository';
+import type { OriginalRepository } from '../operation/original.repository';
 import type { Transaction } from '../generated/prisma/client';
-import type { JournalRepository } from '../journal/journal.repository';
 import type { InterruptedAttemptRecovery } from './interrupted-attempt.recovery';
 import type { ReversalRepository } from './reversal.repository';
 import { ReversalWorker } from './reversal.worker';
@@ -56,7 +56,7 @@ describe(ReversalWorker.name, () => {
   const cards = { vault: { decrypt: () => '4242424242424242' } };
   const sut = new ReversalWorker(
     queue as unknown as ReversalRepository,
-    journal as unknown as JournalRepository,
+    journal as unknown as OperationRepository,
     originals as unknown as OriginalRepository,
     { runOnce: () => Promise.resolve() } as unknown as InterruptedAttemptRecovery,
     acquirer as unknown as AcquirerClient,

@@ -9,9 +9,9 @@ import { APPROVED } from '../acquirer/response-codes';
 import { CardReaderService } from '../card-operation/card-reader.service';
 import type { AuthorizationEnv } from '../config/authorization-env';
 import { AUTHORIZATION_ENV } from '../config/authorization-env.provider';
-import { OriginalRepository } from '../follow-up/original.repository';
+import { OperationRepository } from '../operation/operation.repository';
+import { OriginalRepository } from '../operation/original.repository';
 import type { Transaction } from '../generated/prisma/client';
-import { JournalRepository } from '../journal/journal.repository';
 import { isCancelOperation } from '../operations/operation-profile';
 import { InterruptedAttemptRecovery } from './interrupted-attempt.recovery';
 import { ClaimedReversal, ReversalRepository } from './reversal.repository';
@@ -33,7 +33,7 @@ export class ReversalWorker implements OnApplicationBootstrap, OnApplicationShut
 
   constructor(
     private readonly queue: ReversalRepository,
-    private readonly journal: JournalRepository,
+    private readonly operations: OperationRepository,
     private readonly originals: OriginalRepository,
     private readonly recovery: InterruptedAttemptRecovery,
     private readonly acquirer: AcquirerClient,
@@ -92,7 +92,7 @@ export class ReversalWorker implements OnApplicationBootstrap, OnApplicationShut
 
   /** The cancel again, as an advice: same original, same remaining amount (its reservation still holds). */
   private async cancelAdvice(cancel: Transaction, stan: string): Promise<Iso8583Message> {
-    const original = cancel.originalId ? await this.journal.findById(cancel.originalId) : null;
+    const original = cancel.originalId ? await this.operations.findById(cancel.originalId) : null;
     const request =
       original?.panKeyId && original.panCiphertext
         ? originalRequestOf(original, this.cards.vault.decrypt({ keyId: original.panKeyId, ciphertext: original.panCiphertext }))
@@ -107,7 +107,8 @@ export class ReversalWorker implements OnApplicationBootstrap, OnApplicationShut
       await this.originals.release(tx, row);
       await this.queue.reinstateOriginal(tx, row);
       // Only an approval that went out as authorized (one the register then never saw) is taken back out.
-      if (await this.journal.wasAuthorized(tx, row.id)) await this.journal.addEvent(tx, reversedEventOf(row, code, t.statusReason ?? 'reversed', new Date()));
+      if (await this.operations.wasAuthorized(tx, row.id))
+        await this.operations.addEvent(tx, reversedEventOf(row, code, t.statusReason ?? 'reversed', new Date()));
     });
     if (done) this.logger.log(`transaction ${t.id} reversed (attempt ${attempt})`);
   }

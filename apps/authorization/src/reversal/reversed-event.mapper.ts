@@ -1,8 +1,8 @@
 import { TransactionReversed, transactionReversedV1 } from '@payments/contracts';
 
-import { eventBaseOf } from '../card-operation/authorization-reply.mapper';
+import { eventBaseOf } from '../operation/operation-reply.mapper';
 import type { Transaction } from '../generated/prisma/client';
-import type { OutboxEvent } from '../journal/journal.repository';
+import type { OutboxEvent } from '../operation/operation.repository';
 import { profileOf } from '../operations/operation-profile';
 
 /**

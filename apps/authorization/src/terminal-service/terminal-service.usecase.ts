@@ -5,9 +5,9 @@ import type { TerminalServiceReply, TerminalServiceRequest } from '@payments/con
 import { AcquirerClient } from '../acquirer/acquirer.client';
 import { batchTotalsOf } from '../batch/batch-totals.calculator';
 import { TerminalBatchRepository } from '../batch/terminal-batch.repository';
-import { replyOf } from '../card-operation/authorization-reply.mapper';
 import { JournalRepository } from '../journal/journal.repository';
-import { OriginalRepository } from '../follow-up/original.repository';
+import { replyOf } from '../operation/operation-reply.mapper';
+import { OriginalRepository } from '../operation/original.repository';
 import { batchSummaryOf } from './batch-summary.mapper';
 import { CloseDayUseCase } from './close-day.usecase';
 

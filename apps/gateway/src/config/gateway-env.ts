@@ -1,10 +1,18 @@
 import { z } from 'zod';
 
-import { loadConfig } from '@payments/config';
+import { grpcTarget, loadConfig } from '@payments/config';
 
 const schema = z.object({
   /** How long a register waits for authorization; above the host timeout, so the host decides first. */
   GATEWAY_AUTHORIZE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  /** host:port of authorization's internal gRPC server (payments.internal.v1.AuthorizationService); distributed mode only. */
+  GATEWAY_AUTHORIZATION_GRPC_URL: grpcTarget('127.0.0.1:50061'),
+  /**
+   * After a register got its 504, how long the gateway still listens for authorization's outcome:
+   * a late decline then replaces the 504 for the key, a late close of day completes its key (a
+   * late approval is reversed either way). Above the host timeout, so the host's answer fits.
+   */
+  GATEWAY_LATE_REPLY_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
   /** Create the demo terminal at boot (embedded mode and local runs; never in production). */
   GATEWAY_SEED_DEMO_TERMINAL: z
     .enum(['true', 'false'])

@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 
-import { FollowUpOperation, followUpV1, OriginalReference } from '@payments/contracts';
+import { FollowUpOperation, followUpRpc, OriginalReference } from '@payments/contracts';
 
 import { StoredResponse } from '../idempotency/idempotency.repository';
 import { RegisterOperationRunner } from '../operations/register-operation.runner';
@@ -24,7 +24,7 @@ export class FollowUpUseCase {
       terminal,
       idempotencyKey,
       { operation, ...dto, original },
-      followUpV1,
+      followUpRpc,
       (transactionId) => ({
         transactionId,
         operation,

@@ -1,11 +1,10 @@
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+
+import { locateProtoRoot } from '@payments/contracts';
 
 import { loadSync, Options, PackageDefinition } from '@grpc/proto-loader';
 import { protoPath as healthProtoPath } from 'grpc-health-check';
 
-/** Where the .proto files live, relative to the repository root (and to /app in the image). */
-const PROTO_ROOT = join('libs', 'contracts', 'proto');
 export const TERMINAL_PROTO_FILE = 'payments/terminal/v1/terminal.proto';
 export const TERMINAL_SERVICE_NAME = 'payments.terminal.v1.TerminalService';
 
@@ -15,24 +14,9 @@ export const TERMINAL_SERVICE_NAME = 'payments.terminal.v1.TerminalService';
  */
 export const TERMINAL_PROTO_OPTIONS: Options = { keepCase: false, longs: String, enums: String, defaults: true, oneofs: true };
 
-/**
- * Finds libs/contracts/proto from wherever the code runs (sources under jest, dist/ after a build,
- * /app in the container image) by walking up to the folder that holds it.
- */
-export function locateProtoRoot(from: string = __dirname): string {
-  let dir = from;
-  for (;;) {
-    const candidate = join(dir, PROTO_ROOT);
-    if (existsSync(join(candidate, TERMINAL_PROTO_FILE))) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`${TERMINAL_PROTO_FILE} not found in ${PROTO_ROOT} above ${from}`);
-    dir = parent;
-  }
-}
-
 /** Loads the file by its name under the proto root, which resolves imports as protoc's -I does. */
 export function loadTerminalProto(): PackageDefinition {
-  return loadSync(TERMINAL_PROTO_FILE, { ...TERMINAL_PROTO_OPTIONS, includeDirs: [locateProtoRoot()] });
+  return loadSync(TERMINAL_PROTO_FILE, { ...TERMINAL_PROTO_OPTIONS, includeDirs: [locateProtoRoot(TERMINAL_PROTO_FILE)] });
 }
 
 /** grpc.health.v1 as grpc-health-check ships it, for reflection (grpcurl can then call Health/Check). */

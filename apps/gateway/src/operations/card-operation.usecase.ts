@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { authorizeV1, CardOperation } from '@payments/contracts';
+import { authorizeRpc, CardOperation } from '@payments/contracts';
 
 import { StoredResponse } from '../idempotency/idempotency.repository';
 import { CreatePurchaseDto } from '../purchases/dto/create-purchase.dto';
@@ -28,7 +28,7 @@ export class CardOperationUseCase {
       terminal,
       idempotencyKey,
       { operation, ...dto },
-      authorizeV1,
+      authorizeRpc,
       (transactionId) => ({
         transactionId,
         operation,

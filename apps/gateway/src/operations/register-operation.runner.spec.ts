@@ -1,5 +1,5 @@
-import { AuthorizeReply, AuthorizeRequest, authorizeV1 } from '@payments/contracts';
-import { Envelope, LateReplyHandler, MessageBus, RequestTimeoutError } from '@payments/messaging';
+import { AuthorizeReply, AuthorizeRequest, authorizeRpc } from '@payments/contracts';
+import { InProcessRpc } from '@payments/rpc';
 
 import type { AbandonOperationUseCase } from '../abandonment/abandon-operation.usecase';
 import type { AbandonmentRepository } from '../abandonment/abandonment.repository';
@@ -34,40 +34,51 @@ const reply = (status: AuthorizeReply['status'], operation: AuthorizeReply['oper
   processedAt: '2026-11-30T10:00:01.000Z',
 });
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 describe(RegisterOperationRunner.name, () => {
-  const late: LateReplyHandler<AuthorizeReply>[] = [];
-  const bus = { request: jest.fn(), onLateReply: jest.fn((_c: unknown, handler: LateReplyHandler<AuthorizeReply>) => void late.push(handler)) };
+  // Authorization, in process: each test says how it answers and after how long; the register waits 100 ms.
+  let authorization: { reply: AuthorizeReply | Error; afterMs: number } = { reply: reply('approved'), afterMs: 0 };
+  const rpc = new InProcessRpc();
+  rpc.serve(authorizeRpc, async () => {
+    await sleep(authorization.afterMs);
+    if (authorization.reply instanceof Error) throw authorization.reply;
+    return authorization.reply;
+  });
   const idempotency = { start: jest.fn(() => Promise.resolve({ kind: 'new', transactionId: ID })), complete: jest.fn(() => Promise.resolve()) };
   const abandoned = { status: 504, body: { transactionId: ID, status: 'unknown', message: 'being reversed' } };
   const abandon = { execute: jest.fn(() => Promise.resolve(abandoned)) };
   const abandonments = { completeLate: jest.fn(() => Promise.resolve()) };
   const sut = new RegisterOperationRunner(
-    bus as unknown as MessageBus,
-    { GATEWAY_AUTHORIZE_TIMEOUT_MS: 8000 } as GatewayEnv,
+    rpc,
+    { GATEWAY_AUTHORIZE_TIMEOUT_MS: 100, GATEWAY_LATE_REPLY_GRACE_MS: 2_000 } as GatewayEnv,
     idempotency as unknown as IdempotencyService,
     abandon as unknown as AbandonOperationUseCase,
     abandonments as unknown as AbandonmentRepository,
   );
-  sut.onModuleInit();
-  const run = (connection?: AbortSignal) => sut.run(terminal, 'key-0001', { operation: 'purchase' }, authorizeV1, request, connection);
+  const run = (connection?: AbortSignal) => sut.run(terminal, 'key-0001', { operation: 'purchase' }, authorizeRpc, request, connection);
 
   beforeEach(() => jest.clearAllMocks());
 
   it('abandons the operation when the deadline passes: authorization is told, the register gets the 504 to keep', async () => {
-    bus.request.mockRejectedValue(new RequestTimeoutError('authorization.authorize.v1', 'c', 8000));
+    authorization = { reply: reply('approved'), afterMs: 300 };
 
     expect(await run()).toBe(abandoned);
 
     expect(abandon.execute).toHaveBeenCalledWith(terminal, {
       transactionId: ID,
       operation: 'purchase',
-      reason: 'the register did not receive the outcome within 8000 ms',
+      reason: 'the register did not receive the outcome within 100 ms',
     });
+    expect(idempotency.complete).not.toHaveBeenCalled();
+    // The approval that comes later is kept as late, never as the key's outcome.
+    await sleep(300);
+    expect(abandonments.completeLate).toHaveBeenCalledWith(ID, expect.objectContaining({ status: 201 }), false);
     expect(idempotency.complete).not.toHaveBeenCalled();
   });
 
   it('abandons an approval whose register closed its connection before it was written', async () => {
-    bus.request.mockResolvedValue(reply('approved'));
+    authorization = { reply: reply('approved'), afterMs: 0 };
     const connection = new AbortController();
     connection.abort();
 
@@ -85,7 +96,7 @@ describe(RegisterOperationRunner.name, () => {
     const connection = new AbortController();
     connection.abort();
     for (const outcome of [reply('declined'), reply('approved', 'cancel')]) {
-      bus.request.mockResolvedValue(outcome);
+      authorization = { reply: outcome, afterMs: 0 };
       await run(connection.signal);
     }
 
@@ -94,11 +105,20 @@ describe(RegisterOperationRunner.name, () => {
   });
 
   it('lets a late decline replace the abandoned answer, never a late approval', async () => {
-    const envelope = (value: AuthorizeReply) => ({ value }) as Envelope<AuthorizeReply>;
-    await late[0](envelope(reply('approved')));
-    await late[0](envelope(reply('declined')));
+    for (const outcome of [reply('approved'), reply('declined')]) {
+      authorization = { reply: outcome, afterMs: 200 };
+      expect(await run()).toBe(abandoned);
+      await sleep(250);
+    }
 
     expect(abandonments.completeLate).toHaveBeenNthCalledWith(1, ID, expect.objectContaining({ status: 201 }), false);
     expect(abandonments.completeLate).toHaveBeenNthCalledWith(2, ID, expect.objectContaining({ status: 201 }), true);
+  });
+
+  it('lets a failure of authorization itself surface: nothing is abandoned', async () => {
+    authorization = { reply: new Error('journal unavailable'), afterMs: 0 };
+
+    await expect(run()).rejects.toThrow('journal unavailable');
+    expect(abandon.execute).not.toHaveBeenCalled();
   });
 });

@@ -1,8 +1,9 @@
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 
-import { AuthorizeReply, authorizeV1, followUpV1, isReversedOnAbandonment, Operation, RequestContract } from '@payments/contracts';
-import { Headers, MessageBus, RequestTimeoutError } from '@payments/messaging';
-import { MESSAGE_BUS } from '@payments/runtime';
+import { AuthorizeReply, isReversedOnAbandonment, Operation, RpcContract } from '@payments/contracts';
+import { Headers } from '@payments/messaging';
+import { isOutcomeUnknown, RpcDeadlineError, type Rpc } from '@payments/rpc';
+import { RPC } from '@payments/runtime';
 
 import { AbandonOperationUseCase } from '../abandonment/abandon-operation.usecase';
 import { AbandonmentRepository } from '../abandonment/abandonment.repository';
@@ -14,32 +15,30 @@ import { Terminal } from '../terminals/terminal';
 
 /**
  * The path every money-moving register request takes: claim the Idempotency-Key (same key and
- * body replays the first outcome), ask authorization over the bus within the register's
- * deadline, keep the response. When the register cannot learn the outcome (the deadline passed,
+ * body replays the first outcome), call authorization with the register's deadline, keep the
+ * response. When the register cannot learn the outcome (the deadline passed,
  * or its connection closed before an approval was written), the operation is abandoned:
  * authorization reverses what moves money, and the key replays that instead of a late approval.
+ * So is one whose call broke after it was sent (authorization stopped): its outcome is unknown.
  */
 @Injectable()
-export class RegisterOperationRunner implements OnModuleInit {
+export class RegisterOperationRunner {
   private readonly logger = new Logger(RegisterOperationRunner.name);
 
   constructor(
-    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+    @Inject(RPC) private readonly rpc: Rpc,
     @Inject(GATEWAY_ENV) private readonly env: GatewayEnv,
     private readonly idempotency: IdempotencyService,
     private readonly abandon: AbandonOperationUseCase,
     private readonly abandonments: AbandonmentRepository,
   ) {}
 
-  onModuleInit(): void {
-    for (const contract of [authorizeV1, followUpV1] as RequestContract<unknown, AuthorizeReply>[]) {
-      this.bus.onLateReply(contract, async (reply) => {
-        const { transactionId, status } = reply.value;
-        this.logger.warn(`late authorization reply for transaction ${transactionId}: ${status}`);
-        // A late decline moved no money: a retry may see it even after the register gave up.
-        await this.abandonments.completeLate(transactionId, storedResponseOf(reply.value), status === 'declined' || status === 'rejected');
-      });
-    }
+  /** An outcome that arrived after the register's 504, while the call was still kept open. */
+  async keepLateReply(reply: AuthorizeReply): Promise<void> {
+    const { transactionId, status } = reply;
+    this.logger.warn(`late authorization reply for transaction ${transactionId}: ${status}`);
+    // A late decline moved no money: a retry may see it even after the register gave up.
+    await this.abandonments.completeLate(transactionId, storedResponseOf(reply), status === 'declined' || status === 'rejected');
   }
 
   /** `connection`: aborted when the register's connection closed before the response was written. */
@@ -47,7 +46,7 @@ export class RegisterOperationRunner implements OnModuleInit {
     terminal: Terminal,
     idempotencyKey: string,
     body: object,
-    contract: RequestContract<Q, AuthorizeReply>,
+    contract: RpcContract<Q, AuthorizeReply>,
     requestOf: (transactionId: string) => Q,
     connection?: AbortSignal,
   ): Promise<StoredResponse> {
@@ -57,14 +56,17 @@ export class RegisterOperationRunner implements OnModuleInit {
     const request = requestOf(transactionId);
     let reply: AuthorizeReply;
     try {
-      reply = await this.bus.request(contract, request, {
-        key: terminal.terminalId,
-        timeoutMs: this.env.GATEWAY_AUTHORIZE_TIMEOUT_MS,
-        headers: { [Headers.idempotencyKey]: idempotencyKey },
+      reply = await this.rpc.call(contract, request, {
+        deadlineAt: Date.now() + this.env.GATEWAY_AUTHORIZE_TIMEOUT_MS,
+        metadata: { [Headers.idempotencyKey]: idempotencyKey },
+        lateReply: { graceMs: this.env.GATEWAY_LATE_REPLY_GRACE_MS, handler: (late) => this.keepLateReply(late) },
       });
     } catch (error) {
-      if (!(error instanceof RequestTimeoutError)) throw error;
-      const reason = `the register did not receive the outcome within ${this.env.GATEWAY_AUTHORIZE_TIMEOUT_MS} ms`;
+      if (!isOutcomeUnknown(error)) throw error;
+      const reason =
+        error instanceof RpcDeadlineError
+          ? `the register did not receive the outcome within ${this.env.GATEWAY_AUTHORIZE_TIMEOUT_MS} ms`
+          : `the call to authorization broke before its outcome arrived (${error.detail})`;
       return this.abandon.execute(terminal, { transactionId, operation: request.operation, reason });
     }
     // An approval nobody will read is reversed; any other outcome is kept for a retry with the key.

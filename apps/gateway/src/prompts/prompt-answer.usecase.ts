@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import { PromptRefusal, promptAnswerV1 } from '@payments/contracts';
-import { MessageBus, RequestTimeoutError } from '@payments/messaging';
-import { MESSAGE_BUS } from '@payments/runtime';
+import { answerPromptRpc, PromptRefusal } from '@payments/contracts';
+import { isOutcomeUnknown, type Rpc } from '@payments/rpc';
+import { RPC } from '@payments/runtime';
 
 import { GATEWAY_ENV, GatewayEnv } from '../config/gateway-env';
 import { IdempotencyRepository, StoredResponse } from '../idempotency/idempotency.repository';
@@ -19,7 +19,7 @@ const REFUSAL_STATUS: Record<PromptRefusal['code'], number> = { unknown_prompt: 
 @Injectable()
 export class PromptAnswerUseCase {
   constructor(
-    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+    @Inject(RPC) private readonly rpc: Rpc,
     @Inject(GATEWAY_ENV) private readonly env: GatewayEnv,
     private readonly idempotency: IdempotencyRepository,
   ) {}
@@ -27,13 +27,14 @@ export class PromptAnswerUseCase {
   async answer(terminal: Terminal, promptId: string, value: string): Promise<StoredResponse> {
     let reply;
     try {
-      reply = await this.bus.request(
-        promptAnswerV1,
+      reply = await this.rpc.call(
+        answerPromptRpc,
         { promptId, terminalId: terminal.terminalId, merchantId: terminal.merchantId, value, answeredAt: new Date().toISOString() },
-        { key: terminal.terminalId, timeoutMs: this.env.GATEWAY_AUTHORIZE_TIMEOUT_MS },
+        { deadlineAt: Date.now() + this.env.GATEWAY_AUTHORIZE_TIMEOUT_MS },
       );
     } catch (error) {
-      if (!(error instanceof RequestTimeoutError)) throw error;
+      // The answer is replayable: the same answer again gets the outcome.
+      if (!isOutcomeUnknown(error)) throw error;
       const message = `no outcome within ${this.env.GATEWAY_AUTHORIZE_TIMEOUT_MS} ms; send the same answer again for the outcome`;
       return { status: 504, body: { promptId, status: 'unknown', message } };
     }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 
-import { TerminalServiceReply, TerminalServiceRequest, terminalServiceV1 } from '@payments/contracts';
-import { MessageBus, RequestTimeoutError } from '@payments/messaging';
-import { MESSAGE_BUS } from '@payments/runtime';
+import { TerminalServiceReply, TerminalServiceRequest, terminalServiceRpc } from '@payments/contracts';
+import { isOutcomeUnknown, type Rpc } from '@payments/rpc';
+import { RPC } from '@payments/runtime';
 
 import { GATEWAY_ENV, GatewayEnv } from '../config/gateway-env';
 import { IdempotencyService } from '../idempotency/idempotency.service';
@@ -21,42 +21,43 @@ type ServiceRequest = TerminalServiceRequest extends infer R
 /** ok 200; rejected (nothing to report, no such receipt) 404; failed (the host did not answer) 502. */
 const HTTP_STATUS: Record<TerminalServiceReply['status'], number> = { ok: 200, rejected: 404, failed: 502 };
 
-/** Connection check, close day, reports and receipt copies: asked of authorization over the bus. */
+/** Connection check, close day, reports and receipt copies: asked of authorization directly. */
 @Injectable()
-export class TerminalServiceUseCase implements OnModuleInit {
+export class TerminalServiceUseCase {
   constructor(
-    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+    @Inject(RPC) private readonly rpc: Rpc,
     @Inject(GATEWAY_ENV) private readonly env: GatewayEnv,
     private readonly idempotency: IdempotencyService,
   ) {}
 
   /**
-   * A close of day answered after the register's deadline (504) completes its key: a retry with
-   * the same key then gets the close's outcome instead of "still in progress".
+   * Close of day is idempotent by key: a retried close never closes the next batch too. A close
+   * answered after the register's deadline (504) still completes its key: a retry with the same
+   * key then gets the close's outcome instead of "still in progress".
    */
-  onModuleInit(): void {
-    this.bus.onLateReply(terminalServiceV1, async (reply) => {
-      if (reply.value.operation !== 'close_day') return;
-      await this.idempotency.complete(reply.value.requestId, responseOf(reply.value));
-    });
-  }
-
-  /** Close of day is idempotent by key: a retried close never closes the next batch too. */
   async closeDay(terminal: Terminal, idempotencyKey: string): Promise<StoredResponse> {
     const start = await this.idempotency.start(terminal.clientId, idempotencyKey, { operation: 'close_day' });
     if (start.kind === 'replay') return start.response;
-    const response = await this.ask(terminal, { operation: 'close_day' }, start.transactionId);
-    if (response.status !== 504) await this.idempotency.complete(start.transactionId, response);
+    const { transactionId } = start;
+    const keepLate = (reply: TerminalServiceReply) => this.idempotency.complete(transactionId, responseOf(reply));
+    const response = await this.ask(terminal, { operation: 'close_day' }, transactionId, keepLate);
+    if (response.status !== 504) await this.idempotency.complete(transactionId, response);
     return response;
   }
 
-  ask(terminal: Terminal, request: ServiceRequest, requestId: string = randomUUID()): Promise<StoredResponse> {
+  ask(
+    terminal: Terminal,
+    request: ServiceRequest,
+    requestId: string = randomUUID(),
+    keepLate?: (reply: TerminalServiceReply) => Promise<void>,
+  ): Promise<StoredResponse> {
     const full = { ...request, requestId, terminalId: terminal.terminalId, merchantId: terminal.merchantId };
-    return this.bus
-      .request(terminalServiceV1, full, { key: terminal.terminalId, timeoutMs: this.env.GATEWAY_AUTHORIZE_TIMEOUT_MS })
+    const lateReply = keepLate && { graceMs: this.env.GATEWAY_LATE_REPLY_GRACE_MS, handler: keepLate };
+    return this.rpc
+      .call(terminalServiceRpc, full, { deadlineAt: Date.now() + this.env.GATEWAY_AUTHORIZE_TIMEOUT_MS, lateReply })
       .then(responseOf)
       .catch((error: unknown) => {
-        if (!(error instanceof RequestTimeoutError)) throw error;
+        if (!isOutcomeUnknown(error)) throw error;
         return {
           status: 504,
           body: { requestId, status: 'unknown', message: `no answer from authorization within ${this.env.GATEWAY_AUTHORIZE_TIMEOUT_MS} ms` },

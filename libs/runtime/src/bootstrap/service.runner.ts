@@ -4,6 +4,7 @@ import { RedisCache } from '@payments/cache';
 import { loadConfig } from '@payments/config';
 import { KafkaMessageBus } from '@payments/messaging';
 import { createLogger, MetricsModule, NestJsonLogger, startTelemetry } from '@payments/observability';
+import { GrpcRpc } from '@payments/rpc';
 
 import { DatabaseFactory } from '../database/database.factory';
 import { PlatformModule } from '../platform/platform.module';
@@ -17,10 +18,19 @@ export interface ServiceDefinition {
   /** The service as one Nest module, built from the environment it validates itself. */
   readonly module: (env: NodeJS.ProcessEnv) => DynamicModule;
   readonly openApi?: boolean;
+  /** The synchronous path of this process, from its own typed env: what it serves and whom it calls. */
+  readonly rpc?: (env: NodeJS.ProcessEnv) => ServiceRpcConfig;
+}
+
+export interface ServiceRpcConfig {
+  /** Serve this app's internal gRPC services on HOST:port. */
+  readonly port?: number;
+  /** host:port of each internal service it calls, by full proto service name. */
+  readonly endpoints?: Readonly<Record<string, string>>;
 }
 
 /**
- * Runs one service as its own process (distributed mode): Kafka, Redis and PostgreSQL, its
+ * Runs one service as its own process (distributed mode): Kafka, gRPC, Redis and PostgreSQL, its
  * own /health and /metrics. Telemetry starts before the application is created.
  */
 export async function runService(definition: ServiceDefinition, env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -34,6 +44,11 @@ export async function runService(definition: ServiceDefinition, env: NodeJS.Proc
     serviceName: definition.name,
     partitions: config.KAFKA_TOPIC_PARTITIONS,
   });
+  const rpcConfig = definition.rpc?.(env) ?? {};
+  const rpc = new GrpcRpc({
+    listen: rpcConfig.port === undefined ? undefined : { host: config.HOST, port: rpcConfig.port },
+    endpoints: rpcConfig.endpoints,
+  });
   const cache = new RedisCache({ url: config.REDIS_URL });
   const databases = new DatabaseFactory({
     mode: { kind: 'postgres', url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE },
@@ -43,7 +58,7 @@ export async function runService(definition: ServiceDefinition, env: NodeJS.Proc
   const app = await createNestApp(
     {
       module: class ServiceProcessModule {},
-      imports: [PlatformModule.forRoot({ bus, cache, databases }), MetricsModule.forRoot({ service: definition.name }), definition.module(env)],
+      imports: [PlatformModule.forRoot({ bus, rpc, cache, databases }), MetricsModule.forRoot({ service: definition.name }), definition.module(env)],
     },
     { title: definition.name, logger: new NestJsonLogger(logger), openApi: definition.openApi },
   );

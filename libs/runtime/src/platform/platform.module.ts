@@ -1,26 +1,29 @@
-import { DynamicModule, Global, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, DynamicModule, Global, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 
 import type { Cache } from '@payments/cache';
 import type { MessageBus } from '@payments/messaging';
+import type { Rpc } from '@payments/rpc';
 
 import { DatabaseFactory } from '../database/database.factory';
 import { HealthController } from '../health/health.controller';
 import { ReadinessRegistry } from '../health/readiness.registry';
-import { CACHE, DATABASE_FACTORY, MESSAGE_BUS } from './platform.tokens';
+import { CACHE, DATABASE_FACTORY, MESSAGE_BUS, RPC } from './platform.tokens';
 
 export interface PlatformResources {
   readonly bus: MessageBus;
+  /** What a caller waits for: direct calls with deadlines. The bus carries facts. */
+  readonly rpc: Rpc;
   readonly cache: Cache;
   readonly databases: DatabaseFactory;
 }
 
 /**
- * What every service module gets from its process host: the bus, the cache, a database per
+ * What every service module gets from its process host: the bus, the rpc transport, the cache, a database per
  * service, readiness checks and the health endpoints. One per process, whatever the run mode.
  */
 @Global()
 @Module({})
-export class PlatformModule implements OnApplicationBootstrap, OnApplicationShutdown {
+export class PlatformModule implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   static forRoot(resources: PlatformResources): DynamicModule {
     return {
       module: PlatformModule,
@@ -28,25 +31,35 @@ export class PlatformModule implements OnApplicationBootstrap, OnApplicationShut
       providers: [
         ReadinessRegistry,
         { provide: MESSAGE_BUS, useValue: resources.bus },
+        { provide: RPC, useValue: resources.rpc },
         { provide: CACHE, useValue: resources.cache },
         { provide: DATABASE_FACTORY, useValue: resources.databases },
       ],
-      exports: [ReadinessRegistry, MESSAGE_BUS, CACHE, DATABASE_FACTORY],
+      exports: [ReadinessRegistry, MESSAGE_BUS, RPC, CACHE, DATABASE_FACTORY],
     };
   }
 
   constructor(
     @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+    @Inject(RPC) private readonly rpc: Rpc,
     @Inject(CACHE) private readonly cache: Cache,
     @Inject(DATABASE_FACTORY) private readonly databases: DatabaseFactory,
     readiness: ReadinessRegistry,
   ) {
     readiness.register('bus', () => bus.isHealthy());
+    readiness.register('rpc', () => rpc.isHealthy());
     readiness.register('cache', () => cache.isHealthy());
   }
 
+  /** Handlers were registered in the modules' onModuleInit; the server starts with all of them. */
   async onApplicationBootstrap(): Promise<void> {
     await this.bus.start();
+    await this.rpc.start();
+  }
+
+  /** No new calls; calls in flight finish while the database and the bus are still open. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.rpc.stop();
   }
 
   /** Runs after every service module has drained its own work (Nest calls modules' hooks first). */

@@ -1,7 +1,7 @@
 import { handleUnaryCall, Metadata, status as GrpcStatus } from '@grpc/grpc-js';
 
 import type { AuthorizeReply, TerminalServiceReply, TerminalServiceRequest } from '@payments/contracts';
-import { MessageBus } from '@payments/messaging';
+import type { Rpc } from '@payments/rpc';
 
 import { loadGatewayEnv } from '../../config/gateway-env';
 import { IdempotencyService } from '../../idempotency/idempotency.service';
@@ -58,11 +58,11 @@ const PURCHASE: AuthorizeReply = {
   processedAt: '2026-11-20T10:15:00.000Z',
 };
 
-/** The real gateway use case over a fake bus: the status REST would answer is the one gRPC maps. */
+/** The real gateway use case over a fake authorization client: the status REST would answer is the one gRPC maps. */
 describe('terminal service RPCs (ConnectionCheck, CloseDay, Report, ReceiptCopy)', () => {
-  const bus = { request: jest.fn<Promise<TerminalServiceReply>, [unknown, TerminalServiceRequest]>() };
+  const rpc = { call: jest.fn<Promise<TerminalServiceReply>, [unknown, TerminalServiceRequest]>() };
   const idempotency = { start: jest.fn(), complete: jest.fn() };
-  const services = new TerminalServiceUseCase(bus as unknown as MessageBus, loadGatewayEnv({}), idempotency as unknown as IdempotencyService);
+  const services = new TerminalServiceUseCase(rpc as unknown as Rpc, loadGatewayEnv({}), idempotency as unknown as IdempotencyService);
   const clients = { findActiveByKey: jest.fn((key: string) => Promise.resolve(key === KEY ? TERMINAL : undefined)) };
   const adapter = new TerminalRpcAdapter(new TerminalMetadataAuthenticator(clients as unknown as ApiClientRepository));
 
@@ -78,11 +78,11 @@ describe('terminal service RPCs (ConnectionCheck, CloseDay, Report, ReceiptCopy)
         resolve({ error: error as GrpcError | null, response: response as Response }),
       );
     });
-  const asked = () => bus.request.mock.calls[0][1];
-  const replying = (reply: Omit<TerminalServiceReply, keyof typeof BASE>) => bus.request.mockResolvedValue({ ...BASE, ...reply });
+  const asked = () => rpc.call.mock.calls[0][1];
+  const replying = (reply: Omit<TerminalServiceReply, keyof typeof BASE>) => rpc.call.mockResolvedValue({ ...BASE, ...reply });
 
   beforeEach(() => {
-    bus.request.mockReset();
+    rpc.call.mockReset();
     idempotency.start.mockReset().mockResolvedValue({ kind: 'new', transactionId: BASE.requestId });
     idempotency.complete.mockReset().mockResolvedValue(undefined);
   });
@@ -150,7 +150,7 @@ describe('terminal service RPCs (ConnectionCheck, CloseDay, Report, ReceiptCopy)
     const { error } = await run(adapter.unary('CloseDay', closeDayRpc(services)), {});
 
     expect(error).toMatchObject({ code: GrpcStatus.INVALID_ARGUMENT, details: 'Idempotency-Key header: required, 8-64 letters, digits or _ . : -' });
-    expect(bus.request).not.toHaveBeenCalled();
+    expect(rpc.call).not.toHaveBeenCalled();
   });
 
   it.each([
@@ -186,7 +186,7 @@ describe('terminal service RPCs (ConnectionCheck, CloseDay, Report, ReceiptCopy)
     [{ kind: 9, batchNumber: 0 }, 'kind: kind must be REPORT_KIND_SHORT or REPORT_KIND_FULL'],
   ])('refuses report request %j as INVALID_ARGUMENT naming the field', async (request, details) => {
     expect((await run(adapter.query('Report', reportRpc(services)), request)).error).toMatchObject({ code: GrpcStatus.INVALID_ARGUMENT, details });
-    expect(bus.request).not.toHaveBeenCalled();
+    expect(rpc.call).not.toHaveBeenCalled();
   });
 
   it('answers a batch the terminal does not have (REST 404) as NOT_FOUND', async () => {
@@ -204,7 +204,7 @@ describe('terminal service RPCs (ConnectionCheck, CloseDay, Report, ReceiptCopy)
     const last = await run(handler, { transactionId: '' });
     await run(handler, { transactionId: TX });
 
-    expect(bus.request.mock.calls.map(([, request]) => request)).toEqual([
+    expect(rpc.call.mock.calls.map(([, request]) => request)).toEqual([
       expect.objectContaining({ operation: 'receipt_copy', transactionId: undefined }),
       expect.objectContaining({ operation: 'receipt_copy', transactionId: TX }),
     ]);

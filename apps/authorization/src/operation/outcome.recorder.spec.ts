@@ -1,6 +1,5 @@
-import type { AbandonmentRepository } from '../abandonment/abandonment.repository';
 import type { Abandonment, Transaction } from '../generated/prisma/client';
-import type { JournalRepository, OutboxEvent } from './journal.repository';
+import type { OperationRepository } from './operation.repository';
 import { OutcomeRecorder } from './outcome.recorder';
 
 const ID = '5b0c9d3e-7a41-4f2b-8e6d-1c2b3a4d5e6f';
@@ -24,23 +23,19 @@ describe(OutcomeRecorder.name, () => {
   const tx = { name: 'tx' };
   let reported: Abandonment | null;
   let journalRow: Transaction;
-  const journal = {
+  const operations = {
     transaction: jest.fn((work: (t: unknown) => Promise<unknown>) => work(tx)),
-    lockById: jest.fn(() => Promise.resolve(journalRow)),
-    finalizeIn: jest.fn(() => Promise.resolve(journalRow)),
+    lock: jest.fn(() => Promise.resolve(journalRow)),
+    changeStatus: jest.fn(() => Promise.resolve(journalRow)),
+    queueReversal: jest.fn(() => Promise.resolve()),
+    addEvent: jest.fn(() => Promise.resolve()),
   };
   const abandonments = { lockedAbandonmentOf: jest.fn(() => Promise.resolve(reported)) };
-  const sut = new OutcomeRecorder(journal as unknown as JournalRepository, abandonments as unknown as AbandonmentRepository);
+  const sut = new OutcomeRecorder(operations as unknown as OperationRepository, abandonments);
   const settle = jest.fn(() => Promise.resolve());
-  const call = () =>
-    journal.finalizeIn.mock.calls[0] as unknown as [
-      unknown,
-      string,
-      { status: string; responseCode: string; reason: string; approvalCode?: string },
-      (r: Transaction) => OutboxEvent<unknown> | undefined,
-      { reason: string } | undefined,
-      unknown,
-    ];
+  const change = () =>
+    (operations.changeStatus.mock.calls[0] as unknown as [unknown, string, string, { to: string; responseCode: string; reason: string; fields: object }])[3];
+  const event = () => (operations.addEvent.mock.calls[0] as unknown as [unknown, { topic: { name: string }; value: object }])[1];
 
   beforeEach(() => {
     jest.clearAllMocks();
@@ -52,11 +47,10 @@ describe(OutcomeRecorder.name, () => {
 
     await sut.approve(ID, { stan: '000042', rrn: '633410000042', approvalCode: 'A1B2C3' }, 'debit', settle);
 
-    const [, , outcome, eventOf, reversal, effects] = call();
-    expect(outcome).toMatchObject({ status: 'approved', responseCode: '00', approvalCode: 'A1B2C3' });
-    expect(eventOf(row)?.topic.name).toBe('payments.transaction.authorized.v1');
-    expect(reversal).toBeUndefined();
-    expect(effects).toBe(settle);
+    expect(change()).toMatchObject({ to: 'approved', responseCode: '00', fields: { approvalCode: 'A1B2C3' } });
+    expect(event().topic.name).toBe('payments.transaction.authorized.v1');
+    expect(operations.queueReversal).not.toHaveBeenCalled();
+    expect(settle).toHaveBeenCalledWith(tx, row);
   });
 
   it('records the approval of an abandoned purchase as unknown (68) with its reversal queued, never as authorized', async () => {
@@ -64,14 +58,13 @@ describe(OutcomeRecorder.name, () => {
 
     await sut.approve(ID, { stan: '000042', rrn: '633410000042', approvalCode: 'A1B2C3' }, 'debit', settle);
 
-    const [, , outcome, eventOf, reversal, effects] = call();
     const reason = 'host approved (approval code A1B2C3), but the register did not receive the outcome within 8000 ms: reversal queued';
     // The approval code stays on the row: the 0400 carries it (DE 38).
-    expect(outcome).toMatchObject({ status: 'unknown', responseCode: '68', approvalCode: 'A1B2C3', reason });
-    expect(reversal).toEqual({ reason });
-    expect(eventOf(row)).toMatchObject({ topic: { name: 'payments.transaction.declined.v1' }, value: { status: 'failed', responseCode: '68' } });
+    expect(change()).toMatchObject({ to: 'unknown', responseCode: '68', reason, fields: { approvalCode: 'A1B2C3' } });
+    expect(operations.queueReversal).toHaveBeenCalledWith(tx, ID, reason);
+    expect(event()).toMatchObject({ topic: { name: 'payments.transaction.declined.v1' }, value: { status: 'failed', responseCode: '68' } });
     // A follow-up's original keeps its reservation until the reversal is acknowledged.
-    expect(effects).toBeUndefined();
+    expect(settle).not.toHaveBeenCalled();
   });
 
   it("still approves a cancel or balance inquiry whose register gave up, and another terminal's report changes nothing", async () => {
@@ -82,11 +75,11 @@ describe(OutcomeRecorder.name, () => {
     ] as const) {
       reported = report;
       journalRow = { ...row, operation };
-      journal.finalizeIn.mockClear();
+      operations.changeStatus.mockClear();
 
       await sut.approve(ID, { approvalCode: 'A1B2C3' }, 'none');
 
-      expect(call()[2]).toMatchObject({ status: 'approved' });
+      expect(change()).toMatchObject({ to: 'approved' });
     }
   });
 });

@@ -4,6 +4,8 @@ import type { OriginalReference } from '@payments/contracts';
 
 import { AUTHORIZATION_DB, AuthorizationDb, AuthorizationTx } from '../database/authorization-db.provider';
 import type { Transaction } from '../generated/prisma/client';
+import type { OperationStatus } from './operation-status';
+import { OperationRepository } from './operation.repository';
 
 /**
  * The originals of follow-ups. What a cancel, refund or completion takes is reserved on the
@@ -12,7 +14,10 @@ import type { Transaction } from '../generated/prisma/client';
  */
 @Injectable()
 export class OriginalRepository {
-  constructor(@Inject(AUTHORIZATION_DB) private readonly db: AuthorizationDb) {}
+  constructor(
+    @Inject(AUTHORIZATION_DB) private readonly db: AuthorizationDb,
+    private readonly operations: OperationRepository,
+  ) {}
 
   /** Only the terminal's own transactions: another terminal's id reads as unknown. */
   find(terminalId: string, ref: OriginalReference): Promise<Transaction | null> {
@@ -78,11 +83,10 @@ export class OriginalRepository {
     if (!follow.originalId) return;
     const original = await tx.transaction.findUnique({ where: { id: follow.originalId } });
     if (!original || original.status !== 'approved') return;
-    let status: string | undefined;
+    let status: OperationStatus | undefined;
     if (follow.operation === 'completion') status = 'completed';
     else if (original.returnedMinor === original.amountMinor) status = follow.operation === 'refund' ? 'refunded' : 'cancelled';
     if (!status) return;
-    await tx.transaction.update({ where: { id: original.id }, data: { status, updatedAt: new Date() } });
-    await tx.transactionStatusChange.create({ data: { transactionId: original.id, status, reason: `${follow.operation} ${follow.id}` } });
+    await this.operations.changeStatus(tx, original.id, original.status, { to: status, reason: `${follow.operation} ${follow.id}` });
   }
 }

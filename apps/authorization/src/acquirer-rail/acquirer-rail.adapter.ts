@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+
+import type { FollowUpOperation } from '@payments/contracts';
+import type { Iso8583Message } from '@payments/iso8583';
+import { currencyByAlpha } from '@payments/money';
+
+import { AcquirerClient } from '../acquirer/acquirer.client';
+import { buildCardRequest, buildCompletionAdvice, buildRefundRequest, buildReversalRequest, type HostReference } from '../acquirer/host-request.builder';
+import { originalRequestOf } from '../acquirer/original-request.mapper';
+import { NO_ROUTE } from '../acquirer/response-codes';
+import { NoAcquirerRouteError } from '../acquirer/routing/no-acquirer-route.error';
+import { HostLinkDownError, HostTimeoutError } from '../host-link/host-link.errors';
+import { profileOf } from '../operations/operation-profile';
+import type { Rail, RailAttempt, RailOutcome, RailPreparation, RailRequest } from '../operation/ports/rail.port';
+import { railOutcomeOf } from './rail-outcome.mapper';
+
+/** What this rail's attempts carry: the acquirer, the ISO 8583 request, the operation it is for. */
+interface AcquirerMessage {
+  readonly acquirerId: string;
+  readonly request: Iso8583Message;
+  readonly operation: string;
+}
+
+/**
+ * The ISO 8583 acquirers as the core's rail. A card operation goes to the acquirer its card is
+ * routed to (none: 92); a cancel, refund or completion goes where its original went.
+ */
+@Injectable()
+export class AcquirerRail implements Rail {
+  constructor(private readonly acquirer: AcquirerClient) {}
+
+  async prepare(request: RailRequest): Promise<RailPreparation> {
+    return request.kind === 'card' ? this.prepareCard(request) : this.prepareFollowUp(request);
+  }
+
+  async send(attempt: RailAttempt): Promise<RailOutcome> {
+    const { acquirerId, request, operation } = attempt.message as AcquirerMessage;
+    try {
+      return railOutcomeOf(await this.acquirer.sendTo(acquirerId, request), operation);
+    } catch (error) {
+      // The host may have approved: the core records unknown and queues the reversal.
+      if (error instanceof HostTimeoutError || error instanceof HostLinkDownError) return { kind: 'unknown', reason: error.message };
+      throw error;
+    }
+  }
+
+  private async prepareCard(request: Extract<RailRequest, { kind: 'card' }>): Promise<RailPreparation> {
+    let acquirerId: string;
+    try {
+      acquirerId = this.acquirer.route({ pan: request.card.pan, scheme: request.card.scheme, merchantId: request.merchantId });
+    } catch (error) {
+      if (!(error instanceof NoAcquirerRouteError)) throw error;
+      return { ok: false, responseCode: NO_ROUTE, reason: error.message };
+    }
+    const profile = profileOf(request.operation);
+    const mti = profile.mti!;
+    const processingCode = profile.processingCode!;
+    const sentAt = new Date();
+    const { stan, rrn } = await this.acquirer.nextReferenceFor(acquirerId, sentAt);
+    const { amountMinor, terminalId, merchantId } = request;
+    const reference: HostReference = { stan, rrn, amountMinor, currencyNumeric: currencyByAlpha(request.currency).numeric, terminalId, merchantId };
+    const message = buildCardRequest(mti, processingCode, reference, request.card.track2, request.entryMode, sentAt);
+    return this.attempt(acquirerId, message, request.operation, { stan, rrn, sentAt, mti, processingCode });
+  }
+
+  private async prepareFollowUp(request: Extract<RailRequest, { kind: 'follow_up' }>): Promise<RailPreparation> {
+    const { original, operation, amountMinor } = request;
+    const originalRequest = originalRequestOf(original, request.pan);
+    if (!originalRequest) throw new Error(`the original ${original.id} lacks its host reference`);
+    const sentAt = new Date();
+    const acquirerId = this.acquirer.acquirerOf(original);
+    const { stan, rrn } = await this.acquirer.nextReferenceFor(acquirerId, sentAt);
+    const ref: HostReference = {
+      stan,
+      rrn,
+      amountMinor,
+      currencyNumeric: originalRequest.currencyNumeric,
+      terminalId: original.terminalId,
+      merchantId: original.merchantId,
+    };
+    const remainingMinor = original.amountMinor - original.returnedMinor - amountMinor;
+    const message = followUpMessage(operation, { original: originalRequest, ref, pan: request.pan, remainingMinor }, sentAt);
+    const processingCode = message.fields[3] ?? profileOf(operation).processingCode ?? '000000';
+    return this.attempt(acquirerId, message, operation, { stan, rrn: message.fields[37] ?? rrn, sentAt, mti: message.mti, processingCode });
+  }
+
+  private attempt(
+    acquirerId: string,
+    request: Iso8583Message,
+    operation: string,
+    ref: { stan: string; rrn: string; sentAt: Date; mti: string; processingCode: string },
+  ): RailPreparation {
+    const message: AcquirerMessage = { acquirerId, request, operation };
+    return { ok: true, attempt: { reference: { acquirerId, ...ref }, message } };
+  }
+}
+
+/** DE 3 20 for a refund, a 0220 advice for a completion, a 0400 naming the original (DE 90, DE 95 partial) for a cancel. */
+function followUpMessage(
+  operation: FollowUpOperation,
+  parts: { original: NonNullable<ReturnType<typeof originalRequestOf>>; ref: HostReference; pan: string; remainingMinor: bigint },
+  at: Date,
+): Iso8583Message {
+  switch (operation) {
+    case 'refund':
+      return buildRefundRequest(parts.pan, parts.ref, at);
+    case 'completion':
+      return buildCompletionAdvice(parts.original, parts.ref, at);
+    case 'cancel':
+    case 'emergency_cancel':
+      return buildReversalRequest(parts.original, parts.ref.stan, { repeat: false, remainingMinor: parts.remainingMinor }, at);
+  }
+}

@@ -1,0 +1,117 @@
+import { Inject, Injectable } from '@nestjs/common';
+
+import type { AuthorizeReply, AuthorizeRequest } from '@payments/contracts';
+
+import { SUSPECTED_FRAUD } from '../acquirer/response-codes';
+import { TerminalBatchRepository } from '../batch/terminal-batch.repository';
+import type { AuthorizationEnv } from '../config/authorization-env';
+import { AUTHORIZATION_ENV } from '../config/authorization-env.provider';
+import { carriesAmount, profileOf } from '../operations/operation-profile';
+import { CashierPromptStep } from './cashier-prompt.step';
+import type { ExecutionContext } from './operation.command';
+import { replyOf } from './operation-reply.mapper';
+import { OperationRepository } from './operation.repository';
+import { OutcomeRecorder } from './outcome.recorder';
+import { CARD_SOURCE, type CardSource, type SourcedCard } from './ports/card-source.port';
+import { RISK_CHECK, type RiskCheck } from './ports/risk-check.port';
+import { RailStep } from './rail.step';
+
+/** How long a preauthorization holds the funds before it lapses and is released. */
+export const PREAUTHORIZATION_HOLD_MS = 7 * 86_400_000;
+
+/** The amount rule of a card operation, or undefined when it holds. */
+export function amountRuleOf(request: Pick<AuthorizeRequest, 'operation' | 'amountMinor'>): string | undefined {
+  const positive = BigInt(request.amountMinor) > 0n;
+  if (carriesAmount(request.operation) && !positive) return `amount: a ${request.operation} needs an amount above 0`;
+  if (!carriesAmount(request.operation) && positive) return `amount: a ${request.operation} carries no amount (send 0)`;
+  return undefined;
+}
+
+/**
+ * The steps of an operation that starts with a card (purchase, cash, top-up, preauthorization,
+ * balance, card read): journal the attempt with its card, check the amount, maybe ask the
+ * cashier to confirm the card, ask the risk check, then the rail.
+ */
+@Injectable()
+export class CardOperationStep {
+  constructor(
+    @Inject(CARD_SOURCE) private readonly cards: CardSource,
+    @Inject(RISK_CHECK) private readonly risk: RiskCheck,
+    private readonly operations: OperationRepository,
+    private readonly outcomes: OutcomeRecorder,
+    private readonly batches: TerminalBatchRepository,
+    private readonly prompts: CashierPromptStep,
+    private readonly rail: RailStep,
+    @Inject(AUTHORIZATION_ENV) private readonly env: Pick<AuthorizationEnv, 'AUTHORIZATION_PROMPT_LAST4_ENTRY_MODES'>,
+  ) {}
+
+  async start(request: AuthorizeRequest, requestHash: string, context: ExecutionContext): Promise<AuthorizeReply> {
+    const now = new Date();
+    const reading = await this.cards.read(request);
+    const card = reading.ok ? reading.card : undefined;
+    const { operation, transactionId: id } = request;
+    await this.operations.open({
+      id,
+      operation,
+      terminalId: request.terminalId,
+      merchantId: request.merchantId,
+      amountMinor: BigInt(request.amountMinor),
+      currency: request.currency,
+      requestHash,
+      businessDay: now.toISOString().slice(0, 10),
+      batchNumber: await this.batches.openBatchNumber(request.terminalId, request.merchantId),
+      expiresAt: operation === 'preauthorization' ? new Date(now.getTime() + PREAUTHORIZATION_HOLD_MS) : undefined,
+      card: card && { token: card.token, maskedPan: card.maskedPan, scheme: card.scheme, panKeyId: card.panKeyId, panCiphertext: card.panCiphertext },
+    });
+    if (!reading.ok) return replyOf(await this.outcomes.decline(id, { status: 'declined', responseCode: reading.responseCode, reason: reading.reason }));
+    const amountRule = amountRuleOf(request);
+    if (amountRule) return replyOf(await this.outcomes.decline(id, { status: 'rejected', responseCode: '13', reason: amountRule }));
+    if (operation === 'card_data') {
+      const row = await this.outcomes.approve(id, { reason: 'card read; no host asked' }, 'none');
+      return replyOf(row, { cardExpiry: reading.card.expiry });
+    }
+    if (this.env.AUTHORIZATION_PROMPT_LAST4_ENTRY_MODES.includes(request.entryMode) && carriesAmount(operation)) return this.prompts.confirmLast4(request);
+    return this.assessAndAsk(request, reading.card, context);
+  }
+
+  /** The cashier keyed the last 4 digits printed on the card (the attempt is pending again). */
+  async resumeAfterLast4(request: AuthorizeRequest, last4: string, context: ExecutionContext = {}): Promise<AuthorizeReply> {
+    const id = request.transactionId;
+    const reading = await this.cards.read(request);
+    if (!reading.ok) return replyOf(await this.outcomes.decline(id, { status: 'declined', responseCode: reading.responseCode, reason: reading.reason }));
+    if (!reading.card.pan.endsWith(last4)) {
+      const reason = 'the last 4 digits keyed by the cashier do not match the card; nothing was sent';
+      return replyOf(await this.outcomes.decline(id, { status: 'declined', responseCode: SUSPECTED_FRAUD, reason }));
+    }
+    return this.assessAndAsk(request, reading.card, context);
+  }
+
+  private async assessAndAsk(request: AuthorizeRequest, card: SourcedCard, context: ExecutionContext): Promise<AuthorizeReply> {
+    const id = request.transactionId;
+    const amountMinor = BigInt(request.amountMinor);
+    const { terminalId, merchantId, currency, operation } = request;
+    if (profileOf(operation).assessed) {
+      const decision = await this.risk.assess({
+        transactionId: id,
+        terminalId,
+        merchantId,
+        amountMinor,
+        currency,
+        cardToken: card.token,
+        cardScheme: card.scheme,
+      });
+      if (!decision.allowed)
+        return replyOf(await this.outcomes.decline(id, { status: 'declined', responseCode: decision.responseCode, reason: decision.reason }));
+    }
+    const railCard = { pan: card.pan, track2: card.track2, scheme: card.scheme };
+    return this.rail.ask(
+      {
+        id,
+        terminalId,
+        direction: profileOf(operation).money,
+        request: { kind: 'card', operation, card: railCard, entryMode: request.entryMode, amountMinor, currency, terminalId, merchantId },
+      },
+      context,
+    );
+  }
+}

@@ -1,0 +1,21 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+
+import { terminalServiceRpc } from '@payments/contracts';
+import type { Rpc } from '@payments/rpc';
+import { RPC } from '@payments/runtime';
+
+import { TerminalServiceUseCase } from './terminal-service.usecase';
+
+/** Serves AuthorizationService/TerminalService: thin, the rules are in the use case. */
+@Injectable()
+export class TerminalServiceRpc implements OnModuleInit {
+  constructor(
+    @Inject(RPC) private readonly rpc: Rpc,
+    private readonly services: TerminalServiceUseCase,
+  ) {}
+
+  onModuleInit(): void {
+    // TODO(sync): pass deadlineAt (context.deadlineAt) once execute takes it, so the host is not asked after the caller gave up.
+    this.rpc.serve(terminalServiceRpc, (request) => this.services.execute(request));
+  }
+}

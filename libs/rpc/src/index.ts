@@ -1,0 +1,5 @@
+export * from './rpc.port';
+export * from './rpc.errors';
+export { inboundCall } from './core/rpc-call.scope';
+export { InProcessRpc } from './in-process/in-process.rpc';
+export { GrpcRpc, type GrpcRpcOptions, LATE_GRACE_METADATA } from './grpc/grpc.rpc';
