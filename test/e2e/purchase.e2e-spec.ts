@@ -106,7 +106,7 @@ describe.each([
 
   it.each([
     ['amount', { amount: 12.5 }, /amount must be an integer/],
-    ['amount', { amount: 0 }, /amount must not be less than 1/],
+    ['amount', { amount: 0 }, /amount must be at least 1 minor unit/],
     ['currency', { currency: 'euro' }, /currency must be an ISO 4217 alphabetic code/],
     ['card.ksn', { card: { bdkId: 'test-bdk', ksn: 'xyz', ciphertext: '00' } }, /card\.ksn: ksn must be 20 uppercase hex digits/],
     ['surplus field', { cvv: '123' }, /property cvv should not exist/],

@@ -155,6 +155,24 @@ describe.each([
     expect(full.text).not.toContain(PAN);
   });
 
+  it.each([
+    ['/v1/purchases', { amount: 1250, currency: 'EUR' }, ['card: card is required (an object with bdkId, ksn and ciphertext)']],
+    ['/v1/cash-withdrawals', { amount: '1250', currency: 'EUR' }, ['amount: amount must be an integer number of minor units (a JSON number such as 1250)']],
+    ['/v1/balance-inquiries', { currency: 978 }, ['currency: currency must be a string, an ISO 4217 alphabetic code such as EUR']],
+    ['/v1/refunds', { amount: '5', rrn: 633410000001 }, ['amount: amount must be an integer number of minor units (a JSON number such as 500)']],
+  ])('refuses a missing field or a wrong type at %s with one 400 line per field, and keeps no Idempotency-Key', async (path, bad, messages) => {
+    const refused = await register.post(path, bad);
+    expect([refused.status, refused.body.message]).toEqual([400, expect.arrayContaining(messages)]);
+    expect((refused.body.message as string[]).every((line) => /^[\w.]+: /.test(line))).toBe(true);
+    expect(platform.simulator.received).toHaveLength(0);
+  });
+
+  it('keeps nothing of a refused body: its Idempotency-Key then starts a new operation, neither a replay nor a conflict', async () => {
+    const idempotencyKey = `e2e-refused-${Date.now()}`;
+    expect((await register.post('/v1/purchases', { amount: 1250, currency: 'EUR' }, { idempotencyKey })).status).toBe(400);
+    approved(await register.post('/v1/purchases', card(1250), { idempotencyKey }));
+  });
+
   it('finds journal entries by any key, a page at a time, and exports them as CSV without card numbers', async () => {
     for (const amount of [4100, 4200]) approved(await register.post('/v1/purchases', card(amount)));
     const purchase = approved(await register.post('/v1/purchases', card(4321)));

@@ -5,6 +5,7 @@ export * from './health/health.controller';
 export * from './database/database.factory';
 export * from './database/migrations.locator';
 export * from './bootstrap/validation.pipe';
+export * from './bootstrap/validation.probe';
 export * from './bootstrap/nest-app.factory';
 export * from './bootstrap/service-env.schema';
 export * from './bootstrap/service.runner';

@@ -43,7 +43,7 @@ describe('PurchaseRequest as the REST purchase body', () => {
 
     expect(messages).toEqual(
       expect.arrayContaining([
-        'amount: amount must not be less than 1',
+        'amount: amount must be at least 1 minor unit',
         'currency: currency must be an ISO 4217 alphabetic code such as EUR',
         expect.stringMatching(/^card\.bdkId: /),
         'card.ksn: ksn must be 20 uppercase hex digits',
@@ -59,7 +59,7 @@ describe('PurchaseRequest as the REST purchase body', () => {
 
   it('refuses a negative amount and an entry mode this server does not know, naming the field', async () => {
     expect((await validate(purchaseDtoOf(request({ amount: { amountMinor: '-5', currency: 'EUR' } })))).messages).toEqual([
-      'amount: amount must not be less than 1',
+      'amount: amount must be at least 1 minor unit',
     ]);
     expect((await validate(purchaseDtoOf(request({ entryMode: 7 })))).messages).toEqual([
       expect.stringMatching(/^entryMode: entryMode must be one of the following values: chip, contactless, magstripe/),
