@@ -6,6 +6,8 @@ export * from './database/database.factory';
 export * from './database/migrations.locator';
 export * from './bootstrap/validation.pipe';
 export * from './bootstrap/validation.probe';
+export * from './bootstrap/json-depth.limit';
+export * from './validation/calendar-date.validator';
 export * from './bootstrap/nest-app.factory';
 export * from './bootstrap/service-env.schema';
 export * from './bootstrap/service.runner';

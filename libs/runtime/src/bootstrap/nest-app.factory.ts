@@ -1,7 +1,9 @@
 import { DynamicModule, INestApplication, LoggerService, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 
+import { refuseDeepJson } from './json-depth.limit';
 import { createValidationPipe } from './validation.pipe';
 
 export interface NestAppOptions {
@@ -13,7 +15,9 @@ export interface NestAppOptions {
 
 /** One Nest application with the platform's pipes, shutdown hooks and API docs. */
 export async function createNestApp(rootModule: Type<unknown> | DynamicModule, options: NestAppOptions): Promise<INestApplication> {
-  const app = await NestFactory.create(rootModule, { logger: options.logger });
+  const app = await NestFactory.create<NestExpressApplication>(rootModule, { logger: options.logger });
+  // Registered before Nest's own JSON parser, which then leaves the body alone; the default size limit stays.
+  app.useBodyParser('json', { verify: refuseDeepJson() });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   if (options.openApi) {
