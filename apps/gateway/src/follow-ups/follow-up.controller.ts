@@ -2,6 +2,8 @@ import { Body, Controller, Headers, Param, ParseUUIDPipe, Post, Req, Res, UseGua
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
+import { ApiErrorResponses } from '@payments/runtime';
+
 import { registerConnectionOf } from '../abandonment/register-connection.util';
 import { requireIdempotencyKey } from '../idempotency/idempotency-key.util';
 import { StoredResponse } from '../idempotency/idempotency.repository';
@@ -12,6 +14,7 @@ import { FollowUpUseCase, originalReferenceOf, refundOriginalOf } from './follow
 /** Operations on an earlier operation of the same terminal. A broken rule is a 422 that names it; nothing changes. */
 @ApiTags('card-present')
 @ApiBearerAuth('terminal-key')
+@ApiErrorResponses(400, 401, 409, 422, 504)
 @ApiHeader({ name: 'Idempotency-Key', required: true, description: '8-64 characters; a retry with the same key and body returns the first outcome' })
 @UseGuards(TerminalKeyGuard)
 @Controller('v1')

@@ -2,6 +2,8 @@ import { Body, Controller, Param, ParseUUIDPipe, Post, Req, Res, UseGuards } fro
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
+import { ApiErrorResponses } from '@payments/runtime';
+
 import { TerminalKeyGuard, TerminalRequest } from '../terminals/terminal-key.guard';
 import { PromptAnswerDto } from './prompt-answer.dto';
 import { PromptAnswerUseCase } from './prompt-answer.usecase';
@@ -12,6 +14,7 @@ import { PromptAnswerUseCase } from './prompt-answer.usecase';
  */
 @ApiTags('card-present')
 @ApiBearerAuth('terminal-key')
+@ApiErrorResponses(400, 401, 404, 409, 410, 504)
 @UseGuards(TerminalKeyGuard)
 @Controller('v1/prompts')
 export class PromptAnswerController {

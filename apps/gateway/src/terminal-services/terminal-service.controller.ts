@@ -16,6 +16,8 @@ import {
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
+import { ApiErrorResponses } from '@payments/runtime';
+
 import { requireIdempotencyKey } from '../idempotency/idempotency-key.util';
 import { StoredResponse } from '../idempotency/idempotency.repository';
 import { TerminalKeyGuard, TerminalRequest } from '../terminals/terminal-key.guard';
@@ -29,6 +31,7 @@ enum ReportKind {
 /** The register's services: connection check, close of day, reports, receipt copies. */
 @ApiTags('terminal')
 @ApiBearerAuth('terminal-key')
+@ApiErrorResponses(400, 401, 404, 409, 502, 504)
 @UseGuards(TerminalKeyGuard)
 @Controller('v1')
 export class TerminalServiceController {
