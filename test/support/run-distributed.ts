@@ -25,7 +25,7 @@ async function main(): Promise<void> {
       'Payment platform running (distributed: seven processes over Kafka, PostgreSQL and Redis)',
       ...SERVICES.map((s) => `  ${s.name.padEnd(15)}${platform.urls[s.name]}  (/health/ready${s.name === 'gateway' ? '' : ', /metrics'})`),
       `  Operators      ${platform.gatewayOperatorUrl}/metrics (the gateway's); journal and totals on authorization and settlement with the operator key`,
-      `  Operator key   "${process.env.OPERATOR_KEY_HASHES ? 'from OPERATOR_KEY_HASHES' : DEMO_OPERATOR_KEY}"`,
+      `  Operator key   ${process.env.OPERATOR_KEY_HASHES ? 'from OPERATOR_KEY_HASHES' : `"${DEMO_OPERATOR_KEY}" (demo)`}`,
       `  API docs       ${platform.gatewayUrl}/docs`,
       `  gRPC API       ${platform.gatewayGrpcAddress}  (payments.terminal.v1.TerminalService, server reflection, grpc.health.v1)`,
       `  Acquirer host  simulator on 127.0.0.1:${port}`,
