@@ -1,11 +1,11 @@
 import { isLuhnValid, PAN_MAX_LENGTH, PAN_MIN_LENGTH } from '@payments/card';
-import { KeySerialNumber } from '@payments/crypto';
+import { ANSI_TEST_BDK, KeySerialNumber } from '@payments/crypto';
 
 import { CliInputError } from '../runner/cli-input.error';
 
-/** ANSI X9.24-1:2009 Annex A test BDK, under the id the platform's default CARD_BDKS gives it: public, for tests only. */
+/** The ANSI X9.24-1 test BDK, under the id the platform's default CARD_BDKS gives it: public, for tests only. */
 export const DEFAULT_BDK_ID = 'ansi-test-bdk';
-export const DEFAULT_BDK = '0123456789ABCDEFFEDCBA9876543210';
+export const DEFAULT_BDK = ANSI_TEST_BDK;
 /** The first KSN a PIN pad injected with the ANSI test initial KSN (FFFF9876543210E00000) uses. */
 export const DEFAULT_KSN = 'FFFF9876543210E00001';
 
