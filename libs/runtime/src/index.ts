@@ -23,3 +23,4 @@ export * from './operator/operator-env.schema';
 export * from './openapi/api-error-body';
 export * from './openapi/api-error-responses.decorator';
 export * from './openapi/openapi.schemes';
+export * from './validation/path-param.pipes';

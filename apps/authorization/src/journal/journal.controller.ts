@@ -1,9 +1,9 @@
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { stringify } from 'csv-stringify/sync';
 import type { Response } from 'express';
 
-import { ApiErrorResponses, OperatorEndpoint } from '@payments/runtime';
+import { ApiErrorResponses, OperatorEndpoint, uuidParam } from '@payments/runtime';
 
 import { JournalQueryDto } from './dto/journal-query.dto';
 import { JournalSearchRepository } from './journal-search.repository';
@@ -36,7 +36,7 @@ export class JournalController {
   @Get(':id')
   @ApiOperation({ summary: 'One transaction of the journal with its full status history' })
   @ApiErrorResponses(400, 404)
-  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<Record<string, unknown>> {
+  async get(@Param('id', uuidParam('id')) id: string): Promise<Record<string, unknown>> {
     const row = await this.journal.findById(id);
     if (!row) throw new NotFoundException(`transaction ${id} is not in the journal`);
     const history = await this.journal.historyOf(id);

@@ -1,8 +1,8 @@
-import { Body, Controller, Headers, Param, ParseUUIDPipe, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Headers, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
-import { ApiErrorResponses } from '@payments/runtime';
+import { ApiErrorResponses, uuidParam } from '@payments/runtime';
 
 import { registerConnectionOf } from '../abandonment/register-connection.util';
 import { requireIdempotencyKey } from '../idempotency/idempotency-key.util';
@@ -59,7 +59,7 @@ export class FollowUpController {
   complete(
     @Req() req: TerminalRequest,
     @Headers('idempotency-key') key: string | undefined,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() dto: FollowUpAmountDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {

@@ -83,7 +83,10 @@ describe('operator access (operator key and operator listener)', () => {
 
   it('serves the journal on the operator port to the operator key only', async () => {
     expect(await get(`${operatorUrl}/v1/journal/transactions`)).toMatchObject({ status: 401, text: expect.stringContaining('missing operator key') });
-    expect(await get(`${operatorUrl}/v1/journal/transactions`, 'not-the-key')).toMatchObject({ status: 401, text: expect.stringContaining('unknown operator key') });
+    expect(await get(`${operatorUrl}/v1/journal/transactions`, 'not-the-key')).toMatchObject({
+      status: 401,
+      text: expect.stringContaining('unknown operator key'),
+    });
     expect(await get(`${operatorUrl}/v1/journal/transactions`, OPERATOR_KEY)).toEqual({ status: 200, text: '{"items":["t1"]}' });
   });
 
@@ -107,7 +110,9 @@ describe('operator access (operator key and operator listener)', () => {
 
     expect(Object.keys(registerDoc.paths)).toEqual(['/v1/purchases']);
     expect(Object.keys(operatorDoc.paths).sort()).toEqual(['/metrics', '/v1/journal/transactions']);
-    expect(registerDoc.components.securitySchemes['terminal-key']).toEqual(expect.objectContaining({ type: 'http', scheme: 'bearer', bearerFormat: 'API key' }));
+    expect(registerDoc.components.securitySchemes['terminal-key']).toEqual(
+      expect.objectContaining({ type: 'http', scheme: 'bearer', bearerFormat: 'API key' }),
+    );
     expect(Object.keys(registerDoc.paths['/v1/purchases'].post.responses)).toEqual(expect.arrayContaining(['400', '401', '409', '422', '504']));
     expect(registerDoc.paths['/v1/purchases'].post.responses['400'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ApiErrorBody' });
     expect(Object.keys(operatorDoc.paths['/v1/journal/transactions'].get.responses)).toContain('401');

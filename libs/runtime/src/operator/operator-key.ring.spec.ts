@@ -17,7 +17,9 @@ describe(OperatorKeyRing.name, () => {
   });
 
   it('refuses a value that is not a list of SHA-256 hashes, without echoing it', () => {
-    expect(() => OperatorKeyRing.fromConfig(key, undefined)).toThrow('OPERATOR_KEY_HASHES: comma-separated SHA-256 hashes (64 hex digits) of the operator keys');
+    expect(() => OperatorKeyRing.fromConfig(key, undefined)).toThrow(
+      'OPERATOR_KEY_HASHES: comma-separated SHA-256 hashes (64 hex digits) of the operator keys',
+    );
     expect(() => OperatorKeyRing.fromConfig(' , ', undefined)).toThrow(/OPERATOR_KEY_HASHES/);
   });
 
