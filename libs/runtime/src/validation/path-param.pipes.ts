@@ -14,7 +14,7 @@ export function intParam(name: string): ParseIntPipe {
 }
 
 /** A parameter that must be one of an enum's values. */
-export function enumParam<T extends Record<string, string>>(name: string, values: T): ParseEnumPipe<T> {
+export function enumParam(name: string, values: Record<string, string>): ParseEnumPipe {
   return new ParseEnumPipe(values, {
     exceptionFactory: () => new BadRequestException(`${name}: ${name} must be one of ${Object.values(values).join(', ')}`),
   });
