@@ -21,7 +21,8 @@ export async function startEmbeddedProcess(env: Record<string, string>): Promise
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'payments-bench-'));
   const child = spawn(process.execPath, [join(repoRoot(), 'dist/apps/embedded/src/main.js')], {
-    env: { ...process.env, ...TEST_SERVICE_ENV, ...env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'error' },
+    // OPERATOR_PORT 0: any free port, so the benchmark never collides with a platform already on 8081.
+    env: { ...process.env, ...TEST_SERVICE_ENV, ...env, PORT: String(port), OPERATOR_PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'error' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -1,7 +1,7 @@
 import { AcquirerHostSimulator, freePort } from '@payments/testing';
 
 import { PlatformOptions, PlatformUnderTest, startDistributed, startEmbedded } from '../support/platform-under-test';
-import { call, eventually, HttpResult, RegisterClient, TERMINAL_KEY } from '../support/register.client';
+import { eventually, operatorCall, HttpResult, RegisterClient, TERMINAL_KEY } from '../support/register.client';
 
 const VISA = '4242424242424242';
 const MASTERCARD = '5555555555554444';
@@ -63,7 +63,7 @@ describe.each([
   const bankA = () => platform.simulator;
   const payments = (simulator: AcquirerHostSimulator) => simulator.received.filter((m) => !m.mti.startsWith('08'));
   const purchase = (pan: string, amount: number) => register.post('/v1/purchases', { amount, currency: 'EUR', card: register.card(pan) });
-  const journal = async (id: unknown) => (await call(`${platform.authorizationUrl}/v1/journal/transactions/${String(id)}`)).body;
+  const journal = async (id: unknown) => (await operatorCall(`${platform.authorizationUrl}/v1/journal/transactions/${String(id)}`)).body;
   const approved = (result: HttpResult) => {
     expect(result.body).toMatchObject({ status: 'approved', responseCode: '00' });
     return result.body;

@@ -4,7 +4,7 @@ import { AcquirerHostSimulator, freePort } from '@payments/testing';
 
 import { DistributedPlatform, startDistributedPlatform } from '../support/distributed-platform';
 import { TEST_SERVICE_ENV } from '../support/platform-under-test';
-import { call, eventually, HttpResult, RegisterClient, TERMINAL_KEY } from '../support/register.client';
+import { eventually, operatorCall, HttpResult, RegisterClient, TERMINAL_KEY } from '../support/register.client';
 import { repoRoot } from '../support/repo-root.util';
 
 const CRASH_AMOUNT = '000000007777';
@@ -56,7 +56,7 @@ describe('authorization killed between the host approval and the reply (distribu
     await platform.restart('authorization');
     const journalUrl = `${platform.urls.authorization}/v1/journal/transactions/${transactionId}`;
     const reversed = await eventually(
-      async () => (await call(journalUrl)).body,
+      async () => (await operatorCall(journalUrl)).body,
       (row) => row.status === 'reversed',
       40_000,
     );

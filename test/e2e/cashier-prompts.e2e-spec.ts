@@ -1,5 +1,5 @@
 import { PlatformOptions, PlatformUnderTest, startDistributed, startEmbedded } from '../support/platform-under-test';
-import { call, eventually, HttpResult, RegisterClient, TERMINAL_KEY } from '../support/register.client';
+import { eventually, operatorCall, HttpResult, RegisterClient, TERMINAL_KEY } from '../support/register.client';
 import { TerminalGrpcClient } from '../support/terminal-grpc.client';
 
 const PAN = '5555555555554444';
@@ -26,7 +26,7 @@ describe.each([
 
   const sale = (amount: number, entryMode = 'chip') => ({ amount, currency: 'EUR', entryMode, card: register.card(PAN) });
   const sent = (mti: string) => platform.simulator.received.filter((m) => m.mti === mti);
-  const journal = async (id: unknown) => (await call(`${platform.authorizationUrl}/v1/journal/transactions/${String(id)}`)).body;
+  const journal = async (id: unknown) => (await operatorCall(`${platform.authorizationUrl}/v1/journal/transactions/${String(id)}`)).body;
   const history = async (id: unknown) => ((await journal(id)).history as { status: string }[]).map((h) => h.status);
   const answer = (result: HttpResult, value: string) => register.post(`/v1/prompts/${promptOf(result).promptId}/answer`, { value }, { idempotencyKey: null });
   const promptOf = (result: HttpResult) => result.body.prompt as { promptId: string; kind: string; text: string; input: Record<string, unknown> };

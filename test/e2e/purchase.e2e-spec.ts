@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { PlatformUnderTest, startDistributed, startEmbedded } from '../support/platform-under-test';
-import { call, eventually, RegisterClient } from '../support/register.client';
+import { eventually, operatorCall, RegisterClient } from '../support/register.client';
 
 const PAN = '4242424242424242';
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -26,7 +26,7 @@ describe.each([
 
   const body = (amount: number, extra: Record<string, unknown> = {}) => ({ amount, currency: 'EUR', card: register.card(PAN), ...extra });
   const hostRequests = (mti: string) => platform.simulator.received.filter((m) => m.mti === mti);
-  const journal = (id: string) => call(`${platform.authorizationUrl}/v1/journal/transactions/${id}`);
+  const journal = (id: string) => operatorCall(`${platform.authorizationUrl}/v1/journal/transactions/${id}`);
 
   it('approves a purchase through antifraud and the acquirer host, and returns what the receipt needs', async () => {
     const result = await register.purchase(body(1250));
@@ -63,12 +63,12 @@ describe.each([
     const totalsUrl = `${platform.settlementUrl}/v1/settlement/terminal-totals?businessDay=${today()}&terminalId=DEMO0001`;
     type Row = { currency: string; count: number; amountMinor: string };
     const usd = (rows: Row[]) => rows.find((r) => r.currency === 'USD');
-    const before = usd((await call<Row[]>(totalsUrl)).body) ?? { count: 0, amountMinor: '0' };
+    const before = usd((await operatorCall<Row[]>(totalsUrl)).body) ?? { count: 0, amountMinor: '0' };
 
     expect((await register.purchase(body(777, { currency: 'USD' }))).body.status).toBe('approved');
 
     const after = await eventually(
-      async () => usd((await call<Row[]>(totalsUrl)).body),
+      async () => usd((await operatorCall<Row[]>(totalsUrl)).body),
       (row) => row?.count === before.count + 1,
     );
     expect(after).toMatchObject({ count: before.count + 1, amountMinor: String(BigInt(before.amountMinor) + 777n) });
@@ -106,7 +106,7 @@ describe.each([
 
   it.each([
     ['amount', { amount: 12.5 }, /amount must be an integer/],
-    ['amount', { amount: 0 }, /amount must not be less than 1/],
+    ['amount', { amount: 0 }, /amount must be at least 1 minor unit/],
     ['currency', { currency: 'euro' }, /currency must be an ISO 4217 alphabetic code/],
     ['card.ksn', { card: { bdkId: 'test-bdk', ksn: 'xyz', ciphertext: '00' } }, /card\.ksn: ksn must be 20 uppercase hex digits/],
     ['surplus field', { cvv: '123' }, /property cvv should not exist/],

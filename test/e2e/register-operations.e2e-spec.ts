@@ -1,5 +1,5 @@
-import { PlatformUnderTest, startDistributed, startEmbedded } from '../support/platform-under-test';
-import { call, eventually, HttpResult, RegisterClient, TERMINAL_KEY } from '../support/register.client';
+import { OPERATOR_KEY, PlatformUnderTest, startDistributed, startEmbedded } from '../support/platform-under-test';
+import { call, eventually, operatorCall, HttpResult, RegisterClient, TERMINAL_KEY } from '../support/register.client';
 
 const PAN = '5555555555554444';
 
@@ -24,7 +24,7 @@ describe.each([
 
   const card = (amount: number) => ({ amount, currency: 'EUR', card: register.card(PAN) });
   const sent = (mti: string) => platform.simulator.received.filter((m) => m.mti === mti);
-  const journal = async (id: unknown) => (await call(`${platform.authorizationUrl}/v1/journal/transactions/${String(id)}`)).body;
+  const journal = async (id: unknown) => (await operatorCall(`${platform.authorizationUrl}/v1/journal/transactions/${String(id)}`)).body;
   const approved = (result: HttpResult) => {
     expect(result.body).toMatchObject({ status: 'approved', responseCode: '00' });
     return result.body;
@@ -155,35 +155,87 @@ describe.each([
     expect(full.text).not.toContain(PAN);
   });
 
+  it.each([
+    ['/v1/purchases', { amount: 1250, currency: 'EUR' }, ['card: card is required (an object with bdkId, ksn and ciphertext)']],
+    ['/v1/cash-withdrawals', { amount: '1250', currency: 'EUR' }, ['amount: amount must be an integer number of minor units (a JSON number such as 1250)']],
+    ['/v1/balance-inquiries', { currency: 978 }, ['currency: currency must be a string, an ISO 4217 alphabetic code such as EUR']],
+    ['/v1/refunds', { amount: '5', rrn: 633410000001 }, ['amount: amount must be an integer number of minor units (a JSON number such as 500)']],
+  ])('refuses a missing field or a wrong type at %s with one 400 line per field, and keeps no Idempotency-Key', async (path, bad, messages) => {
+    const refused = await register.post(path, bad);
+    expect([refused.status, refused.body.message]).toEqual([400, expect.arrayContaining(messages)]);
+    expect((refused.body.message as string[]).every((line) => /^[\w.]+: /.test(line))).toBe(true);
+    expect(platform.simulator.received).toHaveLength(0);
+  });
+
+  it('keeps nothing of a refused body: its Idempotency-Key then starts a new operation, neither a replay nor a conflict', async () => {
+    const idempotencyKey = `e2e-refused-${Date.now()}`;
+    expect((await register.post('/v1/purchases', { amount: 1250, currency: 'EUR' }, { idempotencyKey })).status).toBe(400);
+    approved(await register.post('/v1/purchases', card(1250), { idempotencyKey }));
+  });
+
+  it('serves the journal, the totals and metrics to the operator key only, and never on the register port', async () => {
+    const journalUrl = `${platform.authorizationUrl}/v1/journal/transactions`;
+    expect((await call(`${platform.gatewayUrl}/v1/journal/transactions`, { headers: { authorization: `Bearer ${OPERATOR_KEY}` } })).status).toBe(404);
+    expect((await call(`${platform.gatewayUrl}/metrics`)).status).toBe(404);
+    expect((await call(`${platform.gatewayUrl}/health/ready`)).status).toBe(200);
+
+    expect(await call(journalUrl)).toMatchObject({ status: 401, body: { message: 'missing operator key: send Authorization: Bearer <operator key>' } });
+    expect((await call(journalUrl, { headers: { authorization: `Bearer ${TERMINAL_KEY}` } })).status).toBe(401);
+    expect((await operatorCall(`${journalUrl}?limit=1`)).status).toBe(200);
+    expect((await call(`${platform.settlementUrl}/v1/settlement/terminal-totals?businessDay=2026-11-30`)).status).toBe(401);
+    expect((await call(platform.metricsUrl)).text).toContain('# HELP');
+  });
+
+  it.each(['2026-13-45', '2026-12-32', '0000-00-00', '2026-02-30'])(
+    'refuses the journal and the totals for businessDay=%s with a 400 naming it',
+    async (day) => {
+      const journal = await operatorCall(`${platform.authorizationUrl}/v1/journal/transactions?businessDay=${day}`);
+      expect([journal.status, journal.body.message]).toEqual([400, ['businessDay: businessDay must be a calendar date YYYY-MM-DD that exists']]);
+      const totals = await operatorCall(`${platform.settlementUrl}/v1/settlement/terminal-totals?businessDay=${day}`);
+      expect([totals.status, totals.body.message]).toEqual([400, ['businessDay: businessDay must be a calendar date YYYY-MM-DD that exists']]);
+      const range = await operatorCall(`${platform.authorizationUrl}/v1/journal/transactions?from=${day}`);
+      expect(range.status).toBe(400);
+    },
+  );
+
+  it('documents the error responses of the register operations, and the terminal key as a bearer API key', async () => {
+    type Doc = { paths: Record<string, Record<string, { responses: Record<string, unknown> }>>; components: { securitySchemes: Record<string, unknown> } };
+    const doc = (await call<Doc>(`${platform.gatewayUrl}/docs-json`)).body;
+    expect(Object.keys(doc.paths['/v1/purchases'].post.responses)).toEqual(expect.arrayContaining(['400', '401', '409', '422', '504']));
+    expect(Object.keys(doc.paths['/v1/prompts/{promptId}/answer'].post.responses)).toEqual(expect.arrayContaining(['404', '410']));
+    expect(doc.components.securitySchemes['terminal-key']).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'API key' });
+    expect(doc.paths['/v1/journal/transactions']).toBeUndefined();
+  });
+
   it('finds journal entries by any key, a page at a time, and exports them as CSV without card numbers', async () => {
     for (const amount of [4100, 4200]) approved(await register.post('/v1/purchases', card(amount)));
     const purchase = approved(await register.post('/v1/purchases', card(4321)));
     const journalUrl = `${platform.authorizationUrl}/v1/journal/transactions`;
 
-    const byRrn = await call<{ items: { transactionId: string }[] }>(
+    const byRrn = await operatorCall<{ items: { transactionId: string }[] }>(
       `${journalUrl}?rrn=${String(purchase.rrn)}&approvalCode=${String(purchase.approvalCode)}&terminalId=DEMO0002`,
     );
     expect(byRrn.body.items.map((i) => i.transactionId)).toEqual([purchase.transactionId]);
 
-    const first = await call<{ items: { transactionId: string; terminalId: string }[]; nextCursor: string }>(
+    const first = await operatorCall<{ items: { transactionId: string; terminalId: string }[]; nextCursor: string }>(
       `${journalUrl}?terminalId=DEMO0002&status=approved&limit=2`,
     );
     expect(first.body.items).toHaveLength(2);
     expect(first.body.items[0].transactionId).toBe(purchase.transactionId);
-    const second = await call<{ items: { transactionId: string }[] }>(
+    const second = await operatorCall<{ items: { transactionId: string }[] }>(
       `${journalUrl}?terminalId=DEMO0002&status=approved&limit=2&cursor=${first.body.nextCursor}`,
     );
     expect(second.body.items.length).toBeGreaterThan(0);
     expect(second.body.items.map((i) => i.transactionId)).not.toContain(first.body.items[1].transactionId);
 
-    const csv = await call(`${journalUrl}?terminalId=DEMO0002&maskedPan=555555******4444&amountMin=4321&amountMax=4321&format=csv`);
+    const csv = await operatorCall(`${journalUrl}?terminalId=DEMO0002&maskedPan=555555******4444&amountMin=4321&amountMax=4321&format=csv`);
     expect(csv.status).toBe(200);
     const [header, ...lines] = csv.text.trim().split('\n');
     expect(header.split(',').slice(0, 3)).toEqual(['transactionId', 'createdAt', 'businessDay']);
     expect(lines.some((line) => line.startsWith(String(purchase.transactionId)))).toBe(true);
     expect(csv.text).not.toContain(PAN);
 
-    const bad = await call(`${journalUrl}?amountMin=12.50`);
+    const bad = await operatorCall(`${journalUrl}?amountMin=12.50`);
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('amountMin must be minor units');
   });

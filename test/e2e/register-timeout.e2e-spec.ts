@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { PlatformOptions, PlatformUnderTest, startDistributed, startEmbedded } from '../support/platform-under-test';
-import { call, eventually, HttpResult, RegisterClient, TERMINAL_KEY } from '../support/register.client';
+import { eventually, operatorCall, HttpResult, RegisterClient, TERMINAL_KEY } from '../support/register.client';
 import { TerminalGrpcClient } from '../support/terminal-grpc.client';
 
 const PAN = '4242424242424242';
@@ -48,13 +48,13 @@ describe.each([
     platform.simulator.addRule((m) =>
       m.mti === mti ? { kind: 'delay', ms, then: then === 'approve' ? { kind: 'approve' } : { kind: 'decline', responseCode: then.decline } } : undefined,
     );
-  const journal = async (id: unknown) => (await call(`${platform.authorizationUrl}/v1/journal/transactions/${String(id)}`)).body;
+  const journal = async (id: unknown) => (await operatorCall(`${platform.authorizationUrl}/v1/journal/transactions/${String(id)}`)).body;
   const statuses = (row: Record<string, unknown>) => (row.history as History).map((h) => h.status);
   const reasonOf = (row: Record<string, unknown>, status: string) => (row.history as History).find((h) => h.status === status)?.reason;
   const totals = async () => {
     const day = new Date().toISOString().slice(0, 10);
     const rows = (
-      await call<{ currency: string; count: number; amountMinor: string }[]>(
+      await operatorCall<{ currency: string; count: number; amountMinor: string }[]>(
         `${platform.settlementUrl}/v1/settlement/terminal-totals?businessDay=${day}&terminalId=${TERMINAL}`,
       )
     ).body;
@@ -130,7 +130,7 @@ describe.each([
       );
       expect(sent('0400')[0].fields[90].slice(0, 10)).toBe(`0200${request.fields[11]}`);
       const rows = (
-        await call<{ items: { transactionId: string; status: string; amountMinor: string }[] }>(
+        await operatorCall<{ items: { transactionId: string; status: string; amountMinor: string }[] }>(
           `${platform.authorizationUrl}/v1/journal/transactions?terminalId=${TERMINAL}&amountMin=2400&amountMax=2400`,
         )
       ).body.items;

@@ -13,11 +13,16 @@ export const SERVICES = [
   { name: 'device-bridge', port: 3006, database: false },
 ] as const;
 
+/** The gateway's operator listener (its metrics): registers reach its PORT, operators this one. */
+export const GATEWAY_OPERATOR_PORT = 3010;
+
 export interface DistributedPlatform {
   readonly gatewayUrl: string;
   /** host:port of the gateway's gRPC API. */
   readonly gatewayGrpcAddress: string;
   readonly urls: Record<string, string>;
+  /** The gateway's operator listener (metrics). The other services' ports are internal: they serve their operator routes on PORT. */
+  readonly gatewayOperatorUrl: string;
   /** SIGKILL one service's process (a crash: no shutdown hooks run). */
   kill(name: ServiceName): Promise<void>;
   /** Starts a killed or stopped service again and waits until it is ready. */
@@ -51,17 +56,22 @@ export async function startDistributedPlatform(options: DistributedOptions): Pro
     const port = service.port + offset;
     urls[service.name] = `http://127.0.0.1:${port}`;
     const log = createWriteStream(join(options.logDir, `${service.name}.log`), { flags: 'a' });
+    // OPERATOR_PORT is the gateway's alone here: another service given one would move its journal or totals off PORT.
+    const serviceEnv: NodeJS.ProcessEnv = { ...options.env };
+    delete serviceEnv.OPERATOR_PORT;
+    const operator = service.name === 'gateway' ? { OPERATOR_PORT: String(GATEWAY_OPERATOR_PORT + offset) } : {};
     const grpc = 'grpcPort' in service ? { GATEWAY_GRPC_HOST: '127.0.0.1', GATEWAY_GRPC_PORT: String(service.grpcPort + offset) } : {};
     // DISTRIBUTED_NODE_ARGS: node flags for every service, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile a benchmark run.
     const nodeArgs = (options.env.DISTRIBUTED_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
     const child = spawn(process.execPath, [...nodeArgs, join(options.root, 'dist/apps', service.name, 'src/main.js')], {
       env: {
-        ...options.env,
+        ...serviceEnv,
         PORT: String(port),
         HOST: '127.0.0.1',
         DEVICE_BRIDGE_GATEWAY_URL: `http://127.0.0.1:${SERVICES[0].port + offset}`,
         ...internalGrpc,
         ...grpc,
+        ...operator,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -92,7 +102,8 @@ export async function startDistributedPlatform(options: DistributedOptions): Pro
     await stop();
     throw error;
   }
-  return { gatewayUrl: urls.gateway, gatewayGrpcAddress: `127.0.0.1:${SERVICES[0].grpcPort + offset}`, urls, kill, restart, stop };
+  const gatewayOperatorUrl = `http://127.0.0.1:${GATEWAY_OPERATOR_PORT + offset}`;
+  return { gatewayUrl: urls.gateway, gatewayGrpcAddress: `127.0.0.1:${SERVICES[0].grpcPort + offset}`, urls, gatewayOperatorUrl, kill, restart, stop };
 }
 
 /** The synchronous path between the processes: gateway -> authorization -> antifraud over gRPC, offset like every port. */

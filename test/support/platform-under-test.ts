@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 
 import { loadEmbeddedEnv, startEmbeddedPlatform } from '@payments/embedded';
+import { hashOperatorKey } from '@payments/runtime';
 import { AcquirerHostSimulator, freePort } from '@payments/testing';
 
 import { startDistributedPlatform } from './distributed-platform';
@@ -12,11 +13,18 @@ export interface PlatformUnderTest {
   readonly gatewayUrl: string;
   /** host:port of the gateway's gRPC API. */
   readonly gatewayGrpcAddress: string;
+  /** Where the journal is served (embedded: the operator listener); it takes OPERATOR_KEY. */
   readonly authorizationUrl: string;
+  /** Where the settlement totals are served (embedded: the operator listener); it takes OPERATOR_KEY. */
   readonly settlementUrl: string;
+  /** The gateway's metrics (embedded: the operator listener, with every service's metrics). */
+  readonly metricsUrl: string;
   readonly simulator: AcquirerHostSimulator;
   stop(): Promise<void>;
 }
+
+/** The operator key of the test platforms (journal, totals). */
+export const OPERATOR_KEY = 'e2e-operator-key-0123456789';
 
 /** Short timeouts, so the host-silent cases finish quickly. */
 export const TEST_SERVICE_ENV = {
@@ -31,6 +39,7 @@ export const TEST_SERVICE_ENV = {
   GATEWAY_DEMO_TERMINAL_COUNT: '7',
   ANTIFRAUD_CARD_VELOCITY_MAX: '100000',
   LOG_LEVEL: 'warn',
+  OPERATOR_KEY_HASHES: hashOperatorKey(OPERATOR_KEY),
 };
 
 /** What a suite may change: more service variables, and the port of the platform's own host simulator. */
@@ -43,15 +52,23 @@ export async function startEmbedded(options: PlatformOptions = {}): Promise<Plat
   const port = await freePort();
   const env = { ...process.env, ...TEST_SERVICE_ENV, ...options.env };
   const platform = await startEmbeddedPlatform(
-    loadEmbeddedEnv({ ...env, PORT: String(port), GRPC_PORT: '0', DATA_DIR: 'memory', SIMULATOR_ACQUIRER_PORT: String(options.simulatorPort ?? 0) }),
+    loadEmbeddedEnv({
+      ...env,
+      PORT: String(port),
+      GRPC_PORT: '0',
+      OPERATOR_PORT: '0',
+      DATA_DIR: 'memory',
+      SIMULATOR_ACQUIRER_PORT: String(options.simulatorPort ?? 0),
+    }),
     env,
   );
   return {
     mode: 'embedded',
     gatewayUrl: platform.url,
     gatewayGrpcAddress: platform.grpcAddress,
-    authorizationUrl: platform.url,
-    settlementUrl: platform.url,
+    authorizationUrl: platform.operatorUrl,
+    settlementUrl: platform.operatorUrl,
+    metricsUrl: `${platform.operatorUrl}/metrics`,
     simulator: platform.simulator,
     stop: () => platform.close(),
   };
@@ -76,6 +93,7 @@ export async function startDistributed(options: PlatformOptions = {}): Promise<P
       gatewayGrpcAddress: platform.gatewayGrpcAddress,
       authorizationUrl: platform.urls.authorization,
       settlementUrl: platform.urls.settlement,
+      metricsUrl: `${platform.gatewayOperatorUrl}/metrics`,
       simulator,
       stop: async () => {
         await platform.stop();

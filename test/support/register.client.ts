@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { TestPinPad } from '@payments/testing';
 
-import { TEST_SERVICE_ENV } from './platform-under-test';
+import { OPERATOR_KEY, TEST_SERVICE_ENV } from './platform-under-test';
 
 export const TERMINAL_KEY = TEST_SERVICE_ENV.GATEWAY_DEMO_TERMINAL_KEY;
 
@@ -59,6 +59,11 @@ export async function call<T = Record<string, unknown>>(url: string, init?: Requ
     body = {} as T;
   }
   return { status: response.status, body, text };
+}
+
+/** An operators' endpoint (journal, settlement totals) with the test platforms' operator key. */
+export function operatorCall<T = Record<string, unknown>>(url: string): Promise<HttpResult<T>> {
+  return call<T>(url, { headers: { authorization: `Bearer ${OPERATOR_KEY}` } });
 }
 
 /** Polls until `check` passes or the time is up (for what arrives through the bus). */

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 
+import { DEMO_OPERATOR_KEY } from '@payments/runtime';
 import { AcquirerHostSimulator } from '@payments/testing';
 
 import { internalGrpcEnv, SERVICES, startDistributedPlatform } from './distributed-platform';
@@ -26,7 +27,9 @@ async function main(): Promise<void> {
     [
       '',
       'Payment platform running (distributed: seven processes over Kafka, PostgreSQL and Redis)',
-      ...SERVICES.map((s) => `  ${s.name.padEnd(15)}${platform.urls[s.name]}  (/health/ready, /metrics)`),
+      ...SERVICES.map((s) => `  ${s.name.padEnd(15)}${platform.urls[s.name]}  (/health/ready${s.name === 'gateway' ? '' : ', /metrics'})`),
+      `  Operators      ${platform.gatewayOperatorUrl}/metrics (the gateway's); journal and totals on authorization and settlement with the operator key`,
+      `  Operator key   ${process.env.OPERATOR_KEY_HASHES ? 'from OPERATOR_KEY_HASHES' : `"${DEMO_OPERATOR_KEY}" (demo)`}`,
       `  API docs       ${platform.gatewayUrl}/docs`,
       `  gRPC API       ${platform.gatewayGrpcAddress}  (payments.terminal.v1.TerminalService, server reflection, grpc.health.v1)`,
       `  Internal gRPC  authorization ${internal.GATEWAY_AUTHORIZATION_GRPC_URL}, antifraud ${internal.AUTHORIZATION_ANTIFRAUD_GRPC_URL} (grpc.health.v1)`,

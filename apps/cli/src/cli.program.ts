@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 
+import { runCardEncrypt, type CardEncryptOptions } from './card/card-encrypt.command';
+import { DEFAULT_BDK, DEFAULT_BDK_ID, DEFAULT_KSN } from './card/card-encrypt.options';
 import { runIso8583Decode, type Iso8583DecodeOptions } from './iso8583/iso8583-decode.command';
 import { runIso8583Encode, type Iso8583EncodeOptions } from './iso8583/iso8583-encode.command';
 import { runIso8583Specs } from './iso8583/iso8583-specs.command';
@@ -41,6 +43,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .command('specs')
     .description('List the spec names known to the codec registry')
     .action(() => run(runIso8583Specs(io)));
+
+  const card = program.command('card').description("Make what a register sends for a card (test cards and the platform's test keys)");
+  card
+    .command('encrypt')
+    .description("Encrypt a test card as the PIN pad does (DUKPT); prints the API's `card` object as one JSON line")
+    .requiredOption('--pan <digits>', 'card number (a test card: it is on your command line)')
+    .requiredOption('--expiry <YYMM>', 'expiry as on track 2, e.g. 2712')
+    .option('--ksn <hex>', 'key serial number, 20 hex digits; a new counter for each purchase', DEFAULT_KSN)
+    .option('--service-code <digits>', 'service code (201: chip, international)', '201')
+    .option('--bdk-id <id>', "id of the base derivation key, as in the server's CARD_BDKS", DEFAULT_BDK_ID)
+    .option('--bdk <hex>', 'the base derivation key, 32 hex digits (default: the public ANSI X9.24 test BDK)', DEFAULT_BDK)
+    .action((options: CardEncryptOptions) => run(runCardEncrypt(options, io)));
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -13,7 +13,7 @@ import { InMemoryMessageBus } from '@payments/messaging';
 import { createLogger, MetricsModule, NestJsonLogger } from '@payments/observability';
 import { InProcessRpc } from '@payments/rpc';
 import { QrMerchantModule } from '@payments/qr-merchant-app';
-import { createNestApp, DatabaseFactory, PlatformModule } from '@payments/runtime';
+import { createNestApp, DatabaseFactory, OperatorKeyRing, OperatorListener, PlatformModule } from '@payments/runtime';
 import { SettlementModule } from '@payments/settlement-app';
 import { AcquirerHostSimulator, freePort } from '@payments/testing';
 
@@ -22,6 +22,9 @@ import { EmbeddedEnv } from './embedded-env';
 export interface EmbeddedPlatform {
   readonly app: INestApplication;
   readonly url: string;
+  /** The operators' listener: journal, settlement totals, metrics and their docs (operator key). */
+  readonly operatorUrl: string;
+  readonly operatorKeys: OperatorKeyRing;
   /** host:port of the gRPC API. */
   readonly grpcAddress: string;
   readonly simulator: AcquirerHostSimulator;
@@ -41,6 +44,8 @@ export async function startEmbeddedPlatform(config: EmbeddedEnv, env: NodeJS.Pro
   // Chosen here rather than by the gateway, so the host knows the address it serves.
   const grpcPort = config.GRPC_PORT || (await freePort());
 
+  const operatorKeys = OperatorKeyRing.fromConfig(config.OPERATOR_KEY_HASHES, config.NODE_ENV);
+  const operatorListener = new OperatorListener();
   const bus = new InMemoryMessageBus();
   const databases = new DatabaseFactory({
     mode: { kind: 'pglite', dataRoot: config.DATA_DIR === 'memory' ? undefined : config.DATA_DIR },
@@ -60,7 +65,13 @@ export async function startEmbeddedPlatform(config: EmbeddedEnv, env: NodeJS.Pro
     {
       module: class EmbeddedPlatformModule {},
       imports: [
-        PlatformModule.forRoot({ bus, rpc: new InProcessRpc(), cache: new InMemoryCache(), databases }),
+        PlatformModule.forRoot({
+          bus,
+          rpc: new InProcessRpc(),
+          cache: new InMemoryCache(),
+          databases,
+          operator: { keys: operatorKeys, listener: operatorListener },
+        }),
         MetricsModule.forRoot({ service: 'embedded' }),
         GatewayModule.forRoot(serviceEnv),
         AuthorizationModule.forRoot(serviceEnv),
@@ -71,13 +82,18 @@ export async function startEmbeddedPlatform(config: EmbeddedEnv, env: NodeJS.Pro
         DeviceBridgeModule.forRoot(serviceEnv),
       ],
     },
-    { title: 'Payment platform (embedded)', logger: new NestJsonLogger(logger), openApi: true },
+    { title: 'Payment platform (embedded)', logger: new NestJsonLogger(logger), openApi: true, operatorListener },
   );
+  await app.init();
+  // Operators get their own port, opened first: the register API's port never serves the journal or metrics.
+  await operatorListener.open(app, config.OPERATOR_PORT, config.HOST);
   await app.listen(config.PORT, config.HOST);
   const address = (app.getHttpServer() as Server).address() as AddressInfo;
   return {
     app,
     url: `http://${config.HOST}:${address.port}`,
+    operatorUrl: `http://${config.HOST}:${String(operatorListener.port)}`,
+    operatorKeys,
     grpcAddress: `${config.HOST}:${grpcPort}`,
     simulator,
     bus,

@@ -1,4 +1,5 @@
 import { createLogger, startTelemetry } from '@payments/observability';
+import { DEMO_OPERATOR_KEY } from '@payments/runtime';
 
 import { loadEmbeddedEnv } from './embedded-env';
 import { startEmbeddedPlatform } from './embedded-platform';
@@ -17,8 +18,9 @@ startEmbeddedPlatform(config).then(
         `  API            ${platform.url}/v1/purchases`,
         `  API docs       ${platform.url}/docs`,
         `  gRPC API       ${platform.grpcAddress}  (payments.terminal.v1.TerminalService, server reflection, grpc.health.v1)`,
-        `  Metrics        ${platform.url}/metrics`,
         `  Health         ${platform.url}/health/ready`,
+        `  Operators      ${platform.operatorUrl}/v1/journal/transactions, /v1/settlement/terminal-totals, /metrics, /docs`,
+        `  Operator key   ${platform.operatorKeys.acceptsDemoKey() ? `"${DEMO_OPERATOR_KEY}" (demo; set OPERATOR_KEY_HASHES for your own)` : 'from OPERATOR_KEY_HASHES'}`,
         `  Data           ${config.DATA_DIR === 'memory' ? 'in memory' : `${config.DATA_DIR}/ (PGlite, one database per service)`}`,
         `  Demo terminal  DEMO0001, API key "${key}"`,
         '  Try it         node scripts/demo-purchase.js',

@@ -6,6 +6,7 @@ export * from './card-data/card-data.decryptor';
 export * from './crypto-input.error';
 export * from './des/tdes.cipher';
 export * from './dukpt/dukpt-data.cipher';
+export * from './dukpt/ansi-test-keys';
 export * from './dukpt/dukpt.kdf';
 export * from './dukpt/key-serial-number.model';
 export * from './vault/base32.util';

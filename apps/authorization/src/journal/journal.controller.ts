@@ -1,7 +1,9 @@
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { stringify } from 'csv-stringify/sync';
 import type { Response } from 'express';
+
+import { ApiErrorResponses, OperatorEndpoint, uuidParam } from '@payments/runtime';
 
 import { JournalQueryDto } from './dto/journal-query.dto';
 import { JournalSearchRepository } from './journal-search.repository';
@@ -10,6 +12,7 @@ import { JournalRepository } from './journal.repository';
 
 /** Operator view of the journal: every attempt with its status history (card data masked only). */
 @ApiTags('journal')
+@OperatorEndpoint()
 @Controller('v1/journal/transactions')
 export class JournalController {
   constructor(
@@ -19,6 +22,7 @@ export class JournalController {
 
   @Get()
   @ApiOperation({ summary: 'Search the journal by any key, newest first, a page at a time; format=csv exports the page as CSV' })
+  @ApiErrorResponses(400)
   async list(@Query() query: JournalQueryDto, @Res({ passthrough: true }) res: Response): Promise<unknown> {
     const page = await this.search.search(query);
     const items = page.rows.map(journalViewOf);
@@ -31,7 +35,8 @@ export class JournalController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One transaction of the journal with its full status history' })
-  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<Record<string, unknown>> {
+  @ApiErrorResponses(400, 404)
+  async get(@Param('id', uuidParam('id')) id: string): Promise<Record<string, unknown>> {
     const row = await this.journal.findById(id);
     if (!row) throw new NotFoundException(`transaction ${id} is not in the journal`);
     const history = await this.journal.historyOf(id);

@@ -1,6 +1,8 @@
-import { Body, Controller, Headers, Param, ParseUUIDPipe, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Headers, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+
+import { ApiErrorResponses, uuidParam } from '@payments/runtime';
 
 import { registerConnectionOf } from '../abandonment/register-connection.util';
 import { requireIdempotencyKey } from '../idempotency/idempotency-key.util';
@@ -12,6 +14,7 @@ import { FollowUpUseCase, originalReferenceOf, refundOriginalOf } from './follow
 /** Operations on an earlier operation of the same terminal. A broken rule is a 422 that names it; nothing changes. */
 @ApiTags('card-present')
 @ApiBearerAuth('terminal-key')
+@ApiErrorResponses(400, 401, 409, 422, 504)
 @ApiHeader({ name: 'Idempotency-Key', required: true, description: '8-64 characters; a retry with the same key and body returns the first outcome' })
 @UseGuards(TerminalKeyGuard)
 @Controller('v1')
@@ -56,7 +59,7 @@ export class FollowUpController {
   complete(
     @Req() req: TerminalRequest,
     @Headers('idempotency-key') key: string | undefined,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() dto: FollowUpAmountDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {

@@ -36,13 +36,13 @@ describe('gRPC status of a REST outcome', () => {
     const error = grpcErrorOfException(
       new BadRequestException({
         statusCode: 400,
-        message: ['amount: amount must not be less than 1', 'card.ksn: ksn must be 20 uppercase hex digits'],
+        message: ['amount: amount must be at least 1 minor unit', 'card.ksn: ksn must be 20 uppercase hex digits'],
         fields: [],
       }),
     );
     expect(error).toMatchObject({
       code: GrpcStatus.INVALID_ARGUMENT,
-      details: 'amount: amount must not be less than 1; card.ksn: ksn must be 20 uppercase hex digits',
+      details: 'amount: amount must be at least 1 minor unit; card.ksn: ksn must be 20 uppercase hex digits',
     });
   });
 

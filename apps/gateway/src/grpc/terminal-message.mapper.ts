@@ -17,17 +17,19 @@ import {
 
 /*
  * Request messages become REST bodies before validation, so gRPC gets the REST rules and
- * messages. proto3 has no "absent": an unset amount or card reads as empty, and fails validation
- * naming the field, as a missing REST field does.
+ * messages. An unset message field (amount, card) is left out, so validation says it is required
+ * as it does for a missing REST field; an empty string inside a set one fails naming that field.
  */
 
 /** `amount` and `currency` of a REST body. Above 2^53 Number() is inexact, but far above the 12-digit limit the DTO enforces. */
-export function amountFieldsOf(money: MoneyMessage | null): { amount: number; currency: string } {
-  return { amount: Number(money?.amountMinor || '0'), currency: money?.currency ?? '' };
+export function amountFieldsOf(money: MoneyMessage | null): { amount?: number; currency?: string } {
+  if (!money) return {};
+  return { amount: Number(money.amountMinor || '0'), currency: textOf(money.currency) };
 }
 
-export function encryptedCardOf(card: EncryptedCardMessage | null): EncryptedCardMessage {
-  return { bdkId: card?.bdkId ?? '', ksn: card?.ksn ?? '', ciphertext: card?.ciphertext ?? '' };
+export function encryptedCardOf(card: EncryptedCardMessage | null): EncryptedCardMessage | undefined {
+  if (!card) return undefined;
+  return { bdkId: card.bdkId, ksn: card.ksn, ciphertext: card.ciphertext };
 }
 
 const ENTRY_MODES: Record<string, string | undefined> = {
@@ -56,7 +58,7 @@ export function cardPaymentDtoOf(request: CardPaymentRequestMessage): object {
 
 /** Balance inquiry, card data: the body of POST /v1/balance-inquiries and /v1/card-reads. */
 export function cardInquiryDtoOf(request: CardInquiryRequestMessage): object {
-  return { currency: request.currency, card: encryptedCardOf(request.card), entryMode: entryModeOf(request.entryMode) };
+  return { currency: textOf(request.currency), card: encryptedCardOf(request.card), entryMode: entryModeOf(request.entryMode) };
 }
 
 /**

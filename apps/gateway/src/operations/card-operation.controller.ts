@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger
 import type { Response } from 'express';
 
 import type { CardOperation } from '@payments/contracts';
+import { ApiErrorResponses } from '@payments/runtime';
 
 import { registerConnectionOf } from '../abandonment/register-connection.util';
 import { requireIdempotencyKey } from '../idempotency/idempotency-key.util';
@@ -16,6 +17,7 @@ const KEY_HEADER = { name: 'Idempotency-Key', required: true, description: '8-64
 /** Card-present operations besides the purchase: each is authorized by the central server with the acquirer. */
 @ApiTags('card-present')
 @ApiBearerAuth('terminal-key')
+@ApiErrorResponses(400, 401, 409, 422, 504)
 @ApiHeader(KEY_HEADER)
 @UseGuards(TerminalKeyGuard)
 @Controller('v1')

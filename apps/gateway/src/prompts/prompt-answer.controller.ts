@@ -1,6 +1,8 @@
-import { Body, Controller, Param, ParseUUIDPipe, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+
+import { ApiErrorResponses, uuidParam } from '@payments/runtime';
 
 import { TerminalKeyGuard, TerminalRequest } from '../terminals/terminal-key.guard';
 import { PromptAnswerDto } from './prompt-answer.dto';
@@ -12,6 +14,7 @@ import { PromptAnswerUseCase } from './prompt-answer.usecase';
  */
 @ApiTags('card-present')
 @ApiBearerAuth('terminal-key')
+@ApiErrorResponses(400, 401, 404, 409, 410, 504)
 @UseGuards(TerminalKeyGuard)
 @Controller('v1/prompts')
 export class PromptAnswerController {
@@ -21,7 +24,7 @@ export class PromptAnswerController {
   @ApiOperation({ summary: "The cashier's answer to a prompt; the operation goes on and its outcome (or next prompt) is the response" })
   async answer(
     @Req() req: TerminalRequest,
-    @Param('promptId', new ParseUUIDPipe()) promptId: string,
+    @Param('promptId', uuidParam('promptId')) promptId: string,
     @Body() dto: PromptAnswerDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {

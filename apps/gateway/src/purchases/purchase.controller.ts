@@ -2,6 +2,8 @@ import { Body, Controller, Headers, Post, Req, Res, UseGuards } from '@nestjs/co
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
+import { ApiErrorResponses } from '@payments/runtime';
+
 import { registerConnectionOf } from '../abandonment/register-connection.util';
 import { requireIdempotencyKey } from '../idempotency/idempotency-key.util';
 import { TerminalKeyGuard, TerminalRequest } from '../terminals/terminal-key.guard';
@@ -10,6 +12,7 @@ import { CreatePurchaseDto } from './dto/create-purchase.dto';
 
 @ApiTags('card-present')
 @ApiBearerAuth('terminal-key')
+@ApiErrorResponses(400, 401, 409, 422, 504)
 @UseGuards(TerminalKeyGuard)
 @Controller('v1/purchases')
 export class PurchaseController {

@@ -1,20 +1,8 @@
-import {
-  Controller,
-  DefaultValuePipe,
-  Get,
-  Headers,
-  Param,
-  ParseEnumPipe,
-  ParseIntPipe,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-  Res,
-  UseGuards,
-} from '@nestjs/common';
+import { Controller, DefaultValuePipe, Get, Headers, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+
+import { ApiErrorResponses, enumParam, intParam, uuidParam } from '@payments/runtime';
 
 import { requireIdempotencyKey } from '../idempotency/idempotency-key.util';
 import { StoredResponse } from '../idempotency/idempotency.repository';
@@ -29,6 +17,7 @@ enum ReportKind {
 /** The register's services: connection check, close of day, reports, receipt copies. */
 @ApiTags('terminal')
 @ApiBearerAuth('terminal-key')
+@ApiErrorResponses(400, 401, 404, 409, 502, 504)
 @UseGuards(TerminalKeyGuard)
 @Controller('v1')
 export class TerminalServiceController {
@@ -51,8 +40,8 @@ export class TerminalServiceController {
   @ApiQuery({ name: 'batch', required: false, description: 'batch number; absent: the open batch' })
   report(
     @Req() req: TerminalRequest,
-    @Param('kind', new ParseEnumPipe(ReportKind)) kind: ReportKind,
-    @Query('batch', new DefaultValuePipe(0), ParseIntPipe) batch: number,
+    @Param('kind', enumParam('kind', ReportKind)) kind: ReportKind,
+    @Query('batch', new DefaultValuePipe(0), intParam('batch')) batch: number,
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
     return this.send(res, this.services.ask(req.terminal!, { operation: 'report', kind, batchNumber: batch > 0 ? batch : undefined }));
@@ -68,7 +57,7 @@ export class TerminalServiceController {
   @ApiOperation({ summary: 'Copy of the receipt of one operation of this terminal' })
   receipt(
     @Req() req: TerminalRequest,
-    @Param('transactionId', new ParseUUIDPipe()) transactionId: string,
+    @Param('transactionId', uuidParam('transactionId')) transactionId: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
     return this.send(res, this.services.ask(req.terminal!, { operation: 'receipt_copy', transactionId }));

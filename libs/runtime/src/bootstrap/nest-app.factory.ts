@@ -1,7 +1,9 @@
 import { DynamicModule, INestApplication, LoggerService, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { NestExpressApplication } from '@nestjs/platform-express';
 
+import { DocumentedListeners, serveOpenApi } from '../openapi/openapi.document';
+import { refuseDeepJson } from './json-depth.limit';
 import { createValidationPipe } from './validation.pipe';
 
 export interface NestAppOptions {
@@ -9,23 +11,17 @@ export interface NestAppOptions {
   readonly logger: LoggerService;
   /** Serve OpenAPI at /docs (JSON at /docs-json). */
   readonly openApi?: boolean;
+  /** Where the operators' endpoints are served, so each listener's /docs shows its own. */
+  readonly operatorListener?: DocumentedListeners;
 }
 
 /** One Nest application with the platform's pipes, shutdown hooks and API docs. */
 export async function createNestApp(rootModule: Type<unknown> | DynamicModule, options: NestAppOptions): Promise<INestApplication> {
-  const app = await NestFactory.create(rootModule, { logger: options.logger });
+  const app = await NestFactory.create<NestExpressApplication>(rootModule, { logger: options.logger });
+  // Registered before Nest's own JSON parser, which then leaves the body alone; the default size limit stays.
+  app.useBodyParser('json', { verify: refuseDeepJson() });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
-  if (options.openApi) {
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle(options.title)
-        .setDescription('Payment platform API: card-present operations for cash registers.')
-        .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'terminal API key' }, 'terminal-key')
-        .build(),
-    );
-    SwaggerModule.setup('docs', app, document);
-  }
+  if (options.openApi) serveOpenApi(app, options.title, options.operatorListener);
   return app;
 }

@@ -1,10 +1,15 @@
 import { z } from 'zod';
 
+import { operatorEnvShape } from '../operator/operator-env.schema';
+
 /** What every standalone service process reads at boot (distributed mode). */
 export function serviceEnvSchema(defaultPort: number) {
   return z.object({
     HOST: z.string().default('0.0.0.0'),
     PORT: z.coerce.number().int().min(1).max(65_535).default(defaultPort),
+    /** A second listener for the operators' endpoints (journal, totals, metrics, their docs); unset: PORT serves them too. */
+    OPERATOR_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
+    ...operatorEnvShape,
     KAFKA_BROKERS: z
       .string()
       .default('127.0.0.1:9092')

@@ -7,6 +7,8 @@ import { createLogger, MetricsModule, NestJsonLogger, startTelemetry } from '@pa
 import { GrpcRpc } from '@payments/rpc';
 
 import { DatabaseFactory } from '../database/database.factory';
+import { OperatorKeyRing } from '../operator/operator-key.ring';
+import { OperatorListener } from '../operator/operator-listener';
 import { PlatformModule } from '../platform/platform.module';
 import { createNestApp } from './nest-app.factory';
 import { serviceEnvSchema } from './service-env.schema';
@@ -15,6 +17,8 @@ export interface ServiceDefinition {
   /** The app's name, as in apps/<name>. */
   readonly name: string;
   readonly defaultPort: number;
+  /** The operator listener's port when OPERATOR_PORT is unset (a service whose PORT registers reach); none: PORT serves everything. */
+  readonly defaultOperatorPort?: number;
   /** The service as one Nest module, built from the environment it validates itself. */
   readonly module: (env: NodeJS.ProcessEnv) => DynamicModule;
   readonly openApi?: boolean;
@@ -35,6 +39,9 @@ export interface ServiceRpcConfig {
  */
 export async function runService(definition: ServiceDefinition, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const config = loadConfig(serviceEnvSchema(definition.defaultPort), env);
+  const operatorKeys = OperatorKeyRing.fromConfig(config.OPERATOR_KEY_HASHES, config.NODE_ENV);
+  const operatorPort = config.OPERATOR_PORT ?? definition.defaultOperatorPort;
+  const operatorListener = new OperatorListener();
   const telemetry = startTelemetry({ serviceName: definition.name, otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
   const logger = createLogger({ service: definition.name, level: config.LOG_LEVEL });
 
@@ -58,12 +65,19 @@ export async function runService(definition: ServiceDefinition, env: NodeJS.Proc
   const app = await createNestApp(
     {
       module: class ServiceProcessModule {},
-      imports: [PlatformModule.forRoot({ bus, rpc, cache, databases }), MetricsModule.forRoot({ service: definition.name }), definition.module(env)],
+      imports: [
+        PlatformModule.forRoot({ bus, rpc, cache, databases, operator: { keys: operatorKeys, listener: operatorListener } }),
+        MetricsModule.forRoot({ service: definition.name }),
+        definition.module(env),
+      ],
     },
-    { title: definition.name, logger: new NestJsonLogger(logger), openApi: definition.openApi },
+    { title: definition.name, logger: new NestJsonLogger(logger), openApi: definition.openApi, operatorListener },
   );
+  await app.init();
+  // The operator listener first, so the register-facing port never serves an operator route.
+  if (operatorPort !== undefined) await operatorListener.open(app, operatorPort, config.HOST);
   await app.listen(config.PORT, config.HOST);
-  logger.info({ port: config.PORT }, `${definition.name} listening`);
+  logger.info({ port: config.PORT, operatorPort: operatorListener.port }, `${definition.name} listening`);
 
   const stopTelemetry = (): void => void telemetry.shutdown();
   process.once('SIGTERM', stopTelemetry);

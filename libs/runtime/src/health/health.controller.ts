@@ -2,10 +2,12 @@ import { Controller, Get, HttpCode, HttpStatus, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 
+import { EveryListener } from '../operator/operator-endpoint.decorator';
 import { ReadinessRegistry } from './readiness.registry';
 
 /** Liveness never looks at dependencies (a restart would not fix them); readiness does. */
 @ApiExcludeController()
+@EveryListener()
 @Controller('health')
 export class HealthController {
   constructor(private readonly readiness: ReadinessRegistry) {}

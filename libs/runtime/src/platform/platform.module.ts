@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, DynamicModule, Global, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 
 import type { Cache } from '@payments/cache';
 import type { MessageBus } from '@payments/messaging';
@@ -7,6 +8,10 @@ import type { Rpc } from '@payments/rpc';
 import { DatabaseFactory } from '../database/database.factory';
 import { HealthController } from '../health/health.controller';
 import { ReadinessRegistry } from '../health/readiness.registry';
+import { ListenerGuard } from '../operator/listener.guard';
+import { OperatorKeyRing } from '../operator/operator-key.ring';
+import { OperatorListener } from '../operator/operator-listener';
+import { OPERATOR_KEY_RING, OPERATOR_LISTENER } from '../operator/operator.tokens';
 import { CACHE, DATABASE_FACTORY, MESSAGE_BUS, RPC } from './platform.tokens';
 
 export interface PlatformResources {
@@ -15,11 +20,15 @@ export interface PlatformResources {
   readonly rpc: Rpc;
   readonly cache: Cache;
   readonly databases: DatabaseFactory;
+  /** Who may read the operators' endpoints, and on which listener they are served. */
+  readonly operator: { readonly keys: OperatorKeyRing; readonly listener: OperatorListener };
 }
 
 /**
- * What every service module gets from its process host: the bus, the rpc transport, the cache, a database per
- * service, readiness checks and the health endpoints. One per process, whatever the run mode.
+ * What every service module gets from its process host: the bus, the rpc transport, the cache, a
+ * database per service, readiness checks and the health endpoints, the operator key and the split
+ * of routes between the register-facing and the operator listener. One per process, whatever the
+ * run mode.
  */
 @Global()
 @Module({})
@@ -34,8 +43,11 @@ export class PlatformModule implements OnApplicationBootstrap, BeforeApplication
         { provide: RPC, useValue: resources.rpc },
         { provide: CACHE, useValue: resources.cache },
         { provide: DATABASE_FACTORY, useValue: resources.databases },
+        { provide: OPERATOR_KEY_RING, useValue: resources.operator.keys },
+        { provide: OPERATOR_LISTENER, useValue: resources.operator.listener },
+        { provide: APP_GUARD, useClass: ListenerGuard },
       ],
-      exports: [ReadinessRegistry, MESSAGE_BUS, RPC, CACHE, DATABASE_FACTORY],
+      exports: [ReadinessRegistry, MESSAGE_BUS, RPC, CACHE, DATABASE_FACTORY, OPERATOR_KEY_RING, OPERATOR_LISTENER],
     };
   }
 

@@ -1,9 +1,7 @@
 import { Track2Input } from '@payments/card';
-import { CardDataBlock, deriveIpek, encryptCardData, hexToBytes, KeySerialNumber } from '@payments/crypto';
+import { ANSI_TEST_BDK, ANSI_TEST_INITIAL_KSN, CardDataBlock, deriveIpek, encryptCardData, hexToBytes, KeySerialNumber } from '@payments/crypto';
 
-/** ANSI X9.24-1:2009 Annex A test BDK and initial KSN: public values, for tests and the embedded demo only. */
-export const ANSI_TEST_BDK = '0123456789ABCDEFFEDCBA9876543210';
-export const ANSI_TEST_INITIAL_KSN = 'FFFF9876543210E00000';
+export { ANSI_TEST_BDK, ANSI_TEST_INITIAL_KSN } from '@payments/crypto';
 
 export interface TestPinPadOptions {
   /** Id under which the server's BdkStore holds the BDK. */

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 import { operationSchema } from '@payments/contracts';
+import { IsCalendarDate, IsIsoInstant } from '@payments/runtime';
 
 const STATUSES = ['pending', 'approved', 'declined', 'failed', 'unknown', 'reversed', 'rejected', 'cancelled', 'refunded', 'completed', 'expired'];
 
@@ -10,15 +11,12 @@ const STATUSES = ['pending', 'approved', 'declined', 'failed', 'unknown', 'rever
 export class JournalQueryDto {
   @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Za-z0-9]{1,8}$/, { message: 'terminalId must be 1-8 letters or digits' }) terminalId?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Za-z0-9]{1,15}$/, { message: 'merchantId must be 1-15 letters or digits' }) merchantId?: string;
-  @ApiPropertyOptional({ example: '2026-11-30' })
+  @ApiPropertyOptional({ example: '2026-11-30', format: 'date' }) @IsOptional() @IsCalendarDate() businessDay?: string;
+  @ApiPropertyOptional({ description: 'created at or after (ISO 8601 date or date-time)', example: '2026-11-30T00:00:00Z' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'businessDay must be YYYY-MM-DD' })
-  businessDay?: string;
-  @ApiPropertyOptional({ description: 'created at or after (ISO 8601)' })
-  @IsOptional()
-  @IsISO8601({}, { message: 'from must be an ISO 8601 date-time' })
+  @IsIsoInstant()
   from?: string;
-  @ApiPropertyOptional({ description: 'created before (ISO 8601)' }) @IsOptional() @IsISO8601({}, { message: 'to must be an ISO 8601 date-time' }) to?: string;
+  @ApiPropertyOptional({ description: 'created before (ISO 8601 date or date-time)', example: '2026-12-01' }) @IsOptional() @IsIsoInstant() to?: string;
   @ApiPropertyOptional({ description: 'minor units, inclusive' })
   @IsOptional()
   @Matches(/^[0-9]{1,12}$/, { message: 'amountMin must be minor units (digits)' })

@@ -117,7 +117,7 @@ describe('follow-up RPCs (Cancel, Refund, EmergencyCancel, Complete)', () => {
   it('refuses a set amount of 0 rather than reading it as "everything"', async () => {
     const { error } = await call(refundRpc(followUps), { ...NO_ORIGINAL, originalTransactionId: ORIGINAL, amount: { amountMinor: '0', currency: 'EUR' } });
 
-    expect(error).toMatchObject({ code: GrpcStatus.INVALID_ARGUMENT, details: 'amount: amount must not be less than 1' });
+    expect(error).toMatchObject({ code: GrpcStatus.INVALID_ARGUMENT, details: 'amount: amount must be at least 1 minor unit' });
     expect(runner.run).not.toHaveBeenCalled();
   });
 

@@ -116,7 +116,9 @@ describe('card operation RPCs (CashWithdrawal, TopUp, Preauthorize, Balance, Car
     const { error } = await call(balanceRpc(useCase), { currency: '', card: null, entryMode: 'ENTRY_MODE_UNSPECIFIED' });
 
     expect(error?.code).toBe(GrpcStatus.INVALID_ARGUMENT);
-    expect(error?.details).toMatch(/^currency: currency must be an ISO 4217 alphabetic code such as EUR; .*card\.ksn: ksn must be 20 uppercase hex digits/);
+    expect(error?.details).toBe(
+      'currency: currency is required (an ISO 4217 alphabetic code such as EUR); card: card is required (an object with bdkId, ksn and ciphertext)',
+    );
     expect(operations.execute).not.toHaveBeenCalled();
   });
 

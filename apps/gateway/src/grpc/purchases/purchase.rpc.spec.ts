@@ -38,18 +38,24 @@ describe('PurchaseRequest as the REST purchase body', () => {
     expect(canonicalJson(purchaseDtoOf(request()))).toBe(canonicalJson(rest));
   });
 
-  it('reads an unset amount and card as empty, and validation names each field', async () => {
+  it('reads an unset amount and card as missing, and validation says each is required, once', async () => {
     const { messages } = await validate(purchaseDtoOf(request({ amount: null, card: null })));
 
-    expect(messages).toEqual(
-      expect.arrayContaining([
-        'amount: amount must not be less than 1',
-        'currency: currency must be an ISO 4217 alphabetic code such as EUR',
-        expect.stringMatching(/^card\.bdkId: /),
-        'card.ksn: ksn must be 20 uppercase hex digits',
-        expect.stringMatching(/^card\.ciphertext: ciphertext must be uppercase hex/),
-      ]),
-    );
+    expect(messages).toEqual([
+      'amount: amount is required (an integer number of minor units)',
+      'currency: currency is required (an ISO 4217 alphabetic code such as EUR)',
+      'card: card is required (an object with bdkId, ksn and ciphertext)',
+    ]);
+  });
+
+  it('names the empty fields of a card that is set', async () => {
+    const { messages } = await validate(purchaseDtoOf(request({ card: { bdkId: '', ksn: '', ciphertext: '' } })));
+
+    expect(messages).toEqual([
+      'card.bdkId: bdkId must be 1-32 characters',
+      'card.ksn: ksn must be 20 uppercase hex digits',
+      'card.ciphertext: ciphertext must be uppercase hex in whole 8-byte blocks',
+    ]);
   });
 
   it('refuses an int64 amount above the 12 digits of ISO 8583 field 4 rather than rounding it', async () => {
@@ -59,7 +65,7 @@ describe('PurchaseRequest as the REST purchase body', () => {
 
   it('refuses a negative amount and an entry mode this server does not know, naming the field', async () => {
     expect((await validate(purchaseDtoOf(request({ amount: { amountMinor: '-5', currency: 'EUR' } })))).messages).toEqual([
-      'amount: amount must not be less than 1',
+      'amount: amount must be at least 1 minor unit',
     ]);
     expect((await validate(purchaseDtoOf(request({ entryMode: 7 })))).messages).toEqual([
       expect.stringMatching(/^entryMode: entryMode must be one of the following values: chip, contactless, magstripe/),

@@ -6,8 +6,8 @@ export class ReportRequestDto {
   kind!: 'full' | 'short';
 
   /** Absent: the open batch. */
+  @Min(1, { message: 'batchNumber must be at least 1 (absent: the open batch)' })
+  @IsInt({ message: 'batchNumber must be an integer batch number' })
   @IsOptional()
-  @IsInt()
-  @Min(1)
   batchNumber?: number;
 }

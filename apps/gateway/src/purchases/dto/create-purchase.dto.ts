@@ -1,42 +1,55 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+
+// Decorators nearest the property are checked first and only the first failure is reported (see
+// createValidationPipe): presence, then type, then range, each message saying what is expected.
 
 /** Card data as the thin PIN pad delivers it: DUKPT-encrypted track 2, never clear. */
 export class EncryptedCardDto {
   @ApiProperty({ example: 'test-bdk', description: 'id of the base derivation key the PIN pad was injected from' })
-  @IsString()
-  @Length(1, 32)
+  @Length(1, 32, { message: 'bdkId must be 1-32 characters' })
+  @IsString({ message: 'bdkId must be a string (the id of the base derivation key)' })
+  @IsDefined({ message: 'bdkId is required (the id of the base derivation key)' })
   bdkId!: string;
 
   @ApiProperty({ example: 'FFFF9876543210E00001', description: 'key serial number, 20 uppercase hex digits' })
   @Matches(/^[0-9A-F]{20}$/, { message: 'ksn must be 20 uppercase hex digits' })
+  @IsString({ message: 'ksn must be a string of 20 uppercase hex digits' })
+  @IsDefined({ message: 'ksn is required (20 uppercase hex digits)' })
   ksn!: string;
 
   @ApiProperty({ description: 'TDES-CBC ciphertext of the track 2 equivalent data, uppercase hex' })
+  @MaxLength(512, { message: 'ciphertext must be at most 512 hex digits' })
   @Matches(/^([0-9A-F]{16})+$/, { message: 'ciphertext must be uppercase hex in whole 8-byte blocks' })
-  @MaxLength(512)
+  @IsString({ message: 'ciphertext must be a string of uppercase hex' })
+  @IsDefined({ message: 'ciphertext is required (uppercase hex in whole 8-byte blocks)' })
   ciphertext!: string;
 }
 
 export class CreatePurchaseDto {
-  @ApiProperty({ example: 1250, description: 'amount in minor units of the currency (12.50 EUR = 1250)' })
-  @IsInt({ message: 'amount must be an integer number of minor units' })
-  @Min(1)
+  @ApiProperty({ example: 1250, description: 'amount in minor units of the currency (12.50 EUR = 1250)', minimum: 1, maximum: 999_999_999_999 })
   @Max(999_999_999_999, { message: 'amount must not exceed 12 digits (ISO 8583 field 4)' })
+  @Min(1, { message: 'amount must be at least 1 minor unit' })
+  @IsInt({ message: 'amount must be an integer number of minor units (a JSON number such as 1250)' })
+  @IsDefined({ message: 'amount is required (an integer number of minor units)' })
   amount!: number;
 
   @ApiProperty({ example: 'EUR', description: 'ISO 4217 alphabetic code' })
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 alphabetic code such as EUR' })
+  @IsString({ message: 'currency must be a string, an ISO 4217 alphabetic code such as EUR' })
+  @IsDefined({ message: 'currency is required (an ISO 4217 alphabetic code such as EUR)' })
   currency!: string;
 
-  @ApiProperty({ type: EncryptedCardDto })
+  @ApiProperty({ type: EncryptedCardDto, description: "the PIN pad's encrypted card block (`npm run cli -- card encrypt` makes one for tests)" })
   @ValidateNested()
   @Type(() => EncryptedCardDto)
+  @IsObject({ message: 'card must be an object with bdkId, ksn and ciphertext' })
+  @IsDefined({ message: 'card is required (an object with bdkId, ksn and ciphertext)' })
   card!: EncryptedCardDto;
 
   @ApiProperty({ enum: ['chip', 'contactless', 'magstripe'], required: false, default: 'chip' })
-  @IsOptional()
   @IsIn(['chip', 'contactless', 'magstripe'])
+  @IsOptional()
   entryMode?: 'chip' | 'contactless' | 'magstripe';
 }

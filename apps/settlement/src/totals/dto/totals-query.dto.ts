@@ -1,9 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { IsDefined, IsOptional, Matches } from 'class-validator';
+
+import { IsCalendarDate } from '@payments/runtime';
 
 export class TotalsQueryDto {
-  @ApiProperty({ example: '2026-11-22', description: 'business day, YYYY-MM-DD' })
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'businessDay must be a date YYYY-MM-DD' })
+  @ApiProperty({ example: '2026-11-22', format: 'date', description: 'business day, YYYY-MM-DD' })
+  @IsCalendarDate()
+  @IsDefined({ message: 'businessDay is required (a calendar date YYYY-MM-DD)' })
   businessDay!: string;
 
   @ApiProperty({ required: false, example: 'DEMO0001' })

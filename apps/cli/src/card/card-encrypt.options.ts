@@ -1,0 +1,53 @@
+import { isLuhnValid, PAN_MAX_LENGTH, PAN_MIN_LENGTH } from '@payments/card';
+import { ANSI_TEST_BDK, KeySerialNumber } from '@payments/crypto';
+
+import { CliInputError } from '../runner/cli-input.error';
+
+/** The ANSI X9.24-1 test BDK, under the id the platform's default CARD_BDKS gives it: public, for tests only. */
+export const DEFAULT_BDK_ID = 'ansi-test-bdk';
+export const DEFAULT_BDK = ANSI_TEST_BDK;
+/** The first KSN a PIN pad injected with the ANSI test initial KSN (FFFF9876543210E00000) uses. */
+export const DEFAULT_KSN = 'FFFF9876543210E00001';
+
+export interface CardEncryptOptions {
+  readonly pan: string;
+  readonly expiry: string;
+  readonly ksn: string;
+  readonly serviceCode: string;
+  readonly bdkId: string;
+  readonly bdk: string;
+}
+
+export interface CardToEncrypt {
+  readonly pan: string;
+  readonly expiry: string;
+  readonly serviceCode: string;
+  readonly ksn: KeySerialNumber;
+  readonly bdkId: string;
+  readonly bdk: Buffer;
+}
+
+/**
+ * Checks every option and says which is wrong and why, never echoing a value: --pan holds a card
+ * number, --bdk a key (PCI DSS 3.3.1, 3.5).
+ */
+export function cardToEncryptOf(options: CardEncryptOptions): CardToEncrypt {
+  const { pan, expiry, serviceCode, bdkId } = options;
+  if (!/^[0-9]+$/.test(pan)) throw new CliInputError('--pan must be digits only');
+  if (pan.length < PAN_MIN_LENGTH || pan.length > PAN_MAX_LENGTH)
+    throw new CliInputError(`--pan must have ${PAN_MIN_LENGTH}-${PAN_MAX_LENGTH} digits, has ${pan.length}`);
+  if (!isLuhnValid(pan)) throw new CliInputError('--pan fails the Luhn check (a mistyped digit?)');
+  if (!/^[0-9]{2}(0[1-9]|1[0-2])$/.test(expiry)) throw new CliInputError('--expiry must be YYMM, month 01-12 (2712 = December 2027)');
+  if (!/^[0-9]{3}$/.test(serviceCode)) throw new CliInputError('--service-code must be three digits (201: chip, international)');
+  if (!/^[A-Za-z0-9_.:-]{1,32}$/.test(bdkId)) throw new CliInputError('--bdk-id must be 1-32 letters, digits or _ . : -');
+  if (!/^[0-9A-Fa-f]{32}$/.test(options.bdk)) throw new CliInputError('--bdk must be 32 hex digits (a double-length TDES key)');
+  return { pan, expiry, serviceCode, bdkId, bdk: Buffer.from(options.bdk, 'hex'), ksn: ksnOf(options.ksn) };
+}
+
+function ksnOf(hex: string): KeySerialNumber {
+  if (!/^[0-9A-Fa-f]{20}$/.test(hex)) throw new CliInputError('--ksn must be 20 hex digits');
+  const ksn = KeySerialNumber.parse(hex.toUpperCase());
+  // X9.24-1 A.2: counter 0 is the injected key itself, and no device uses a counter with more than ten one-bits.
+  if (ksn.counter === 0 || !ksn.hasValidCounter) throw new CliInputError('--ksn has a transaction counter no PIN pad uses (0, or more than ten one-bits)');
+  return ksn;
+}
