@@ -96,6 +96,16 @@ function sameBytes(a: Uint8Array, b: Uint8Array, bytes: number): boolean {
 
 function buildObject(fields: readonly CompiledField[]): BitmapLayout['build'] {
   const literal = fields.map((f, i) => `${f.number}: v[${i}]`).join(', ');
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the source holds field numbers only (integers from the spec)
-  return new Function('v', `return { ${literal} };`) as BitmapLayout['build'];
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the source holds field numbers only (integers from the spec)
+    return new Function('v', `return { ${literal} };`) as BitmapLayout['build'];
+  } catch {
+    // Code generation disallowed (node --disallow-code-generation-from-strings): the same object, built by stores.
+    const numbers = fields.map((f) => f.number);
+    return (values) => {
+      const out: Record<number, string> = {};
+      for (let i = 0; i < numbers.length; i++) out[numbers[i]] = values[i];
+      return out;
+    };
+  }
 }

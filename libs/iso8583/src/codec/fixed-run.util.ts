@@ -48,11 +48,19 @@ export function fixedRuns(fields: readonly CompiledField[]): (FixedRun | null)[]
 
 function runOf(fields: readonly CompiledField[]): FixedRun {
   const sizes = fields.map((f) => (f.encoding === 'hex' ? 2 * f.maxLength : f.maxLength));
-  let source = '';
+  // Adjacent fields of one class become one repetition ([0-9]{53} for DE 3-25 of a purchase).
+  const parts: { fragment: string; count: number }[] = [];
+  const add = (fragment: string, count: number): void => {
+    const last = parts[parts.length - 1];
+    if (last?.fragment === fragment) last.count += count;
+    else if (count > 0) parts.push({ fragment, count });
+  };
   fields.forEach((f, k) => {
     // x+n: the sign (C, D or a digit), then digits.
-    source += f.contentClass === 'xn' ? `[CD0-9]${FRAGMENTS.xn}{${sizes[k] - 1}}` : `${FRAGMENTS[f.contentClass]}{${sizes[k]}}`;
+    if (f.contentClass === 'xn') add('[CD0-9]', 1);
+    add(FRAGMENTS[f.contentClass], f.contentClass === 'xn' ? sizes[k] - 1 : sizes[k]);
   });
+  const source = parts.map((p) => `${p.fragment}{${p.count}}`).join('');
   return {
     count: fields.length,
     sizes,

@@ -14,6 +14,8 @@ export interface LenientField {
   readonly offset: number;
 }
 
+const NATIVE_HEX_BYTES = 16;
+
 /**
  * Reads the data elements of one message. `text` is the whole message as Latin-1, taken once:
  * an ASCII value is then a substring of it (no per-field Buffer decoding), checked byte by byte
@@ -53,6 +55,8 @@ export class FieldReader {
       case 'hex':
         return this.hexText(f, start, end);
       case 'binary': {
+        // Past a few bytes two native calls beat joining one hex pair per byte.
+        if (size > NATIVE_HEX_BYTES) return buf.toString('hex', start, end).toUpperCase();
         let value = '';
         for (let i = start; i < end; i++) value += HEX_PAIR[buf[i]];
         return value;
