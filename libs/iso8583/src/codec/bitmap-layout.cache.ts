@@ -15,7 +15,9 @@ export interface BitmapLayout {
   readonly fields: readonly CompiledField[];
   /** First field the bitmap announces that the spec does not define (0: none); decoding stops there. */
   readonly undefinedField: number;
-  readonly build: (values: readonly string[]) => Record<number, string>;
+  /** Builds by stores until the layout is remembered, then with the compiled literal (see above). */
+  build: (values: readonly string[]) => Record<number, string>;
+  compiled: boolean;
   /** The bitmap(s) as the spec writes them (Latin-1 text, one character per byte). */
   readonly bitmapText: string;
   /** Per field: the run of FIXED text fields that starts there, or null (see fixed-run.util.ts). */
@@ -54,11 +56,17 @@ export class BitmapLayoutCache {
     return this.layouts.get(keyOf(bitmap, bytes)) ?? this.layoutOf(bitmap, bytes);
   }
 
-  /** Remembers a layout once a message with it has been encoded or decoded, so malformed input never fills the cache. */
+  /**
+   * Remembers a layout once a message with it has been encoded or decoded, so malformed input
+   * never fills the cache nor costs code generation; a remembered layout gets its compiled builder.
+   */
   remember(layout: BitmapLayout): void {
     if (layout === this.last) return;
     this.last = layout;
-    if (this.layouts.size < MAX_LAYOUTS) this.layouts.set(keyOf(layout.bitmap, layout.bitmap.length), layout);
+    if (layout.compiled || this.layouts.size >= MAX_LAYOUTS) return;
+    layout.build = compiledBuilder(layout.fields);
+    layout.compiled = true;
+    this.layouts.set(keyOf(layout.bitmap, layout.bitmap.length), layout);
   }
 
   private layoutOf(bytes: Uint8Array, count: number): BitmapLayout {
@@ -73,11 +81,11 @@ export class BitmapLayoutCache {
         bits ^= 0x80 >> bit;
         const n = byte * 8 + bit + 1;
         const f = this.specFields[n];
-        if (f === undefined) return { bitmap, bitmapText, fields, undefinedField: n, build: () => ({}), runs: fields.map(() => null) };
+        if (f === undefined) return { bitmap, bitmapText, fields, undefinedField: n, build: () => ({}), compiled: false, runs: fields.map(() => null) };
         fields.push(f);
       }
     }
-    return { bitmap, bitmapText, fields, undefinedField: 0, build: buildObject(fields), runs: fixedRuns(fields) };
+    return { bitmap, bitmapText, fields, undefinedField: 0, build: storingBuilder(fields), compiled: false, runs: fixedRuns(fields) };
   }
 }
 
@@ -94,18 +102,23 @@ function sameBytes(a: Uint8Array, b: Uint8Array, bytes: number): boolean {
   return true;
 }
 
-function buildObject(fields: readonly CompiledField[]): BitmapLayout['build'] {
+function compiledBuilder(fields: readonly CompiledField[]): BitmapLayout['build'] {
   const literal = fields.map((f, i) => `${f.number}: v[${i}]`).join(', ');
   try {
     // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the source holds field numbers only (integers from the spec)
     return new Function('v', `return { ${literal} };`) as BitmapLayout['build'];
   } catch {
-    // Code generation disallowed (node --disallow-code-generation-from-strings): the same object, built by stores.
-    const numbers = fields.map((f) => f.number);
-    return (values) => {
-      const out: Record<number, string> = {};
-      for (let i = 0; i < numbers.length; i++) out[numbers[i]] = values[i];
-      return out;
-    };
+    // Code generation disallowed (node --disallow-code-generation-from-strings).
+    return storingBuilder(fields);
   }
+}
+
+/** The same object built by stores, highest field first so the elements are allocated once. */
+function storingBuilder(fields: readonly CompiledField[]): BitmapLayout['build'] {
+  const numbers = fields.map((f) => f.number);
+  return (values) => {
+    const out: Record<number, string> = {};
+    for (let i = numbers.length - 1; i >= 0; i--) out[numbers[i]] = values[i];
+    return out;
+  };
 }
