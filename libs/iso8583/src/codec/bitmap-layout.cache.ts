@@ -1,6 +1,6 @@
 import { HEX_PAIR } from '../field/char-class.table';
 import type { CompiledField } from '../field/compiled-field.util';
-import { type FixedRun, fixedRuns } from './fixed-run.util';
+import { type FixedRun, fixedRuns } from '../field/fixed-run.util';
 
 /**
  * What one bitmap means for a spec, worked out once: the fields to read, in order, and a factory

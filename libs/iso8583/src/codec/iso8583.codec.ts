@@ -8,7 +8,7 @@ import type { Iso8583Message, Iso8583Spec } from '../spec/iso8583-spec.types';
 import { getSpec, type Iso8583SpecName } from '../spec/spec.registry';
 import { type BitmapLayout, BitmapLayoutCache } from './bitmap-layout.cache';
 import { readBitmap } from './bitmap.codec';
-import { type FixedRun, runText } from './fixed-run.util';
+import { type FixedRun, runText } from '../field/fixed-run.util';
 import { reportLeniency } from './leniency.report';
 
 const MAX_FIELD = 128;

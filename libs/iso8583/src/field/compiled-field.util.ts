@@ -1,4 +1,4 @@
-import { leniencyTable } from '../leniency/leniency.table';
+import { leniencyTable } from './leniency.table';
 import type { ContentClass, FieldDefinition, Iso8583Spec, PrefixEncoding, ValueEncoding } from '../spec/iso8583-spec.types';
 import { CHAR_PATTERNS, CHAR_TABLES, type CharTable } from './char-class.table';
 import { prefixTexts } from './length-prefix.table';

@@ -1,6 +1,6 @@
 import { Iso8583FormatError } from '../iso8583-format.error';
-import { RULE_BY_CODE, SPACE_PADDED_CODE } from '../leniency/leniency.table';
-import type { FixedRun } from '../codec/fixed-run.util';
+import { RULE_BY_CODE, SPACE_PADDED_CODE } from './leniency.table';
+import type { FixedRun } from './fixed-run.util';
 import type { FieldLeniencyRule } from '../leniency/leniency.types';
 import { bcdByteLength, unpackBcd } from './bcd.util';
 import { HEX_PAIR, XN_SIGN } from './char-class.table';

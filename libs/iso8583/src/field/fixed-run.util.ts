@@ -1,5 +1,5 @@
-import { XN_SIGN } from '../field/char-class.table';
-import type { CompiledField } from '../field/compiled-field.util';
+import { XN_SIGN } from './char-class.table';
+import type { CompiledField } from './compiled-field.util';
 import type { ContentClass } from '../spec/iso8583-spec.types';
 
 /**

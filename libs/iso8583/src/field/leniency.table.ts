@@ -1,5 +1,5 @@
 import type { ContentClass, ValueEncoding } from '../spec/iso8583-spec.types';
-import { FIELD_LENIENCY_RULES, type FieldLeniencyRule } from './leniency.types';
+import { FIELD_LENIENCY_RULES, type FieldLeniencyRule } from '../leniency/leniency.types';
 
 /** Which bytes each rule lets through, and which fields it may be declared on. */
 const RULES: Readonly<Record<FieldLeniencyRule, { classes: readonly ContentClass[]; bytes: (c: number) => boolean }>> = {
