@@ -4,6 +4,17 @@ export { decodeBerTlv } from './emv/ber-tlv.decoder';
 export { encodeBerTlv } from './emv/ber-tlv.encoder';
 export { ICC_DATA_FIELD, type TlvDataObject, type TlvInput } from './emv/ber-tlv.model';
 export { Iso8583FormatError } from './iso8583-format.error';
+export {
+  FIELD_LENIENCY_RULES,
+  MESSAGE_LENIENCY_RULES,
+  type DecodeOptions,
+  type FieldLeniencyRule,
+  type LeniencyLabels,
+  type LeniencyMetric,
+  type LeniencyRule,
+  type LeniencyWarning,
+  type MessageLeniencyRule,
+} from './leniency/leniency.types';
 export { frame, headerLength, maxFrameLength, type FrameHeader } from './framing/frame.codec';
 export { FrameDecoder } from './framing/frame.decoder';
 export { ISO87_ASCII_SPEC } from './spec/iso87ascii.fields';

@@ -1,3 +1,4 @@
+import { HEX_VALUE } from '../field/char-class.table';
 import { Iso8583FormatError } from '../iso8583-format.error';
 
 /**
@@ -16,7 +17,7 @@ export function buildBitmap(fieldNumbers: readonly number[]): Buffer {
 }
 
 /** Field numbers set in the bitmap, ascending, excluding bit 1 (the secondary-bitmap flag). */
-export function fieldsInBitmap(bitmap: Buffer): number[] {
+export function fieldsInBitmap(bitmap: Uint8Array): number[] {
   const fields: number[] = [];
   for (let byte = 0; byte < bitmap.length; byte++) {
     const bits = bitmap[byte];
@@ -28,21 +29,25 @@ export function fieldsInBitmap(bitmap: Buffer): number[] {
   return fields[0] === 1 ? fields.slice(1) : fields;
 }
 
-/** Reads one 8-byte bitmap at `offset`, written as 16 ASCII hex characters or 8 raw bytes. */
-export function readBitmap(buf: Buffer, offset: number, encoding: 'hex' | 'binary'): Buffer {
+/**
+ * Reads one 8-byte bitmap at `offset`, written as 16 ASCII hex characters or 8 raw bytes, into
+ * `into` at `at`; returns the offset after it.
+ */
+export function readBitmap(buf: Buffer, offset: number, encoding: 'hex' | 'binary', into: Uint8Array, at: number): number {
   const size = encoding === 'hex' ? 2 * BITMAP_BYTES : BITMAP_BYTES;
   if (offset + size > buf.length) {
     throw new Iso8583FormatError(1, offset, `truncated: bitmap needs ${size} bytes, ${buf.length - offset} remain`);
   }
-  if (encoding === 'binary') return buf.subarray(offset, offset + size);
-  for (let i = offset; i < offset + size; i++) {
-    const c = buf[i];
-    const hex = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
-    if (!hex) throw new Iso8583FormatError(1, i, 'bitmap is not hexadecimal');
+  for (let i = 0; i < BITMAP_BYTES; i++) {
+    if (encoding === 'binary') {
+      into[at + i] = buf[offset + i];
+      continue;
+    }
+    const hi = HEX_VALUE[buf[offset + 2 * i]];
+    const lo = HEX_VALUE[buf[offset + 2 * i + 1]];
+    if (hi < 0) throw new Iso8583FormatError(1, offset + 2 * i, 'bitmap is not hexadecimal');
+    if (lo < 0) throw new Iso8583FormatError(1, offset + 2 * i + 1, 'bitmap is not hexadecimal');
+    into[at + i] = (hi << 4) | lo;
   }
-  return Buffer.from(buf.toString('latin1', offset, offset + size), 'hex');
-}
-
-export function writeBitmap(bitmap: Buffer, encoding: 'hex' | 'binary'): Buffer {
-  return encoding === 'binary' ? bitmap : Buffer.from(bitmap.toString('hex').toUpperCase(), 'latin1');
+  return offset + size;
 }

@@ -1,3 +1,5 @@
+import type { FieldLeniencyRule, MessageLeniencyRule } from '../leniency/leniency.types';
+
 /**
  * A packager is pure DATA: one definition per field number plus how the MTI, bitmaps and length
  * prefixes are written. Adding a network dialect (1993, BCD, EBCDIC later) means adding a spec,
@@ -41,6 +43,8 @@ export interface FieldDefinition {
   readonly pad?: PadSide;
   /** Overrides the spec's side for the pad nibble of an odd digit count in BCD. */
   readonly nibblePad?: PadSide;
+  /** What decoding lets through although the content class refuses it (see leniency.types.ts). Encoding stays strict. */
+  readonly lenient?: readonly FieldLeniencyRule[];
 }
 
 export interface Iso8583Spec {
@@ -57,6 +61,8 @@ export interface Iso8583Spec {
   readonly nibblePad?: PadSide;
   /** Default value encoding per content class. */
   readonly encodings: Readonly<Record<ContentClass, ValueEncoding>>;
+  /** Message-level leniency when decoding (bytes after the last field). */
+  readonly lenient?: readonly MessageLeniencyRule[];
   /** Data elements 2..128 (1 is the bitmap, handled by the message codec). */
   readonly fields: Readonly<Record<number, FieldDefinition>>;
 }

@@ -82,6 +82,18 @@ describe(loadSpecFile.name, () => {
         { ...dialect, fields: { 48: { contentClass: 'b', encoding: 'ascii' } } },
         'fields.48: spec bad-host: field 48 combines content class b with encoding ascii',
       ],
+      ['unknown leniency rule', { ...dialect, fields: { 43: { lenient: ['anything'] } } }, 'fields.43.lenient.0: Invalid option: expected one of'],
+      [
+        'leniency the class cannot carry',
+        { ...dialect, fields: { 2: { lenient: ['latin1'] } } },
+        'fields.2: spec bad-host: field 2: leniency rule latin1 applies to ASCII a/an/ans fields only',
+      ],
+      [
+        'space-padded numeric on a BCD wire',
+        { ...dialect, extends: 'iso87binary', fields: { 4: { lenient: ['space-padded-numeric'] } } },
+        'fields.4: spec bad-host: field 4: leniency rule space-padded-numeric applies to ASCII n fields only',
+      ],
+      ['field rule for the message', { ...dialect, lenient: ['latin1'] }, 'lenient.0: Invalid input: expected "trailing-bytes"'],
       ['unknown base spec', { ...dialect, extends: 'iso99' }, 'extends: unknown ISO 8583 spec iso99; known: iso87ascii, iso87binary, iso93ascii, iso93binary'],
       ['name with spaces', { ...dialect, name: 'Bad Host' }, 'name: lowercase letters, digits and dashes'],
       ['no name', { extends: 'iso87ascii' }, 'name: Invalid input: expected string, received undefined'],

@@ -79,6 +79,7 @@ function mergeSpec(file: SpecFile, base: Iso8583Spec | undefined, issues: string
     bitmapEncoding: file.bitmapEncoding ?? base?.bitmapEncoding ?? 'hex',
     prefixEncoding: file.prefixEncoding ?? base?.prefixEncoding ?? 'ascii',
     nibblePad: file.nibblePad ?? base?.nibblePad,
+    lenient: file.lenient ?? base?.lenient,
     encodings,
     fields,
   };

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { FIELD_LENIENCY_RULES, MESSAGE_LENIENCY_RULES } from '../leniency/leniency.types';
+
 // Enum values mirror the types in iso8583-spec.types.ts; the loader's type check keeps them in step.
 const padSide = z.enum(['left', 'right']);
 const prefixEncoding = z.enum(['ascii', 'bcd', 'binary']);
@@ -17,6 +19,7 @@ const fieldSchema = z
     prefixEncoding: prefixEncoding.optional(),
     pad: padSide.optional(),
     nibblePad: padSide.optional(),
+    lenient: z.array(z.enum(FIELD_LENIENCY_RULES)),
   })
   .partial();
 
@@ -42,6 +45,7 @@ export const specFileSchema = z
       .strictObject({ n: valueEncoding, a: valueEncoding, an: valueEncoding, ans: valueEncoding, b: valueEncoding, z: valueEncoding, xn: valueEncoding })
       .partial()
       .optional(),
+    lenient: z.array(z.enum(MESSAGE_LENIENCY_RULES)).optional(),
     fields: z.record(z.string(), fieldSchema).default({}),
   })
   .superRefine((file, ctx) => {
