@@ -7,6 +7,7 @@ import { ApiBearerAuth } from '@nestjs/swagger';
 import { InMemoryCache } from '@payments/cache';
 import { InMemoryMessageBus } from '@payments/messaging';
 import { MetricsModule } from '@payments/observability';
+import { InProcessRpc } from '@payments/rpc';
 
 import { createNestApp } from '../bootstrap/nest-app.factory';
 import { DatabaseFactory } from '../database/database.factory';
@@ -55,7 +56,7 @@ describe('operator access (operator key and operator listener)', () => {
       {
         module: class HostModule {},
         imports: [
-          PlatformModule.forRoot({ bus: new InMemoryMessageBus(), cache: new InMemoryCache(), databases, operator }),
+          PlatformModule.forRoot({ bus: new InMemoryMessageBus(), rpc: new InProcessRpc(), cache: new InMemoryCache(), databases, operator }),
           MetricsModule.forRoot({ service: 'spec' }),
           FakeServicesModule,
         ],
