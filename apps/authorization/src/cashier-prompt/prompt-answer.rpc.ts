@@ -15,7 +15,7 @@ export class PromptAnswerRpc implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    // TODO(sync): pass deadlineAt (context.deadlineAt) once execute takes it, so the host is not asked after the caller gave up.
-    this.rpc.serve(answerPromptRpc, (request) => this.answers.execute(request));
+    // The caller's deadline goes to the core: past it the host is not asked (the caller has given up).
+    this.rpc.serve(answerPromptRpc, (request, context) => this.answers.execute(request, { deadlineAt: context.deadlineAt }));
   }
 }

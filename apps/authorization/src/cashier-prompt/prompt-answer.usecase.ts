@@ -13,6 +13,7 @@ import type {
 import type { CashierPrompt as PromptRow } from '../generated/prisma/client';
 import { parseAnswer } from '../operation/cashier-prompt.model';
 import { ExecuteOperationUseCase } from '../operation/execute-operation.usecase';
+import type { ExecutionContext } from '../operation/operation.command';
 import { replyOf } from '../operation/operation-reply.mapper';
 import { OperationRepository } from '../operation/operation.repository';
 import { OutcomeRecorder } from '../operation/outcome.recorder';
@@ -36,7 +37,8 @@ export class PromptAnswerUseCase {
     private readonly core: ExecuteOperationUseCase,
   ) {}
 
-  async execute(request: PromptAnswerRequest): Promise<PromptAnswerReply> {
+  /** `context`: the caller's deadline; past it the host is not asked when the operation goes on. */
+  async execute(request: PromptAnswerRequest, context?: ExecutionContext): Promise<PromptAnswerReply> {
     const prompt = await this.prompts.find(request.promptId);
     // Another terminal's prompt reads as unknown, like another terminal's transaction.
     if (!prompt || prompt.terminalId !== request.terminalId)
@@ -48,18 +50,19 @@ export class PromptAnswerUseCase {
     }
     if (!parsed.ok) return refuse('invalid_answer', parsed.reason);
     const resumed = await this.prompts.resume(prompt.id, parsed.value, `the cashier answered: ${prompt.kind.replaceAll('_', ' ')}`);
-    if (!resumed) return this.execute(request);
-    return { outcome: await this.goOn(resumed, parsed.value) };
+    if (!resumed) return this.execute(request, context);
+    return { outcome: await this.goOn(resumed, parsed.value, undefined, context) };
   }
 
   /** The operation after its prompt closed: answered by the cashier, or (expiry) abandoned with `abandoned` as the reason. */
-  goOn({ prompt, transaction, context }: ResumedPrompt, answer: string, abandoned?: string): Promise<AuthorizeReply> {
-    const saved = context as { request?: unknown } | null;
+  goOn(resumed: ResumedPrompt, answer: string, abandoned?: string, context?: ExecutionContext): Promise<AuthorizeReply> {
+    const { prompt, transaction } = resumed;
+    const saved = resumed.context as { request?: unknown } | null;
     switch (prompt.kind) {
       case 'confirm_last4':
-        return abandoned ? this.abandon(transaction.id, abandoned) : this.core.resumeAfterLast4(saved!.request as AuthorizeRequest, answer);
+        return abandoned ? this.abandon(transaction.id, abandoned) : this.core.resumeAfterLast4(saved!.request as AuthorizeRequest, answer, context);
       case 'enter_original_rrn':
-        return abandoned ? this.abandon(transaction.id, abandoned) : this.core.resumeWithRrn(saved!.request as FollowUpRequest, answer);
+        return abandoned ? this.abandon(transaction.id, abandoned) : this.core.resumeWithRrn(saved!.request as FollowUpRequest, answer, context);
       case 'accept_partial_approval':
         return this.core.resumeAfterPartialApproval(transaction, !abandoned && answer === 'yes', abandoned ?? `the cashier answered ${answer}`);
       default:

@@ -15,7 +15,7 @@ export class FollowUpRpc implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    // TODO(sync): pass deadlineAt (context.deadlineAt) once execute takes it, so the host is not asked after the caller gave up.
-    this.rpc.serve(followUpRpc, (request) => this.followUps.execute(request));
+    // The caller's deadline goes to the core: past it the host is not asked (the caller has given up).
+    this.rpc.serve(followUpRpc, (request, context) => this.followUps.execute(request, { deadlineAt: context.deadlineAt }));
   }
 }

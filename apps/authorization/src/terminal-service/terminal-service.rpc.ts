@@ -15,7 +15,7 @@ export class TerminalServiceRpc implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    // TODO(sync): pass deadlineAt (context.deadlineAt) once execute takes it, so the host is not asked after the caller gave up.
+    // Close of day is no card operation: it runs to its end even when the register stopped waiting (its key completes late).
     this.rpc.serve(terminalServiceRpc, (request) => this.services.execute(request));
   }
 }
