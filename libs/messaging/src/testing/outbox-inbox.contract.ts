@@ -56,11 +56,12 @@ export function describeOutboxInboxContract(name: string, open: () => Promise<Ou
     const registry = TopicRegistry.of(posted);
     const quiet = { warn: () => undefined, error: () => undefined };
 
+    // Opening a fresh PGlite takes seconds on a busy machine: more than jest's default 5 s hook timeout.
     beforeAll(async () => {
       tracing = installTestTracing();
       database = await open();
       db = database.db;
-    });
+    }, 30_000);
     afterAll(async () => {
       await database?.close();
       tracing?.uninstall();
