@@ -1,5 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 
+import type { LeniencyMetric } from '@payments/iso8583';
+
 import { HostLinkPool, type HostLinkPoolStateListener } from '../host-link/host-link.pool';
 import type { HostLinkOptions, HostLinkState } from '../host-link/host-link.options';
 import type { StanAllocator } from '../host-link/stan.allocator';
@@ -13,6 +15,8 @@ export interface AcquirerLinksContext {
   readonly onStateChange: HostLinkPoolStateListener;
   /** True once the process is stopping: a lost link is then expected, not a warning. */
   readonly closing: () => boolean;
+  /** Counts the fields the acquirer's dialect let through leniently. */
+  readonly leniencyMetric?: LeniencyMetric;
 }
 
 /**
@@ -54,5 +58,11 @@ function linkOptions(config: AcquirerConfig, address: { host: string; port: numb
     onProtocolError: (error) => {
       logger.error(`undecodable frame from acquirer ${config.id}${link}: ${error.message}`);
     },
+    // The dialect lets this host send what the strict classes refuse: said, counted, and the answer still read.
+    onLenientFields: (warnings) => {
+      const where = warnings.map((w) => `${w.field === null ? 'message' : `DE ${w.field}`} ${w.rule} at byte ${w.offset}`).join(', ');
+      logger.warn(`lenient read of a response from acquirer ${config.id}${link} (${warnings[0].spec}): ${where}`);
+    },
+    leniencyMetric: context.leniencyMetric,
   };
 }

@@ -65,7 +65,13 @@ export class AcquirerClient implements OnModuleInit, OnApplicationShutdown {
         ...STAN_BLOCK,
         onRefillError: (error) => this.logger.error(`acquirer ${config.id}: cannot reserve STANs: ${error.message}`),
       });
-      const links = createAcquirerLinks(config, { logger: this.logger, references, onStateChange: metrics.track(config.id), closing: () => this.closing });
+      const links = createAcquirerLinks(config, {
+        logger: this.logger,
+        references,
+        onStateChange: metrics.track(config.id),
+        closing: () => this.closing,
+        leniencyMetric: metrics.lenientFields,
+      });
       this.acquirers.set(config.id, { config, references, links, localTime: new TerminalLocalTime(config.timeZone, network.merchantTimeZones) });
     }
     this.router = new AcquirerRouter(network);

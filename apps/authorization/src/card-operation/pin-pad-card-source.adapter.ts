@@ -14,7 +14,7 @@ export class PinPadCardSource implements CardSource {
     try {
       return Promise.resolve({ ok: true, card: this.reader.read(request.card) });
     } catch (error) {
-      if (!(error instanceof UnreadableCardError)) return Promise.reject(error);
+      if (!(error instanceof UnreadableCardError)) return Promise.reject(error instanceof Error ? error : new Error(String(error)));
       return Promise.resolve({ ok: false, responseCode: error.responseCode, reason: error.message });
     }
   }

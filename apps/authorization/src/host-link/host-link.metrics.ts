@@ -8,7 +8,8 @@ import { HOST_LINK_STATES, type HostLinkState } from './host-link.options';
  * the others, host_link_up{acquirer} 1 while up (one link of its pool is enough),
  * host_link_connections_up{acquirer} how many of its links are up, host_link_reconnects_total{acquirer}
  * counts connection attempts after the first while none of its links is up (retries after
- * failures, re-establishments after a loss).
+ * failures, re-establishments after a loss), iso8583_lenient_fields_total{spec,field,rule} the
+ * response fields a dialect let through leniently.
  */
 export class HostLinkMetrics {
   private readonly up = getOrCreateGauge('host_link_up', 'Whether the link to an acquirer host is up (1) or not (0).', ['acquirer']);
@@ -18,6 +19,12 @@ export class HostLinkMetrics {
   ]);
   private readonly linksUp = getOrCreateGauge('host_link_connections_up', 'How many TCP links to an acquirer host are up.', ['acquirer']);
   private readonly reconnects = getOrCreateCounter('host_link_reconnects_total', 'Connection attempts to an acquirer host after the first one.', ['acquirer']);
+  /** Response fields an acquirer's dialect let through leniently (labels: spec, field number or 'message', rule). */
+  readonly lenientFields = getOrCreateCounter('iso8583_lenient_fields_total', 'Response fields read under a leniency rule of the acquirer dialect.', [
+    'spec',
+    'field',
+    'rule',
+  ]);
 
   /** Starts the acquirer's series at down / 0 reconnects; returns the state listener of its link pool. */
   track(acquirer: string): HostLinkPoolStateListener {

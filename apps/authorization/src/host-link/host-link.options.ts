@@ -1,4 +1,4 @@
-import type { FrameHeader, Iso8583Message, Iso8583SpecName } from '@payments/iso8583';
+import type { FrameHeader, Iso8583Message, Iso8583SpecName, LeniencyMetric, LeniencyWarning } from '@payments/iso8583';
 
 /**
  * down: no connection. connecting: TCP connect in progress. signing_on: connected, waiting for the
@@ -39,6 +39,10 @@ export interface HostLinkOptions {
   onUnmatchedResponse?: (response: Iso8583Message) => void;
   /** A frame from the host that could not be decoded (for logs/metrics; carries no field values). */
   onProtocolError?: (error: Error) => void;
+  /** A response the acquirer's dialect let through leniently: which field and rule, never the value. */
+  onLenientFields?: (warnings: readonly LeniencyWarning[]) => void;
+  /** Counts each lenient field (iso8583_lenient_fields_total). */
+  leniencyMetric?: LeniencyMetric;
   /** Every state change, for the host-link-state metric. */
   onStateChange?: (state: HostLinkState) => void;
 }

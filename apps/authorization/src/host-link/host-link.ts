@@ -1,7 +1,7 @@
 import { connect as connectTcp, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 
-import { frame, FrameDecoder, type FrameHeader, Iso8583Codec, Iso8583FormatError, type Iso8583Message } from '@payments/iso8583';
+import { frame, FrameDecoder, type FrameHeader, Iso8583Codec, Iso8583FormatError, type Iso8583Message, type LeniencyWarning } from '@payments/iso8583';
 
 import { HostLinkDownError, HostLinkError, HostTimeoutError } from './host-link.errors';
 import { DEFAULT_BACKOFF, type HostLinkOptions, type HostLinkState } from './host-link.options';
@@ -228,12 +228,14 @@ export class HostLink {
     }
     for (const bytes of frames) {
       let response: Iso8583Message;
+      const warnings: LeniencyWarning[] = [];
       try {
-        response = this.codec.decode(bytes);
+        response = this.codec.decode(bytes, { warnings, metric: this.options.leniencyMetric });
       } catch (error) {
         this.options.onProtocolError?.(error as Error);
         continue;
       }
+      if (warnings.length > 0) this.options.onLenientFields?.(warnings);
       const key = PendingRequestRegistry.key(response.mti.slice(0, 3), response.fields[11] ?? '');
       if (!this.pending.resolve(key, response)) this.options.onUnmatchedResponse?.(response);
     }
