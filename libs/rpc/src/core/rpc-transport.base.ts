@@ -4,6 +4,7 @@ import { RpcContract, rpcPathOf } from '@payments/contracts';
 
 import { RpcCancelledError, RpcDeadlineError, RpcError, RpcInvalidArgumentError, RpcRemoteError } from '../rpc.errors';
 import { Rpc, RpcCallOptions, RpcContext, RpcHandler, RpcMetadata } from '../rpc.port';
+import { CallGate } from './call.gate';
 import { runInCall } from './rpc-call.scope';
 import { endFailed, runInServerSpan, startClientSpan } from './rpc-tracing.util';
 import { schemaIssuesOf } from './schema-issues.util';
@@ -21,6 +22,7 @@ export interface OutboundCall {
 interface Served {
   readonly contract: RpcContract<unknown, unknown>;
   readonly handler: RpcHandler<unknown, unknown>;
+  readonly gate: CallGate;
 }
 
 /**
@@ -28,11 +30,18 @@ interface Served {
  * deadline, cancellation, late replies and the propagation scope. A transport only moves a valid
  * request to the served handler ({@link invoke}) and hands what arrives to {@link dispatch}.
  */
+export interface RpcTransportOptions {
+  /** Calls of one method that run at once on the serving side; more wait their turn (default 12). */
+  readonly maxConcurrentCalls?: number;
+}
+
 export abstract class RpcTransportBase implements Rpc {
   protected readonly logger = new Logger('Rpc');
   protected readonly served = new Map<string, Served>();
   /** `rpc.system` on this transport's spans. */
   protected abstract readonly system: string;
+
+  constructor(private readonly transportOptions: RpcTransportOptions = {}) {}
 
   abstract start(): Promise<void>;
   abstract stop(): Promise<void>;
@@ -42,7 +51,9 @@ export abstract class RpcTransportBase implements Rpc {
   serve<Q, R>(contract: RpcContract<Q, R>, handler: RpcHandler<Q, R>): void {
     const path = rpcPathOf(contract);
     if (this.served.has(path)) throw new Error(`${path} is already served`);
-    this.served.set(path, { contract, handler } as Served);
+    // One gate per method: a handler calling another method (authorization asking antifraud in process) never waits on its own gate.
+    const gate = new CallGate(path, this.transportOptions.maxConcurrentCalls ?? 12);
+    this.served.set(path, { contract, handler, gate } as Served);
   }
 
   async call<Q, R>(contract: RpcContract<Q, R>, request: Q, options: RpcCallOptions<R>): Promise<R> {
@@ -111,7 +122,9 @@ export abstract class RpcTransportBase implements Rpc {
     if (!parsed.success) throw new RpcInvalidArgumentError(path, schemaIssuesOf(parsed.error));
     let reply: unknown;
     try {
-      reply = await runInServerSpan(path, this.system, context.metadata, () => runInCall(context, () => served.handler(parsed.data, context)));
+      reply = await served.gate.run(context.deadlineAt, context.signal, () =>
+        runInServerSpan(path, this.system, context.metadata, () => runInCall(context, () => served.handler(parsed.data, context))),
+      );
     } catch (error) {
       // A downstream deadline or refusal keeps its kind; anything else is this handler's failure.
       throw error instanceof RpcError ? error : new RpcRemoteError(path, messageOf(error));

@@ -2,7 +2,7 @@ import { RpcContract, rpcPathOf } from '@payments/contracts';
 
 import { Client, credentials, Metadata, ServerUnaryCall, ServiceDefinition, ServiceError, UntypedServiceImplementation, sendUnaryData } from '@grpc/grpc-js';
 
-import { OutboundCall, RpcTransportBase } from '../core/rpc-transport.base';
+import { OutboundCall, RpcTransportBase, RpcTransportOptions } from '../core/rpc-transport.base';
 import { RpcMetadata } from '../rpc.port';
 import { rpcErrorOf, serviceErrorOf } from './grpc-status.mapper';
 import { GrpcServerHost } from './grpc-server.host';
@@ -14,7 +14,7 @@ export const LATE_GRACE_METADATA = 'rpc-late-grace-ms';
 
 const ROUND_ROBIN = JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] });
 
-export interface GrpcRpcOptions {
+export interface GrpcRpcOptions extends RpcTransportOptions {
   /** Serve this process's handlers here; absent: a client only. */
   readonly listen?: { readonly host: string; readonly port: number };
   /** host:port (or dns:///name:port) of each proto service this process calls, by full service name. */
@@ -35,7 +35,7 @@ export class GrpcRpc extends RpcTransportBase {
   private readonly server?: GrpcServerHost;
 
   constructor(private readonly options: GrpcRpcOptions) {
-    super();
+    super(options);
     if (options.listen) this.server = new GrpcServerHost(options.listen.host, options.listen.port, options.shutdownGraceMs ?? 10_000);
   }
 

@@ -21,6 +21,8 @@ export function serviceEnvSchema(defaultPort: number) {
       ),
     /** Partitions of the topics a service creates: how many messages of one topic a service handles at once. */
     KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(256).default(12),
+    /** Internal gRPC calls of one method a service handles at once; more wait their turn (within their deadline). */
+    RPC_MAX_CONCURRENT_CALLS: z.coerce.number().int().min(1).max(1_000).default(12),
     REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
     DATABASE_URL: z.string().url().default('postgres://payments:payments@127.0.0.1:5432/payments'),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),

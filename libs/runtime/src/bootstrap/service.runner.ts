@@ -55,6 +55,7 @@ export async function runService(definition: ServiceDefinition, env: NodeJS.Proc
   const rpc = new GrpcRpc({
     listen: rpcConfig.port === undefined ? undefined : { host: config.HOST, port: rpcConfig.port },
     endpoints: rpcConfig.endpoints,
+    maxConcurrentCalls: config.RPC_MAX_CONCURRENT_CALLS,
   });
   const cache = new RedisCache({ url: config.REDIS_URL });
   const databases = new DatabaseFactory({
