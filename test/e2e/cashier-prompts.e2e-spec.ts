@@ -26,6 +26,9 @@ describe.each([
 
   const sale = (amount: number, entryMode = 'chip') => ({ amount, currency: 'EUR', entryMode, card: register.card(PAN) });
   const sent = (mti: string) => platform.simulator.received.filter((m) => m.mti === mti);
+  // What this suite asked of the host. Reversals (04xx) of an earlier suite's unknown operation may
+  // still be repeated from the durable queue of the shared database, as they must be, and echoes (08xx) come on their own.
+  const hostAsked = () => platform.simulator.received.filter((m) => !m.mti.startsWith('04') && !m.mti.startsWith('08'));
   const journal = async (id: unknown) => (await operatorCall(`${platform.authorizationUrl}/v1/journal/transactions/${String(id)}`)).body;
   const history = async (id: unknown) => ((await journal(id)).history as { status: string }[]).map((h) => h.status);
   const answer = (result: HttpResult, value: string) => register.post(`/v1/prompts/${promptOf(result).promptId}/answer`, { value }, { idempotencyKey: null });
@@ -43,7 +46,7 @@ describe.each([
       text: 'KEY IN THE LAST 4 DIGITS PRINTED ON THE CARD',
       input: { type: 'digits', length: 4 },
     });
-    expect(platform.simulator.received).toHaveLength(0);
+    expect(hostAsked()).toHaveLength(0);
 
     const malformed = await answer(waiting, '44');
     expect([malformed.status, malformed.body.message]).toEqual([400, 'value: key in exactly 4 digits']);
@@ -51,7 +54,7 @@ describe.each([
     const wrong = await answer(waiting, '1111');
     expect(wrong.status).toBe(201);
     expect(wrong.body).toMatchObject({ status: 'declined', responseCode: '59' });
-    expect(platform.simulator.received).toHaveLength(0);
+    expect(hostAsked()).toHaveLength(0);
     expect(await history(waiting.body.transactionId)).toEqual(['pending', 'awaiting_cashier', 'pending', 'declined']);
   });
 

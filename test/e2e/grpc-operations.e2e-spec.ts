@@ -67,6 +67,9 @@ describe.each([
   const inquiry = () => ({ currency: 'EUR', card: register.card(PAN) });
   const euros = (amountMinor: number) => ({ amountMinor: String(amountMinor), currency: 'EUR' });
   const sent = (mti: string) => platform.simulator.received.filter((m) => m.mti === mti);
+  // What this suite asked of the host. Reversals (04xx) of an earlier suite's unknown operation may
+  // still be repeated from the durable queue of the shared database, as they must be, and echoes (08xx) come on their own.
+  const hostAsked = () => platform.simulator.received.filter((m) => !m.mti.startsWith('04') && !m.mti.startsWith('08'));
 
   it('authorizes a cash withdrawal and a top-up with their own processing codes, amounts and receipts', async () => {
     const cash = await approved(call('CashWithdrawal', payment(5000)));
@@ -91,7 +94,7 @@ describe.each([
       cardExpiry: '3012',
       amount: euros(0),
     });
-    expect(platform.simulator.received.filter((m) => m.mti !== '0800')).toHaveLength(0);
+    expect(hostAsked()).toHaveLength(0);
 
     const balance = await approved(call('Balance', inquiry()));
     expect(balance.operation).toBe('OPERATION_BALANCE_INQUIRY');
@@ -143,7 +146,7 @@ describe.each([
       details: 'original: originalTransactionId, or approvalCode + rrn from the receipt, is required',
     });
     expect(both.error).toMatchObject({ code: GrpcStatus.INVALID_ARGUMENT, details: 'original: give originalTransactionId or approvalCode + rrn, not both' });
-    expect(platform.simulator.received.filter((m) => m.mti !== '0800')).toHaveLength(0);
+    expect(hostAsked()).toHaveLength(0);
   });
 
   it('emergency-cancels the last operation once; a second emergency cancel is refused', async () => {
@@ -239,7 +242,7 @@ describe.each([
       const { error } = await call(rpc, request, { key: 'not-a-terminal-key-123' });
       expect(error).toMatchObject({ code: GrpcStatus.UNAUTHENTICATED, details: 'unknown or disabled terminal API key' });
     }
-    expect(platform.simulator.received.filter((m) => m.mti !== '0800')).toHaveLength(0);
+    expect(hostAsked()).toHaveLength(0);
   });
 
   // Last: the host stops answering echoes, which the link's own keep-alive notices too.

@@ -24,6 +24,9 @@ describe.each([
 
   const card = (amount: number) => ({ amount, currency: 'EUR', card: register.card(PAN) });
   const sent = (mti: string) => platform.simulator.received.filter((m) => m.mti === mti);
+  // What this suite asked of the host. Reversals (04xx) of an earlier suite's unknown operation may
+  // still be repeated from the durable queue of the shared database, as they must be, and echoes (08xx) come on their own.
+  const hostAsked = () => platform.simulator.received.filter((m) => !m.mti.startsWith('04') && !m.mti.startsWith('08'));
   const journal = async (id: unknown) => (await operatorCall(`${platform.authorizationUrl}/v1/journal/transactions/${String(id)}`)).body;
   const approved = (result: HttpResult) => {
     expect(result.body).toMatchObject({ status: 'approved', responseCode: '00' });
@@ -42,7 +45,7 @@ describe.each([
   it('reads the card without asking the host, and asks the host for a balance (0100, processing code 31)', async () => {
     const read = approved(await register.post('/v1/card-reads', { currency: 'EUR', card: register.card(PAN) }));
     expect(read).toMatchObject({ operation: 'card_data', maskedPan: '555555******4444', cardScheme: 'mastercard', cardExpiry: '3012' });
-    expect(platform.simulator.received).toHaveLength(0);
+    expect(hostAsked()).toHaveLength(0);
 
     const balance = approved(await register.post('/v1/balance-inquiries', { currency: 'EUR', card: register.card(PAN) }));
     expect(balance.operation).toBe('balance_inquiry');
@@ -164,7 +167,7 @@ describe.each([
     const refused = await register.post(path, bad);
     expect([refused.status, refused.body.message]).toEqual([400, expect.arrayContaining(messages)]);
     expect((refused.body.message as string[]).every((line) => /^[\w.]+: /.test(line))).toBe(true);
-    expect(platform.simulator.received).toHaveLength(0);
+    expect(hostAsked()).toHaveLength(0);
   });
 
   it('keeps nothing of a refused body: its Idempotency-Key then starts a new operation, neither a replay nor a conflict', async () => {
