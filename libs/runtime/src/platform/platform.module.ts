@@ -63,10 +63,14 @@ export class PlatformModule implements OnApplicationBootstrap, BeforeApplication
     readiness.register('cache', () => cache.isHealthy());
   }
 
-  /** Handlers were registered in the modules' onModuleInit; the server starts with all of them. */
+  /**
+   * Handlers were registered in the modules' onModuleInit; the server starts with all of them.
+   * The synchronous path first: what a register waits for needs no consumer group, and joining one
+   * after a crash waits until the broker gives up on the dead member (the session timeout).
+   */
   async onApplicationBootstrap(): Promise<void> {
-    await this.bus.start();
     await this.rpc.start();
+    await this.bus.start();
   }
 
   /** No new calls; calls in flight finish while the database and the bus are still open. */
