@@ -89,7 +89,13 @@ export class KafkaMessageBus extends TransportMessageBus {
 
   /** Replies are read only by an instance that makes requests: its reply group starts with its first request. */
   protected override prepareRequests(): Promise<void> {
-    this.replyConsumer ??= this.runConsumer({ topic: this.replyTopic, group: this.replyGroup, handler: (m) => this.replies.accept(m) }, true);
+    // A reply consumer that failed to start is tried again by the next request, not remembered as failed.
+    this.replyConsumer ??= this.runConsumer({ topic: this.replyTopic, group: this.replyGroup, handler: (m) => this.replies.accept(m) }, true).catch(
+      (error: unknown) => {
+        this.replyConsumer = undefined;
+        throw error;
+      },
+    );
     return this.replyConsumer;
   }
 
