@@ -11,6 +11,7 @@ import { AcquirerRail } from './acquirer-rail/acquirer-rail.adapter';
 import { AntifraudRiskCheck } from './antifraud-check/antifraud-risk-check.adapter';
 import { AntifraudClient } from './antifraud-check/antifraud.client';
 import { loadAuthorizationEnv } from './config/authorization-env';
+import { acquirerNetworkProvider } from './config/acquirer-network.provider';
 import { AUTHORIZATION_ENV } from './config/authorization-env.provider';
 import { AUTHORIZATION_DB, authorizationDbProvider } from './database/authorization-db.provider';
 import { TerminalBatchRepository } from './batch/terminal-batch.repository';
@@ -56,6 +57,7 @@ export class AuthorizationModule {
       controllers: [JournalController],
       providers: [
         { provide: AUTHORIZATION_ENV, useValue: loadAuthorizationEnv(env) },
+        acquirerNetworkProvider,
         authorizationDbProvider,
         outboxRelayProvider('authorization', AUTHORIZATION_DB, [transactionAuthorizedV1, transactionDeclinedV1, transactionReversedV1]),
         JournalRepository,

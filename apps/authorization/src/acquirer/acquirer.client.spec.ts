@@ -4,6 +4,7 @@ import type { Iso8583Message } from '@payments/iso8583';
 import { metricsRegistry } from '@payments/observability';
 import { AcquirerHostSimulator } from '@payments/testing';
 
+import { acquirerNetworkOf } from '../config/acquirer-network.provider';
 import { loadAuthorizationEnv } from '../config/authorization-env';
 import type { AuthorizationDb } from '../database/authorization-db.provider';
 import { HostLinkDownError } from '../host-link/host-link.errors';
@@ -65,7 +66,7 @@ describe(AcquirerClient.name, () => {
   }
 
   async function start(env: Record<string, string>, sequences = store): Promise<AcquirerClient> {
-    const client = new AcquirerClient(loadAuthorizationEnv(env), NO_DATABASE, sequences);
+    const client = new AcquirerClient(acquirerNetworkOf(loadAuthorizationEnv(env)), NO_DATABASE, sequences);
     await client.onModuleInit();
     return client;
   }

@@ -2,8 +2,6 @@ import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit, Option
 
 import type { Iso8583Message } from '@payments/iso8583';
 
-import type { AuthorizationEnv } from '../config/authorization-env';
-import { AUTHORIZATION_ENV } from '../config/authorization-env.provider';
 import { AUTHORIZATION_DB, type AuthorizationDb } from '../database/authorization-db.provider';
 import type { HostLinkPool } from '../host-link/host-link.pool';
 import { HostLinkMetrics } from '../host-link/host-link.metrics';
@@ -12,8 +10,9 @@ import { HostSequenceRepository } from '../host-link/host-sequence.repository';
 import { HOST_SEQUENCE_STORE, type HostSequenceStore } from '../host-link/host-sequence.store';
 import { type HostReference, StanAllocator } from '../host-link/stan.allocator';
 import { createAcquirerLinks } from './acquirer-links.factory';
-import { defaultAcquirerOf, resolveAcquirerNetwork } from './routing/acquirer-network.loader';
-import type { AcquirerConfig } from './routing/acquirer-network.schema';
+import { defaultAcquirerOf } from './routing/acquirer-network.loader';
+import type { AcquirerConfig, AcquirerNetwork } from './routing/acquirer-network.schema';
+import { ACQUIRER_NETWORK } from './routing/acquirer-network.token';
 import { AcquirerRouter, type RoutableCard } from './routing/acquirer.router';
 import { UnknownAcquirerError } from './routing/unknown-acquirer.error';
 import { TerminalLocalTime } from './terminal-local-time';
@@ -45,19 +44,10 @@ export class AcquirerClient implements OnModuleInit, OnApplicationShutdown {
   private shutdown: Promise<void> | undefined;
 
   constructor(
-    @Inject(AUTHORIZATION_ENV) env: AuthorizationEnv,
+    @Inject(ACQUIRER_NETWORK) network: AcquirerNetwork,
     @Inject(AUTHORIZATION_DB) db: AuthorizationDb,
     @Optional() @Inject(HOST_SEQUENCE_STORE) store?: HostSequenceStore,
   ) {
-    const network = resolveAcquirerNetwork(env.AUTHORIZATION_ACQUIRERS ?? env.AUTHORIZATION_ACQUIRERS_FILE, {
-      host: env.AUTHORIZATION_ACQUIRER_HOST,
-      port: env.AUTHORIZATION_ACQUIRER_PORT,
-      responseTimeoutMs: env.AUTHORIZATION_HOST_TIMEOUT_MS,
-      signOn: env.AUTHORIZATION_ACQUIRER_SIGN_ON,
-      echoIntervalMs: env.AUTHORIZATION_ACQUIRER_ECHO_INTERVAL_MS,
-      connections: env.AUTHORIZATION_ACQUIRER_CONNECTIONS,
-      timeZone: env.AUTHORIZATION_ACQUIRER_TIME_ZONE,
-    });
     const sequences = store ?? new HostSequenceRepository(db);
     const metrics = new HostLinkMetrics();
     for (const config of network.acquirers) {
