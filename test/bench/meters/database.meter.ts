@@ -4,7 +4,12 @@ export interface DatabaseSample {
   readonly commits: number;
   /** Statements executed (pg_stat_statements), or undefined where that extension is not loaded. */
   readonly statements?: number;
+  /** The same statements by the schema they name first (one service's each), and BEGIN/COMMIT/ROLLBACK. */
+  readonly statementsBySchema?: ReadonlyMap<string, number>;
 }
+
+/** What a statement that names no schema is counted under. */
+const TRANSACTION_CONTROL = 'BEGIN/COMMIT';
 
 /**
  * Commits (pg_stat_database) and statements (pg_stat_statements) of the platform's database, to
@@ -30,11 +35,17 @@ export class DatabaseMeter {
     // Statistics reach the views when a backend reports them; this flushes this session's own.
     const commits = await this.client.query<{ n: string }>('SELECT xact_commit::text AS n FROM pg_stat_database WHERE datname = current_database()');
     if (!this.statementsCounted) return { commits: Number(commits.rows[0]?.n ?? 0) };
-    const statements = await this.client.query<{ n: string | null }>(
-      `SELECT sum(calls)::text AS n FROM pg_stat_statements
-        WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND query NOT ILIKE '%pg_stat%'`,
+    const statements = await this.client.query<{ schema: string; n: string }>(
+      `SELECT coalesce(substring(query from '"([a-z_][a-z0-9_-]*)"\\.'),
+                       CASE WHEN query ~* '^\\s*(begin|commit|rollback|start transaction)' THEN '${TRANSACTION_CONTROL}' ELSE 'other' END) AS schema,
+              sum(calls)::text AS n
+         FROM pg_stat_statements
+        WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND query NOT ILIKE '%pg_stat%'
+        GROUP BY 1`,
     );
-    return { commits: Number(commits.rows[0]?.n ?? 0), statements: Number(statements.rows[0]?.n ?? 0) };
+    const statementsBySchema = new Map(statements.rows.map((row) => [row.schema, Number(row.n)]));
+    const total = [...statementsBySchema.values()].reduce((a, b) => a + b, 0);
+    return { commits: Number(commits.rows[0]?.n ?? 0), statements: total, statementsBySchema };
   }
 
   close(): Promise<void> {

@@ -22,6 +22,12 @@ export function reportDatabase(before: DatabaseSample, after: DatabaseSample, pu
   const n = Math.max(purchases, 1);
   const statements = before.statements === undefined || after.statements === undefined ? 'n/a' : f((after.statements - before.statements) / n);
   console.log(`  PostgreSQL per purchase: ${statements} statements, ${f((after.commits - before.commits) / n)} commits`);
+  if (!before.statementsBySchema || !after.statementsBySchema) return;
+  const bySchema = [...after.statementsBySchema]
+    .map(([schema, calls]) => [schema, (calls - (before.statementsBySchema?.get(schema) ?? 0)) / n] as const)
+    .filter(([, perPurchase]) => perPurchase >= 0.05)
+    .sort((a, b) => b[1] - a[1]);
+  console.log(`  statements per purchase by schema: ${bySchema.map(([schema, perPurchase]) => `${schema} ${f(perPurchase)}`).join(', ')}`);
 }
 
 /** Share of one core each process used while nothing was asked of the platform. */
