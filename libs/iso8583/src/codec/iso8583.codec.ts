@@ -10,6 +10,7 @@ import { type BitmapLayout, BitmapLayoutCache } from './bitmap-layout.cache';
 import { readBitmap } from './bitmap.codec';
 import { type FixedRun, runText } from '../field/fixed-run.util';
 import { reportLeniency } from './leniency.report';
+import type { TextLayout } from './text-layout';
 
 const MAX_FIELD = 128;
 
@@ -41,8 +42,8 @@ export class Iso8583Codec {
     this.mtiBytes = spec.mtiEncoding === 'ascii' ? 4 : 2;
     this.bitmapBytes = spec.bitmapEncoding === 'hex' ? 16 : 8;
     this.trailingBytesAllowed = spec.lenient?.includes('trailing-bytes') ?? false;
-    this.encodeLayouts = new BitmapLayoutCache(this.fields, spec.bitmapEncoding);
-    this.decodeLayouts = new BitmapLayoutCache(this.fields, spec.bitmapEncoding);
+    this.encodeLayouts = new BitmapLayoutCache(this.fields, spec.bitmapEncoding, this.mtiBytes === 4);
+    this.decodeLayouts = new BitmapLayoutCache(this.fields, spec.bitmapEncoding, this.mtiBytes === 4);
   }
 
   /** The codec for a registered spec name (cached) or for a spec object given directly. */
@@ -62,6 +63,15 @@ export class Iso8583Codec {
     if (typeof mti !== 'string' || mti.length !== 4 || !isDigits(mti)) throw new Iso8583FormatError(0, 0, 'MTI must be 4 digits');
     const values = message.fields;
     const layout = this.encodeLayouts.sameKeysAsLast(values) ?? this.encodeLayout(values);
+    if (layout.compiled && layout.text !== null) {
+      // The one-text path (text-layout.ts) of a remembered layout; anything it does not take as it is goes field by field below.
+      const text = layout.text.text(mti, layout.bitmapText, values);
+      const written = text === null ? null : layout.text.written(text);
+      if (written !== null) {
+        this.encodeLayouts.remember(layout);
+        return written;
+      }
+    }
     // The message is built as Latin-1 text (one character per byte) and written with one native call.
     let text = this.mtiBytes === 4 ? mti : BYTE_CHAR[parseInt(mti.slice(0, 2), 16)] + BYTE_CHAR[parseInt(mti.slice(2), 16)];
     text += layout.bitmapText;
@@ -118,6 +128,10 @@ export class Iso8583Codec {
       bitmapBytes = 16;
     }
     const layout = this.decodeLayouts.get(bitmap, bitmapBytes);
+    if (layout.cut !== null && (layout.text as TextLayout).locate(buf)) {
+      this.decodeLayouts.remember(layout);
+      return { mti, fields: layout.cut(text, (layout.text as TextLayout).bounds) };
+    }
     const reader = new FieldReader(buf, text, offset);
     const count = layout.fields.length;
     const values = new Array<string>(count);
