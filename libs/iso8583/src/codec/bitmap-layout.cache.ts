@@ -1,5 +1,6 @@
 import { HEX_PAIR } from '../field/char-class.table';
 import type { CompiledField } from '../field/compiled-field.util';
+import { binaryHex } from '../field/field.decoder';
 import { type FixedRun, fixedRuns } from '../field/fixed-run.util';
 import { TextLayout } from './text-layout';
 
@@ -26,7 +27,7 @@ export interface BitmapLayout {
   /** The one-text path of a message whose fields all travel as text (see text-layout.ts), or null. */
   readonly text: TextLayout | null;
   /** Decoded fields cut out of the message text at `TextLayout.bounds`; set once the layout is remembered. */
-  cut: ((text: string, bounds: Int32Array) => Record<number, string>) | null;
+  cut: ((text: string, bounds: Int32Array, buf: Buffer) => Record<number, string>) | null;
 }
 
 /** Distinct bitmaps kept per spec; a link sees a handful (one or two per message type). */
@@ -114,27 +115,35 @@ function sameBytes(a: Uint8Array, b: Uint8Array, bytes: number): boolean {
 }
 
 function compiledBuilder(fields: readonly CompiledField[]): BitmapLayout['build'] {
-  return compiledLiteral<BitmapLayout['build']>(fields, ['v'], (i) => `v[${i}]`) ?? storingBuilder(fields);
+  return compiledLiteral<BitmapLayout['build']>(fields, 'v', (i) => `v[${i}]`) ?? storingBuilder(fields);
 }
 
-/** The same literal with each value cut out of the message text: no array of values in between. */
+/**
+ * The same literal with each value cut out of the message text, or for raw bytes turned into hex
+ * from the Buffer (`h` is binaryHex): no array of values in between.
+ */
 function compiledCutter(fields: readonly CompiledField[]): NonNullable<BitmapLayout['cut']> {
-  const cutter = compiledLiteral<NonNullable<BitmapLayout['cut']>>(fields, ['t', 'b'], (i) => `t.slice(b[${2 * i}], b[${2 * i + 1}])`);
+  const value = (i: number): string => (fields[i].encoding === 'binary' ? `h(u, b[${2 * i}], b[${2 * i + 1}])` : `t.slice(b[${2 * i}], b[${2 * i + 1}])`);
+  const cutter = compiledLiteral<NonNullable<BitmapLayout['cut']>>(fields, 't, b, u', value);
   if (cutter !== null) return cutter;
   const build = storingBuilder(fields);
   const values = new Array<string>(fields.length);
-  return (text, bounds) => {
-    for (let i = 0; i < values.length; i++) values[i] = text.slice(bounds[2 * i], bounds[2 * i + 1]);
+  return (text, bounds, buf) => {
+    for (let i = 0; i < values.length; i++) {
+      const [start, end] = [bounds[2 * i], bounds[2 * i + 1]];
+      values[i] = fields[i].encoding === 'binary' ? binaryHex(buf, start, end) : text.slice(start, end);
+    }
     return build(values);
   };
 }
 
 /** `(params) => ({ [field number]: value(i), ... })`, or null where code generation is disallowed. */
-function compiledLiteral<F>(fields: readonly CompiledField[], params: string[], value: (i: number) => string): F | null {
+function compiledLiteral<F>(fields: readonly CompiledField[], params: string, value: (i: number) => string): F | null {
   const literal = fields.map((f, i) => `${f.number}: ${value(i)}`).join(', ');
   try {
     // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the source holds field numbers and indexes only (integers from the spec)
-    return new Function(...params, `return { ${literal} };`) as F;
+    const factory = new Function('h', `return function (${params}) { return { ${literal} }; };`) as (h: typeof binaryHex) => F;
+    return factory(binaryHex);
   } catch {
     // Code generation disallowed (node --disallow-code-generation-from-strings).
     return null;

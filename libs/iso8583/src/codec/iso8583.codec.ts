@@ -10,6 +10,7 @@ import { type BitmapLayout, BitmapLayoutCache } from './bitmap-layout.cache';
 import { readBitmap } from './bitmap.codec';
 import { type FixedRun, runText } from '../field/fixed-run.util';
 import { reportLeniency } from './leniency.report';
+import { latin1Text } from './buffer-text.util';
 import type { TextLayout } from './text-layout';
 
 const MAX_FIELD = 128;
@@ -65,8 +66,7 @@ export class Iso8583Codec {
     const layout = this.encodeLayouts.sameKeysAsLast(values) ?? this.encodeLayout(values);
     if (layout.compiled && layout.text !== null) {
       // The one-text path (text-layout.ts) of a remembered layout; anything it does not take as it is goes field by field below.
-      const text = layout.text.text(mti, layout.bitmapText, values);
-      const written = text === null ? null : layout.text.written(text);
+      const written = layout.text.encode(mti, layout.bitmapText, values);
       if (written !== null) {
         this.encodeLayouts.remember(layout);
         return written;
@@ -117,7 +117,7 @@ export class Iso8583Codec {
     if (!Buffer.isBuffer(buf)) throw new Iso8583FormatError(null, 0, 'input is not a Buffer');
     const mtiSize = this.mtiBytes;
     if (buf.length < mtiSize) throw new Iso8583FormatError(0, 0, `truncated: MTI needs ${mtiSize} bytes, ${buf.length} remain`);
-    const text = buf.toString('latin1', 0, buf.length);
+    const text = latin1Text(buf);
     const mti = mtiSize === 4 ? text.slice(0, 4) : `${BCD_PAIR[buf[0]]}${BCD_PAIR[buf[1]]}`;
     if (mti.length !== 4 || !isDigits(mti)) throw new Iso8583FormatError(0, 0, 'MTI is not 4 digits');
     const bitmap = this.decodeBitmap;
@@ -130,7 +130,7 @@ export class Iso8583Codec {
     const layout = this.decodeLayouts.get(bitmap, bitmapBytes);
     if (layout.cut !== null && (layout.text as TextLayout).locate(buf)) {
       this.decodeLayouts.remember(layout);
-      return { mti, fields: layout.cut(text, (layout.text as TextLayout).bounds) };
+      return { mti, fields: layout.cut(text, (layout.text as TextLayout).bounds, buf) };
     }
     const reader = new FieldReader(buf, text, offset);
     const count = layout.fields.length;
