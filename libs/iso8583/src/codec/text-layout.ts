@@ -4,6 +4,12 @@ import type { CompiledField } from '../field/compiled-field.util';
 import { writeHex, writeUtf8 } from './buffer-text.util';
 
 /**
+ * One for every layout and codec: a check runs start to end without yielding, and the views of
+ * the last memory checked are most likely the next one's (encoded messages share Node's pool).
+ */
+const VIEWS = new BufferViews();
+
+/**
  * The fast path of a bitmap whose fields all travel as text behind ASCII length prefixes: ASCII
  * values, hex text for class b, or raw bytes (iso87ascii, iso93ascii and their dialects). The
  * text is written with one native call (one per stretch between raw fields), and read as one
@@ -34,7 +40,7 @@ export class TextLayout {
   private readonly hasRaw: boolean;
   /** Scratch, filled by `encode` and `locate`: the start and end of each value in the message. */
   readonly bounds: Int32Array;
-  private readonly views = new BufferViews();
+  private readonly views = VIEWS;
 
   constructor(
     private readonly fields: readonly CompiledField[],
