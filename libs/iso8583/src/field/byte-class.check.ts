@@ -5,8 +5,8 @@ import { CHAR_TABLES, type CharTable } from './char-class.table';
  * Checks that every byte of a range of a Buffer belongs to a content class, four bytes at a time
  * where it can ("SIMD within a register" on 32-bit words of the Buffer's memory): digits (n, z)
  * and printable ASCII (ans) are most of a message, and a word test costs about what one byte
- * costs through a table. A word that fails the test (the '=' of a track 2, a refused byte) is
- * looked at byte by byte through the class's table, so the answer is exactly the table's.
+ * costs through a table. A word that fails the digit test (the '=' of a track 2, a refused byte)
+ * is looked at byte by byte through the class's table, so the answer is exactly the table's.
  * Other classes (a, an, upper hex) go byte by byte through their table.
  */
 export const enum WordTest {
@@ -18,8 +18,6 @@ export const enum WordTest {
 export interface ByteCheck {
   readonly table: CharTable;
   readonly words: WordTest;
-  /** The table allows exactly what the word test does: a failing word is a refused byte. */
-  readonly exact: boolean;
 }
 
 /** Uppercase hex only: lowercase hex leaves the fast path to be uppercased. */
@@ -34,16 +32,15 @@ export function byteCheckOf(contentClass: ContentClass): ByteCheck {
   switch (contentClass) {
     case 'n':
     case 'xn':
-      return { table: CHAR_TABLES[contentClass], words: WordTest.Digits, exact: true };
     case 'z':
-      return { table: CHAR_TABLES.z, words: WordTest.Digits, exact: false };
+      return { table: CHAR_TABLES[contentClass], words: WordTest.Digits };
     case 'ans':
-      return { table: CHAR_TABLES.ans, words: WordTest.Printable, exact: true };
+      return { table: CHAR_TABLES.ans, words: WordTest.Printable };
     case 'b':
-      return { table: UPPER_HEX, words: WordTest.None, exact: true };
+      return { table: UPPER_HEX, words: WordTest.None };
     case 'a':
     case 'an':
-      return { table: CHAR_TABLES[contentClass], words: WordTest.None, exact: true };
+      return { table: CHAR_TABLES[contentClass], words: WordTest.None };
   }
 }
 
@@ -84,31 +81,27 @@ export function checkBytes(check: ByteCheck, views: BufferViews, start: number, 
 
 /**
  * The aligned words of bytes[start..end). Digits: each byte has high nibble 3, and still has it
- * plus 6 (a low nibble under 10). Printable: no byte has its top bit set, nor gets it by adding 1
- * (0x7f), nor by subtracting 0x20 (under 0x20; exact for "is there one" over bytes under 0x80).
- * Where the table allows more than the test (z: '='), a failing word is looked at byte by byte.
+ * plus 6 (a low nibble under 10); a word that fails is looked at byte by byte, as the table may
+ * allow more (z: '='). Printable: no byte has its top bit set, nor gets it by adding 1 (0x7f), nor
+ * by subtracting 0x20 (under 0x20; exact for "is there one" over bytes under 0x80); its table
+ * allows exactly that, so a failing word is a refused byte.
  */
 function wordsFit(check: ByteCheck, views: BufferViews, start: number, end: number): boolean {
   const words = views.words;
-  let bad = 0;
   if (check.words === WordTest.Printable) {
+    let bad = 0;
     for (let w = start >> 2; w < end >> 2; w++) {
       const x = words[w];
       bad |= x | (x + 0x01010101) | ((x - 0x20202020) & ~x);
     }
-    return (bad & 0x80808080) === 0 || slowWordsFit(check, views, start, end);
+    return (bad & 0x80808080) === 0;
   }
+  const bytes = views.bytes;
+  const table = check.table;
   for (let w = start >> 2; w < end >> 2; w++) {
     const x = words[w];
-    bad |= ((x & 0xf0f0f0f0) ^ 0x30303030) | (((x + 0x06060606) & 0xf0f0f0f0) ^ 0x30303030);
+    const bad = ((x & 0xf0f0f0f0) ^ 0x30303030) | (((x + 0x06060606) & 0xf0f0f0f0) ^ 0x30303030);
+    if (bad !== 0 && (table[bytes[4 * w]] & table[bytes[4 * w + 1]] & table[bytes[4 * w + 2]] & table[bytes[4 * w + 3]]) === 0) return false;
   }
-  return bad === 0 || slowWordsFit(check, views, start, end);
-}
-
-function slowWordsFit(check: ByteCheck, views: BufferViews, start: number, end: number): boolean {
-  if (check.exact) return false;
-  const table = check.table;
-  const bytes = views.bytes;
-  for (let i = start; i < end; i++) if (table[bytes[i]] === 0) return false;
   return true;
 }
