@@ -19,7 +19,9 @@ const MAX_FIELD = 128;
  * Encodes and decodes whole ISO 8583 messages (MTI, bitmaps, data elements in ascending order)
  * as the spec's field table says. Any malformed input throws Iso8583FormatError; a message is
  * never returned half-decoded. The field table is compiled once per spec; a message is encoded
- * into exactly one Buffer and decoded from one Latin-1 view of the input.
+ * into exactly one Buffer and decoded from one Latin-1 view of the input. On a text wire, a
+ * bitmap seen before takes the one-text path first (text-layout.ts), and field by field only
+ * what that path does not take as it is.
  */
 export class Iso8583Codec {
   private static readonly cache = new Map<string, Iso8583Codec>();
