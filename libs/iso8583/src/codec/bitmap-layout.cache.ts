@@ -1,6 +1,8 @@
 import { HEX_PAIR } from '../field/char-class.table';
 import type { CompiledField } from '../field/compiled-field.util';
+import { binaryHex } from '../field/field.decoder';
 import { type FixedRun, fixedRuns } from '../field/fixed-run.util';
+import { TextLayout } from './text-layout';
 
 /**
  * What one bitmap means for a spec, worked out once: the fields to read, in order, and a factory
@@ -22,6 +24,10 @@ export interface BitmapLayout {
   readonly bitmapText: string;
   /** Per field: the run of FIXED text fields that starts there, or null (see fixed-run.util.ts). */
   readonly runs: readonly (FixedRun | null)[];
+  /** The one-text path of a message whose fields all travel as text (see text-layout.ts), or null. */
+  readonly text: TextLayout | null;
+  /** Decoded fields cut out of the message text at `TextLayout.bounds`; set once the layout is remembered. */
+  cut: ((text: string, bounds: Int32Array, buf: Buffer) => Record<number, string>) | null;
 }
 
 /** Distinct bitmaps kept per spec; a link sees a handful (one or two per message type). */
@@ -35,6 +41,8 @@ export class BitmapLayoutCache {
   constructor(
     private readonly specFields: readonly (CompiledField | undefined)[],
     private readonly bitmapEncoding: 'hex' | 'binary',
+    /** Whether the MTI is ASCII: with a hex bitmap, the whole message head is text. */
+    private readonly asciiMti: boolean,
   ) {}
 
   /**
@@ -65,6 +73,7 @@ export class BitmapLayoutCache {
     this.last = layout;
     if (layout.compiled || this.layouts.size >= MAX_LAYOUTS) return;
     layout.build = compiledBuilder(layout.fields);
+    if (layout.text !== null) layout.cut = compiledCutter(layout.fields);
     layout.compiled = true;
     this.layouts.set(keyOf(layout.bitmap, layout.bitmap.length), layout);
   }
@@ -81,11 +90,14 @@ export class BitmapLayoutCache {
         bits ^= 0x80 >> bit;
         const n = byte * 8 + bit + 1;
         const f = this.specFields[n];
-        if (f === undefined) return { bitmap, bitmapText, fields, undefinedField: n, build: () => ({}), compiled: false, runs: fields.map(() => null) };
+        if (f === undefined) {
+          return { bitmap, bitmapText, fields, undefinedField: n, build: () => ({}), compiled: false, runs: fields.map(() => null), text: null, cut: null };
+        }
         fields.push(f);
       }
     }
-    return { bitmap, bitmapText, fields, undefinedField: 0, build: storingBuilder(fields), compiled: false, runs: fixedRuns(fields) };
+    const text = this.asciiMti && this.bitmapEncoding === 'hex' && TextLayout.fits(fields) ? new TextLayout(fields, 4 + bitmapText.length) : null;
+    return { bitmap, bitmapText, fields, undefinedField: 0, build: storingBuilder(fields), compiled: false, runs: fixedRuns(fields), text, cut: null };
   }
 }
 
@@ -103,13 +115,38 @@ function sameBytes(a: Uint8Array, b: Uint8Array, bytes: number): boolean {
 }
 
 function compiledBuilder(fields: readonly CompiledField[]): BitmapLayout['build'] {
-  const literal = fields.map((f, i) => `${f.number}: v[${i}]`).join(', ');
+  return compiledLiteral<BitmapLayout['build']>(fields, 'v', (i) => `v[${i}]`) ?? storingBuilder(fields);
+}
+
+/**
+ * The same literal with each value cut out of the message text, or for raw bytes turned into hex
+ * from the Buffer (`h` is binaryHex): no array of values in between.
+ */
+function compiledCutter(fields: readonly CompiledField[]): NonNullable<BitmapLayout['cut']> {
+  const value = (i: number): string => (fields[i].encoding === 'binary' ? `h(u, b[${2 * i}], b[${2 * i + 1}])` : `t.slice(b[${2 * i}], b[${2 * i + 1}])`);
+  const cutter = compiledLiteral<NonNullable<BitmapLayout['cut']>>(fields, 't, b, u', value);
+  if (cutter !== null) return cutter;
+  const build = storingBuilder(fields);
+  const values = new Array<string>(fields.length);
+  return (text, bounds, buf) => {
+    for (let i = 0; i < values.length; i++) {
+      const [start, end] = [bounds[2 * i], bounds[2 * i + 1]];
+      values[i] = fields[i].encoding === 'binary' ? binaryHex(buf, start, end) : text.slice(start, end);
+    }
+    return build(values);
+  };
+}
+
+/** `(params) => ({ [field number]: value(i), ... })`, or null where code generation is disallowed. */
+function compiledLiteral<F>(fields: readonly CompiledField[], params: string, value: (i: number) => string): F | null {
+  const literal = fields.map((f, i) => `${f.number}: ${value(i)}`).join(', ');
   try {
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the source holds field numbers only (integers from the spec)
-    return new Function('v', `return { ${literal} };`) as BitmapLayout['build'];
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the source holds field numbers and indexes only (integers from the spec)
+    const factory = new Function('h', `return function (${params}) { return { ${literal} }; };`) as (h: typeof binaryHex) => F;
+    return factory(binaryHex);
   } catch {
     // Code generation disallowed (node --disallow-code-generation-from-strings).
-    return storingBuilder(fields);
+    return null;
   }
 }
 

@@ -10,6 +10,8 @@ import { type BitmapLayout, BitmapLayoutCache } from './bitmap-layout.cache';
 import { readBitmap } from './bitmap.codec';
 import { type FixedRun, runText } from '../field/fixed-run.util';
 import { reportLeniency } from './leniency.report';
+import { latin1Text } from './buffer-text.util';
+import type { TextLayout } from './text-layout';
 
 const MAX_FIELD = 128;
 
@@ -17,7 +19,9 @@ const MAX_FIELD = 128;
  * Encodes and decodes whole ISO 8583 messages (MTI, bitmaps, data elements in ascending order)
  * as the spec's field table says. Any malformed input throws Iso8583FormatError; a message is
  * never returned half-decoded. The field table is compiled once per spec; a message is encoded
- * into exactly one Buffer and decoded from one Latin-1 view of the input.
+ * into exactly one Buffer and decoded from one Latin-1 view of the input. On a text wire, a
+ * bitmap seen before takes the one-text path first (text-layout.ts), and field by field only
+ * what that path does not take as it is.
  */
 export class Iso8583Codec {
   private static readonly cache = new Map<string, Iso8583Codec>();
@@ -41,8 +45,8 @@ export class Iso8583Codec {
     this.mtiBytes = spec.mtiEncoding === 'ascii' ? 4 : 2;
     this.bitmapBytes = spec.bitmapEncoding === 'hex' ? 16 : 8;
     this.trailingBytesAllowed = spec.lenient?.includes('trailing-bytes') ?? false;
-    this.encodeLayouts = new BitmapLayoutCache(this.fields, spec.bitmapEncoding);
-    this.decodeLayouts = new BitmapLayoutCache(this.fields, spec.bitmapEncoding);
+    this.encodeLayouts = new BitmapLayoutCache(this.fields, spec.bitmapEncoding, this.mtiBytes === 4);
+    this.decodeLayouts = new BitmapLayoutCache(this.fields, spec.bitmapEncoding, this.mtiBytes === 4);
   }
 
   /** The codec for a registered spec name (cached) or for a spec object given directly. */
@@ -62,6 +66,14 @@ export class Iso8583Codec {
     if (typeof mti !== 'string' || mti.length !== 4 || !isDigits(mti)) throw new Iso8583FormatError(0, 0, 'MTI must be 4 digits');
     const values = message.fields;
     const layout = this.encodeLayouts.sameKeysAsLast(values) ?? this.encodeLayout(values);
+    if (layout.compiled && layout.text !== null) {
+      // The one-text path (text-layout.ts) of a remembered layout; anything it does not take as it is goes field by field below.
+      const written = layout.text.encode(mti, layout.bitmapText, values);
+      if (written !== null) {
+        this.encodeLayouts.remember(layout);
+        return written;
+      }
+    }
     // The message is built as Latin-1 text (one character per byte) and written with one native call.
     let text = this.mtiBytes === 4 ? mti : BYTE_CHAR[parseInt(mti.slice(0, 2), 16)] + BYTE_CHAR[parseInt(mti.slice(2), 16)];
     text += layout.bitmapText;
@@ -107,7 +119,7 @@ export class Iso8583Codec {
     if (!Buffer.isBuffer(buf)) throw new Iso8583FormatError(null, 0, 'input is not a Buffer');
     const mtiSize = this.mtiBytes;
     if (buf.length < mtiSize) throw new Iso8583FormatError(0, 0, `truncated: MTI needs ${mtiSize} bytes, ${buf.length} remain`);
-    const text = buf.toString('latin1', 0, buf.length);
+    const text = latin1Text(buf);
     const mti = mtiSize === 4 ? text.slice(0, 4) : `${BCD_PAIR[buf[0]]}${BCD_PAIR[buf[1]]}`;
     if (mti.length !== 4 || !isDigits(mti)) throw new Iso8583FormatError(0, 0, 'MTI is not 4 digits');
     const bitmap = this.decodeBitmap;
@@ -118,6 +130,10 @@ export class Iso8583Codec {
       bitmapBytes = 16;
     }
     const layout = this.decodeLayouts.get(bitmap, bitmapBytes);
+    if (layout.cut !== null && (layout.text as TextLayout).locate(buf)) {
+      this.decodeLayouts.remember(layout);
+      return { mti, fields: layout.cut(text, (layout.text as TextLayout).bounds, buf) };
+    }
     const reader = new FieldReader(buf, text, offset);
     const count = layout.fields.length;
     const values = new Array<string>(count);

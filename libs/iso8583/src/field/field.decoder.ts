@@ -54,13 +54,8 @@ export class FieldReader {
       }
       case 'hex':
         return this.hexText(f, start, end);
-      case 'binary': {
-        // Past a few bytes two native calls beat joining one hex pair per byte.
-        if (size > NATIVE_HEX_BYTES) return buf.toString('hex', start, end).toUpperCase();
-        let value = '';
-        for (let i = start; i < end; i++) value += HEX_PAIR[buf[i]];
-        return value;
-      }
+      case 'binary':
+        return binaryHex(buf, start, end);
       case 'bcd': {
         const signed = f.contentClass === 'xn' && units > 0;
         if (signed && !XN_SIGN[buf[start]]) throw invalidByte(f, start);
@@ -163,6 +158,14 @@ export class FieldReader {
     const value = this.text.slice(start, end);
     return lower ? value.toUpperCase() : value;
   }
+}
+
+/** Raw bytes as the uppercase hex the message carries; past a few bytes two native calls beat joining one hex pair per byte. */
+export function binaryHex(buf: Buffer, start: number, end: number): string {
+  if (end - start > NATIVE_HEX_BYTES) return buf.toString('hex', start, end).toUpperCase();
+  let value = '';
+  for (let i = start; i < end; i++) value += HEX_PAIR[buf[i]];
+  return value;
 }
 
 function bcdSize(f: CompiledField, units: number): number {
