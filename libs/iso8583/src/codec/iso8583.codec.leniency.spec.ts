@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 
 import type { LeniencyLabels, LeniencyMetric, LeniencyWarning } from '../leniency/leniency.types';
-import { loadSpecFile, specFromDefinition } from '../spec/spec-file.loader';
+import { loadSpecFile, specFromDefinition } from '../dialect/spec-file.loader';
 import { Iso8583FormatError } from '../iso8583-format.error';
 import { mutate, prng } from '../testing/byte-mutation.util';
 import { catchFormatError } from '../testing/format-error.util';

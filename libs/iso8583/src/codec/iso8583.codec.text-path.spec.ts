@@ -1,5 +1,5 @@
 import { Iso8583FormatError } from '../iso8583-format.error';
-import { specFromDefinition } from '../spec/spec-file.loader';
+import { specFromDefinition } from '../dialect/spec-file.loader';
 import type { Iso8583Message, Iso8583Spec } from '../spec/iso8583-spec.types';
 import { getSpec } from '../spec/spec.registry';
 import { mutate, prng } from '../testing/byte-mutation.util';

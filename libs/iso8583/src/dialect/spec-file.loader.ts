@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 
 import { compileField } from '../field/compiled-field.util';
-import type { ContentClass, FieldDefinition, Iso8583Spec } from './iso8583-spec.types';
+import type { ContentClass, FieldDefinition, Iso8583Spec } from '../spec/iso8583-spec.types';
 import { Iso8583SpecFileError } from './spec-file.error';
 import { type FieldOverride, type SpecFile, specFileSchema } from './spec-file.schema';
-import { getSpec } from './spec.registry';
+import { getSpec } from '../spec/spec.registry';
 
 const REQUIRED_FIELD_KEYS = ['name', 'lengthType', 'maxLength', 'contentClass'] as const;
 const REQUIRED_SPEC_KEYS = ['mtiEncoding', 'bitmapEncoding', 'prefixEncoding'] as const;

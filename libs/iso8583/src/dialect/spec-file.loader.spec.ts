@@ -2,10 +2,10 @@ import { join } from 'node:path';
 
 import { Iso8583Codec } from '../codec/iso8583.codec';
 import { TEST_ICC } from '../testing/sample-messages.util';
-import { ISO87_BINARY_SPEC } from './iso87binary.fields';
+import { ISO87_BINARY_SPEC } from '../spec/iso87binary.fields';
 import { Iso8583SpecFileError } from './spec-file.error';
 import { loadSpecFile, specFromDefinition } from './spec-file.loader';
-import { getSpec, registerSpec } from './spec.registry';
+import { getSpec, registerSpec } from '../spec/spec.registry';
 
 const ACME_HOST_FILE = join(__dirname, '..', '..', 'specs', 'acme-host.json');
 
