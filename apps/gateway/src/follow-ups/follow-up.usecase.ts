@@ -2,7 +2,7 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 
 import { FollowUpOperation, followUpRpc, OriginalReference } from '@payments/contracts';
 
-import { StoredResponse } from '../idempotency/idempotency.repository';
+import { RegisterOutcome } from '../outcomes/register-outcome';
 import { RegisterOperationRunner } from '../operations/register-operation.runner';
 import { Terminal } from '../terminals/terminal';
 import { FollowUpAmountDto, FollowUpDto } from './dto/follow-up.dto';
@@ -19,7 +19,7 @@ export class FollowUpUseCase {
     dto: FollowUpDto | FollowUpAmountDto,
     original?: OriginalReference,
     connection?: AbortSignal,
-  ): Promise<StoredResponse> {
+  ): Promise<RegisterOutcome> {
     return this.runner.run(
       terminal,
       idempotencyKey,

@@ -1,11 +1,10 @@
 import type { AuthorizeReply, CashierPrompt, Operation, PromptInput } from '@payments/contracts';
 
-import type { OperationResponse } from '../receipts/operation-response.mapper';
+import { OperationResponse, operationResponseOf } from '../receipts/operation-response.mapper';
 import {
   CardInquiryRequestMessage,
   CardPaymentRequestMessage,
   CardTransactionMessage,
-  CardTransactionResponseMessage,
   CashierPromptMessage,
   EncryptedCardMessage,
   FollowUpRequestMessage,
@@ -101,7 +100,7 @@ const STATUSES: Record<AuthorizeReply['status'], TransactionStatusName> = {
   prompt: 'TRANSACTION_STATUS_PROMPT',
 };
 
-/** A REST operation body (a fresh one or a replay from the idempotency store) as the message. */
+/** What a register gets for an operation (the receipt included) as the message. */
 export function cardTransactionOf(body: OperationResponse): CardTransactionMessage {
   return {
     transactionId: body.transactionId,
@@ -145,7 +144,7 @@ export function cashierPromptOf(prompt: CashierPrompt): CashierPromptMessage {
   };
 }
 
-/** A 2xx card operation or follow-up body as its XxxResponse. */
-export function cardTransactionResponseOf(body: unknown): CardTransactionResponseMessage {
-  return { transaction: cardTransactionOf(body as OperationResponse) };
+/** An operation as the message, its receipt as the register prints it (`copy`: marked COPY). */
+export function cardTransactionOfReply(reply: AuthorizeReply, copy = false): CardTransactionMessage {
+  return cardTransactionOf(operationResponseOf(reply, copy));
 }

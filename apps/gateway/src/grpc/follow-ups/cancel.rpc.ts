@@ -1,6 +1,7 @@
 import { FollowUpDto } from '../../follow-ups/dto/follow-up.dto';
 import { FollowUpUseCase, originalReferenceOf } from '../../follow-ups/follow-up.usecase';
-import { cardTransactionResponseOf, followUpDtoOf } from '../terminal-message.mapper';
+import { grpcAnswerOf } from '../register-outcome.grpc';
+import { followUpDtoOf } from '../terminal-message.mapper';
 import { CardTransactionResponseMessage, FollowUpRequestMessage } from '../terminal.messages';
 import { TerminalRpc } from '../terminal-rpc.adapter';
 
@@ -11,6 +12,6 @@ export function cancelRpc(followUps: FollowUpUseCase): TerminalRpc<FollowUpReque
     toDto: followUpDtoOf,
     execute: ({ terminal, idempotencyKey, dto, connection }) =>
       followUps.execute(terminal, idempotencyKey, 'cancel', dto, originalReferenceOf(dto), connection),
-    toResponse: cardTransactionResponseOf,
+    answer: grpcAnswerOf,
   };
 }

@@ -1,5 +1,6 @@
 import { FollowUpUseCase } from '../../follow-ups/follow-up.usecase';
-import { cardTransactionResponseOf, followUpAmountOf } from '../terminal-message.mapper';
+import { grpcAnswerOf } from '../register-outcome.grpc';
+import { followUpAmountOf } from '../terminal-message.mapper';
 import { CardTransactionResponseMessage, CompleteRequestMessage } from '../terminal.messages';
 import { TerminalRpc } from '../terminal-rpc.adapter';
 import { CompleteRequestDto } from './complete-request.dto';
@@ -16,6 +17,6 @@ export function completeRpc(followUps: FollowUpUseCase): TerminalRpc<CompleteReq
     toDto: completeDtoOf,
     execute: ({ terminal, idempotencyKey, dto: { preauthorizationId, ...body }, connection }) =>
       followUps.execute(terminal, idempotencyKey, 'completion', body, { transactionId: preauthorizationId }, connection),
-    toResponse: cardTransactionResponseOf,
+    answer: grpcAnswerOf,
   };
 }

@@ -1,6 +1,6 @@
 import { FollowUpUseCase } from '../../follow-ups/follow-up.usecase';
+import { grpcAnswerOf } from '../register-outcome.grpc';
 import { NoFieldsDto } from '../no-fields.dto';
-import { cardTransactionResponseOf } from '../terminal-message.mapper';
 import { CardTransactionResponseMessage, EmptyRequestMessage } from '../terminal.messages';
 import { TerminalRpc } from '../terminal-rpc.adapter';
 
@@ -10,6 +10,6 @@ export function emergencyCancelRpc(followUps: FollowUpUseCase): TerminalRpc<Empt
     dto: NoFieldsDto,
     toDto: () => ({}),
     execute: ({ terminal, idempotencyKey, connection }) => followUps.execute(terminal, idempotencyKey, 'emergency_cancel', {}, undefined, connection),
-    toResponse: cardTransactionResponseOf,
+    answer: grpcAnswerOf,
   };
 }

@@ -1,6 +1,7 @@
 import { FollowUpDto } from '../../follow-ups/dto/follow-up.dto';
 import { FollowUpUseCase, refundOriginalOf } from '../../follow-ups/follow-up.usecase';
-import { cardTransactionResponseOf, followUpDtoOf } from '../terminal-message.mapper';
+import { grpcAnswerOf } from '../register-outcome.grpc';
+import { followUpDtoOf } from '../terminal-message.mapper';
 import { CardTransactionResponseMessage, FollowUpRequestMessage } from '../terminal.messages';
 import { TerminalRpc } from '../terminal-rpc.adapter';
 
@@ -10,6 +11,6 @@ export function refundRpc(followUps: FollowUpUseCase): TerminalRpc<FollowUpReque
     dto: FollowUpDto,
     toDto: followUpDtoOf,
     execute: ({ terminal, idempotencyKey, dto, connection }) => followUps.execute(terminal, idempotencyKey, 'refund', dto, refundOriginalOf(dto), connection),
-    toResponse: cardTransactionResponseOf,
+    answer: grpcAnswerOf,
   };
 }

@@ -1,6 +1,7 @@
 import { CreatePurchaseUseCase } from '../../purchases/create-purchase.usecase';
 import { CreatePurchaseDto } from '../../purchases/dto/create-purchase.dto';
-import { cardPaymentDtoOf, cardTransactionResponseOf } from '../terminal-message.mapper';
+import { grpcAnswerOf } from '../register-outcome.grpc';
+import { cardPaymentDtoOf } from '../terminal-message.mapper';
 import { PurchaseRequestMessage, PurchaseResponseMessage } from '../terminal.messages';
 import { TerminalRpc } from '../terminal-rpc.adapter';
 
@@ -15,6 +16,6 @@ export function purchaseRpc(purchases: CreatePurchaseUseCase): TerminalRpc<Purch
     dto: CreatePurchaseDto,
     toDto: purchaseDtoOf,
     execute: ({ terminal, idempotencyKey, dto, connection }) => purchases.execute(terminal, idempotencyKey, dto, connection),
-    toResponse: cardTransactionResponseOf,
+    answer: grpcAnswerOf,
   };
 }

@@ -8,13 +8,10 @@ import { IdempotencyService } from '../../idempotency/idempotency.service';
 import { ApiClientRepository } from '../../terminals/api-client.repository';
 import { Terminal } from '../../terminals/terminal';
 import { TerminalServiceUseCase } from '../../terminal-services/terminal-service.usecase';
-import { GrpcError } from '../grpc-status.mapper';
+import { GrpcError } from '../register-outcome.grpc';
 import { TerminalMetadataAuthenticator } from '../terminal-metadata.authenticator';
 import { TerminalRpcAdapter } from '../terminal-rpc.adapter';
-import { closeDayRpc } from './close-day.rpc';
-import { connectionCheckRpc } from './connection-check.rpc';
-import { receiptCopyRpc } from './receipt-copy.rpc';
-import { reportRpc } from './report.rpc';
+import { closeDayRpc, connectionCheckRpc, receiptCopyRpc, reportRpc } from './terminal-service.rpc';
 import { unaryCallOf } from '../testing/unary-call.fake';
 
 const TERMINAL: Terminal = { clientId: 'c-4', name: 'Register 4', terminalId: 'DEMO0004', merchantId: 'DEMOSHOP0000001', currencies: ['EUR'] };
