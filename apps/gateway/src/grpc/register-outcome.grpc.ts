@@ -6,7 +6,7 @@ import { Metadata, StatusObject, status as GrpcStatus } from '@grpc/grpc-js';
 
 import { idempotencyRefusalText, IdempotencyRefusal, RegisterOutcome } from '../outcomes/register-outcome';
 import { TerminalServiceOutcome } from '../outcomes/terminal-service-outcome';
-import { cardTransactionOfReply } from './terminal-message.mapper';
+import { cardTransactionOf } from './terminal-message.mapper';
 import { CardTransactionResponseMessage } from './terminal.messages';
 
 /** Trailing metadata naming the transaction of a failed call, so the register can ask for its outcome. */
@@ -46,7 +46,7 @@ export function grpcAnswerOf(outcome: RegisterOutcome): GrpcAnswer<CardTransacti
     case 'declined':
     case 'failed':
     case 'prompt':
-      return { ok: true, response: { transaction: cardTransactionOfReply(outcome.reply) } };
+      return { ok: true, response: { transaction: cardTransactionOf(outcome.reply) } };
     case 'rejected':
       return failure(GrpcStatus.FAILED_PRECONDITION, outcome.reply.responseText, outcome.reply.transactionId);
     case 'outcome_unknown':

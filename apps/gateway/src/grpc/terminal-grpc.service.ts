@@ -7,13 +7,9 @@ import { CardOperationUseCase } from '../operations/card-operation.usecase';
 import { CreatePurchaseUseCase } from '../purchases/create-purchase.usecase';
 import { PromptAnswerUseCase } from '../prompts/prompt-answer.usecase';
 import { TerminalServiceUseCase } from '../terminal-services/terminal-service.usecase';
-import { cancelRpc } from './follow-ups/cancel.rpc';
-import { completeRpc } from './follow-ups/complete.rpc';
-import { emergencyCancelRpc } from './follow-ups/emergency-cancel.rpc';
-import { refundRpc } from './follow-ups/refund.rpc';
-import { cardInquiryRpc, cardPaymentRpc } from './operations/card-operation.rpc';
+import { cancelRpc, completeRpc, emergencyCancelRpc, refundRpc } from './follow-ups/follow-up.rpc';
+import { cardInquiryRpc, cardPaymentRpc, purchaseRpc } from './operations/card-operation.rpc';
 import { answerPromptRpc } from './prompts/answer-prompt.rpc';
-import { purchaseRpc } from './purchases/purchase.rpc';
 import { closeDayRpc, connectionCheckRpc, receiptCopyRpc, reportRpc } from './terminal-services/terminal-service.rpc';
 import { TerminalRpcAdapter } from './terminal-rpc.adapter';
 

@@ -9,7 +9,7 @@ import { CreatePurchaseUseCase } from '../purchases/create-purchase.usecase';
 import { CreatePurchaseDto } from '../purchases/dto/create-purchase.dto';
 import { ApiClientRepository } from '../terminals/api-client.repository';
 import { Terminal } from '../terminals/terminal';
-import { purchaseRpc } from './purchases/purchase.rpc';
+import { purchaseRpc } from './operations/card-operation.rpc';
 import { GrpcError, TRANSACTION_ID_METADATA } from './register-outcome.grpc';
 import { PurchaseRequestMessage, PurchaseResponseMessage } from './terminal.messages';
 import { TerminalMetadataAuthenticator } from './terminal-metadata.authenticator';

@@ -101,6 +101,11 @@ export function operationResponseOf(reply: AuthorizeReply, copy = false): Operat
     expiresAt: reply.expiresAt,
     batchNumber: reply.batchNumber,
     prompt: reply.prompt,
-    receipt: reply.status === 'prompt' ? [] : receiptOf(reply, copy),
+    receipt: receiptLinesOf(reply, copy),
   };
+}
+
+/** What the register prints: nothing while a prompt waits. */
+export function receiptLinesOf(reply: AuthorizeReply, copy = false): string[] {
+  return reply.status === 'prompt' ? [] : receiptOf(reply, copy);
 }

@@ -1,6 +1,6 @@
 import type { BatchSummary, TerminalServiceReply } from '@payments/contracts';
 
-import { cardTransactionOfReply } from '../terminal-message.mapper';
+import { cardTransactionOf } from '../terminal-message.mapper';
 import {
   BatchMessage,
   CloseDayResponseMessage,
@@ -28,12 +28,12 @@ export function closeDayResponseOf(reply: TerminalServiceReply): CloseDayRespons
 
 /** A report as ReportResponse: the batch, and for a full report every operation in it. */
 export function reportResponseOf(reply: TerminalServiceReply): ReportResponseMessage {
-  return { ...serviceFieldsOf(reply), batch: batchOf(reply.batch), transactions: (reply.transactions ?? []).map((t) => cardTransactionOfReply(t)) };
+  return { ...serviceFieldsOf(reply), batch: batchOf(reply.batch), transactions: (reply.transactions ?? []).map((t) => cardTransactionOf(t)) };
 }
 
 /** A receipt copy as ReceiptCopyResponse: the operation, its receipt marked COPY. */
 export function receiptCopyResponseOf(reply: TerminalServiceReply): ReceiptCopyResponseMessage {
-  return { ...serviceFieldsOf(reply), transaction: reply.receipt ? cardTransactionOfReply(reply.receipt, true) : null };
+  return { ...serviceFieldsOf(reply), transaction: reply.receipt ? cardTransactionOf(reply.receipt, true) : null };
 }
 
 const KINDS: Record<string, string | undefined> = { REPORT_KIND_UNSPECIFIED: undefined, REPORT_KIND_SHORT: 'short', REPORT_KIND_FULL: 'full' };

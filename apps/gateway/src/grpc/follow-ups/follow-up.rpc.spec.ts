@@ -12,10 +12,7 @@ import { GrpcError, TRANSACTION_ID_METADATA } from '../register-outcome.grpc';
 import { CardTransactionResponseMessage } from '../terminal.messages';
 import { TerminalMetadataAuthenticator } from '../terminal-metadata.authenticator';
 import { TerminalRpc, TerminalRpcAdapter } from '../terminal-rpc.adapter';
-import { cancelRpc } from './cancel.rpc';
-import { completeRpc } from './complete.rpc';
-import { emergencyCancelRpc } from './emergency-cancel.rpc';
-import { refundRpc } from './refund.rpc';
+import { cancelRpc, completeRpc, emergencyCancelRpc, refundRpc } from './follow-up.rpc';
 import { unaryCallOf } from '../testing/unary-call.fake';
 
 const TERMINAL: Terminal = { clientId: 'c-4', name: 'Register 4', terminalId: 'DEMO0004', merchantId: 'DEMOSHOP0000001', currencies: ['EUR'] };
