@@ -7,7 +7,7 @@ import { Metadata, status as GrpcStatus } from '@grpc/grpc-js';
 import type { RegisterOutcome } from '../outcomes/register-outcome';
 import { CreatePurchaseUseCase } from '../purchases/create-purchase.usecase';
 import { CreatePurchaseDto } from '../purchases/dto/create-purchase.dto';
-import { ApiClientRepository } from '../terminals/api-client.repository';
+import { TerminalKeyCache } from '../terminals/terminal-key.cache';
 import { Terminal } from '../terminals/terminal';
 import { purchaseRpc } from './operations/card-operation.rpc';
 import { GrpcError, TRANSACTION_ID_METADATA } from './register-outcome.grpc';
@@ -46,7 +46,7 @@ function metadata(entries: Record<string, string>): Metadata {
 describe(TerminalRpcAdapter.name, () => {
   const clients = { findActiveByKey: jest.fn((key: string) => Promise.resolve(key === KEY ? TERMINAL : undefined)) };
   const purchases = { execute: jest.fn<Promise<RegisterOutcome>, [Terminal, string, CreatePurchaseDto, AbortSignal?]>() };
-  const sut = new TerminalRpcAdapter(new TerminalMetadataAuthenticator(clients as unknown as ApiClientRepository));
+  const sut = new TerminalRpcAdapter(new TerminalMetadataAuthenticator(clients as unknown as TerminalKeyCache));
   const handler = sut.unary('Purchase', purchaseRpc(purchases as unknown as CreatePurchaseUseCase));
 
   /** Calls the handler as grpc-js would and resolves with what it answered. */

@@ -6,7 +6,7 @@ import { FollowUpUseCase } from '../../follow-ups/follow-up.usecase';
 import { canonicalJson } from '../../idempotency/idempotency.service';
 import { RegisterOperationRunner } from '../../operations/register-operation.runner';
 import type { RegisterOutcome } from '../../outcomes/register-outcome';
-import { ApiClientRepository } from '../../terminals/api-client.repository';
+import { TerminalKeyCache } from '../../terminals/terminal-key.cache';
 import { Terminal } from '../../terminals/terminal';
 import { GrpcError, TRANSACTION_ID_METADATA } from '../register-outcome.grpc';
 import { CardTransactionResponseMessage } from '../terminal.messages';
@@ -42,7 +42,7 @@ describe('follow-up RPCs (Cancel, Refund, EmergencyCancel, Complete)', () => {
   const runner = { run: jest.fn<Promise<RegisterOutcome>, Parameters<RegisterOperationRunner['run']>>() };
   const followUps = new FollowUpUseCase(runner as unknown as RegisterOperationRunner);
   const clients = { findActiveByKey: jest.fn((key: string) => Promise.resolve(key === KEY ? TERMINAL : undefined)) };
-  const adapter = new TerminalRpcAdapter(new TerminalMetadataAuthenticator(clients as unknown as ApiClientRepository));
+  const adapter = new TerminalRpcAdapter(new TerminalMetadataAuthenticator(clients as unknown as TerminalKeyCache));
 
   const call = <Request, Dto extends object>(rpc: TerminalRpc<Request, Dto, CardTransactionResponseMessage>, request: Request) => {
     const metadata = new Metadata();

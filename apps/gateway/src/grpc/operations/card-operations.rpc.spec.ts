@@ -7,7 +7,7 @@ import { CardInquiryDto } from '../../operations/card-inquiry.dto';
 import { CardOperationUseCase } from '../../operations/card-operation.usecase';
 import { CreatePurchaseDto } from '../../purchases/dto/create-purchase.dto';
 import type { RegisterOutcome } from '../../outcomes/register-outcome';
-import { ApiClientRepository } from '../../terminals/api-client.repository';
+import { TerminalKeyCache } from '../../terminals/terminal-key.cache';
 import { Terminal } from '../../terminals/terminal';
 import { GrpcError } from '../register-outcome.grpc';
 import { CardInquiryRequestMessage, CardPaymentRequestMessage, CardTransactionResponseMessage } from '../terminal.messages';
@@ -36,7 +36,7 @@ const REPLY: AuthorizeReply = {
 describe('card operation RPCs (CashWithdrawal, TopUp, Preauthorize, Balance, CardData)', () => {
   const operations = { execute: jest.fn<Promise<RegisterOutcome>, Parameters<CardOperationUseCase['execute']>>() };
   const clients = { findActiveByKey: jest.fn((key: string) => Promise.resolve(key === KEY ? TERMINAL : undefined)) };
-  const adapter = new TerminalRpcAdapter(new TerminalMetadataAuthenticator(clients as unknown as ApiClientRepository));
+  const adapter = new TerminalRpcAdapter(new TerminalMetadataAuthenticator(clients as unknown as TerminalKeyCache));
   const useCase = operations as unknown as CardOperationUseCase;
 
   const call = <Request, Dto extends object>(
