@@ -10,7 +10,8 @@ import { RegisterOutcome } from '../outcomes/register-outcome';
 import { httpAnswerOf, send } from '../rest/register-outcome.http';
 import { TerminalKeyGuard, TerminalRequest } from '../terminals/terminal-key.guard';
 import { FollowUpAmountDto, FollowUpDto } from './dto/follow-up.dto';
-import { FollowUpUseCase, originalReferenceOf, refundOriginalOf } from './follow-up.usecase';
+import { originalReferenceOf, refundOriginalOf } from './dto/original-reference.util';
+import { FollowUpUseCase } from './follow-up.usecase';
 
 /** Operations on an earlier operation of the same terminal. A broken rule is a 422 that names it; nothing changes. */
 @ApiTags('card-present')

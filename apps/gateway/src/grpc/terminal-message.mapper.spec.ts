@@ -1,26 +1,8 @@
-import type { AuthorizeReply } from '@payments/contracts';
-
 import { receiptOf } from '../receipts/operation-response.mapper';
+import { authorizeReplyOf } from '../testing/authorize-reply.fixture';
 import { cardInquiryDtoOf, cardTransactionOf, entryModeOf, followUpAmountOf, followUpDtoOf } from './terminal-message.mapper';
 
-const approved: AuthorizeReply = {
-  transactionId: '0f5c3f5e-7b1a-4a53-9a43-1c1e2f0d9b11',
-  operation: 'purchase',
-  status: 'approved',
-  responseCode: '00',
-  responseText: 'Approved',
-  approvalCode: 'A1B2C3',
-  rrn: '000000123456',
-  stan: '000042',
-  maskedPan: '424242******4242',
-  cardScheme: 'visa',
-  amountMinor: '1250',
-  currency: 'EUR',
-  terminalId: 'DEMO0001',
-  merchantId: 'DEMOSHOP0000001',
-  processedAt: '2026-11-20T10:15:00.000Z',
-  batchNumber: 7,
-};
+const approved = authorizeReplyOf({ rrn: '000000123456', maskedPan: '424242******4242', cardScheme: 'visa', batchNumber: 7 });
 
 describe('an operation as a CardTransaction', () => {
   it('carries every field of the operation, the amount as int64 minor units and the receipt line by line', () => {

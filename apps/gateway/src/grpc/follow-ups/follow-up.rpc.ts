@@ -1,5 +1,6 @@
 import { FollowUpDto } from '../../follow-ups/dto/follow-up.dto';
-import { FollowUpUseCase, originalReferenceOf, refundOriginalOf } from '../../follow-ups/follow-up.usecase';
+import { originalReferenceOf, refundOriginalOf } from '../../follow-ups/dto/original-reference.util';
+import { FollowUpUseCase } from '../../follow-ups/follow-up.usecase';
 import { NoFieldsDto } from '../no-fields.dto';
 import { grpcAnswerOf } from '../register-outcome.grpc';
 import { followUpAmountOf, followUpDtoOf } from '../terminal-message.mapper';
