@@ -24,6 +24,7 @@ import { ApiClientRepository } from './terminals/api-client.repository';
 import { DemoTerminalSeeder } from './terminals/demo-terminal.seeder';
 import { TerminalServiceController } from './terminal-services/terminal-service.controller';
 import { TerminalServiceUseCase } from './terminal-services/terminal-service.usecase';
+import { TerminalKeyCache } from './terminals/terminal-key.cache';
 import { TerminalKeyGuard } from './terminals/terminal-key.guard';
 
 /** The gateway as one module: the registers' REST and gRPC APIs (e-commerce comes later). */
@@ -38,6 +39,7 @@ export class GatewayModule {
         gatewayDbProvider,
         outboxRelayProvider('gateway', GATEWAY_DB, [abandonV1]),
         ApiClientRepository,
+        TerminalKeyCache,
         TerminalKeyGuard,
         DemoTerminalSeeder,
         IdempotencyRepository,

@@ -18,12 +18,12 @@ describe(AbandonOperationUseCase.name, () => {
     const response = await sut.execute(terminal, { transactionId: ID, operation: 'purchase', reason });
 
     const message = `${reason}; this purchase is being reversed and moves no money: start a new operation with a new Idempotency-Key`;
-    expect(response).toEqual({ status: 504, body: { transactionId: ID, status: 'unknown', message } });
+    expect(response).toEqual({ kind: 'outcome_unknown', transactionId: ID, message });
     expect(abandonments.abandon).toHaveBeenCalledWith({ transactionId: ID, terminalId: 'DEMO0007', reason, abandonedAt: expect.any(String) }, response);
   });
 
   it('answers with the outcome when it was stored before the abandonment (the reply won the race)', async () => {
-    const approved = { status: 201, body: { transactionId: ID, status: 'approved' } };
+    const approved = { kind: 'approved', reply: { transactionId: ID, status: 'approved' } };
     abandonments.abandon.mockResolvedValue(approved);
 
     expect(await sut.execute(terminal, { transactionId: ID, operation: 'cash_withdrawal', reason })).toBe(approved);
@@ -32,8 +32,11 @@ describe(AbandonOperationUseCase.name, () => {
   it('reports an abandoned cancel but leaves its key waiting for the outcome: a cancel is not reversed', async () => {
     const response = await sut.execute(terminal, { transactionId: ID, operation: 'cancel', reason });
 
-    expect(response.status).toBe(504);
-    expect(response.body).toMatchObject({ message: `${reason}; this cancel is not reversed: retry with the same Idempotency-Key for its outcome` });
+    expect(response).toEqual({
+      kind: 'outcome_unknown',
+      transactionId: ID,
+      message: `${reason}; this cancel is not reversed: retry with the same Idempotency-Key for its outcome`,
+    });
     expect(abandonments.report).toHaveBeenCalledWith(expect.objectContaining({ transactionId: ID, terminalId: 'DEMO0007' }));
     expect(abandonments.abandon).not.toHaveBeenCalled();
   });

@@ -2,11 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 
 import { isReversedOnAbandonment, Operation } from '@payments/contracts';
 
-import type { StoredResponse } from '../idempotency/idempotency.repository';
+import type { OperationOutcome, OutcomeUnknown } from '../outcomes/register-outcome';
 import { Terminal } from '../terminals/terminal';
 import { AbandonmentRepository } from './abandonment.repository';
 
-/** What the register gave up on, in its words: the journal keeps it, the 504 starts with it. */
+/** What the register gave up on, in its words: the journal keeps it, the register's answer starts with it. */
 export interface Abandonment {
   readonly transactionId: string;
   readonly operation: Operation;
@@ -26,19 +26,19 @@ export class AbandonOperationUseCase {
 
   constructor(private readonly abandonments: AbandonmentRepository) {}
 
-  async execute(terminal: Terminal, abandonment: Abandonment): Promise<StoredResponse> {
+  async execute(terminal: Terminal, abandonment: Abandonment): Promise<OperationOutcome> {
     const { transactionId, operation, reason } = abandonment;
     const command = { transactionId, terminalId: terminal.terminalId, reason, abandonedAt: new Date().toISOString() };
     if (!isReversedOnAbandonment(operation)) {
       await this.abandonments.report(command);
       const message = `${reason}; this ${operation.replaceAll('_', ' ')} is not reversed: retry with the same Idempotency-Key for its outcome`;
-      return { status: 504, body: { transactionId, status: 'unknown', message } };
+      return { kind: 'outcome_unknown', transactionId, message };
     }
     const message = `${reason}; this ${operation.replaceAll('_', ' ')} is being reversed and moves no money: start a new operation with a new Idempotency-Key`;
-    const response = { status: 504, body: { transactionId, status: 'unknown', message } };
-    const storedFirst = await this.abandonments.abandon(command, response);
+    const outcome: OutcomeUnknown = { kind: 'outcome_unknown', transactionId, message };
+    const storedFirst = await this.abandonments.abandon(command, outcome);
     if (storedFirst) return storedFirst;
     this.logger.warn(`${operation} ${transactionId} abandoned by terminal ${terminal.terminalId} (${reason}); reversal asked`);
-    return response;
+    return outcome;
   }
 }

@@ -4,10 +4,8 @@ import { AbandonCommand, abandonV1 } from '@payments/contracts';
 import { OutboxWriter } from '@payments/messaging';
 
 import { GATEWAY_DB, GatewayDb } from '../database/gateway-db.provider';
-import type { StoredResponse } from '../idempotency/idempotency.repository';
-
-/** The idempotency record of a transaction the register gave up on: in progress, completed, or abandoned. */
-export const ABANDONED = 'abandoned';
+import { ABANDONED, COMPLETED, IN_PROGRESS, outcomeColumns, storedOutcomeOf } from '../idempotency/stored-outcome';
+import type { DecidedOutcome, OperationOutcome, OutcomeUnknown } from '../outcomes/register-outcome';
 
 /**
  * What the gateway keeps of an abandoned operation. The command to authorization goes through the
@@ -22,19 +20,19 @@ export class AbandonmentRepository {
   constructor(@Inject(GATEWAY_DB) private readonly db: GatewayDb) {}
 
   /**
-   * The record takes `response` (what a retry with the same key replays) and the command is
+   * The record takes `outcome` (what a retry with the same key replays) and the command is
    * queued, both or neither; null then. When the outcome was stored first (a reply won the race
    * with the deadline), nothing is written and that outcome is returned instead.
    */
-  abandon(command: AbandonCommand, response: StoredResponse): Promise<StoredResponse | null> {
+  abandon(command: AbandonCommand, outcome: OutcomeUnknown): Promise<OperationOutcome | null> {
     return this.db.$transaction(async (tx) => {
       const marked = await tx.idempotencyRecord.updateMany({
-        where: { transactionId: command.transactionId, state: 'in_progress' },
-        data: { state: ABANDONED, responseStatus: response.status, responseBody: response.body as object, completedAt: new Date() },
+        where: { transactionId: command.transactionId, state: IN_PROGRESS },
+        data: { state: ABANDONED, ...outcomeColumns(outcome), completedAt: new Date() },
       });
       if (marked.count === 0) {
         const record = await tx.idempotencyRecord.findUniqueOrThrow({ where: { transactionId: command.transactionId } });
-        return { status: record.responseStatus ?? response.status, body: record.responseBody ?? response.body };
+        return (storedOutcomeOf(record) as OperationOutcome | undefined) ?? outcome;
       }
       await this.outbox.add(tx, abandonV1, command, { key: command.terminalId });
       return null;
@@ -51,10 +49,10 @@ export class AbandonmentRepository {
    * replaces an abandoned one only when it moved no money (a decline or a rejection), since an
    * approval of an abandoned operation is being reversed and must never be replayed as approved.
    */
-  async completeLate(transactionId: string, response: StoredResponse, movedNoMoney: boolean): Promise<void> {
+  async completeLate(transactionId: string, outcome: DecidedOutcome, movedNoMoney: boolean): Promise<void> {
     await this.db.idempotencyRecord.updateMany({
-      where: { transactionId, state: movedNoMoney ? { in: ['in_progress', ABANDONED] } : 'in_progress' },
-      data: { state: 'completed', responseStatus: response.status, responseBody: response.body as object, completedAt: new Date() },
+      where: { transactionId, state: movedNoMoney ? { in: [IN_PROGRESS, ABANDONED] } : IN_PROGRESS },
+      data: { state: COMPLETED, ...outcomeColumns(outcome), completedAt: new Date() },
     });
   }
 }

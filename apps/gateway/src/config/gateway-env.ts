@@ -13,6 +13,11 @@ const schema = z.object({
    * late approval is reversed either way). Above the host timeout, so the host's answer fits.
    */
   GATEWAY_LATE_REPLY_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
+  /**
+   * How long a terminal found by its API key is remembered (ms): a revoked or disabled key stops
+   * working within this time. 0: api_client is read on every request. Unknown keys are never remembered.
+   */
+  GATEWAY_TERMINAL_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(5_000),
   /** Create the demo terminal at boot (embedded mode and local runs; never in production). */
   GATEWAY_SEED_DEMO_TERMINAL: z
     .enum(['true', 'false'])

@@ -6,10 +6,12 @@ import { ApiErrorResponses, uuidParam } from '@payments/runtime';
 
 import { registerConnectionOf } from '../abandonment/register-connection.util';
 import { requireIdempotencyKey } from '../idempotency/idempotency-key.util';
-import { StoredResponse } from '../idempotency/idempotency.repository';
+import { RegisterOutcome } from '../outcomes/register-outcome';
+import { httpAnswerOf, send } from '../rest/register-outcome.http';
 import { TerminalKeyGuard, TerminalRequest } from '../terminals/terminal-key.guard';
 import { FollowUpAmountDto, FollowUpDto } from './dto/follow-up.dto';
-import { FollowUpUseCase, originalReferenceOf, refundOriginalOf } from './follow-up.usecase';
+import { originalReferenceOf, refundOriginalOf } from './dto/original-reference.util';
+import { FollowUpUseCase } from './follow-up.usecase';
 
 /** Operations on an earlier operation of the same terminal. A broken rule is a 422 that names it; nothing changes. */
 @ApiTags('card-present')
@@ -29,7 +31,7 @@ export class FollowUpController {
     @Body() dto: FollowUpDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
-    return this.send(
+    return this.answer(
       res,
       this.followUps.execute(req.terminal!, requireIdempotencyKey(key), 'cancel', dto, originalReferenceOf(dto), registerConnectionOf(res)),
     );
@@ -45,13 +47,13 @@ export class FollowUpController {
     @Body() dto: FollowUpDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
-    return this.send(res, this.followUps.execute(req.terminal!, requireIdempotencyKey(key), 'refund', dto, refundOriginalOf(dto), registerConnectionOf(res)));
+    return this.answer(res, this.followUps.execute(req.terminal!, requireIdempotencyKey(key), 'refund', dto, refundOriginalOf(dto), registerConnectionOf(res)));
   }
 
   @Post('emergency-cancels')
   @ApiOperation({ summary: "Emergency cancel of the terminal's last operation (approved, not a cancel); no card needed" })
   emergency(@Req() req: TerminalRequest, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response): Promise<unknown> {
-    return this.send(res, this.followUps.execute(req.terminal!, requireIdempotencyKey(key), 'emergency_cancel', {}, undefined, registerConnectionOf(res)));
+    return this.answer(res, this.followUps.execute(req.terminal!, requireIdempotencyKey(key), 'emergency_cancel', {}, undefined, registerConnectionOf(res)));
   }
 
   @Post('preauthorizations/:id/completions')
@@ -63,15 +65,13 @@ export class FollowUpController {
     @Body() dto: FollowUpAmountDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
-    return this.send(
+    return this.answer(
       res,
       this.followUps.execute(req.terminal!, requireIdempotencyKey(key), 'completion', dto, { transactionId: id }, registerConnectionOf(res)),
     );
   }
 
-  private async send(res: Response, pending: Promise<StoredResponse>): Promise<unknown> {
-    const response = await pending;
-    res.status(response.status);
-    return response.body;
+  private async answer(res: Response, pending: Promise<RegisterOutcome>): Promise<unknown> {
+    return send(res, httpAnswerOf(await pending));
   }
 }

@@ -1,8 +1,8 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 
 import { FollowUpOperation, followUpRpc, OriginalReference } from '@payments/contracts';
 
-import { StoredResponse } from '../idempotency/idempotency.repository';
+import { RegisterOutcome } from '../outcomes/register-outcome';
 import { RegisterOperationRunner } from '../operations/register-operation.runner';
 import { Terminal } from '../terminals/terminal';
 import { FollowUpAmountDto, FollowUpDto } from './dto/follow-up.dto';
@@ -19,7 +19,7 @@ export class FollowUpUseCase {
     dto: FollowUpDto | FollowUpAmountDto,
     original?: OriginalReference,
     connection?: AbortSignal,
-  ): Promise<StoredResponse> {
+  ): Promise<RegisterOutcome> {
     return this.runner.run(
       terminal,
       idempotencyKey,
@@ -38,20 +38,4 @@ export class FollowUpUseCase {
       connection,
     );
   }
-}
-
-/** The original named in the body: the id, or approval code + RRN together; never both, never half. */
-export function originalReferenceOf(dto: FollowUpDto): OriginalReference {
-  const byReceipt = dto.approvalCode !== undefined || dto.rrn !== undefined;
-  if (dto.originalTransactionId && byReceipt) throw new BadRequestException('original: give originalTransactionId or approvalCode + rrn, not both');
-  if (dto.originalTransactionId) return { transactionId: dto.originalTransactionId };
-  if (dto.approvalCode && dto.rrn) return { approvalCode: dto.approvalCode, rrn: dto.rrn };
-  if (byReceipt) throw new BadRequestException('original: approvalCode and rrn go together');
-  throw new BadRequestException('original: originalTransactionId, or approvalCode + rrn from the receipt, is required');
-}
-
-/** A refund may name no original at all: the server then asks the cashier for the RRN on its receipt. */
-export function refundOriginalOf(dto: FollowUpDto): OriginalReference | undefined {
-  if (dto.originalTransactionId === undefined && dto.approvalCode === undefined && dto.rrn === undefined) return undefined;
-  return originalReferenceOf(dto);
 }

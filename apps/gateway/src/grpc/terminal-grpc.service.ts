@@ -7,21 +7,10 @@ import { CardOperationUseCase } from '../operations/card-operation.usecase';
 import { CreatePurchaseUseCase } from '../purchases/create-purchase.usecase';
 import { PromptAnswerUseCase } from '../prompts/prompt-answer.usecase';
 import { TerminalServiceUseCase } from '../terminal-services/terminal-service.usecase';
-import { cancelRpc } from './follow-ups/cancel.rpc';
-import { completeRpc } from './follow-ups/complete.rpc';
-import { emergencyCancelRpc } from './follow-ups/emergency-cancel.rpc';
-import { refundRpc } from './follow-ups/refund.rpc';
-import { balanceRpc } from './operations/balance.rpc';
+import { cancelRpc, completeRpc, emergencyCancelRpc, refundRpc } from './follow-ups/follow-up.rpc';
+import { cardInquiryRpc, cardPaymentRpc, purchaseRpc } from './operations/card-operation.rpc';
 import { answerPromptRpc } from './prompts/answer-prompt.rpc';
-import { cardDataRpc } from './operations/card-data.rpc';
-import { cashWithdrawalRpc } from './operations/cash-withdrawal.rpc';
-import { preauthorizeRpc } from './operations/preauthorize.rpc';
-import { topUpRpc } from './operations/top-up.rpc';
-import { purchaseRpc } from './purchases/purchase.rpc';
-import { closeDayRpc } from './terminal-services/close-day.rpc';
-import { connectionCheckRpc } from './terminal-services/connection-check.rpc';
-import { receiptCopyRpc } from './terminal-services/receipt-copy.rpc';
-import { reportRpc } from './terminal-services/report.rpc';
+import { closeDayRpc, connectionCheckRpc, receiptCopyRpc, reportRpc } from './terminal-services/terminal-service.rpc';
 import { TerminalRpcAdapter } from './terminal-rpc.adapter';
 
 /**
@@ -44,11 +33,11 @@ export class TerminalGrpcService {
   handlers(): UntypedServiceImplementation {
     return {
       Purchase: this.rpc.unary('Purchase', purchaseRpc(this.purchases)),
-      CashWithdrawal: this.rpc.unary('CashWithdrawal', cashWithdrawalRpc(this.operations)),
-      TopUp: this.rpc.unary('TopUp', topUpRpc(this.operations)),
-      Preauthorize: this.rpc.unary('Preauthorize', preauthorizeRpc(this.operations)),
-      Balance: this.rpc.unary('Balance', balanceRpc(this.operations)),
-      CardData: this.rpc.unary('CardData', cardDataRpc(this.operations)),
+      CashWithdrawal: this.rpc.unary('CashWithdrawal', cardPaymentRpc(this.operations, 'cash_withdrawal')),
+      TopUp: this.rpc.unary('TopUp', cardPaymentRpc(this.operations, 'top_up')),
+      Preauthorize: this.rpc.unary('Preauthorize', cardPaymentRpc(this.operations, 'preauthorization')),
+      Balance: this.rpc.unary('Balance', cardInquiryRpc(this.operations, 'balance_inquiry')),
+      CardData: this.rpc.unary('CardData', cardInquiryRpc(this.operations, 'card_data')),
       Complete: this.rpc.unary('Complete', completeRpc(this.followUps)),
       Cancel: this.rpc.unary('Cancel', cancelRpc(this.followUps)),
       EmergencyCancel: this.rpc.unary('EmergencyCancel', emergencyCancelRpc(this.followUps)),

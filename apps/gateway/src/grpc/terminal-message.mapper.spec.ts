@@ -1,28 +1,11 @@
-import type { OperationResponse } from '../receipts/operation-response.mapper';
+import { receiptOf } from '../receipts/operation-response.mapper';
+import { authorizeReplyOf } from '../testing/authorize-reply.fixture';
 import { cardInquiryDtoOf, cardTransactionOf, entryModeOf, followUpAmountOf, followUpDtoOf } from './terminal-message.mapper';
 
-const approved: OperationResponse = {
-  transactionId: '0f5c3f5e-7b1a-4a53-9a43-1c1e2f0d9b11',
-  operation: 'purchase',
-  status: 'approved',
-  responseCode: '00',
-  responseText: 'Approved',
-  approvalCode: 'A1B2C3',
-  rrn: '000000123456',
-  stan: '000042',
-  maskedPan: '424242******4242',
-  cardScheme: 'visa',
-  amount: 1250,
-  currency: 'EUR',
-  terminalId: 'DEMO0001',
-  merchantId: 'DEMOSHOP0000001',
-  processedAt: '2026-11-20T10:15:00.000Z',
-  batchNumber: 7,
-  receipt: ['MERCHANT DEMOSHOP0000001', 'AMOUNT 12.50 EUR', 'APPROVED'],
-};
+const approved = authorizeReplyOf({ rrn: '000000123456', maskedPan: '424242******4242', cardScheme: 'visa', batchNumber: 7 });
 
-describe('REST purchase body as a CardTransaction', () => {
-  it('carries every field of the REST response, the amount as int64 minor units and the receipt line by line', () => {
+describe('an operation as a CardTransaction', () => {
+  it('carries every field of the operation, the amount as int64 minor units and the receipt line by line', () => {
     expect(cardTransactionOf(approved)).toEqual({
       transactionId: approved.transactionId,
       operation: 'OPERATION_PURCHASE',
@@ -43,14 +26,16 @@ describe('REST purchase body as a CardTransaction', () => {
       cardExpiry: '',
       expiresAt: '',
       batchNumber: 7,
-      receiptLines: ['MERCHANT DEMOSHOP0000001', 'AMOUNT 12.50 EUR', 'APPROVED'],
+      receiptLines: receiptOf(approved),
       prompt: null,
     });
+    expect(cardTransactionOf(approved).receiptLines).toEqual(expect.arrayContaining(['MERCHANT DEMOSHOP0000001', 'AMOUNT 12.50 EUR', 'APPROVED']));
+    expect(cardTransactionOf(approved, true).receiptLines[0]).toBe('*** COPY ***');
   });
 
   it('carries the cashier prompt of an operation that waits for one, its input as the proto enum', () => {
     const expiresAt = '2026-11-20T10:16:00.000Z';
-    const waiting = { ...approved, status: 'prompt' as const, receipt: [] };
+    const waiting = { ...approved, status: 'prompt' as const };
     const digits = cardTransactionOf({
       ...waiting,
       prompt: { promptId: 'p-1', kind: 'confirm_last4', text: 'KEY IN THE LAST 4 DIGITS', input: { type: 'digits', length: 4 }, expiresAt },
@@ -81,7 +66,7 @@ describe('REST purchase body as a CardTransaction', () => {
       operation: 'OPERATION_REFUND',
       originalTransactionId: 'a4d6c1f0-8d2b-4f0e-9a51-2e7b0c3d9f12',
     });
-    expect(cardTransactionOf({ ...approved, operation: 'balance_inquiry', balance: -1520 }).balance).toEqual({ amountMinor: '-1520', currency: 'EUR' });
+    expect(cardTransactionOf({ ...approved, operation: 'balance_inquiry', balanceMinor: '-1520' }).balance).toEqual({ amountMinor: '-1520', currency: 'EUR' });
     expect(cardTransactionOf({ ...approved, operation: 'card_data', cardExpiry: '3012' }).cardExpiry).toBe('3012');
     expect(cardTransactionOf({ ...approved, operation: 'preauthorization', expiresAt: '2026-11-27T10:15:00.000Z' }).expiresAt).toBe('2026-11-27T10:15:00.000Z');
   });

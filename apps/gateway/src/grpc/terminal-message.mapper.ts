@@ -1,11 +1,10 @@
 import type { AuthorizeReply, CashierPrompt, Operation, PromptInput } from '@payments/contracts';
 
-import type { OperationResponse } from '../receipts/operation-response.mapper';
+import { receiptLinesOf } from '../receipts/operation-response.mapper';
 import {
   CardInquiryRequestMessage,
   CardPaymentRequestMessage,
   CardTransactionMessage,
-  CardTransactionResponseMessage,
   CashierPromptMessage,
   EncryptedCardMessage,
   FollowUpRequestMessage,
@@ -101,30 +100,31 @@ const STATUSES: Record<AuthorizeReply['status'], TransactionStatusName> = {
   prompt: 'TRANSACTION_STATUS_PROMPT',
 };
 
-/** A REST operation body (a fresh one or a replay from the idempotency store) as the message. */
-export function cardTransactionOf(body: OperationResponse): CardTransactionMessage {
+/** An operation as the message: amounts as int64 minor units, the receipt line by line (`copy`: marked COPY). */
+export function cardTransactionOf(reply: AuthorizeReply, copy = false): CardTransactionMessage {
+  const money = (amountMinor: string): MoneyMessage => ({ amountMinor, currency: reply.currency });
   return {
-    transactionId: body.transactionId,
-    operation: OPERATIONS[body.operation] ?? 'OPERATION_UNSPECIFIED',
-    status: STATUSES[body.status] ?? 'TRANSACTION_STATUS_UNSPECIFIED',
-    responseCode: body.responseCode,
-    responseText: body.responseText,
-    approvalCode: body.approvalCode ?? '',
-    rrn: body.rrn ?? '',
-    stan: body.stan ?? '',
-    maskedPan: body.maskedPan ?? '',
-    cardScheme: body.cardScheme ?? '',
-    amount: { amountMinor: String(body.amount), currency: body.currency },
-    terminalId: body.terminalId,
-    merchantId: body.merchantId,
-    processedAt: body.processedAt,
-    originalTransactionId: body.originalTransactionId ?? '',
-    balance: body.balance === undefined ? null : { amountMinor: String(body.balance), currency: body.currency },
-    cardExpiry: body.cardExpiry ?? '',
-    expiresAt: body.expiresAt ?? '',
-    batchNumber: body.batchNumber ?? 0,
-    receiptLines: body.receipt,
-    prompt: body.prompt ? cashierPromptOf(body.prompt) : null,
+    transactionId: reply.transactionId,
+    operation: OPERATIONS[reply.operation] ?? 'OPERATION_UNSPECIFIED',
+    status: STATUSES[reply.status] ?? 'TRANSACTION_STATUS_UNSPECIFIED',
+    responseCode: reply.responseCode,
+    responseText: reply.responseText,
+    approvalCode: reply.approvalCode ?? '',
+    rrn: reply.rrn ?? '',
+    stan: reply.stan ?? '',
+    maskedPan: reply.maskedPan ?? '',
+    cardScheme: reply.cardScheme ?? '',
+    amount: money(reply.amountMinor),
+    terminalId: reply.terminalId,
+    merchantId: reply.merchantId,
+    processedAt: reply.processedAt,
+    originalTransactionId: reply.originalTransactionId ?? '',
+    balance: reply.balanceMinor === undefined ? null : money(reply.balanceMinor),
+    cardExpiry: reply.cardExpiry ?? '',
+    expiresAt: reply.expiresAt ?? '',
+    batchNumber: reply.batchNumber ?? 0,
+    receiptLines: receiptLinesOf(reply, copy),
+    prompt: reply.prompt ? cashierPromptOf(reply.prompt) : null,
   };
 }
 
@@ -143,9 +143,4 @@ export function cashierPromptOf(prompt: CashierPrompt): CashierPromptMessage {
     input: { type: INPUT_TYPES[input.type], length: input.type === 'digits' ? input.length : 0, maxLength: input.type === 'text' ? input.maxLength : 0 },
     expiresAt: prompt.expiresAt,
   };
-}
-
-/** A 2xx card operation or follow-up body as its XxxResponse. */
-export function cardTransactionResponseOf(body: unknown): CardTransactionResponseMessage {
-  return { transaction: cardTransactionOf(body as OperationResponse) };
 }

@@ -2,7 +2,7 @@ import { Injectable, UnauthorizedException } from '@nestjs/common';
 
 import type { Metadata } from '@grpc/grpc-js';
 
-import { ApiClientRepository } from '../terminals/api-client.repository';
+import { TerminalKeyCache } from '../terminals/terminal-key.cache';
 import { Terminal } from '../terminals/terminal';
 
 /**
@@ -11,7 +11,7 @@ import { Terminal } from '../terminals/terminal';
  */
 @Injectable()
 export class TerminalMetadataAuthenticator {
-  constructor(private readonly clients: ApiClientRepository) {}
+  constructor(private readonly clients: TerminalKeyCache) {}
 
   async terminalOf(metadata: Metadata): Promise<Terminal> {
     const match = /^Bearer\s+(\S+)$/i.exec(metadataText(metadata, 'authorization') ?? '');

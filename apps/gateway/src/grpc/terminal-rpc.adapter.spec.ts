@@ -1,15 +1,16 @@
-import { Logger, UnprocessableEntityException } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+
+import type { AuthorizeReply } from '@payments/contracts';
 
 import { Metadata, status as GrpcStatus } from '@grpc/grpc-js';
 
-import { StoredResponse } from '../idempotency/idempotency.repository';
+import type { RegisterOutcome } from '../outcomes/register-outcome';
 import { CreatePurchaseUseCase } from '../purchases/create-purchase.usecase';
 import { CreatePurchaseDto } from '../purchases/dto/create-purchase.dto';
-import type { OperationResponse } from '../receipts/operation-response.mapper';
-import { ApiClientRepository } from '../terminals/api-client.repository';
+import { TerminalKeyCache } from '../terminals/terminal-key.cache';
 import { Terminal } from '../terminals/terminal';
-import { GrpcError, TRANSACTION_ID_METADATA } from './grpc-status.mapper';
-import { purchaseRpc } from './purchases/purchase.rpc';
+import { purchaseRpc } from './operations/card-operation.rpc';
+import { GrpcError, TRANSACTION_ID_METADATA } from './register-outcome.grpc';
 import { PurchaseRequestMessage, PurchaseResponseMessage } from './terminal.messages';
 import { TerminalMetadataAuthenticator } from './terminal-metadata.authenticator';
 import { TerminalRpcAdapter } from './terminal-rpc.adapter';
@@ -23,18 +24,17 @@ const REQUEST: PurchaseRequestMessage = {
   card: { bdkId: 'test-bdk', ksn: 'FFFF9876543210E00001', ciphertext: CIPHERTEXT },
   entryMode: 'ENTRY_MODE_UNSPECIFIED',
 };
-const BODY: OperationResponse = {
+const REPLY: AuthorizeReply = {
   transactionId: '0f5c3f5e-7b1a-4a53-9a43-1c1e2f0d9b11',
   operation: 'purchase',
   status: 'approved',
   responseCode: '00',
   responseText: 'Approved',
-  amount: 1250,
+  amountMinor: '1250',
   currency: 'EUR',
   terminalId: 'DEMO0001',
   merchantId: 'DEMOSHOP0000001',
   processedAt: '2026-11-20T10:15:00.000Z',
-  receipt: ['APPROVED'],
 };
 
 function metadata(entries: Record<string, string>): Metadata {
@@ -45,8 +45,8 @@ function metadata(entries: Record<string, string>): Metadata {
 
 describe(TerminalRpcAdapter.name, () => {
   const clients = { findActiveByKey: jest.fn((key: string) => Promise.resolve(key === KEY ? TERMINAL : undefined)) };
-  const purchases = { execute: jest.fn<Promise<StoredResponse>, [Terminal, string, CreatePurchaseDto, AbortSignal?]>() };
-  const sut = new TerminalRpcAdapter(new TerminalMetadataAuthenticator(clients as unknown as ApiClientRepository));
+  const purchases = { execute: jest.fn<Promise<RegisterOutcome>, [Terminal, string, CreatePurchaseDto, AbortSignal?]>() };
+  const sut = new TerminalRpcAdapter(new TerminalMetadataAuthenticator(clients as unknown as TerminalKeyCache));
   const handler = sut.unary('Purchase', purchaseRpc(purchases as unknown as CreatePurchaseUseCase));
 
   /** Calls the handler as grpc-js would and resolves with what it answered. */
@@ -58,14 +58,18 @@ describe(TerminalRpcAdapter.name, () => {
     });
 
   beforeEach(() => {
-    purchases.execute.mockReset().mockResolvedValue({ status: 201, body: BODY });
+    purchases.execute.mockReset().mockResolvedValue({ kind: 'approved', reply: REPLY });
   });
 
-  it('passes the terminal, the idempotency key and the validated REST DTO to the use case, and answers its body', async () => {
+  it('passes the terminal, the idempotency key and the validated REST DTO to the use case, and answers its outcome', async () => {
     const { error, response } = await call(REQUEST);
 
     expect(error).toBeNull();
-    expect(response?.transaction).toMatchObject({ transactionId: BODY.transactionId, status: 'TRANSACTION_STATUS_APPROVED', receiptLines: ['APPROVED'] });
+    expect(response?.transaction).toMatchObject({
+      transactionId: REPLY.transactionId,
+      status: 'TRANSACTION_STATUS_APPROVED',
+      receiptLines: expect.arrayContaining(['AMOUNT 12.50 EUR', 'APPROVED']),
+    });
     const [terminal, key, dto] = purchases.execute.mock.calls[0];
     expect([terminal, key]).toEqual([TERMINAL, 'register-1-receipt-42']);
     expect(dto).toBeInstanceOf(CreatePurchaseDto);
@@ -90,11 +94,6 @@ describe(TerminalRpcAdapter.name, () => {
     grpcCall.emit('cancelled');
     expect(connection?.aborted).toBe(true);
     expect(answered).toBe(false);
-  });
-
-  it('answers a replay (200 or the stored 201) like the first response', async () => {
-    purchases.execute.mockResolvedValue({ status: 200, body: BODY });
-    expect((await call(REQUEST)).response?.transaction.transactionId).toBe(BODY.transactionId);
   });
 
   it('refuses a missing or unknown terminal key as UNAUTHENTICATED, before anything else', async () => {
@@ -124,19 +123,16 @@ describe(TerminalRpcAdapter.name, () => {
   );
 
   it('answers an authorization without outcome as DEADLINE_EXCEEDED naming the transaction to retry for', async () => {
-    purchases.execute.mockResolvedValue({
-      status: 504,
-      body: { transactionId: BODY.transactionId, status: 'unknown', message: 'no authorization outcome within 8000 ms' },
-    });
+    purchases.execute.mockResolvedValue({ kind: 'outcome_unknown', transactionId: REPLY.transactionId, message: 'no authorization outcome within 8000 ms' });
     const { error } = await call(REQUEST);
 
     expect(error?.code).toBe(GrpcStatus.DEADLINE_EXCEEDED);
-    expect(error?.details).toContain(BODY.transactionId);
-    expect(error?.metadata?.get(TRANSACTION_ID_METADATA)).toEqual([BODY.transactionId]);
+    expect(error?.details).toContain(REPLY.transactionId);
+    expect(error?.metadata?.get(TRANSACTION_ID_METADATA)).toEqual([REPLY.transactionId]);
   });
 
   it('answers what the use case refuses with its message', async () => {
-    purchases.execute.mockRejectedValue(new UnprocessableEntityException('currency: GBP is not accepted by terminal DEMO0001 (accepts EUR)'));
+    purchases.execute.mockResolvedValue({ kind: 'not_accepted', message: 'currency: GBP is not accepted by terminal DEMO0001 (accepts EUR)' });
     expect((await call(REQUEST)).error).toMatchObject({
       code: GrpcStatus.FAILED_PRECONDITION,
       details: 'currency: GBP is not accepted by terminal DEMO0001 (accepts EUR)',
@@ -144,18 +140,18 @@ describe(TerminalRpcAdapter.name, () => {
   });
 
   it('runs a read without idempotency-key, and hands the use case only the terminal and the DTO', async () => {
-    const execute = jest.fn().mockResolvedValue({ status: 200, body: BODY });
+    const execute = jest.fn().mockResolvedValue(REPLY);
     const read = sut.query('ReceiptCopy', {
       dto: CreatePurchaseDto,
       toDto: () => ({ amount: 1, currency: 'EUR', card: REQUEST.card }),
       execute,
-      toResponse: (body) => body,
+      answer: (outcome: unknown) => ({ ok: true, response: outcome }),
     });
     const answered = await new Promise<unknown>((resolve) =>
       read(unaryCallOf<object, unknown>({}, metadata({ authorization: `Bearer ${KEY}` })), (error, response) => resolve(error ?? response)),
     );
 
-    expect(answered).toEqual(BODY);
+    expect(answered).toEqual(REPLY);
     expect(execute).toHaveBeenCalledWith({ terminal: TERMINAL, dto: expect.any(CreatePurchaseDto) });
   });
 

@@ -5,9 +5,9 @@ import { createValidationPipe } from '@payments/runtime';
 import { handleUnaryCall, Metadata, status as GrpcStatus } from '@grpc/grpc-js';
 
 import { requireIdempotencyKey } from '../idempotency/idempotency-key.util';
-import { StoredResponse } from '../idempotency/idempotency.repository';
+import { RegisterOutcome } from '../outcomes/register-outcome';
 import { Terminal } from '../terminals/terminal';
-import { GrpcError, grpcErrorOf, grpcErrorOfException } from './grpc-status.mapper';
+import { GrpcAnswer, grpcErrorOfException } from './register-outcome.grpc';
 import { metadataText, TerminalMetadataAuthenticator } from './terminal-metadata.authenticator';
 
 /** What a read or check gets (REST: no Idempotency-Key). */
@@ -23,26 +23,30 @@ export interface TerminalCall<Dto> extends TerminalQuery<Dto> {
   readonly connection: AbortSignal;
 }
 
-/** One RPC as the REST operation it mirrors: its body class, its use case, its response. */
-export interface TerminalRpc<Request, Dto extends object, Response, Call = TerminalCall<Dto>> {
+/** One RPC as the REST operation it mirrors: its body class, its use case, and its outcome as the response or a status. */
+export interface TerminalRpc<Request, Dto extends object, Response, Call = TerminalCall<Dto>, Outcome = RegisterOutcome> {
   /** The REST body class; the request is validated against it with the REST rules and messages. */
   readonly dto: Type<Dto>;
   /** The request message as the REST body (a plain object; validation comes after). */
   readonly toDto: (request: Request) => object;
-  /** The REST use case, unchanged; non-2xx outcomes become gRPC errors. */
-  readonly execute: (call: Call) => Promise<StoredResponse>;
-  /** A 2xx REST body as the response message. */
-  readonly toResponse: (body: unknown) => Response;
+  /** The use case REST calls, unchanged. */
+  readonly execute: (call: Call) => Promise<Outcome>;
+  /** Its outcome as the response message, or the status the call fails with. */
+  readonly answer: (outcome: Outcome) => GrpcAnswer<Response>;
 }
 
-export type TerminalQueryRpc<Request, Dto extends object, Response> = TerminalRpc<Request, Dto, Response, TerminalQuery<Dto>>;
-
-type Outcome<Response> = { ok: true; response: Response } | { ok: false; error: GrpcError };
+export type TerminalQueryRpc<Request, Dto extends object, Response, Outcome = RegisterOutcome> = TerminalRpc<
+  Request,
+  Dto,
+  Response,
+  TerminalQuery<Dto>,
+  Outcome
+>;
 
 /**
  * Runs a register's RPC the way the REST stack runs the request: authenticate (guard), validate
  * the body (ValidationPipe), check the idempotency key (controller), call the use case, then map
- * its status. Requests are never logged: they carry card data.
+ * its outcome. Requests are never logged: they carry card data.
  */
 @Injectable()
 export class TerminalRpcAdapter {
@@ -52,7 +56,10 @@ export class TerminalRpcAdapter {
   constructor(private readonly authenticator: TerminalMetadataAuthenticator) {}
 
   /** An RPC that moves money or reads a card: the idempotency-key metadata is required. */
-  unary<Request, Dto extends object, Response>(name: string, rpc: TerminalRpc<Request, Dto, Response>): handleUnaryCall<Request, Response> {
+  unary<Request, Dto extends object, Response, Outcome>(
+    name: string,
+    rpc: TerminalRpc<Request, Dto, Response, TerminalCall<Dto>, Outcome>,
+  ): handleUnaryCall<Request, Response> {
     return this.handler(name, rpc, (query, metadata, connection) => ({
       ...query,
       connection,
@@ -61,13 +68,16 @@ export class TerminalRpcAdapter {
   }
 
   /** A read or a check (connection check, report, receipt copy): no idempotency-key. */
-  query<Request, Dto extends object, Response>(name: string, rpc: TerminalQueryRpc<Request, Dto, Response>): handleUnaryCall<Request, Response> {
+  query<Request, Dto extends object, Response, Outcome>(
+    name: string,
+    rpc: TerminalQueryRpc<Request, Dto, Response, Outcome>,
+  ): handleUnaryCall<Request, Response> {
     return this.handler(name, rpc, (query) => query);
   }
 
-  private handler<Request, Dto extends object, Response, Call>(
+  private handler<Request, Dto extends object, Response, Call, Outcome>(
     name: string,
-    rpc: TerminalRpc<Request, Dto, Response, Call>,
+    rpc: TerminalRpc<Request, Dto, Response, Call, Outcome>,
     callOf: (query: TerminalQuery<Dto>, metadata: Metadata, connection: AbortSignal) => Call,
   ): handleUnaryCall<Request, Response> {
     return (call, callback) => {
@@ -75,7 +85,7 @@ export class TerminalRpcAdapter {
       const connection = new AbortController();
       call.once('cancelled', () => connection.abort());
       this.run(rpc, call.request, call.metadata, (query, metadata) => callOf(query, metadata, connection.signal)).then(
-        (outcome) => (outcome.ok ? callback(null, outcome.response) : callback(outcome.error)),
+        (answer) => (answer.ok ? callback(null, answer.response) : callback(answer.error)),
         (error: unknown) => {
           const status = grpcErrorOfException(error);
           if (status.code === GrpcStatus.INTERNAL) {
@@ -90,16 +100,14 @@ export class TerminalRpcAdapter {
     };
   }
 
-  private async run<Request, Dto extends object, Response, Call>(
-    rpc: TerminalRpc<Request, Dto, Response, Call>,
+  private async run<Request, Dto extends object, Response, Call, Outcome>(
+    rpc: TerminalRpc<Request, Dto, Response, Call, Outcome>,
     request: Request,
     metadata: Metadata,
     callOf: (query: TerminalQuery<Dto>, metadata: Metadata) => Call,
-  ): Promise<Outcome<Response>> {
+  ): Promise<GrpcAnswer<Response>> {
     const terminal = await this.authenticator.terminalOf(metadata);
     const dto = (await this.validation.transform(rpc.toDto(request), { type: 'body', metatype: rpc.dto })) as Dto;
-    const { status, body } = await rpc.execute(callOf({ terminal, dto }, metadata));
-    if (status >= 200 && status < 300) return { ok: true, response: rpc.toResponse(body) };
-    return { ok: false, error: grpcErrorOf(status, body) };
+    return rpc.answer(await rpc.execute(callOf({ terminal, dto }, metadata)));
   }
 }

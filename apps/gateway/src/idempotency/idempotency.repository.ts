@@ -4,11 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 
 import { GATEWAY_DB, GatewayDb } from '../database/gateway-db.provider';
 import type { IdempotencyRecord } from '../generated/prisma/client';
-
-export interface StoredResponse {
-  status: number;
-  body: unknown;
-}
+import { COMPLETED, IN_PROGRESS, outcomeColumns, StoredOutcome } from './stored-outcome';
 
 @Injectable()
 export class IdempotencyRepository {
@@ -22,7 +18,7 @@ export class IdempotencyRepository {
   ): Promise<{ claimed: true; transactionId: string } | { claimed: false; record: IdempotencyRecord }> {
     const transactionId = randomUUID();
     const inserted = await this.db.idempotencyRecord.createMany({
-      data: [{ clientId, key, requestHash, transactionId, state: 'in_progress' }],
+      data: [{ clientId, key, requestHash, transactionId, state: IN_PROGRESS }],
       skipDuplicates: true,
     });
     if (inserted.count === 1) return { claimed: true, transactionId };
@@ -30,18 +26,18 @@ export class IdempotencyRepository {
     return { claimed: false, record };
   }
 
-  async complete(transactionId: string, response: StoredResponse): Promise<void> {
+  async complete(transactionId: string, outcome: StoredOutcome): Promise<void> {
     await this.db.idempotencyRecord.updateMany({
-      where: { transactionId, state: 'in_progress' },
-      data: { state: 'completed', responseStatus: response.status, responseBody: response.body as object, completedAt: new Date() },
+      where: { transactionId, state: IN_PROGRESS },
+      data: { state: COMPLETED, ...outcomeColumns(outcome), completedAt: new Date() },
     });
   }
 
   /** A later outcome of the same transaction (a prompt answered): a retry with the first key then replays it. */
-  async supersede(transactionId: string, response: StoredResponse): Promise<void> {
+  async supersede(transactionId: string, outcome: StoredOutcome): Promise<void> {
     await this.db.idempotencyRecord.updateMany({
-      where: { transactionId, state: 'completed' },
-      data: { responseStatus: response.status, responseBody: response.body as object, completedAt: new Date() },
+      where: { transactionId, state: COMPLETED },
+      data: { ...outcomeColumns(outcome), completedAt: new Date() },
     });
   }
 }

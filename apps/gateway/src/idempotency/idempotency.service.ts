@@ -2,31 +2,34 @@ import { createHash } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
 
-import { ABANDONED } from '../abandonment/abandonment.repository';
-import { IdempotencyKeyReusedError, IdempotentRequestInProgressError } from './idempotency.errors';
-import { IdempotencyRepository, StoredResponse } from './idempotency.repository';
+import type { IdempotencyRefusal } from '../outcomes/register-outcome';
+import { IdempotencyRepository } from './idempotency.repository';
+import { ABANDONED, COMPLETED, StoredOutcome, storedOutcomeOf } from './stored-outcome';
 
-export type IdempotentStart = { kind: 'new'; transactionId: string } | { kind: 'replay'; response: StoredResponse };
+/** A new request (its transaction id), or what the key answers instead: the first outcome, or a refusal. */
+export type IdempotentStart<O extends StoredOutcome> = { kind: 'new'; transactionId: string } | { kind: 'answered'; outcome: O | IdempotencyRefusal };
 
 /** Every money-moving request is checked by (key, payload hash): same hash replays, another hash is refused. */
 @Injectable()
 export class IdempotencyService {
   constructor(private readonly records: IdempotencyRepository) {}
 
-  async start(clientId: string, key: string, body: unknown): Promise<IdempotentStart> {
+  /** `O`: the outcome this kind of request stores; the hashed body names the operation, so a key replays only its own kind. */
+  async start<O extends StoredOutcome>(clientId: string, key: string, body: unknown): Promise<IdempotentStart<O>> {
     const requestHash = createHash('sha256').update(canonicalJson(body)).digest('hex');
     const claim = await this.records.claim(clientId, key, requestHash);
     if (claim.claimed) return { kind: 'new', transactionId: claim.transactionId };
     const { record } = claim;
-    if (record.requestHash !== requestHash) throw new IdempotencyKeyReusedError(key);
+    if (record.requestHash !== requestHash) return { kind: 'answered', outcome: { kind: 'key_reused', idempotencyKey: key } };
     // An abandoned record replays what the register was told (the operation is being reversed).
-    const answered = record.state === 'completed' || record.state === ABANDONED;
-    if (!answered || record.responseStatus === null) throw new IdempotentRequestInProgressError(key, record.transactionId);
-    return { kind: 'replay', response: { status: record.responseStatus, body: record.responseBody } };
+    const answered = record.state === COMPLETED || record.state === ABANDONED;
+    const outcome = answered ? storedOutcomeOf(record) : undefined;
+    if (!outcome) return { kind: 'answered', outcome: { kind: 'in_progress', idempotencyKey: key, transactionId: record.transactionId } };
+    return { kind: 'answered', outcome: outcome as O };
   }
 
-  complete(transactionId: string, response: StoredResponse): Promise<void> {
-    return this.records.complete(transactionId, response);
+  complete(transactionId: string, outcome: StoredOutcome): Promise<void> {
+    return this.records.complete(transactionId, outcome);
   }
 }
 

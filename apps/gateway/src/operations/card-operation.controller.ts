@@ -8,6 +8,7 @@ import { ApiErrorResponses } from '@payments/runtime';
 import { registerConnectionOf } from '../abandonment/register-connection.util';
 import { requireIdempotencyKey } from '../idempotency/idempotency-key.util';
 import { CreatePurchaseDto } from '../purchases/dto/create-purchase.dto';
+import { httpAnswerOf, send } from '../rest/register-outcome.http';
 import { TerminalKeyGuard, TerminalRequest } from '../terminals/terminal-key.guard';
 import { CardInquiryDto } from './card-inquiry.dto';
 import { CardOperationUseCase } from './card-operation.usecase';
@@ -86,8 +87,7 @@ export class CardOperationController {
     dto: CreatePurchaseDto | CardInquiryDto,
     res: Response,
   ): Promise<unknown> {
-    const response = await this.operations.execute(req.terminal!, requireIdempotencyKey(key), operation, dto, registerConnectionOf(res));
-    res.status(response.status);
-    return response.body;
+    const outcome = await this.operations.execute(req.terminal!, requireIdempotencyKey(key), operation, dto, registerConnectionOf(res));
+    return send(res, httpAnswerOf(outcome));
   }
 }

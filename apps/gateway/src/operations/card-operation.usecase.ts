@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 
 import { authorizeRpc, CardOperation } from '@payments/contracts';
 
-import { StoredResponse } from '../idempotency/idempotency.repository';
+import { RegisterOutcome } from '../outcomes/register-outcome';
 import { CreatePurchaseDto } from '../purchases/dto/create-purchase.dto';
 import { Terminal } from '../terminals/terminal';
 import { CardInquiryDto } from './card-inquiry.dto';
 import { RegisterOperationRunner } from './register-operation.runner';
-import { assertTerminalCurrency } from './terminal-currency.util';
+import { terminalCurrencyRefusalOf } from './terminal-currency.util';
 
 /** Any operation that starts with the card on the PIN pad: purchase, cash, top-up, preauthorization, balance, card read. */
 @Injectable()
@@ -21,8 +21,9 @@ export class CardOperationUseCase {
     operation: CardOperation,
     dto: CreatePurchaseDto | CardInquiryDto,
     connection?: AbortSignal,
-  ): Promise<StoredResponse> {
-    assertTerminalCurrency(terminal, dto.currency);
+  ): Promise<RegisterOutcome> {
+    const refusal = terminalCurrencyRefusalOf(terminal, dto.currency);
+    if (refusal) return Promise.resolve(refusal);
     const amount = 'amount' in dto ? dto.amount : 0;
     return this.runner.run(
       terminal,

@@ -45,8 +45,11 @@ describe(RegisterOperationRunner.name, () => {
     if (authorization.reply instanceof Error) throw authorization.reply;
     return authorization.reply;
   });
-  const idempotency = { start: jest.fn(() => Promise.resolve({ kind: 'new', transactionId: ID })), complete: jest.fn(() => Promise.resolve()) };
-  const abandoned = { status: 504, body: { transactionId: ID, status: 'unknown', message: 'being reversed' } };
+  const idempotency = {
+    start: jest.fn<Promise<unknown>, []>(() => Promise.resolve({ kind: 'new', transactionId: ID })),
+    complete: jest.fn(() => Promise.resolve()),
+  };
+  const abandoned = { kind: 'outcome_unknown', transactionId: ID, message: 'being reversed' };
   const abandon = { execute: jest.fn(() => Promise.resolve(abandoned)) };
   const abandonments = { completeLate: jest.fn(() => Promise.resolve()) };
   const sut = new RegisterOperationRunner(
@@ -60,7 +63,28 @@ describe(RegisterOperationRunner.name, () => {
 
   beforeEach(() => jest.clearAllMocks());
 
-  it('abandons the operation when the deadline passes: authorization is told, the register gets the 504 to keep', async () => {
+  it.each(['approved', 'declined', 'rejected', 'prompt'] as const)("answers authorization's %s as that outcome, and keeps it on the key", async (status) => {
+    authorization = { reply: reply(status), afterMs: 0 };
+
+    const outcome = await run();
+
+    expect(outcome).toEqual({ kind: status, reply: reply(status) });
+    expect(idempotency.complete).toHaveBeenCalledWith(ID, outcome);
+  });
+
+  it.each([
+    ['the first outcome of the key', { kind: 'declined', reply: reply('declined') }],
+    ['a refusal of a key used with another body', { kind: 'key_reused', idempotencyKey: 'key-0001' }],
+    ['a refusal of a key whose first request still runs', { kind: 'in_progress', idempotencyKey: 'key-0001', transactionId: ID }],
+  ])('answers %s without asking authorization', async (_case, outcome) => {
+    idempotency.start.mockResolvedValueOnce({ kind: 'answered', outcome });
+    authorization = { reply: new Error('authorization must not be asked'), afterMs: 0 };
+
+    expect(await run()).toEqual(outcome);
+    expect(idempotency.complete).not.toHaveBeenCalled();
+  });
+
+  it('abandons the operation when the deadline passes: authorization is told, the register learns the outcome is unknown', async () => {
     authorization = { reply: reply('approved'), afterMs: 300 };
 
     expect(await run()).toBe(abandoned);
@@ -73,7 +97,7 @@ describe(RegisterOperationRunner.name, () => {
     expect(idempotency.complete).not.toHaveBeenCalled();
     // The approval that comes later is kept as late, never as the key's outcome.
     await sleep(300);
-    expect(abandonments.completeLate).toHaveBeenCalledWith(ID, expect.objectContaining({ status: 201 }), false);
+    expect(abandonments.completeLate).toHaveBeenCalledWith(ID, { kind: 'approved', reply: authorization.reply }, false);
     expect(idempotency.complete).not.toHaveBeenCalled();
   });
 
@@ -111,8 +135,8 @@ describe(RegisterOperationRunner.name, () => {
       await sleep(250);
     }
 
-    expect(abandonments.completeLate).toHaveBeenNthCalledWith(1, ID, expect.objectContaining({ status: 201 }), false);
-    expect(abandonments.completeLate).toHaveBeenNthCalledWith(2, ID, expect.objectContaining({ status: 201 }), true);
+    expect(abandonments.completeLate).toHaveBeenNthCalledWith(1, ID, expect.objectContaining({ kind: 'approved' }), false);
+    expect(abandonments.completeLate).toHaveBeenNthCalledWith(2, ID, expect.objectContaining({ kind: 'declined' }), true);
   });
 
   it('lets a failure of authorization itself surface: nothing is abandoned', async () => {

@@ -9,14 +9,13 @@ import { AbandonOperationUseCase } from '../abandonment/abandon-operation.usecas
 import { AbandonmentRepository } from '../abandonment/abandonment.repository';
 import { GATEWAY_ENV, GatewayEnv } from '../config/gateway-env';
 import { IdempotencyService } from '../idempotency/idempotency.service';
-import { StoredResponse } from '../idempotency/idempotency.repository';
-import { storedResponseOf } from '../receipts/operation-response.mapper';
+import { decidedOutcomeOf, OperationOutcome, RegisterOutcome } from '../outcomes/register-outcome';
 import { Terminal } from '../terminals/terminal';
 
 /**
  * The path every money-moving register request takes: claim the Idempotency-Key (same key and
  * body replays the first outcome), call authorization with the register's deadline, keep the
- * response. When the register cannot learn the outcome (the deadline passed,
+ * outcome. When the register cannot learn the outcome (the deadline passed,
  * or its connection closed before an approval was written), the operation is abandoned:
  * authorization reverses what moves money, and the key replays that instead of a late approval.
  * So is one whose call broke after it was sent (authorization stopped): its outcome is unknown.
@@ -33,12 +32,12 @@ export class RegisterOperationRunner {
     private readonly abandonments: AbandonmentRepository,
   ) {}
 
-  /** An outcome that arrived after the register's 504, while the call was still kept open. */
+  /** An outcome that arrived after the register was told it is unknown, while the call was still kept open. */
   async keepLateReply(reply: AuthorizeReply): Promise<void> {
     const { transactionId, status } = reply;
     this.logger.warn(`late authorization reply for transaction ${transactionId}: ${status}`);
     // A late decline moved no money: a retry may see it even after the register gave up.
-    await this.abandonments.completeLate(transactionId, storedResponseOf(reply), status === 'declined' || status === 'rejected');
+    await this.abandonments.completeLate(transactionId, decidedOutcomeOf(reply), status === 'declined' || status === 'rejected');
   }
 
   /** `connection`: aborted when the register's connection closed before the response was written. */
@@ -49,9 +48,9 @@ export class RegisterOperationRunner {
     contract: RpcContract<Q, AuthorizeReply>,
     requestOf: (transactionId: string) => Q,
     connection?: AbortSignal,
-  ): Promise<StoredResponse> {
-    const start = await this.idempotency.start(terminal.clientId, idempotencyKey, body);
-    if (start.kind === 'replay') return start.response;
+  ): Promise<RegisterOutcome> {
+    const start = await this.idempotency.start<OperationOutcome>(terminal.clientId, idempotencyKey, body);
+    if (start.kind === 'answered') return start.outcome;
     const { transactionId } = start;
     const request = requestOf(transactionId);
     let reply: AuthorizeReply;
@@ -75,8 +74,8 @@ export class RegisterOperationRunner {
       const reason = "the register's connection closed before the outcome was delivered";
       return this.abandon.execute(terminal, { transactionId, operation: reply.operation, reason });
     }
-    const response = storedResponseOf(reply);
-    await this.idempotency.complete(transactionId, response);
-    return response;
+    const outcome = decidedOutcomeOf(reply);
+    await this.idempotency.complete(transactionId, outcome);
+    return outcome;
   }
 }

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 
 import { ApiErrorResponses, uuidParam } from '@payments/runtime';
 
+import { httpAnswerOf, send } from '../rest/register-outcome.http';
 import { TerminalKeyGuard, TerminalRequest } from '../terminals/terminal-key.guard';
 import { PromptAnswerDto } from './prompt-answer.dto';
 import { PromptAnswerUseCase } from './prompt-answer.usecase';
@@ -28,8 +29,6 @@ export class PromptAnswerController {
     @Body() dto: PromptAnswerDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
-    const response = await this.answers.answer(req.terminal!, promptId, dto.value);
-    res.status(response.status);
-    return response.body;
+    return send(res, httpAnswerOf(await this.answers.answer(req.terminal!, promptId, dto.value)));
   }
 }

@@ -1,15 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import { answerPromptRpc, PromptRefusal } from '@payments/contracts';
+import { answerPromptRpc } from '@payments/contracts';
 import { isOutcomeUnknown, type Rpc } from '@payments/rpc';
 import { RPC } from '@payments/runtime';
 
 import { GATEWAY_ENV, GatewayEnv } from '../config/gateway-env';
-import { IdempotencyRepository, StoredResponse } from '../idempotency/idempotency.repository';
-import { storedResponseOf } from '../receipts/operation-response.mapper';
+import { IdempotencyRepository } from '../idempotency/idempotency.repository';
+import { decidedOutcomeOf, RegisterOutcome } from '../outcomes/register-outcome';
 import { Terminal } from '../terminals/terminal';
-
-const REFUSAL_STATUS: Record<PromptRefusal['code'], number> = { unknown_prompt: 404, invalid_answer: 400, already_answered: 409, expired: 410 };
 
 /**
  * The register sends back what the cashier keyed; the operation goes on in the authorization
@@ -24,7 +22,7 @@ export class PromptAnswerUseCase {
     private readonly idempotency: IdempotencyRepository,
   ) {}
 
-  async answer(terminal: Terminal, promptId: string, value: string): Promise<StoredResponse> {
+  async answer(terminal: Terminal, promptId: string, value: string): Promise<RegisterOutcome> {
     let reply;
     try {
       reply = await this.rpc.call(
@@ -36,14 +34,14 @@ export class PromptAnswerUseCase {
       // The answer is replayable: the same answer again gets the outcome.
       if (!isOutcomeUnknown(error)) throw error;
       const message = `no outcome within ${this.env.GATEWAY_AUTHORIZE_TIMEOUT_MS} ms; send the same answer again for the outcome`;
-      return { status: 504, body: { promptId, status: 'unknown', message } };
+      return { kind: 'prompt_outcome_unknown', promptId, message };
     }
     if (reply.refusal || !reply.outcome) {
       const refusal = reply.refusal ?? { code: 'unknown_prompt' as const, message: `prompt ${promptId} has no outcome` };
-      return { status: REFUSAL_STATUS[refusal.code], body: { promptId, error: refusal.code, message: refusal.message } };
+      return { kind: 'prompt_refused', promptId, refusal };
     }
-    const response = storedResponseOf(reply.outcome);
-    await this.idempotency.supersede(reply.outcome.transactionId, response);
-    return response;
+    const outcome = decidedOutcomeOf(reply.outcome);
+    await this.idempotency.supersede(reply.outcome.transactionId, outcome);
+    return outcome;
   }
 }

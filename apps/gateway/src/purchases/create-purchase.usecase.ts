@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { StoredResponse } from '../idempotency/idempotency.repository';
+import { RegisterOutcome } from '../outcomes/register-outcome';
 import { CardOperationUseCase } from '../operations/card-operation.usecase';
 import { Terminal } from '../terminals/terminal';
 import { CreatePurchaseDto } from './dto/create-purchase.dto';
@@ -10,7 +10,7 @@ import { CreatePurchaseDto } from './dto/create-purchase.dto';
 export class CreatePurchaseUseCase {
   constructor(private readonly cardOperations: CardOperationUseCase) {}
 
-  execute(terminal: Terminal, idempotencyKey: string, dto: CreatePurchaseDto, connection?: AbortSignal): Promise<StoredResponse> {
+  execute(terminal: Terminal, idempotencyKey: string, dto: CreatePurchaseDto, connection?: AbortSignal): Promise<RegisterOutcome> {
     return this.cardOperations.execute(terminal, idempotencyKey, 'purchase', dto, connection);
   }
 }

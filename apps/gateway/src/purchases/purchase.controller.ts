@@ -6,6 +6,7 @@ import { ApiErrorResponses } from '@payments/runtime';
 
 import { registerConnectionOf } from '../abandonment/register-connection.util';
 import { requireIdempotencyKey } from '../idempotency/idempotency-key.util';
+import { httpAnswerOf, send } from '../rest/register-outcome.http';
 import { TerminalKeyGuard, TerminalRequest } from '../terminals/terminal-key.guard';
 import { CreatePurchaseUseCase } from './create-purchase.usecase';
 import { CreatePurchaseDto } from './dto/create-purchase.dto';
@@ -27,8 +28,7 @@ export class PurchaseController {
     @Body() dto: CreatePurchaseDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
-    const response = await this.createPurchase.execute(request.terminal!, requireIdempotencyKey(idempotencyKey), dto, registerConnectionOf(res));
-    res.status(response.status);
-    return response.body;
+    const outcome = await this.createPurchase.execute(request.terminal!, requireIdempotencyKey(idempotencyKey), dto, registerConnectionOf(res));
+    return send(res, httpAnswerOf(outcome));
   }
 }

@@ -101,18 +101,11 @@ export function operationResponseOf(reply: AuthorizeReply, copy = false): Operat
     expiresAt: reply.expiresAt,
     batchNumber: reply.batchNumber,
     prompt: reply.prompt,
-    receipt: reply.status === 'prompt' ? [] : receiptOf(reply, copy),
+    receipt: receiptLinesOf(reply, copy),
   };
 }
 
-/** A rejected operation is a 422 naming the rule; one waiting for the cashier 202; everything else 201. */
-export function httpStatusOf(reply: AuthorizeReply): number {
-  if (reply.status === 'prompt') return 202;
-  return reply.status === 'rejected' ? 422 : 201;
-}
-
-/** The HTTP response of an outcome, as stored for idempotent replays: a rejection also says which rule in `message`. */
-export function storedResponseOf(reply: AuthorizeReply): { status: number; body: OperationResponse & { message?: string } } {
-  const body = operationResponseOf(reply);
-  return { status: httpStatusOf(reply), body: reply.status === 'rejected' ? { ...body, message: reply.responseText } : body };
+/** What the register prints: nothing while a prompt waits. */
+export function receiptLinesOf(reply: AuthorizeReply, copy = false): string[] {
+  return reply.status === 'prompt' ? [] : receiptOf(reply, copy);
 }

@@ -5,7 +5,8 @@ import type { Response } from 'express';
 import { ApiErrorResponses, enumParam, intParam, uuidParam } from '@payments/runtime';
 
 import { requireIdempotencyKey } from '../idempotency/idempotency-key.util';
-import { StoredResponse } from '../idempotency/idempotency.repository';
+import { TerminalServiceOutcome } from '../outcomes/terminal-service-outcome';
+import { send, serviceHttpAnswerOf } from '../rest/register-outcome.http';
 import { TerminalKeyGuard, TerminalRequest } from '../terminals/terminal-key.guard';
 import { TerminalServiceUseCase } from './terminal-service.usecase';
 
@@ -26,13 +27,13 @@ export class TerminalServiceController {
   @Post('connection-checks')
   @ApiOperation({ summary: 'Connection check: an echo (0800) through to the acquirer host, with its latency' })
   check(@Req() req: TerminalRequest, @Res({ passthrough: true }) res: Response): Promise<unknown> {
-    return this.send(res, this.services.ask(req.terminal!, { operation: 'connection_check' }));
+    return this.answer(res, this.services.ask(req.terminal!, { operation: 'connection_check' }));
   }
 
   @Post('close-day')
   @ApiOperation({ summary: 'Close of day: the batch totals are reconciled with the host (0500) and a new batch opens' })
   closeDay(@Req() req: TerminalRequest, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response): Promise<unknown> {
-    return this.send(res, this.services.closeDay(req.terminal!, requireIdempotencyKey(key)));
+    return this.answer(res, this.services.closeDay(req.terminal!, requireIdempotencyKey(key)));
   }
 
   @Get('reports/:kind')
@@ -44,13 +45,13 @@ export class TerminalServiceController {
     @Query('batch', new DefaultValuePipe(0), intParam('batch')) batch: number,
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
-    return this.send(res, this.services.ask(req.terminal!, { operation: 'report', kind, batchNumber: batch > 0 ? batch : undefined }));
+    return this.answer(res, this.services.ask(req.terminal!, { operation: 'report', kind, batchNumber: batch > 0 ? batch : undefined }));
   }
 
   @Get('receipts/last')
   @ApiOperation({ summary: "Copy of the receipt of the terminal's last operation" })
   lastReceipt(@Req() req: TerminalRequest, @Res({ passthrough: true }) res: Response): Promise<unknown> {
-    return this.send(res, this.services.ask(req.terminal!, { operation: 'receipt_copy' }));
+    return this.answer(res, this.services.ask(req.terminal!, { operation: 'receipt_copy' }));
   }
 
   @Get('receipts/:transactionId')
@@ -60,12 +61,10 @@ export class TerminalServiceController {
     @Param('transactionId', uuidParam('transactionId')) transactionId: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
-    return this.send(res, this.services.ask(req.terminal!, { operation: 'receipt_copy', transactionId }));
+    return this.answer(res, this.services.ask(req.terminal!, { operation: 'receipt_copy', transactionId }));
   }
 
-  private async send(res: Response, pending: Promise<StoredResponse>): Promise<unknown> {
-    const response = await pending;
-    res.status(response.status);
-    return response.body;
+  private async answer(res: Response, pending: Promise<TerminalServiceOutcome>): Promise<unknown> {
+    return send(res, serviceHttpAnswerOf(await pending));
   }
 }

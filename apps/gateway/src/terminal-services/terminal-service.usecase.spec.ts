@@ -38,15 +38,15 @@ describe(TerminalServiceUseCase.name, () => {
 
   it('leaves the key of a close of day that timed out open, and completes it with the late outcome', async () => {
     const timedOut = await sut.closeDay(terminal, 'close-0001');
-    expect(timedOut.status).toBe(504);
+    expect(timedOut).toEqual({ kind: 'outcome_unknown', requestId: ID, message: 'no answer from authorization within 100 ms' });
     expect(idempotency.complete).not.toHaveBeenCalled();
 
     await sleep(400);
-    expect(idempotency.complete).toHaveBeenCalledWith(ID, { status: 200, body: expect.objectContaining({ operation: 'close_day', nextBatchNumber: 5 }) });
+    expect(idempotency.complete).toHaveBeenCalledWith(ID, { kind: 'ok', reply: expect.objectContaining({ operation: 'close_day', nextBatchNumber: 5 }) });
   });
 
   it('keeps no late answer of services no key waits for (connection check, reports, copies)', async () => {
-    expect((await sut.ask(terminal, { operation: 'connection_check' })).status).toBe(504);
+    expect((await sut.ask(terminal, { operation: 'connection_check' })).kind).toBe('outcome_unknown');
     await sleep(400);
     expect(idempotency.complete).not.toHaveBeenCalled();
   });

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { Request } from 'express';
 
-import { ApiClientRepository } from './api-client.repository';
+import { TerminalKeyCache } from './terminal-key.cache';
 import { Terminal } from './terminal';
 
 export type TerminalRequest = Request & { terminal?: Terminal };
@@ -9,7 +9,7 @@ export type TerminalRequest = Request & { terminal?: Terminal };
 /** `Authorization: Bearer <terminal API key>`; a missing or unknown key is a 401 that says which. */
 @Injectable()
 export class TerminalKeyGuard implements CanActivate {
-  constructor(private readonly clients: ApiClientRepository) {}
+  constructor(private readonly clients: TerminalKeyCache) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<TerminalRequest>();

@@ -1,46 +1,42 @@
 import { Metadata, status as GrpcStatus } from '@grpc/grpc-js';
 
+import type { AuthorizeReply } from '@payments/contracts';
+
 import { canonicalJson } from '../../idempotency/idempotency.service';
-import { StoredResponse } from '../../idempotency/idempotency.repository';
 import { CardInquiryDto } from '../../operations/card-inquiry.dto';
 import { CardOperationUseCase } from '../../operations/card-operation.usecase';
 import { CreatePurchaseDto } from '../../purchases/dto/create-purchase.dto';
-import type { OperationResponse } from '../../receipts/operation-response.mapper';
-import { ApiClientRepository } from '../../terminals/api-client.repository';
+import type { RegisterOutcome } from '../../outcomes/register-outcome';
+import { TerminalKeyCache } from '../../terminals/terminal-key.cache';
 import { Terminal } from '../../terminals/terminal';
-import { GrpcError } from '../grpc-status.mapper';
+import { GrpcError } from '../register-outcome.grpc';
 import { CardInquiryRequestMessage, CardPaymentRequestMessage, CardTransactionResponseMessage } from '../terminal.messages';
 import { TerminalMetadataAuthenticator } from '../terminal-metadata.authenticator';
 import { TerminalRpc, TerminalRpcAdapter } from '../terminal-rpc.adapter';
-import { balanceRpc } from './balance.rpc';
-import { cardDataRpc } from './card-data.rpc';
-import { cashWithdrawalRpc } from './cash-withdrawal.rpc';
-import { preauthorizeRpc } from './preauthorize.rpc';
-import { topUpRpc } from './top-up.rpc';
+import { cardInquiryRpc, cardPaymentRpc } from './card-operation.rpc';
 import { unaryCallOf } from '../testing/unary-call.fake';
 
 const TERMINAL: Terminal = { clientId: 'c-4', name: 'Register 4', terminalId: 'DEMO0004', merchantId: 'DEMOSHOP0000001', currencies: ['EUR'] };
 const KEY = 'register-key-0123456789';
 const IDEMPOTENCY_KEY = 'register-4-receipt-17';
 const CARD = { bdkId: 'test-bdk', ksn: 'FFFF9876543210E00001', ciphertext: '0123456789ABCDEF' };
-const BODY: OperationResponse = {
+const REPLY: AuthorizeReply = {
   transactionId: '0f5c3f5e-7b1a-4a53-9a43-1c1e2f0d9b11',
   operation: 'cash_withdrawal',
   status: 'approved',
   responseCode: '00',
   responseText: 'Approved',
-  amount: 5000,
+  amountMinor: '5000',
   currency: 'EUR',
   terminalId: 'DEMO0004',
   merchantId: 'DEMOSHOP0000001',
   processedAt: '2026-11-20T10:15:00.000Z',
-  receipt: ['CASH WITHDRAWAL', 'APPROVED'],
 };
 
 describe('card operation RPCs (CashWithdrawal, TopUp, Preauthorize, Balance, CardData)', () => {
-  const operations = { execute: jest.fn<Promise<StoredResponse>, Parameters<CardOperationUseCase['execute']>>() };
+  const operations = { execute: jest.fn<Promise<RegisterOutcome>, Parameters<CardOperationUseCase['execute']>>() };
   const clients = { findActiveByKey: jest.fn((key: string) => Promise.resolve(key === KEY ? TERMINAL : undefined)) };
-  const adapter = new TerminalRpcAdapter(new TerminalMetadataAuthenticator(clients as unknown as ApiClientRepository));
+  const adapter = new TerminalRpcAdapter(new TerminalMetadataAuthenticator(clients as unknown as TerminalKeyCache));
   const useCase = operations as unknown as CardOperationUseCase;
 
   const call = <Request, Dto extends object>(
@@ -62,21 +58,21 @@ describe('card operation RPCs (CashWithdrawal, TopUp, Preauthorize, Balance, Car
   const inquiry: CardInquiryRequestMessage = { currency: 'EUR', card: CARD, entryMode: 'ENTRY_MODE_UNSPECIFIED' };
 
   beforeEach(() => {
-    operations.execute.mockReset().mockResolvedValue({ status: 201, body: BODY });
+    operations.execute.mockReset().mockResolvedValue({ kind: 'approved', reply: REPLY });
   });
 
   it.each([
-    ['CashWithdrawal', 'cash_withdrawal', cashWithdrawalRpc],
-    ['TopUp', 'top_up', topUpRpc],
-    ['Preauthorize', 'preauthorization', preauthorizeRpc],
+    ['CashWithdrawal', 'cash_withdrawal'],
+    ['TopUp', 'top_up'],
+    ['Preauthorize', 'preauthorization'],
   ] as const)(
     '%s hands the card operation use case what its REST controller does: terminal, key, operation %s and the purchase body',
-    async (_name, operation, rpcOf) => {
-      const { error, response } = await call(rpcOf(useCase), payment);
+    async (_name, operation) => {
+      const { error, response } = await call(cardPaymentRpc(useCase, operation), payment);
 
       expect(error).toBeNull();
       expect(response?.transaction).toMatchObject({
-        transactionId: BODY.transactionId,
+        transactionId: REPLY.transactionId,
         status: 'TRANSACTION_STATUS_APPROVED',
         amount: { amountMinor: '5000', currency: 'EUR' },
       });
@@ -88,10 +84,10 @@ describe('card operation RPCs (CashWithdrawal, TopUp, Preauthorize, Balance, Car
   );
 
   it.each([
-    ['Balance', 'balance_inquiry', balanceRpc],
-    ['CardData', 'card_data', cardDataRpc],
-  ] as const)('%s hands the use case operation %s and the card inquiry body (currency and card, no amount)', async (_name, operation, rpcOf) => {
-    const { error } = await call(rpcOf(useCase), inquiry);
+    ['Balance', 'balance_inquiry'],
+    ['CardData', 'card_data'],
+  ] as const)('%s hands the use case operation %s and the card inquiry body (currency and card, no amount)', async (_name, operation) => {
+    const { error } = await call(cardInquiryRpc(useCase, operation), inquiry);
 
     expect(error).toBeNull();
     const [, , op, dto] = operations.execute.mock.calls[0];
@@ -102,8 +98,8 @@ describe('card operation RPCs (CashWithdrawal, TopUp, Preauthorize, Balance, Car
   });
 
   it('answers the balance the host reported, negative when overdrawn', async () => {
-    operations.execute.mockResolvedValue({ status: 201, body: { ...BODY, operation: 'balance_inquiry', amount: 0, balance: -1520 } });
-    const { response } = await call(balanceRpc(useCase), inquiry);
+    operations.execute.mockResolvedValue({ kind: 'approved', reply: { ...REPLY, operation: 'balance_inquiry', amountMinor: '0', balanceMinor: '-1520' } });
+    const { response } = await call(cardInquiryRpc(useCase, 'balance_inquiry'), inquiry);
 
     expect(response?.transaction).toMatchObject({
       operation: 'OPERATION_BALANCE_INQUIRY',
@@ -113,7 +109,7 @@ describe('card operation RPCs (CashWithdrawal, TopUp, Preauthorize, Balance, Car
   });
 
   it('refuses a balance inquiry without card or currency, naming the fields', async () => {
-    const { error } = await call(balanceRpc(useCase), { currency: '', card: null, entryMode: 'ENTRY_MODE_UNSPECIFIED' });
+    const { error } = await call(cardInquiryRpc(useCase, 'balance_inquiry'), { currency: '', card: null, entryMode: 'ENTRY_MODE_UNSPECIFIED' });
 
     expect(error?.code).toBe(GrpcStatus.INVALID_ARGUMENT);
     expect(error?.details).toBe(
@@ -123,8 +119,8 @@ describe('card operation RPCs (CashWithdrawal, TopUp, Preauthorize, Balance, Car
   });
 
   it.each([
-    ['CashWithdrawal', () => call(cashWithdrawalRpc(useCase), payment, null)],
-    ['CardData', () => call(cardDataRpc(useCase), inquiry, null)],
+    ['CashWithdrawal', () => call(cardPaymentRpc(useCase, 'cash_withdrawal'), payment, null)],
+    ['CardData', () => call(cardInquiryRpc(useCase, 'card_data'), inquiry, null)],
   ])('%s requires the idempotency-key metadata, as REST requires the header', async (_name, callWithoutKey) => {
     const { error } = await callWithoutKey();
 

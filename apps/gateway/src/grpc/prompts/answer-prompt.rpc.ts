@@ -2,7 +2,8 @@ import { IsUUID } from 'class-validator';
 
 import { PromptAnswerDto } from '../../prompts/prompt-answer.dto';
 import { PromptAnswerUseCase } from '../../prompts/prompt-answer.usecase';
-import { cardTransactionResponseOf, textOf } from '../terminal-message.mapper';
+import { grpcAnswerOf } from '../register-outcome.grpc';
+import { textOf } from '../terminal-message.mapper';
 import { AnswerPromptRequestMessage, CardTransactionResponseMessage } from '../terminal.messages';
 import { TerminalQueryRpc } from '../terminal-rpc.adapter';
 
@@ -20,6 +21,6 @@ export function answerPromptRpc(
     dto: AnswerPromptRequestDto,
     toDto: (request) => ({ promptId: textOf(request.promptId), value: textOf(request.value) }),
     execute: ({ terminal, dto }) => answers.answer(terminal, dto.promptId, dto.value),
-    toResponse: cardTransactionResponseOf,
+    answer: grpcAnswerOf,
   };
 }

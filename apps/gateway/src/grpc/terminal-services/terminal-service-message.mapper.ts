@@ -1,14 +1,47 @@
 import type { BatchSummary, TerminalServiceReply } from '@payments/contracts';
 
-import type { OperationResponse } from '../../receipts/operation-response.mapper';
-import { BatchMessage, TerminalServiceResponseMessage } from '../terminal.messages';
-
-/** A 2xx terminal service body as the gateway's REST API answers it: operations already as register responses. */
-export type TerminalServiceBody = Omit<TerminalServiceReply, 'transactions' | 'receipt'> & { transactions?: OperationResponse[]; receipt?: OperationResponse };
+import { cardTransactionOf } from '../terminal-message.mapper';
+import {
+  BatchMessage,
+  CloseDayResponseMessage,
+  ConnectionCheckResponseMessage,
+  ReceiptCopyResponseMessage,
+  ReportRequestMessage,
+  ReportResponseMessage,
+  TerminalServiceResponseMessage,
+} from '../terminal.messages';
 
 /** What every terminal service response starts with. */
-export function serviceFieldsOf(body: TerminalServiceBody): TerminalServiceResponseMessage {
-  return { requestId: body.requestId, message: body.message, terminalId: body.terminalId, merchantId: body.merchantId, processedAt: body.processedAt };
+export function serviceFieldsOf(reply: TerminalServiceReply): TerminalServiceResponseMessage {
+  return { requestId: reply.requestId, message: reply.message, terminalId: reply.terminalId, merchantId: reply.merchantId, processedAt: reply.processedAt };
+}
+
+/** A connection check as ConnectionCheckResponse: the echo and its latency. */
+export function connectionCheckResponseOf(reply: TerminalServiceReply): ConnectionCheckResponseMessage {
+  return { ...serviceFieldsOf(reply), connection: reply.connection ?? null };
+}
+
+/** A close of day as CloseDayResponse: the closed batch and the one opened after it. */
+export function closeDayResponseOf(reply: TerminalServiceReply): CloseDayResponseMessage {
+  return { ...serviceFieldsOf(reply), batch: batchOf(reply.batch), nextBatchNumber: reply.nextBatchNumber ?? 0 };
+}
+
+/** A report as ReportResponse: the batch, and for a full report every operation in it. */
+export function reportResponseOf(reply: TerminalServiceReply): ReportResponseMessage {
+  return { ...serviceFieldsOf(reply), batch: batchOf(reply.batch), transactions: (reply.transactions ?? []).map((t) => cardTransactionOf(t)) };
+}
+
+/** A receipt copy as ReceiptCopyResponse: the operation, its receipt marked COPY. */
+export function receiptCopyResponseOf(reply: TerminalServiceReply): ReceiptCopyResponseMessage {
+  return { ...serviceFieldsOf(reply), transaction: reply.receipt ? cardTransactionOf(reply.receipt, true) : null };
+}
+
+const KINDS: Record<string, string | undefined> = { REPORT_KIND_UNSPECIFIED: undefined, REPORT_KIND_SHORT: 'short', REPORT_KIND_FULL: 'full' };
+
+/** ReportRequest as REST's kind and batch: batch 0 is the open batch, as an absent ?batch. Unknown kinds pass through, for validation to name. */
+export function reportDtoOf(request: ReportRequestMessage): object {
+  const kind = String(request.kind);
+  return { kind: kind in KINDS ? KINDS[kind] : kind, batchNumber: request.batchNumber > 0 ? request.batchNumber : undefined };
 }
 
 const BATCH_STATUSES: Record<BatchSummary['status'], BatchMessage['status']> = { open: 'BATCH_STATUS_OPEN', closed: 'BATCH_STATUS_CLOSED' };

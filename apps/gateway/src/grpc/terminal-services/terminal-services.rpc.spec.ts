@@ -5,16 +5,13 @@ import type { Rpc } from '@payments/rpc';
 
 import { loadGatewayEnv } from '../../config/gateway-env';
 import { IdempotencyService } from '../../idempotency/idempotency.service';
-import { ApiClientRepository } from '../../terminals/api-client.repository';
+import { TerminalKeyCache } from '../../terminals/terminal-key.cache';
 import { Terminal } from '../../terminals/terminal';
 import { TerminalServiceUseCase } from '../../terminal-services/terminal-service.usecase';
-import { GrpcError } from '../grpc-status.mapper';
+import { GrpcError } from '../register-outcome.grpc';
 import { TerminalMetadataAuthenticator } from '../terminal-metadata.authenticator';
 import { TerminalRpcAdapter } from '../terminal-rpc.adapter';
-import { closeDayRpc } from './close-day.rpc';
-import { connectionCheckRpc } from './connection-check.rpc';
-import { receiptCopyRpc } from './receipt-copy.rpc';
-import { reportRpc } from './report.rpc';
+import { closeDayRpc, connectionCheckRpc, receiptCopyRpc, reportRpc } from './terminal-service.rpc';
 import { unaryCallOf } from '../testing/unary-call.fake';
 
 const TERMINAL: Terminal = { clientId: 'c-4', name: 'Register 4', terminalId: 'DEMO0004', merchantId: 'DEMOSHOP0000001', currencies: ['EUR'] };
@@ -64,7 +61,7 @@ describe('terminal service RPCs (ConnectionCheck, CloseDay, Report, ReceiptCopy)
   const idempotency = { start: jest.fn(), complete: jest.fn() };
   const services = new TerminalServiceUseCase(rpc as unknown as Rpc, loadGatewayEnv({}), idempotency as unknown as IdempotencyService);
   const clients = { findActiveByKey: jest.fn((key: string) => Promise.resolve(key === KEY ? TERMINAL : undefined)) };
-  const adapter = new TerminalRpcAdapter(new TerminalMetadataAuthenticator(clients as unknown as ApiClientRepository));
+  const adapter = new TerminalRpcAdapter(new TerminalMetadataAuthenticator(clients as unknown as TerminalKeyCache));
 
   const metadata = (idempotencyKey?: string) => {
     const result = new Metadata();

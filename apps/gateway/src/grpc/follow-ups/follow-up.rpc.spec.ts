@@ -1,39 +1,36 @@
+import type { AuthorizeReply } from '@payments/contracts';
+
 import { Metadata, status as GrpcStatus } from '@grpc/grpc-js';
 
 import { FollowUpUseCase } from '../../follow-ups/follow-up.usecase';
 import { canonicalJson } from '../../idempotency/idempotency.service';
-import { StoredResponse } from '../../idempotency/idempotency.repository';
 import { RegisterOperationRunner } from '../../operations/register-operation.runner';
-import type { OperationResponse } from '../../receipts/operation-response.mapper';
-import { ApiClientRepository } from '../../terminals/api-client.repository';
+import type { RegisterOutcome } from '../../outcomes/register-outcome';
+import { TerminalKeyCache } from '../../terminals/terminal-key.cache';
 import { Terminal } from '../../terminals/terminal';
-import { GrpcError, TRANSACTION_ID_METADATA } from '../grpc-status.mapper';
+import { GrpcError, TRANSACTION_ID_METADATA } from '../register-outcome.grpc';
 import { CardTransactionResponseMessage } from '../terminal.messages';
 import { TerminalMetadataAuthenticator } from '../terminal-metadata.authenticator';
 import { TerminalRpc, TerminalRpcAdapter } from '../terminal-rpc.adapter';
-import { cancelRpc } from './cancel.rpc';
-import { completeRpc } from './complete.rpc';
-import { emergencyCancelRpc } from './emergency-cancel.rpc';
-import { refundRpc } from './refund.rpc';
+import { cancelRpc, completeRpc, emergencyCancelRpc, refundRpc } from './follow-up.rpc';
 import { unaryCallOf } from '../testing/unary-call.fake';
 
 const TERMINAL: Terminal = { clientId: 'c-4', name: 'Register 4', terminalId: 'DEMO0004', merchantId: 'DEMOSHOP0000001', currencies: ['EUR'] };
 const KEY = 'register-key-0123456789';
 const IDEMPOTENCY_KEY = 'register-4-receipt-18';
 const ORIGINAL = 'a4d6c1f0-8d2b-4f0e-9a51-2e7b0c3d9f12';
-const BODY: OperationResponse = {
+const REPLY: AuthorizeReply = {
   transactionId: '0f5c3f5e-7b1a-4a53-9a43-1c1e2f0d9b11',
   operation: 'cancel',
   status: 'approved',
   responseCode: '00',
   responseText: 'Approved',
-  amount: 1000,
+  amountMinor: '1000',
   currency: 'EUR',
   terminalId: 'DEMO0004',
   merchantId: 'DEMOSHOP0000001',
   processedAt: '2026-11-20T10:15:00.000Z',
   originalTransactionId: ORIGINAL,
-  receipt: ['CANCEL', 'APPROVED'],
 };
 const NO_ORIGINAL = { originalTransactionId: '', approvalCode: '', rrn: '', amount: null };
 
@@ -42,10 +39,10 @@ const NO_ORIGINAL = { originalTransactionId: '', approvalCode: '', rrn: '', amou
  * controller makes of the same request, so the idempotency hash is the same over either protocol.
  */
 describe('follow-up RPCs (Cancel, Refund, EmergencyCancel, Complete)', () => {
-  const runner = { run: jest.fn<Promise<StoredResponse>, Parameters<RegisterOperationRunner['run']>>() };
+  const runner = { run: jest.fn<Promise<RegisterOutcome>, Parameters<RegisterOperationRunner['run']>>() };
   const followUps = new FollowUpUseCase(runner as unknown as RegisterOperationRunner);
   const clients = { findActiveByKey: jest.fn((key: string) => Promise.resolve(key === KEY ? TERMINAL : undefined)) };
-  const adapter = new TerminalRpcAdapter(new TerminalMetadataAuthenticator(clients as unknown as ApiClientRepository));
+  const adapter = new TerminalRpcAdapter(new TerminalMetadataAuthenticator(clients as unknown as TerminalKeyCache));
 
   const call = <Request, Dto extends object>(rpc: TerminalRpc<Request, Dto, CardTransactionResponseMessage>, request: Request) => {
     const metadata = new Metadata();
@@ -64,7 +61,7 @@ describe('follow-up RPCs (Cancel, Refund, EmergencyCancel, Complete)', () => {
   };
 
   beforeEach(() => {
-    runner.run.mockReset().mockResolvedValue({ status: 201, body: BODY });
+    runner.run.mockReset().mockResolvedValue({ kind: 'approved', reply: REPLY });
   });
 
   it('cancels part of the original named by id, with the body POST /v1/cancels makes', async () => {
@@ -147,13 +144,19 @@ describe('follow-up RPCs (Cancel, Refund, EmergencyCancel, Complete)', () => {
   });
 
   it('answers a rule the platform enforced (REST 422) as FAILED_PRECONDITION naming the rule and the rejected transaction', async () => {
-    const rejected = { ...BODY, operation: 'completion', status: 'rejected', responseCode: '12', message: 'amount: 10001 is above the preauthorized 10000' };
-    runner.run.mockResolvedValue({ status: 422, body: rejected });
+    const rejected: AuthorizeReply = {
+      ...REPLY,
+      operation: 'completion',
+      status: 'rejected',
+      responseCode: '12',
+      responseText: 'amount: 10001 is above the preauthorized 10000',
+    };
+    runner.run.mockResolvedValue({ kind: 'rejected', reply: rejected });
 
     const { error } = await call(completeRpc(followUps), { preauthorizationId: ORIGINAL, amount: { amountMinor: '10001', currency: 'EUR' } });
 
     expect(error?.code).toBe(GrpcStatus.FAILED_PRECONDITION);
-    expect(error?.details).toBe(`transaction ${BODY.transactionId}: amount: 10001 is above the preauthorized 10000`);
-    expect(error?.metadata?.get(TRANSACTION_ID_METADATA)).toEqual([BODY.transactionId]);
+    expect(error?.details).toBe(`transaction ${REPLY.transactionId}: amount: 10001 is above the preauthorized 10000`);
+    expect(error?.metadata?.get(TRANSACTION_ID_METADATA)).toEqual([REPLY.transactionId]);
   });
 });

@@ -5,7 +5,7 @@ import { createValidationPipe } from '@payments/runtime';
 import { canonicalJson } from '../../idempotency/idempotency.service';
 import { CreatePurchaseDto } from '../../purchases/dto/create-purchase.dto';
 import { PurchaseRequestMessage } from '../terminal.messages';
-import { purchaseDtoOf } from './purchase.rpc';
+import { cardPaymentDtoOf as purchaseDtoOf } from '../terminal-message.mapper';
 
 const CARD = { bdkId: 'test-bdk', ksn: 'FFFF9876543210E00001', ciphertext: '0123456789ABCDEF' };
 const request = (change: Partial<PurchaseRequestMessage> = {}): PurchaseRequestMessage => ({
