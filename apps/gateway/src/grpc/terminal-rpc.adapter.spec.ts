@@ -6,7 +6,7 @@ import { Metadata, status as GrpcStatus } from '@grpc/grpc-js';
 
 import type { RegisterOutcome } from '../outcomes/register-outcome';
 import { CreatePurchaseUseCase } from '../purchases/create-purchase.usecase';
-import { CreatePurchaseDto } from '../purchases/dto/create-purchase.dto';
+import { CreatePurchaseDto } from '../operations/dto/create-purchase.dto';
 import { TerminalKeyCache } from '../terminals/terminal-key.cache';
 import { Terminal } from '../terminals/terminal';
 import { purchaseRpc } from './operations/card-operation.rpc';

@@ -7,7 +7,7 @@ import { ApiErrorResponses } from '@payments/runtime';
 
 import { registerConnectionOf } from '../abandonment/register-connection.util';
 import { requireIdempotencyKey } from '../idempotency/idempotency-key.util';
-import { CreatePurchaseDto } from '../purchases/dto/create-purchase.dto';
+import { CreatePurchaseDto } from './dto/create-purchase.dto';
 import { httpAnswerOf, send } from '../rest/register-outcome.http';
 import { TerminalKeyGuard, TerminalRequest } from '../terminals/terminal-key.guard';
 import { CardInquiryDto } from './card-inquiry.dto';

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { authorizeRpc, CardOperation } from '@payments/contracts';
 
 import { RegisterOutcome } from '../outcomes/register-outcome';
-import { CreatePurchaseDto } from '../purchases/dto/create-purchase.dto';
+import { CreatePurchaseDto } from './dto/create-purchase.dto';
 import { Terminal } from '../terminals/terminal';
 import { CardInquiryDto } from './card-inquiry.dto';
 import { RegisterOperationRunner } from './register-operation.runner';

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { RegisterOutcome } from '../outcomes/register-outcome';
 import { CardOperationUseCase } from '../operations/card-operation.usecase';
 import { Terminal } from '../terminals/terminal';
-import { CreatePurchaseDto } from './dto/create-purchase.dto';
+import { CreatePurchaseDto } from '../operations/dto/create-purchase.dto';
 
 /** A register's purchase: the card operation `purchase` (REST and gRPC share it). */
 @Injectable()

@@ -9,7 +9,7 @@ import { requireIdempotencyKey } from '../idempotency/idempotency-key.util';
 import { httpAnswerOf, send } from '../rest/register-outcome.http';
 import { TerminalKeyGuard, TerminalRequest } from '../terminals/terminal-key.guard';
 import { CreatePurchaseUseCase } from './create-purchase.usecase';
-import { CreatePurchaseDto } from './dto/create-purchase.dto';
+import { CreatePurchaseDto } from '../operations/dto/create-purchase.dto';
 
 @ApiTags('card-present')
 @ApiBearerAuth('terminal-key')

@@ -3,7 +3,7 @@ import type { CardOperation } from '@payments/contracts';
 import { CardInquiryDto } from '../../operations/card-inquiry.dto';
 import { CardOperationUseCase } from '../../operations/card-operation.usecase';
 import { CreatePurchaseUseCase } from '../../purchases/create-purchase.usecase';
-import { CreatePurchaseDto } from '../../purchases/dto/create-purchase.dto';
+import { CreatePurchaseDto } from '../../operations/dto/create-purchase.dto';
 import { grpcAnswerOf } from '../register-outcome.grpc';
 import { cardInquiryDtoOf, cardPaymentDtoOf } from '../terminal-message.mapper';
 import {

@@ -5,7 +5,7 @@ import type { AuthorizeReply } from '@payments/contracts';
 import { canonicalJson } from '../../idempotency/idempotency.service';
 import { CardInquiryDto } from '../../operations/card-inquiry.dto';
 import { CardOperationUseCase } from '../../operations/card-operation.usecase';
-import { CreatePurchaseDto } from '../../purchases/dto/create-purchase.dto';
+import { CreatePurchaseDto } from '../../operations/dto/create-purchase.dto';
 import type { RegisterOutcome } from '../../outcomes/register-outcome';
 import { TerminalKeyCache } from '../../terminals/terminal-key.cache';
 import { Terminal } from '../../terminals/terminal';

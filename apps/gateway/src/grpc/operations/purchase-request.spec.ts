@@ -3,7 +3,7 @@ import { BadRequestException } from '@nestjs/common';
 import { createValidationPipe } from '@payments/runtime';
 
 import { canonicalJson } from '../../idempotency/idempotency.service';
-import { CreatePurchaseDto } from '../../purchases/dto/create-purchase.dto';
+import { CreatePurchaseDto } from '../../operations/dto/create-purchase.dto';
 import { PurchaseRequestMessage } from '../terminal.messages';
 import { cardPaymentDtoOf as purchaseDtoOf } from '../terminal-message.mapper';
 
