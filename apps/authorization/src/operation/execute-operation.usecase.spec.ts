@@ -98,7 +98,7 @@ describe(ExecuteOperationUseCase.name, () => {
     });
   });
 
-  describe('a register that gave up while the rail was asked', () => {
+  describe('a register that gave up', () => {
     it('records the approval as unknown (68), queues one reversal and never announces it as authorized', async () => {
       const request = card();
       const release = core.rail.hold();
@@ -110,6 +110,16 @@ describe(ExecuteOperationUseCase.name, () => {
       expect(await reply).toMatchObject({ status: 'failed', responseCode: '68' });
       expect(await historyOf(request.transactionId)).toEqual(['pending', 'unknown']);
       expect(await reversalsOf(request.transactionId)).toBe(1);
+      expect(await topicsOf(request.transactionId)).toEqual(['payments.transaction.declined.v1']);
+    });
+
+    it('never asks the rail when the report arrived before it was asked: failed (68), nothing to reverse', async () => {
+      const request = card();
+      await db.abandonment.create({ data: { transactionId: request.transactionId, terminalId, reason: 'the register hung up', abandonedAt: new Date() } });
+
+      expect(await run(request)).toMatchObject({ status: 'failed', responseCode: '68' });
+      expect(core.rail.sent).toHaveLength(0);
+      expect(await reversalsOf(request.transactionId)).toBe(0);
       expect(await topicsOf(request.transactionId)).toEqual(['payments.transaction.declined.v1']);
     });
 

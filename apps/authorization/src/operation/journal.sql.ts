@@ -25,10 +25,14 @@ export const OPEN_SQL = `WITH "batch" AS (
 )
 SELECT "batch"."number" IS NOT NULL AS "batch_open", "journaled".* FROM "batch" LEFT JOIN "journaled" ON true`;
 
-/** What is sent to the rail; returns the row at its new version. */
-export const RAIL_REFERENCE_SQL = `UPDATE "transaction"
+/**
+ * What is sent to the rail; returns the row at its new version. With $8, nothing is written (no
+ * row comes back) when the operation's register has reported that it gave up.
+ */
+export const RAIL_REFERENCE_SQL = `UPDATE "transaction" AS t
    SET "acquirer_id" = $2, "stan" = $3, "rrn" = $4, "host_sent_at" = $5::timestamptz, "host_mti" = $6, "processing_code" = $7
- WHERE "id" = $1::uuid
+ WHERE t."id" = $1::uuid
+   AND NOT ($8::boolean AND EXISTS (SELECT 1 FROM "abandonment" AS a WHERE a."transaction_id" = t."id" AND a."terminal_id" = t."terminal_id"))
 RETURNING ${JOURNAL_COLUMNS}`;
 
 /** The outcome in one call of the function migration 20261206230000 created (its comment says what it guarantees). */

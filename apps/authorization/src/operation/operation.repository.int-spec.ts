@@ -123,14 +123,41 @@ describe.each(['postgres', 'pglite'] as const)(`${OperationRepository.name} (%s)
     });
   });
 
+  describe('recordRailReference', () => {
+    const abandon = (id: string, terminalId: string) =>
+      db.connection.query(
+        `INSERT INTO "${schema}"."abandonment" ("transaction_id", "terminal_id", "reason", "abandoned_at") VALUES ($1::uuid, $2, 'hung up', now())`,
+        [id, terminalId],
+      );
+
+    it('records the reference, and the outcome still applies in one call after it', async () => {
+      const id = await journaled();
+
+      expect(await sut.recordRailReference(id, railReference, true)).toBe(true);
+      expect(await rowOf(id)).toMatchObject({ stan: '000042' });
+      expect(await sut.recordOutcome(id, 'pending', approval())).toMatchObject({ status: 'approved', stan: '000042', acquirerId: 'acq-1' });
+    });
+
+    it("records nothing when asked to and the operation's register gave up; another terminal's report changes nothing", async () => {
+      const abandoned = await journaled();
+      const other = await journaled();
+      await abandon(abandoned, TERMINAL);
+      await abandon(other, 'T0000077');
+
+      expect(await sut.recordRailReference(abandoned, railReference, true)).toBe(false);
+      expect(await rowOf(abandoned)).toMatchObject({ stan: null });
+      expect(await sut.recordRailReference(other, railReference, true)).toBe(true);
+      expect(await sut.recordRailReference(abandoned, railReference, false)).toBe(true);
+    });
+  });
+
   describe('recordOutcome', () => {
     it('records status, history and the authorized event (made from the journaled row) in one call', async () => {
       const id = await journaled();
-      await sut.recordRailReference(id, railReference);
 
       const row = await sut.recordOutcome(id, 'pending', approval());
 
-      expect(row).toMatchObject({ id, status: 'approved', approvalCode: 'A00042', amountMinor: 1250n, acquirerId: 'acq-1', batchNumber: 7 });
+      expect(row).toMatchObject({ id, status: 'approved', approvalCode: 'A00042', amountMinor: 1250n, batchNumber: 7 });
       expect(await rowOf(id)).toMatchObject({ status: 'approved', stan: '000042', approval_code: 'A00042' });
       expect(await historyOf(id)).toEqual(['pending', 'approved']);
       expect(await outboxOf(id)).toEqual([

@@ -113,11 +113,16 @@ export class OperationRepository {
     });
   }
 
-  /** Records what is sent to the rail before it is asked, so a reversal can name it (one statement). */
+  /**
+   * Records what is sent to the rail before it is asked, so a reversal can name it (one
+   * statement). With `unlessAbandoned`, records nothing and returns false when the operation's
+   * register has already reported that it gave up: the rail is then not asked at all.
+   */
   async recordRailReference(
     id: string,
     ref: { acquirerId: string; stan: string; rrn: string; sentAt: Date; mti: string; processingCode: string },
-  ): Promise<void> {
+    unlessAbandoned = false,
+  ): Promise<boolean> {
     const [record] = await this.db.$queryRawUnsafe<JournalRecord[]>(
       RAIL_REFERENCE_SQL,
       id,
@@ -127,9 +132,11 @@ export class OperationRepository {
       ref.sentAt.toISOString(),
       ref.mti,
       ref.processingCode,
+      unlessAbandoned,
     );
     if (record && this.versions.get(id)) this.versions.set(id, journalVersionOf(record));
     else this.versions.forget(id);
+    return record !== undefined;
   }
 
   /** Runs `work` in one database transaction: a change decided on rows it read or locked there. */
