@@ -8,7 +8,7 @@ export { InMemoryMessageBus, type InMemoryMessageBusOptions } from './in-memory/
 export { KafkaMessageBus, type KafkaMessageBusConfig } from './kafka/kafka-message-bus';
 
 export { OUTBOX_INBOX_DDL, outboxInboxDdl } from './outbox/outbox-inbox.ddl';
-export { OutboxWriter } from './outbox/outbox.writer';
+export { OutboxWriter, type OutboxRow } from './outbox/outbox.writer';
 export { outboxChannelOf } from './outbox/outbox-channel.util';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox.relay';
 export { TopicRegistry, UnknownTopicError } from './outbox/topic.registry';

@@ -16,6 +16,8 @@ const ABANDONMENT_LOCK = 8583;
 @Injectable()
 export class AbandonmentRepository {
   private readonly inbox = new Inbox('authorization');
+  /** The reports are the journal's `abandonment` table (record_outcome checks it under the same lock). */
+  readonly checkedByJournal = true;
 
   /** True the first time this message is seen by `consumer`; a redelivery then has no effect. */
   firstDelivery(tx: AuthorizationTx, messageId: string, consumer: string): Promise<boolean> {

@@ -9,6 +9,7 @@ import { AUTHORIZATION_ENV } from '../config/authorization-env.provider';
 import { carriesAmount, profileOf } from '../operations/operation-profile';
 import { CashierPromptStep } from './cashier-prompt.step';
 import type { ExecutionContext } from './operation.command';
+import type { PendingEntry } from './operation-entry';
 import { replyOf } from './operation-reply.mapper';
 import { OperationRepository } from './operation.repository';
 import { OutcomeRecorder } from './outcome.recorder';
@@ -45,24 +46,28 @@ export class CardOperationStep {
     @Inject(AUTHORIZATION_ENV) private readonly env: Pick<AuthorizationEnv, 'AUTHORIZATION_PROMPT_LAST4_ENTRY_MODES'>,
   ) {}
 
-  async start(request: AuthorizeRequest, requestHash: string, context: ExecutionContext): Promise<AuthorizeReply> {
+  /** Undefined when the id is journaled already (a replay): nothing was written or asked. */
+  async start(request: AuthorizeRequest, requestHash: string, context: ExecutionContext): Promise<AuthorizeReply | undefined> {
     const now = new Date();
     const reading = await this.cards.read(request);
     const card = reading.ok ? reading.card : undefined;
-    const { operation, transactionId: id } = request;
-    await this.operations.open({
+    const { operation, transactionId: id, terminalId, merchantId } = request;
+    const entry: PendingEntry = {
       id,
       operation,
-      terminalId: request.terminalId,
-      merchantId: request.merchantId,
+      terminalId,
+      merchantId,
       amountMinor: BigInt(request.amountMinor),
       currency: request.currency,
       requestHash,
       businessDay: now.toISOString().slice(0, 10),
-      batchNumber: await this.batches.openBatchNumber(request.terminalId, request.merchantId),
       expiresAt: operation === 'preauthorization' ? new Date(now.getTime() + PREAUTHORIZATION_HOLD_MS) : undefined,
       card: card && { token: card.token, maskedPan: card.maskedPan, scheme: card.scheme, panKeyId: card.panKeyId, panCiphertext: card.panCiphertext },
-    });
+    };
+    let opened = await this.operations.open(entry);
+    // The terminal's first operation: its batch 1 opens, then the attempt is journaled there.
+    if (opened === 'no_open_batch') opened = await this.operations.open({ ...entry, batchNumber: await this.batches.openBatchNumber(terminalId, merchantId) });
+    if (opened !== 'journaled') return undefined;
     if (!reading.ok) return replyOf(await this.outcomes.decline(id, { status: 'declined', responseCode: reading.responseCode, reason: reading.reason }));
     const amountRule = amountRuleOf(request);
     if (amountRule) return replyOf(await this.outcomes.decline(id, { status: 'rejected', responseCode: '13', reason: amountRule }));

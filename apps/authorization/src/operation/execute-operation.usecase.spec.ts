@@ -98,6 +98,42 @@ describe(ExecuteOperationUseCase.name, () => {
     });
   });
 
+  describe('a register that gave up', () => {
+    it('records the approval as unknown (68), queues one reversal and never announces it as authorized', async () => {
+      const request = card();
+      const release = core.rail.hold();
+      const reply = run(request);
+      await waitFor(() => core.rail.sent.length === 1);
+      await db.abandonment.create({ data: { transactionId: request.transactionId, terminalId, reason: 'the register hung up', abandonedAt: new Date() } });
+      release();
+
+      expect(await reply).toMatchObject({ status: 'failed', responseCode: '68' });
+      expect(await historyOf(request.transactionId)).toEqual(['pending', 'unknown']);
+      expect(await reversalsOf(request.transactionId)).toBe(1);
+      expect(await topicsOf(request.transactionId)).toEqual(['payments.transaction.declined.v1']);
+    });
+
+    it('never asks the rail when the report arrived before it was asked: failed (68), nothing to reverse', async () => {
+      const request = card();
+      await db.abandonment.create({ data: { transactionId: request.transactionId, terminalId, reason: 'the register hung up', abandonedAt: new Date() } });
+
+      expect(await run(request)).toMatchObject({ status: 'failed', responseCode: '68' });
+      expect(core.rail.sent).toHaveLength(0);
+      expect(await reversalsOf(request.transactionId)).toBe(0);
+      expect(await topicsOf(request.transactionId)).toEqual(['payments.transaction.declined.v1']);
+    });
+
+    it('approves as usual when the report names another terminal', async () => {
+      const request = card();
+      await db.abandonment.create({
+        data: { transactionId: request.transactionId, terminalId: 'T9999999', reason: 'the register hung up', abandonedAt: new Date() },
+      });
+
+      expect(await run(request)).toMatchObject({ status: 'approved' });
+      expect(await topicsOf(request.transactionId)).toEqual(['payments.transaction.authorized.v1']);
+    });
+  });
+
   describe('card operations', () => {
     it('declines what the risk check denies, with its code, and never asks the rail', async () => {
       core.risk.deny('61', 'antifraud: max-amount (above 500.00 EUR)');

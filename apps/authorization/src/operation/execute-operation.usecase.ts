@@ -17,7 +17,7 @@ import { followUpHashOf, requestHashOf } from './request-hash.util';
 
 /**
  * The operation core's one entry point: every operation of every channel, as an audit trail.
- * Replay by (id, payload hash) first; then the attempt is journaled `pending` and goes through
+ * Replay by (id, payload hash) first (a card operation's journal row is the check); then the attempt is journaled `pending` and goes through
  * its steps (card source or original, rules, risk check) to the rail. Every exit leaves a final
  * row or a prompt the cashier answers; the outcome is the register's reply (a domain outcome,
  * which each channel maps to its own shape).
@@ -34,11 +34,15 @@ export class ExecuteOperationUseCase {
 
   async execute(command: OperationCommand, context: ExecutionContext = {}): Promise<AuthorizeReply> {
     const requestHash = command.kind === 'card' ? requestHashOf(command.request) : followUpHashOf(command.request);
+    if (command.kind === 'card') {
+      // Journaled first, in one statement that writes nothing when the id is taken: then a replay.
+      const reply = await this.cardOperations.start(command.request, requestHash, context);
+      if (reply) return reply;
+    }
     const existing = await this.operations.findById(command.request.transactionId);
     if (existing) return this.replay(existing, requestHash);
-    return command.kind === 'card'
-      ? this.cardOperations.start(command.request, requestHash, context)
-      : this.followUps.start(command.request, requestHash, context);
+    if (command.kind === 'card') throw new DuplicateTransactionError(command.request.transactionId, 'a request whose journal row could not be written');
+    return this.followUps.start(command.request, requestHash, context);
   }
 
   /** The cashier confirmed the card's last 4 digits: the operation goes on from the risk check. */

@@ -10,6 +10,7 @@ import { directionOf } from './money-direction';
 import type { PendingEntry } from './operation-entry';
 import type { ExecutionContext } from './operation.command';
 import { replyOf } from './operation-reply.mapper';
+import { DuplicateTransactionError } from './duplicate-transaction.error';
 import { OperationRepository } from './operation.repository';
 import { OriginalRepository } from './original.repository';
 import { OutcomeRecorder } from './outcome.recorder';
@@ -39,7 +40,7 @@ export class FollowUpStep {
     const entry = { ...this.entryOf(request, requestHash, now), batchNumber };
     if (request.operation === 'refund' && !request.original) {
       // A refund that names no original: the cashier is asked for the RRN on the original receipt.
-      await this.operations.open(entry);
+      await this.journal(entry);
       return this.prompts.enterOriginalRrn(request);
     }
     const original =
@@ -49,7 +50,7 @@ export class FollowUpStep {
           ? await this.originals.find(request.terminalId, request.original)
           : null;
     const decision = decideFollowUp(request, original, batchNumber, now);
-    await this.operations.open({
+    await this.journal({
       ...entry,
       amountMinor: decision.ok ? decision.amountMinor : entry.amountMinor,
       currency: original?.currency ?? entry.currency,
@@ -107,6 +108,11 @@ export class FollowUpStep {
       },
       context,
     );
+  }
+
+  /** Its batch is named, so the only way not to journal it is a request with its id meanwhile. */
+  private async journal(entry: PendingEntry): Promise<void> {
+    if ((await this.operations.open(entry)) !== 'journaled') throw new DuplicateTransactionError(entry.id, 'a request still in progress');
   }
 
   private entryOf(request: FollowUpRequest, requestHash: string, now: Date): Omit<PendingEntry, 'batchNumber'> {

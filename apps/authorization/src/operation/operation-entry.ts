@@ -12,7 +12,8 @@ export interface PendingEntry {
   currency: string;
   requestHash: string;
   businessDay: string;
-  batchNumber: number;
+  /** Absent: the terminal's open batch at the moment the attempt is journaled. */
+  batchNumber?: number;
   originalId?: string;
   expiresAt?: Date;
   card?: {

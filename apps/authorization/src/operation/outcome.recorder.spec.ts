@@ -29,8 +29,9 @@ describe(OutcomeRecorder.name, () => {
     changeStatus: jest.fn(() => Promise.resolve(journalRow)),
     queueReversal: jest.fn(() => Promise.resolve()),
     addEvent: jest.fn(() => Promise.resolve()),
+    recordOutcome: jest.fn((): Promise<Transaction | undefined> => Promise.resolve(undefined)),
   };
-  const abandonments = { lockedAbandonmentOf: jest.fn(() => Promise.resolve(reported)) };
+  const abandonments = { checkedByJournal: false, lockedAbandonmentOf: jest.fn(() => Promise.resolve(reported)) };
   const sut = new OutcomeRecorder(operations as unknown as OperationRepository, abandonments);
   const settle = jest.fn(() => Promise.resolve());
   const change = () =>
@@ -81,5 +82,44 @@ describe(OutcomeRecorder.name, () => {
 
       expect(change()).toMatchObject({ to: 'approved' });
     }
+  });
+
+  describe('when the journal itself keeps the abandonments', () => {
+    const oneCall = new OutcomeRecorder(operations as unknown as OperationRepository, { ...abandonments, checkedByJournal: true });
+
+    it('records an approval in one call of the journal, under the abandonment lock, with the authorized event', async () => {
+      operations.recordOutcome.mockResolvedValueOnce({ ...row, status: 'approved' });
+
+      const recorded = await oneCall.approve(ID, { stan: '000042', rrn: '633410000042', approvalCode: 'A1B2C3' }, 'debit');
+
+      expect(recorded.status).toBe('approved');
+      const [id, from, outcome] = operations.recordOutcome.mock.calls[0] as unknown as [
+        string,
+        string,
+        { to: string; abandonmentLock: boolean; eventOf: (r: Transaction) => { topic: { name: string } } },
+      ];
+      expect([id, from, outcome.to, outcome.abandonmentLock]).toEqual([ID, 'pending', 'approved', true]);
+      expect(outcome.eventOf(row).topic.name).toBe('payments.transaction.authorized.v1');
+      expect(operations.transaction).not.toHaveBeenCalled();
+    });
+
+    it('decides in a transaction when the one call wrote nothing (the register gave up): unknown, reversal queued', async () => {
+      reported = abandonment;
+
+      await oneCall.approve(ID, { approvalCode: 'A1B2C3' }, 'debit');
+
+      expect(operations.recordOutcome).toHaveBeenCalledTimes(1);
+      expect(change()).toMatchObject({ to: 'unknown', responseCode: '68' });
+      expect(operations.queueReversal).toHaveBeenCalledTimes(1);
+    });
+
+    it('never takes the one call when a side effect must commit with the outcome', async () => {
+      reported = null;
+
+      await oneCall.approve(ID, { approvalCode: 'A1B2C3' }, 'debit', settle);
+
+      expect(operations.recordOutcome).not.toHaveBeenCalled();
+      expect(settle).toHaveBeenCalledWith(tx, row);
+    });
   });
 });

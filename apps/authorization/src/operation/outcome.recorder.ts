@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import { transactionAuthorizedV1, TransactionDeclined, transactionDeclinedV1 } from '@payments/contracts';
+import { TransactionAuthorized, transactionAuthorizedV1, TransactionDeclined, transactionDeclinedV1 } from '@payments/contracts';
 
 import { APPROVED, RECEIVED_TOO_LATE } from '../acquirer/response-codes';
 import type { AuthorizationTx } from '../database/authorization-db.provider';
@@ -9,7 +9,7 @@ import { lateApprovalReason, reversesApproval } from './late-approval.rules';
 import type { Direction } from './money-direction';
 import type { Outcome } from './operation-entry';
 import { declinedEvent, eventBaseOf } from './operation-reply.mapper';
-import { OperationRepository, OutboxEvent } from './operation.repository';
+import { OperationRepository, OutboxEvent, StatusChange } from './operation.repository';
 import { REGISTER_ABANDONMENTS, type RegisterAbandonments } from './ports/register-abandonments.port';
 
 export type Effects = (tx: AuthorizationTx, row: Transaction) => Promise<void>;
@@ -25,7 +25,7 @@ export class OutcomeRecorder {
     @Inject(REGISTER_ABANDONMENTS) private readonly abandonments: RegisterAbandonments,
   ) {}
 
-  approve(
+  async approve(
     id: string,
     ref: Omit<Outcome, 'status' | 'responseCode' | 'reason'> & { reason?: string },
     direction: Direction,
@@ -33,6 +33,15 @@ export class OutcomeRecorder {
   ): Promise<Transaction> {
     const outcome: Outcome = { status: 'approved', responseCode: APPROVED, reason: ref.reason ?? 'approved by host', ...ref };
     const at = new Date();
+    const authorized = (r: Transaction): OutboxEvent<TransactionAuthorized> => ({
+      topic: transactionAuthorizedV1,
+      key: r.terminalId,
+      value: { ...eventBaseOf(r), direction, responseCode: APPROVED, rrn: ref.rrn, approvalCode: ref.approvalCode, occurredAt: at.toISOString() },
+    });
+    // One call when the journal itself can say whether the register gave up (it writes nothing if so).
+    const abandonmentLock = this.abandonments.checkedByJournal;
+    const recorded = !effects && abandonmentLock ? await this.recordInOneCall(id, outcome, authorized, undefined, true) : undefined;
+    if (recorded) return recorded;
     return this.operations.transaction(async (tx) => {
       // The register may have given up meanwhile (gateway's report): then the approval is reversed.
       const abandonment = await this.abandonments.lockedAbandonmentOf(tx, id);
@@ -43,18 +52,7 @@ export class OutcomeRecorder {
         const unknown: Outcome = { ...outcome, status: 'unknown', responseCode: RECEIVED_TOO_LATE, reason };
         return this.finalizeIn(tx, id, unknown, (r) => this.declinedEventOf(r, unknown, at), { reason });
       }
-      return this.finalizeIn(
-        tx,
-        id,
-        outcome,
-        (r) => ({
-          topic: transactionAuthorizedV1,
-          key: r.terminalId,
-          value: { ...eventBaseOf(r), direction, responseCode: APPROVED, rrn: ref.rrn, approvalCode: ref.approvalCode, occurredAt: at.toISOString() },
-        }),
-        undefined,
-        effects,
-      );
+      return this.finalizeIn(tx, id, outcome, authorized, undefined, effects);
     });
   }
 
@@ -66,9 +64,10 @@ export class OutcomeRecorder {
 
   /**
    * Final state, its history row, the outbox event (made from the final row) and (for an unknown
-   * outcome) the queued reversal: one database transaction, so nothing is half-written.
+   * outcome) the queued reversal: one database transaction, so nothing is half-written (one call
+   * of the journal when nothing else goes with it and this process journaled the attempt).
    */
-  finalize<T>(
+  async finalize<T>(
     id: string,
     outcome: Outcome,
     eventOf: (row: Transaction) => OutboxEvent<T> | undefined,
@@ -76,7 +75,8 @@ export class OutcomeRecorder {
     effects?: Effects,
     from = 'pending',
   ): Promise<Transaction> {
-    return this.operations.transaction((tx) => this.finalizeIn(tx, id, outcome, eventOf, reversal, effects, from));
+    const recorded = effects ? undefined : await this.recordInOneCall(id, outcome, eventOf, reversal, false, from);
+    return recorded ?? this.operations.transaction((tx) => this.finalizeIn(tx, id, outcome, eventOf, reversal, effects, from));
   }
 
   /** `finalize` inside the caller's database transaction (which decided the outcome on what it read there). */
@@ -89,18 +89,29 @@ export class OutcomeRecorder {
     effects?: Effects,
     from = 'pending',
   ): Promise<Transaction> {
-    const { status, reason, responseCode, approvalCode, stan, rrn, balanceMinor } = outcome;
-    const row = await this.operations.changeStatus(tx, id, from, {
-      to: status,
-      reason,
-      responseCode,
-      fields: { statusReason: reason, responseCode, approvalCode, stan, rrn, balanceMinor },
-    });
+    const row = await this.operations.changeStatus(tx, id, from, this.changeOf(outcome));
     if (reversal) await this.operations.queueReversal(tx, id, reversal.reason);
     await effects?.(tx, row);
     const event = eventOf(row);
     if (event) await this.operations.addEvent(tx, event);
     return row;
+  }
+
+  /** The journal's one-call path (an attempt this process journaled); undefined when it did not apply, having written nothing. */
+  private recordInOneCall<T>(
+    id: string,
+    outcome: Outcome,
+    eventOf: (row: Transaction) => OutboxEvent<T> | undefined,
+    reversal: { reason: string } | undefined,
+    abandonmentLock: boolean,
+    from = 'pending',
+  ): Promise<Transaction | undefined> {
+    return this.operations.recordOutcome(id, from, { ...this.changeOf(outcome), eventOf, reversalReason: reversal?.reason, abandonmentLock });
+  }
+
+  private changeOf(outcome: Outcome): StatusChange {
+    const { status, reason, responseCode, approvalCode, stan, rrn, balanceMinor } = outcome;
+    return { to: status, reason, responseCode, fields: { statusReason: reason, responseCode, approvalCode, stan, rrn, balanceMinor } };
   }
 
   private declinedEventOf(row: Transaction, outcome: Outcome, at: Date): OutboxEvent<TransactionDeclined> {

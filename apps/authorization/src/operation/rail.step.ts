@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
-import type { AuthorizeReply } from '@payments/contracts';
+import { type AuthorizeReply, isReversedOnAbandonment } from '@payments/contracts';
 
 import { PARTIAL_APPROVAL, RECEIVED_TOO_LATE } from '../acquirer/response-codes';
 import type { Transaction } from '../generated/prisma/client';
@@ -56,7 +56,11 @@ export class RailStep {
       return replyOf(await this.outcomes.decline(id, { status: 'declined', responseCode: prepared.responseCode, reason: prepared.reason }, undefined, release));
     }
     const { reference } = prepared.attempt;
-    await this.operations.recordRailReference(id, reference);
+    // A register that reported it gave up never learns the outcome: its money is not moved at all.
+    if (!(await this.operations.recordRailReference(id, reference, isReversedOnAbandonment(subject.request.operation)))) {
+      const reason = 'the register gave up (its report arrived) before the rail was asked; nothing was sent';
+      return replyOf(await this.outcomes.decline(id, { status: 'failed', responseCode: RECEIVED_TOO_LATE, reason }, undefined, release));
+    }
     const outcome = await this.rail.send(prepared.attempt);
     return this.record(subject, reference, outcome, release);
   }

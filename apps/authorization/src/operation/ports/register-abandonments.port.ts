@@ -14,5 +14,10 @@ export interface RegisterAbandonment {
  * the operation against a report arriving at the same time, until the caller's transaction ends.
  */
 export interface RegisterAbandonments {
+  /**
+   * The reports are the journal's own `abandonment` table: an approval may then be recorded in one
+   * call of the journal that takes the same lock and checks the table itself.
+   */
+  readonly checkedByJournal: boolean;
   lockedAbandonmentOf(tx: AuthorizationTx, transactionId: string): Promise<RegisterAbandonment | null>;
 }

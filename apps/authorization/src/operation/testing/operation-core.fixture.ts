@@ -2,6 +2,7 @@ import { join } from 'node:path';
 
 import { applyMigrations, createDatabase, type Database } from '@payments/persistence';
 
+import { AbandonmentRepository } from '../../abandonment/abandonment.repository';
 import { TerminalBatchRepository } from '../../batch/terminal-batch.repository';
 import type { AuthorizationEnv } from '../../config/authorization-env';
 import { PrismaClient } from '../../generated/prisma/client';
@@ -16,7 +17,6 @@ import { RailStep } from '../rail.step';
 import { FakeCardSource } from './fake-card-source';
 import { FakeCashierPrompts } from './fake-cashier-prompts';
 import { FakeRail } from './fake-rail';
-import { FakeRegisterAbandonments } from './fake-register-abandonments';
 import { FakeRiskCheck } from './fake-risk-check';
 
 const MIGRATIONS = join(__dirname, '..', '..', '..', 'prisma', 'migrations');
@@ -35,7 +35,7 @@ export async function openAuthorizationDb(): Promise<{ db: PrismaClient; close: 
   };
 }
 
-/** The operation core over a real journal and the three fake ports: no servers, no keys, no host. */
+/** The operation core over a real journal and fake card source, risk check and rail: no servers, no keys, no host. */
 export interface OperationCoreFixture {
   readonly sut: ExecuteOperationUseCase;
   readonly db: PrismaClient;
@@ -45,7 +45,8 @@ export interface OperationCoreFixture {
   readonly rail: FakeRail;
   readonly batches: TerminalBatchRepository;
   readonly cashier: FakeCashierPrompts;
-  readonly abandonments: FakeRegisterAbandonments;
+  /** The registers' reports, in the journal as the service keeps them. */
+  readonly abandonments: AbandonmentRepository;
 }
 
 type PromptEnv = Pick<AuthorizationEnv, 'AUTHORIZATION_PROMPT_TIMEOUT_MS' | 'AUTHORIZATION_PROMPT_LAST4_ENTRY_MODES'>;
@@ -58,7 +59,7 @@ export function operationCoreOver(
   const risk = new FakeRiskCheck();
   const rail = new FakeRail();
   const operations = new OperationRepository(db);
-  const abandonments = new FakeRegisterAbandonments();
+  const abandonments = new AbandonmentRepository();
   const cashier = new FakeCashierPrompts(operations);
   const outcomes = new OutcomeRecorder(operations, abandonments);
   const originals = new OriginalRepository(db, operations);
