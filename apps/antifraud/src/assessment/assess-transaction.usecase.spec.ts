@@ -34,7 +34,7 @@ describe(AssessTransactionUseCase.name, () => {
     merchantId: 'SHOP00000000001',
     amountMinor: '1000',
     currency: 'EUR',
-    cardToken: `tok_${randomUUID()}`,
+    cardToken: `tok_${randomUUID().replaceAll('-', '')}`,
     ...change,
   });
 
