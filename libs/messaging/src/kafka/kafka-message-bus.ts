@@ -10,6 +10,7 @@ import { decodeMessage, encodeMessage } from './kafka-message.codec';
 import { KafkaTopicAdmin } from './kafka-topic.admin';
 import { runGroupConsumer } from './kafka-group.consumer';
 import { ProduceBatcher } from './produce.batcher';
+import { fixRequestQueueIdleLoop } from './request-queue.idle-fix';
 
 export interface KafkaMessageBusConfig {
   readonly brokers: string[];
@@ -47,6 +48,7 @@ export class KafkaMessageBus extends TransportMessageBus {
   constructor(private readonly config: KafkaMessageBusConfig) {
     const logger = config.logger ?? consoleBusLogger;
     super('kafka');
+    fixRequestQueueIdleLoop();
     this.kafka = new Kafka({ clientId: config.clientId, brokers: config.brokers, logCreator: kafkaLogCreator(logger) });
     // Idempotent producer: no duplicates from the client's own retries; it requires acks=all.
     this.producer = this.kafka.producer({
