@@ -17,8 +17,14 @@ export interface OutboxRelayOptions {
    * relay then publishes at once and polls only as a safety net. Absent: it polls.
    */
   readonly wake?: (onWake: () => void) => Promise<() => Promise<void>>;
-  /** Pause between polls. Default 200 ms, or 2,000 ms when woken by commits. */
+  /** Pause between polls, and before a row that failed is tried again. Default 200 ms, or 2,000 ms when woken by commits. */
   readonly intervalMs?: number;
+  /**
+   * When woken by commits: the pause before the safety-net poll after a flush that left nothing
+   * behind (every commit wakes the relay anyway, and a lost connection wakes it when it is back).
+   * Default 30,000 ms.
+   */
+  readonly idleIntervalMs?: number;
   /** Rows claimed per transaction. Default 100. */
   readonly batchSize?: number;
   readonly logger?: BusLogger;
@@ -54,6 +60,9 @@ interface BatchResult {
 export class OutboxRelay {
   private readonly table: string;
   private readonly intervalMs: number;
+  private readonly idleIntervalMs: number;
+  /** The last flush failed or stopped at a row it could not publish: the next poll comes sooner. */
+  private leftBehind = false;
   private readonly batchSize: number;
   private readonly logger: BusLogger;
   private timer: NodeJS.Timeout | undefined;
@@ -66,6 +75,7 @@ export class OutboxRelay {
   constructor(private readonly options: OutboxRelayOptions) {
     this.table = `"${assertSchemaName(options.schema)}"."outbox_message"`;
     this.intervalMs = options.intervalMs ?? (options.wake ? 2_000 : 200);
+    this.idleIntervalMs = options.wake ? (options.idleIntervalMs ?? 30_000) : this.intervalMs;
     this.batchSize = options.batchSize ?? 100;
     this.logger = options.logger ?? consoleBusLogger;
   }
@@ -98,6 +108,7 @@ export class OutboxRelay {
     for (;;) {
       const batch = await this.publishBatch();
       published += batch.published;
+      this.leftBehind = batch.failed > 0;
       if (batch.claimed < this.batchSize || batch.failed > 0) return published;
     }
   }
@@ -116,6 +127,7 @@ export class OutboxRelay {
       .catch((error: unknown) => {
         // The database is not answering: the next poll tries again, not every commit announced meanwhile.
         this.wokenSinceClaim = false;
+        this.leftBehind = true;
         this.logger.error('outbox relay poll failed', { table: this.table, error: errorText(error) });
       })
       .finally(() => {
@@ -127,7 +139,7 @@ export class OutboxRelay {
 
   private schedule(): void {
     if (!this.active) return;
-    this.timer = setTimeout(() => this.wakeUp(), this.intervalMs);
+    this.timer = setTimeout(() => this.wakeUp(), this.leftBehind ? this.intervalMs : this.idleIntervalMs);
   }
 
   private publishBatch(): Promise<BatchResult> {

@@ -240,6 +240,21 @@ export function describeOutboxInboxContract(name: string, open: () => Promise<Ou
       }
     });
 
+    it('tries a row that failed again at its retry pace, not at the idle safety-net pace, when woken by commits', async () => {
+      const got = await consume();
+      const wake = (onWake: () => void): Promise<() => Promise<void>> => database.listen(outboxChannelOf(schema), onWake);
+      const sut = new OutboxRelay({ db, bus, schema, registry, logger: quiet, intervalMs: 100, idleIntervalMs: 60_000, wake });
+      await sut.start();
+      try {
+        bus.failures = 1;
+        await db.$transaction((tx) => new OutboxWriter(schema).add(tx, posted, posting('p-1'), { key: 'acc-1' }));
+        await waitFor('the row published on its second attempt', () => got.length === 1, 5_000);
+        expect(bus.failures).toBe(0);
+      } finally {
+        await sut.stop();
+      }
+    });
+
     it('records a message once per consumer', async () => {
       const sut = new Inbox(schema);
       expect(await db.$transaction((tx) => sut.record(tx, 'm-1', 'ledger'))).toBe(true);
