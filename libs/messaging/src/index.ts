@@ -2,7 +2,6 @@ export * from './message-bus.port';
 
 export { type BusLogger, consoleBusLogger } from './core/bus-logger';
 export { DEAD_LETTER_GROUP_HEADER, deadLetterContractOf } from './core/dead-letter.contract';
-export { ReplyHeaders, replyTopicOf } from './request-reply/reply-headers';
 
 export { InMemoryMessageBus, type InMemoryMessageBusOptions } from './in-memory/in-memory-message-bus';
 export { KafkaMessageBus, type KafkaMessageBusConfig } from './kafka/kafka-message-bus';

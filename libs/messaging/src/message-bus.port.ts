@@ -1,4 +1,4 @@
-import { RequestContract, TopicContract } from '@payments/contracts';
+import { TopicContract } from '@payments/contracts';
 
 /** Message headers. Well-known ones are in {@link Headers}. Values are strings, as on Kafka. */
 export type MessageHeaders = Record<string, string>;
@@ -9,8 +9,6 @@ export const Headers = {
   tracestate: 'tracestate',
   correlationId: 'correlation-id',
   idempotencyKey: 'idempotency-key',
-  replyTo: 'reply-to',
-  deadline: 'deadline',
   attempt: 'attempt',
   error: 'error',
 } as const;
@@ -34,8 +32,6 @@ export interface PublishOptions {
 }
 
 export type MessageHandler<T> = (message: Envelope<T>) => Promise<void>;
-export type RequestHandler<Q, R> = (message: Envelope<Q>) => Promise<R>;
-export type LateReplyHandler<R> = (reply: Envelope<R>) => Promise<void>;
 
 export interface SubscribeOptions {
   /** Consumer group: one per handler, so each handler sees each message once. */
@@ -46,12 +42,6 @@ export interface SubscribeOptions {
   readonly backoffMs?: number;
 }
 
-export interface RequestOptions {
-  readonly key: string;
-  readonly timeoutMs: number;
-  readonly headers?: MessageHeaders;
-}
-
 /**
  * The messaging port. Implementations: Kafka (distributed) and in-memory (embedded). Both pass
  * the same contract suite. Values are validated against the contract's schema on produce and on
@@ -60,35 +50,7 @@ export interface RequestOptions {
 export interface MessageBus {
   publish<T>(topic: TopicContract<T>, value: T, options: PublishOptions): Promise<void>;
   subscribe<T>(topic: TopicContract<T>, handler: MessageHandler<T>, options: SubscribeOptions): Promise<void>;
-  /** Sends a request and waits for its reply; rejects with RequestTimeoutError after timeoutMs. */
-  request<Q, R>(contract: RequestContract<Q, R>, value: Q, options: RequestOptions): Promise<R>;
-  /** Serves a request contract; the handler's result is the reply. A thrown error replies with an error. */
-  serve<Q, R>(contract: RequestContract<Q, R>, handler: RequestHandler<Q, R>, options: SubscribeOptions): Promise<void>;
-  /** Replies that arrive after their request's deadline are passed here, never dropped. */
-  onLateReply<Q, R>(contract: RequestContract<Q, R>, handler: LateReplyHandler<R>): void;
   start(): Promise<void>;
   stop(): Promise<void>;
   isHealthy(): Promise<boolean>;
-}
-
-export class RequestTimeoutError extends Error {
-  constructor(
-    readonly topic: string,
-    readonly correlationId: string,
-    readonly timeoutMs: number,
-  ) {
-    super(`no reply on ${topic} within ${timeoutMs} ms (correlation id ${correlationId})`);
-    this.name = 'RequestTimeoutError';
-  }
-}
-
-/** The responder threw: the requester gets this with the responder's message. */
-export class RemoteHandlerError extends Error {
-  constructor(
-    readonly topic: string,
-    message: string,
-  ) {
-    super(`handler of ${topic} failed: ${message}`);
-    this.name = 'RemoteHandlerError';
-  }
 }

@@ -5,7 +5,11 @@ import type { AssessReply, AssessRequest } from '@payments/contracts';
 import { DecisionRepository } from './decision.repository';
 import { FRAUD_RULES, FraudRule } from './rules/fraud-rule';
 
-/** Runs every rule; any denial denies. The first denying rule's response code is the answer. */
+/**
+ * Runs every rule; any denial denies. The first denying rule's response code is the answer. A
+ * repeated request (same transaction) gets the first decision back; its rules run again, so the
+ * velocity rule counts the card once more, which only a retry after a lost reply does.
+ */
 @Injectable()
 export class AssessTransactionUseCase {
   constructor(
@@ -14,8 +18,6 @@ export class AssessTransactionUseCase {
   ) {}
 
   async execute(request: AssessRequest): Promise<AssessReply> {
-    const earlier = await this.decisions.find(request.transactionId);
-    if (earlier) return earlier;
     const verdicts = (await Promise.all(this.rules.map((rule) => rule.evaluate(request)))).filter((v) => v !== undefined);
     const reply: AssessReply =
       verdicts.length === 0
@@ -26,6 +28,6 @@ export class AssessTransactionUseCase {
             responseCode: verdicts[0].responseCode,
             reasons: verdicts.map(({ rule, detail }) => ({ rule, detail })),
           };
-    return this.decisions.save(request.terminalId, reply);
+    return this.decisions.keepFirst(request.terminalId, reply);
   }
 }

@@ -1,8 +1,8 @@
-import { prismaProvider } from '@payments/runtime';
+import type { SqlConnection } from '@payments/persistence';
+import { sqlConnectionProvider } from '@payments/runtime';
 
-import { PrismaClient } from '../generated/prisma/client';
-
+/** Antifraud's own schema, in plain SQL: one decision per transaction is all it stores. */
 export const ANTIFRAUD_DB = Symbol('AntifraudDb');
-export type AntifraudDb = PrismaClient;
+export type AntifraudDb = SqlConnection;
 
-export const antifraudDbProvider = prismaProvider(ANTIFRAUD_DB, 'antifraud', (adapter) => new PrismaClient({ adapter }));
+export const antifraudDbProvider = sqlConnectionProvider(ANTIFRAUD_DB, 'antifraud');

@@ -1,8 +1,8 @@
-import { prismaProvider } from '@payments/runtime';
+import type { SqlConnection } from '@payments/persistence';
+import { sqlConnectionProvider } from '@payments/runtime';
 
-import { PrismaClient } from '../generated/prisma/client';
-
+/** Settlement's own schema, in plain SQL: each event is one statement on its hot path. */
 export const SETTLEMENT_DB = Symbol('SettlementDb');
-export type SettlementDb = PrismaClient;
+export type SettlementDb = SqlConnection;
 
-export const settlementDbProvider = prismaProvider(SETTLEMENT_DB, 'settlement', (adapter) => new PrismaClient({ adapter }));
+export const settlementDbProvider = sqlConnectionProvider(SETTLEMENT_DB, 'settlement');

@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 
 import { TopicContract, TransactionAuthorized, transactionAuthorizedV1, transactionReversedV1 } from '@payments/contracts';
-import { Inbox, MessageBus, runOnce } from '@payments/messaging';
+import { MessageBus } from '@payments/messaging';
 import { MESSAGE_BUS } from '@payments/runtime';
 
 import { TerminalTotalsRepository } from './terminal-totals.repository';
@@ -17,8 +17,6 @@ type Effect = 'add' | 'takeBack';
  */
 @Injectable()
 export class TerminalTotalsConsumer implements OnModuleInit {
-  private readonly inbox = new Inbox('settlement');
-
   constructor(
     @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
     private readonly totals: TerminalTotalsRepository,
@@ -41,9 +39,7 @@ export class TerminalTotalsConsumer implements OnModuleInit {
         const { direction = 'debit', amountMinor, businessDay, terminalId, currency } = message.value;
         if (direction === 'none') return;
         const amount = BigInt(amountMinor);
-        await runOnce(this.totals.db, this.inbox, message, group, (tx) =>
-          this.totals[effect](tx, businessDay, terminalId, currency, direction === 'debit' ? amount : -amount),
-        );
+        await this.totals[effect]({ messageId: message.id, consumer: group }, businessDay, terminalId, currency, direction === 'debit' ? amount : -amount);
       },
       { group },
     );

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 
-import { defineRequest } from '../core/topic.contract';
 import {
   amountMinorSchema,
   cardTokenSchema,
@@ -30,6 +29,3 @@ export const assessReplySchema = z.object({
   reasons: z.array(z.object({ rule: z.string(), detail: z.string() })),
 });
 export type AssessReply = z.infer<typeof assessReplySchema>;
-
-/** authorization -> antifraud: a decision before the host is asked, within a tight deadline. */
-export const assessV1 = defineRequest('antifraud.assess.v1', assessRequestSchema, assessReplySchema);

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 
-import { defineRequest } from '../core/topic.contract';
 import {
   amountMinorSchema,
   cardTokenSchema,
@@ -94,6 +93,3 @@ export const authorizeReplySchema = z.object({
   prompt: cashierPromptSchema.optional(),
 });
 export type AuthorizeReply = z.infer<typeof authorizeReplySchema>;
-
-/** gateway -> authorization: authorize a card-present operation; the reply is the outcome. */
-export const authorizeV1 = defineRequest('authorization.authorize.v1', authorizeRequestSchema, authorizeReplySchema);

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 
-import { defineRequest } from '../core/topic.contract';
 import { amountMinorSchema, currencySchema, merchantIdSchema, terminalIdSchema, uuidSchema } from '../common/fields.schema';
-import { authorizeReplySchema } from './authorize.v1';
 
 /**
  * Operations on an earlier transaction of the same terminal. cancel: same business day (open
@@ -33,6 +31,3 @@ export const followUpRequestSchema = z.object({
   requestedAt: z.string().datetime(),
 });
 export type FollowUpRequest = z.infer<typeof followUpRequestSchema>;
-
-/** The reply is the follow-up's own outcome; `rejected` carries the rule it broke in responseText. */
-export const followUpV1 = defineRequest('authorization.follow-up.v1', followUpRequestSchema, authorizeReplySchema);

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
 import { merchantIdSchema, terminalIdSchema, uuidSchema } from '../common/fields.schema';
-import { defineRequest } from '../core/topic.contract';
 import { authorizeReplySchema } from './authorize.v1';
 
 export const promptAnswerRequestSchema = z.object({
@@ -27,6 +26,3 @@ export const promptAnswerReplySchema = z.object({
   refusal: promptRefusalSchema.optional(),
 });
 export type PromptAnswerReply = z.infer<typeof promptAnswerReplySchema>;
-
-/** gateway -> authorization: the cashier's answer to a prompt; the operation goes on from where it waited. */
-export const promptAnswerV1 = defineRequest('authorization.prompt-answer.v1', promptAnswerRequestSchema, promptAnswerReplySchema);

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 
-import { defineRequest } from '../core/topic.contract';
 import { amountMinorSchema, currencySchema, merchantIdSchema, terminalIdSchema, uuidSchema } from '../common/fields.schema';
 import { authorizeReplySchema } from './authorize.v1';
 
@@ -71,6 +70,3 @@ export const terminalServiceReplySchema = z.object({
   receipt: authorizeReplySchema.optional(),
 });
 export type TerminalServiceReply = z.infer<typeof terminalServiceReplySchema>;
-
-/** gateway -> authorization: a register service; the reply is its result. */
-export const terminalServiceV1 = defineRequest('authorization.terminal-service.v1', terminalServiceRequestSchema, terminalServiceReplySchema);

@@ -9,13 +9,6 @@ export interface TopicContract<T> {
   readonly schema: z.ZodType<T>;
 }
 
-/** A command answered by exactly one reply, correlated by id, within a deadline. */
-export interface RequestContract<Q, R> {
-  readonly name: string;
-  readonly request: z.ZodType<Q>;
-  readonly reply: z.ZodType<R>;
-}
-
 const EVENT_NAME = /^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*\.v[1-9][0-9]*$/;
 const COMMAND_NAME = /^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*\.v[1-9][0-9]*$/;
 
@@ -29,11 +22,6 @@ export function defineEvent<T>(name: string, schema: z.ZodType<T>): TopicContrac
 export function defineCommand<T>(name: string, schema: z.ZodType<T>): TopicContract<T> {
   if (!COMMAND_NAME.test(name)) throw new Error(`command topic "${name}" must read <service>.<command>.v<N>`);
   return { name, schema };
-}
-
-export function defineRequest<Q, R>(name: string, request: z.ZodType<Q>, reply: z.ZodType<R>): RequestContract<Q, R> {
-  if (!COMMAND_NAME.test(name)) throw new Error(`request topic "${name}" must read <service>.<command>.v<N>`);
-  return { name, request, reply };
 }
 
 /** The dead-letter topic of a topic: where a message goes after its last failed attempt. */

@@ -1,19 +1,15 @@
 import { BusLogger, consoleBusLogger } from '../core/bus-logger';
-import { newMessageId } from '../core/message-id.util';
 import { OutgoingMessage, RawMessageHandler } from '../core/raw-message';
 import { TransportMessageBus } from '../core/transport-message-bus.base';
 import { ConsumerGroupQueue } from './consumer-group.queue';
 
 export interface InMemoryMessageBusOptions {
-  /** Names the reply topic `<serviceName>.reply.v1`. Default `embedded`. */
-  readonly serviceName?: string;
-  readonly instanceId?: string;
   readonly logger?: BusLogger;
 }
 
 /**
  * The embedded bus: Kafka's delivery semantics in one process (asynchronous delivery, consumer
- * groups, order per key, retries, DLT, request/reply). Like a new Kafka consumer group, a group
+ * groups, order per key, retries, DLT). Like a new Kafka consumer group, a group
  * sees the messages published after it subscribed; deliveries wait for start().
  */
 export class InMemoryMessageBus extends TransportMessageBus {
@@ -22,11 +18,11 @@ export class InMemoryMessageBus extends TransportMessageBus {
   private unsettled = 0;
   private started = false;
   private stopped = false;
+  private readonly logger: BusLogger;
 
   constructor(options: InMemoryMessageBusOptions = {}) {
-    const instanceId = options.instanceId ?? newMessageId();
-    super({ serviceName: options.serviceName ?? 'embedded', instanceId, logger: options.logger ?? consoleBusLogger }, 'in-memory');
-    void this.consumeReplies(`${this.replyTopic}.${instanceId}`);
+    super('in-memory');
+    this.logger = options.logger ?? consoleBusLogger;
   }
 
   start(): Promise<void> {
@@ -42,7 +38,6 @@ export class InMemoryMessageBus extends TransportMessageBus {
       while (this.unsettled > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
     }
     this.stopped = true;
-    this.replies.abandonAll('InMemoryMessageBus stopped before the reply arrived');
   }
 
   isHealthy(): Promise<boolean> {
@@ -64,7 +59,7 @@ export class InMemoryMessageBus extends TransportMessageBus {
     this.groups.set(topic, byGroup);
     let queue = byGroup.get(group);
     if (!queue) {
-      queue = new ConsumerGroupQueue(topic, group, this.identity.logger, () => this.settleOne());
+      queue = new ConsumerGroupQueue(topic, group, this.logger, () => this.settleOne());
       byGroup.set(group, queue);
     }
     queue.join(handler);

@@ -1,17 +1,11 @@
 import { Consumer, KafkaMessage } from 'kafkajs';
 
-export interface RunningConsumer {
-  /** Resolves once the consumer is connected, subscribed and running. */
-  readonly running: Promise<void>;
-  /** Resolves once the consumer has joined its group and has partitions. */
-  readonly firstJoin: Promise<void>;
-}
-
 /**
  * Runs one kafkajs consumer for one topic. On its first join, partitions the group never
  * committed are sought to `startAt` (their end when subscribe() was called): kafkajs applies a
  * seek before it resolves offsets, so nothing published after subscribe() can be skipped.
  * Partitions are consumed concurrently, so a message in retry holds back only its partition.
+ * Resolves once the consumer is connected, subscribed and running.
  */
 export function runGroupConsumer(
   consumer: Consumer,
@@ -19,9 +13,7 @@ export function runGroupConsumer(
   startAt: Map<number, string>,
   concurrency: number,
   handle: (message: KafkaMessage) => Promise<void>,
-): RunningConsumer {
-  let joined: () => void = () => undefined;
-  const firstJoin = new Promise<void>((resolve) => (joined = resolve));
+): Promise<void> {
   const removeListener = consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
     for (const partition of payload.memberAssignment[topic] ?? []) {
       const offset = startAt.get(partition);
@@ -29,9 +21,8 @@ export function runGroupConsumer(
     }
     startAt.clear();
     removeListener();
-    joined();
   });
-  const running = (async () => {
+  return (async () => {
     await consumer.connect();
     await consumer.subscribe({ topics: [topic], fromBeginning: false });
     await consumer.run({
@@ -40,5 +31,4 @@ export function runGroupConsumer(
       eachMessage: ({ message }) => handle(message),
     });
   })();
-  return { running, firstJoin };
 }

@@ -3,7 +3,6 @@ import { Admin, Consumer, Kafka, Partitioners, Producer } from 'kafkajs';
 import { deadLetterTopicOf } from '@payments/contracts';
 
 import { BusLogger, consoleBusLogger } from '../core/bus-logger';
-import { newMessageId } from '../core/message-id.util';
 import { OutgoingMessage, RawMessageHandler } from '../core/raw-message';
 import { TransportMessageBus } from '../core/transport-message-bus.base';
 import { kafkaLogCreator } from './kafka-log.creator';
@@ -11,14 +10,11 @@ import { decodeMessage, encodeMessage } from './kafka-message.codec';
 import { KafkaTopicAdmin } from './kafka-topic.admin';
 import { runGroupConsumer } from './kafka-group.consumer';
 import { ProduceBatcher } from './produce.batcher';
+import { fixRequestQueueIdleLoop } from './request-queue.idle-fix';
 
 export interface KafkaMessageBusConfig {
   readonly brokers: string[];
   readonly clientId: string;
-  /** Names the reply topic `<serviceName>.reply.v1`. */
-  readonly serviceName: string;
-  /** Stable per instance (pod name) so late replies survive a restart. Default: a random uuid. */
-  readonly instanceId?: string;
   readonly logger?: BusLogger;
   /** Partitions of the topics this bus creates (and how many a consumer handles at once). Default 3. */
   readonly partitions?: number;
@@ -48,11 +44,11 @@ export class KafkaMessageBus extends TransportMessageBus {
   private readonly consumers: Consumer[] = [];
   private state: 'new' | 'starting' | 'started' | 'stopped' = 'new';
   private producerConnected = false;
-  private replyConsumer: Promise<void> | undefined;
 
   constructor(private readonly config: KafkaMessageBusConfig) {
     const logger = config.logger ?? consoleBusLogger;
-    super({ serviceName: config.serviceName, instanceId: config.instanceId ?? newMessageId(), logger }, 'kafka');
+    super('kafka');
+    fixRequestQueueIdleLoop();
     this.kafka = new Kafka({ clientId: config.clientId, brokers: config.brokers, logCreator: kafkaLogCreator(logger) });
     // Idempotent producer: no duplicates from the client's own retries; it requires acks=all.
     this.producer = this.kafka.producer({
@@ -73,7 +69,7 @@ export class KafkaMessageBus extends TransportMessageBus {
     this.state = 'starting';
     await Promise.all([this.admin.connect(), this.producer.connect()]);
     this.state = 'started';
-    await Promise.all(this.waiting.splice(0).map((subscription) => this.runConsumer(subscription, false)));
+    await Promise.all(this.waiting.splice(0).map((subscription) => this.runConsumer(subscription)));
   }
 
   /** Stops consumers first (kafkajs waits for running handlers), then the producer. */
@@ -81,27 +77,7 @@ export class KafkaMessageBus extends TransportMessageBus {
     if (this.state === 'stopped') return;
     this.state = 'stopped';
     await Promise.all(this.consumers.splice(0).map((consumer) => consumer.disconnect()));
-    this.replies.abandonAll('KafkaMessageBus stopped before the reply arrived');
-    // The reply group is this instance's alone: leave no empty group behind on the broker.
-    if (this.replyConsumer) await this.admin.deleteGroups([this.replyGroup]).catch(() => undefined);
     await Promise.all([this.producer.disconnect(), this.admin.disconnect()]);
-  }
-
-  /** Replies are read only by an instance that makes requests: its reply group starts with its first request. */
-  protected override prepareRequests(): Promise<void> {
-    // A reply consumer that failed to start is tried again by the next request, not remembered as failed.
-    this.replyConsumer ??= this.runConsumer({ topic: this.replyTopic, group: this.replyGroup, handler: (m) => this.replies.accept(m) }, true).catch(
-      (error: unknown) => {
-        this.replyConsumer = undefined;
-        throw error;
-      },
-    );
-    return this.replyConsumer;
-  }
-
-  /** Unique to the instance, so no sibling ever triggers a rebalance on it. */
-  private get replyGroup(): string {
-    return `${this.replyTopic}.${this.identity.instanceId}`;
   }
 
   isHealthy(): Promise<boolean> {
@@ -119,11 +95,11 @@ export class KafkaMessageBus extends TransportMessageBus {
   protected async consume(topic: string, group: string, handler: RawMessageHandler): Promise<void> {
     const subscription = { topic, group, handler };
     if (this.state === 'stopped') throw new Error(`KafkaMessageBus is stopped: cannot consume ${topic}`);
-    if (this.state === 'started') await this.runConsumer(subscription, false);
+    if (this.state === 'started') await this.runConsumer(subscription);
     else this.waiting.push(subscription);
   }
 
-  private async runConsumer(subscription: Subscription, awaitJoin: boolean): Promise<void> {
+  private async runConsumer(subscription: Subscription): Promise<void> {
     const { topic, group, handler } = subscription;
     await this.topics.ensure([topic, deadLetterTopicOf(topic)]);
     const startAt = await this.topics.uncommittedEnds(group, topic);
@@ -137,8 +113,6 @@ export class KafkaMessageBus extends TransportMessageBus {
       heartbeatInterval: Math.max(Math.floor(sessionTimeout / 10), 100),
     });
     this.consumers.push(consumer);
-    const joined = runGroupConsumer(consumer, topic, startAt, this.config.partitions ?? 3, (message) => handler(decodeMessage(topic, message)));
-    await joined.running;
-    if (awaitJoin) await joined.firstJoin;
+    await runGroupConsumer(consumer, topic, startAt, this.config.partitions ?? 3, (message) => handler(decodeMessage(topic, message)));
   }
 }

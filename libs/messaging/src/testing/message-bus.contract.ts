@@ -1,10 +1,10 @@
 import { SpanKind, trace } from '@opentelemetry/api';
 import { z } from 'zod';
 
-import { defineCommand, defineEvent, defineRequest, SchemaViolationError, TopicContract } from '@payments/contracts';
+import { defineCommand, defineEvent, SchemaViolationError, TopicContract } from '@payments/contracts';
 
 import { deadLetterContractOf } from '../core/dead-letter.contract';
-import { Envelope, Headers, MessageBus, RemoteHandlerError, RequestTimeoutError } from '../message-bus.port';
+import { Envelope, Headers, MessageBus } from '../message-bus.port';
 import { installTestTracing } from './test-tracing';
 import { uniqueSuffix, waitFor } from './wait-for.util';
 
@@ -159,53 +159,6 @@ export function describeMessageBusContract(name: string, factory: () => MessageB
       expect(attemptsAt[1] - attemptsAt[0]).toBeGreaterThanOrEqual(45);
       expect(attemptsAt[2] - attemptsAt[1]).toBeGreaterThanOrEqual(95);
       expect(dead).toHaveLength(0);
-    });
-
-    const echoSchema = z.object({ text: z.string() });
-    const replySchema = z.object({ echoed: z.string(), replyTo: z.string(), deadlineInMs: z.number() });
-    const requestContract = (label: string): ReturnType<typeof defineRequest<{ text: string }, z.infer<typeof replySchema>>> =>
-      defineRequest(`contract-${run}.${label}.v1`, echoSchema, replySchema);
-
-    it('answers a request with the reply of the serving handler', async () => {
-      const contract = requestContract('echo');
-      await sut.serve(
-        contract,
-        (m) =>
-          Promise.resolve({ echoed: m.value.text, replyTo: m.headers[Headers.replyTo] ?? '', deadlineInMs: Number(m.headers[Headers.deadline]) - Date.now() }),
-        { group: `g-${run}-echo` },
-      );
-      const reply = await sut.request(contract, { text: 'hello' }, { key: 'k', timeoutMs: 10_000 });
-      expect(reply.echoed).toBe('hello');
-      expect(reply.replyTo).toMatch(/^[a-z][a-z0-9-]*\.reply\.v1$/);
-      expect(reply.deadlineInMs).toBeGreaterThan(0);
-      expect(reply.deadlineInMs).toBeLessThanOrEqual(10_000);
-    });
-
-    it('times out a request and hands the late reply to onLateReply', async () => {
-      const contract = requestContract('slow');
-      const late: Envelope<z.infer<typeof replySchema>>[] = [];
-      sut.onLateReply(contract, collect(late));
-      await sut.serve(
-        contract,
-        async (m) => {
-          await new Promise((resolve) => setTimeout(resolve, 1_000));
-          return { echoed: m.value.text, replyTo: '', deadlineInMs: 0 };
-        },
-        { group: `g-${run}-slow` },
-      );
-      const error: unknown = await sut.request(contract, { text: 'late' }, { key: 'k', timeoutMs: 300 }).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(RequestTimeoutError);
-      await waitFor('the late reply', () => late.length === 1);
-      expect(late[0].value.echoed).toBe('late');
-      expect(late[0].headers[Headers.correlationId]).toBe((error as RequestTimeoutError).correlationId);
-    });
-
-    it('rejects the request with RemoteHandlerError when the serving handler throws', async () => {
-      const contract = requestContract('failing');
-      await sut.serve(contract, () => Promise.reject(new Error('routing table has no acquirer for BIN 999999')), { group: `g-${run}-fail` });
-      const error: unknown = await sut.request(contract, { text: 'x' }, { key: 'k', timeoutMs: 10_000 }).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(RemoteHandlerError);
-      expect((error as Error).message).toMatch(/no acquirer for BIN 999999/);
     });
 
     it('propagates the W3C trace context and runs the handler in a CONSUMER span', async () => {

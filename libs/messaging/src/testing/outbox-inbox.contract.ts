@@ -2,7 +2,7 @@ import { trace } from '@opentelemetry/api';
 import { z } from 'zod';
 
 import { defineEvent, SchemaViolationError, TopicContract } from '@payments/contracts';
-import { TransactionalSqlExecutor } from '@payments/persistence';
+import { SqlExecutor, TransactionalSqlExecutor } from '@payments/persistence';
 
 import { InMemoryMessageBus } from '../in-memory/in-memory-message-bus';
 import { Inbox, runOnce } from '../inbox/inbox';
@@ -43,6 +43,22 @@ class FlakyBus extends InMemoryMessageBus {
     await super.publish(topic, value, options);
     this.published.push(options.id ?? '');
   }
+}
+
+/** `db`, and every statement run through it or its transactions, in order. */
+function recording(db: TransactionalSqlExecutor): { db: TransactionalSqlExecutor; statements: string[] } {
+  const statements: string[] = [];
+  const record = (on: SqlExecutor): SqlExecutor => ({
+    $executeRawUnsafe: (query, ...values) => {
+      statements.push(query);
+      return on.$executeRawUnsafe(query, ...values);
+    },
+    $queryRawUnsafe: <T>(query: string, ...values: unknown[]) => {
+      statements.push(query);
+      return on.$queryRawUnsafe<T>(query, ...values);
+    },
+  });
+  return { statements, db: { ...record(db), $transaction: (fn, options) => db.$transaction((tx) => fn(record(tx)), options) } };
 }
 
 /** The outbox and inbox over one SQL database; runs on PGlite (unit) and PostgreSQL (int). */
@@ -122,8 +138,23 @@ export function describeOutboxInboxContract(name: string, open: () => Promise<Ou
       await waitFor('four messages', () => got.length === 4);
       expect(got.filter((m) => m.key === 'acc-1').map((m) => m.value.postingId)).toEqual(['p-1', 'p-2', 'p-4']);
       expect(got.map((m) => m.id).sort()).toEqual([...ids].sort());
-      expect(got[1].headers[Headers.correlationId]).toBe('c-9');
-      expect(got[0].headers[Headers.traceparent]).toContain(traceId);
+      const sent = (postingId: string): Envelope<Posting> | undefined => got.find((m) => m.value.postingId === postingId);
+      expect(sent('p-2')?.headers[Headers.correlationId]).toBe('c-9');
+      expect(sent('p-1')?.headers[Headers.traceparent]).toContain(traceId);
+      expect(await relay().backlog()).toBe(0);
+    });
+
+    it('publishes a batch of many keys with one claim and one delete, each key in order', async () => {
+      const got = await consume();
+      const sut = new OutboxWriter(schema);
+      await db.$transaction(async (tx) => {
+        for (let i = 0; i < 12; i += 1) await sut.add(tx, posted, posting(`p-${i}`), { key: `acc-${i % 4}` });
+      });
+      const counted = recording(db);
+      expect(await new OutboxRelay({ db: counted.db, bus, schema, registry, logger: quiet, batchSize: 50 }).flush()).toBe(12);
+      expect(counted.statements.map((sql) => sql.trim().split(/\s/)[0])).toEqual(['SELECT', 'DELETE']);
+      await waitFor('twelve messages', () => got.length === 12);
+      expect(got.filter((m) => m.key === 'acc-1').map((m) => m.value.postingId)).toEqual(['p-1', 'p-5', 'p-9']);
       expect(await relay().backlog()).toBe(0);
     });
 
@@ -204,6 +235,21 @@ export function describeOutboxInboxContract(name: string, open: () => Promise<Ou
         ).rejects.toThrow('rolled back');
         expect(await sut.backlog()).toBe(0);
         expect(got.map((m) => m.value.postingId)).toEqual(['p-1']);
+      } finally {
+        await sut.stop();
+      }
+    });
+
+    it('tries a row that failed again at its retry pace, not at the idle safety-net pace, when woken by commits', async () => {
+      const got = await consume();
+      const wake = (onWake: () => void): Promise<() => Promise<void>> => database.listen(outboxChannelOf(schema), onWake);
+      const sut = new OutboxRelay({ db, bus, schema, registry, logger: quiet, intervalMs: 100, idleIntervalMs: 60_000, wake });
+      await sut.start();
+      try {
+        bus.failures = 1;
+        await db.$transaction((tx) => new OutboxWriter(schema).add(tx, posted, posting('p-1'), { key: 'acc-1' }));
+        await waitFor('the row published on its second attempt', () => got.length === 1, 5_000);
+        expect(bus.failures).toBe(0);
       } finally {
         await sut.stop();
       }

@@ -48,7 +48,6 @@ export async function runService(definition: ServiceDefinition, env: NodeJS.Proc
   const bus = new KafkaMessageBus({
     brokers: config.KAFKA_BROKERS,
     clientId: definition.name,
-    serviceName: definition.name,
     partitions: config.KAFKA_TOPIC_PARTITIONS,
   });
   const rpcConfig = definition.rpc?.(env) ?? {};

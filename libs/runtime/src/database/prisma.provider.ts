@@ -1,6 +1,6 @@
 import { OnApplicationShutdown, Provider } from '@nestjs/common';
 
-import type { Database } from '@payments/persistence';
+import type { Database, SqlConnection } from '@payments/persistence';
 
 import { ReadinessRegistry } from '../health/readiness.registry';
 import { DATABASE_FACTORY } from '../platform/platform.tokens';
@@ -11,22 +11,47 @@ interface PrismaLike {
   $disconnect(): Promise<void>;
 }
 
+/** A provider of something made over the app's own database (schema), ready when `ping` answers. */
+function databaseProvider<T>(token: symbol, app: string, create: (db: Database) => T, ping: (made: T) => Promise<unknown>): Provider {
+  return {
+    provide: token,
+    inject: [DATABASE_FACTORY, ReadinessRegistry],
+    useFactory: async (databases: DatabaseFactory, readiness: ReadinessRegistry): Promise<T> => {
+      const made = create(await databases.open(app));
+      readiness.register(`${app}.database`, async () => {
+        await ping(made);
+        return true;
+      });
+      return made;
+    },
+  };
+}
+
 /**
  * A service's Prisma client over its own database (schema), with a readiness check. Each app
  * passes its own generated PrismaClient constructor.
  */
 export function prismaProvider<T extends PrismaLike>(token: symbol, app: string, create: (adapter: Database['adapter']) => T): Provider {
-  return {
-    provide: token,
-    inject: [DATABASE_FACTORY, ReadinessRegistry],
-    useFactory: async (databases: DatabaseFactory, readiness: ReadinessRegistry): Promise<T & OnApplicationShutdown> => {
-      const db = await databases.open(app);
+  return databaseProvider(
+    token,
+    app,
+    (db): T & OnApplicationShutdown => {
       const client = create(db.adapter);
-      readiness.register(`${app}.database`, async () => {
-        await client.$queryRawUnsafe('SELECT 1');
-        return true;
-      });
       return Object.assign(client, { onApplicationShutdown: () => client.$disconnect() });
     },
-  };
+    (client) => client.$queryRawUnsafe('SELECT 1'),
+  );
+}
+
+/**
+ * Plain parameterized SQL on a service's own database (schema), with a readiness check: for a hot
+ * path of a statement or two, where building each query through Prisma costs more than running it.
+ */
+export function sqlConnectionProvider(token: symbol, app: string): Provider {
+  return databaseProvider<SqlConnection>(
+    token,
+    app,
+    (db) => db.connection,
+    (connection) => connection.query('SELECT 1'),
+  );
 }

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+
+import { TransactionAuthorized, transactionAuthorizedV1, transactionReversedV1 } from '@payments/contracts';
+import { InMemoryMessageBus } from '@payments/messaging';
+import { applyMigrations, createDatabase, type Database } from '@payments/persistence';
+import { locateMigrations } from '@payments/runtime';
+
+import { TerminalTotalsConsumer } from './terminal-totals.consumer';
+import { TerminalTotalsRepository } from './terminal-totals.repository';
+
+jest.setTimeout(60_000);
+
+describe(TerminalTotalsConsumer.name, () => {
+  const day = '2026-12-01';
+  let database: Database;
+  let totals: TerminalTotalsRepository;
+  let bus: InMemoryMessageBus;
+  let terminals = 0;
+  let terminalId: string;
+
+  beforeAll(async () => {
+    database = await createDatabase({ kind: 'pglite', schema: 'settlement' });
+    await applyMigrations({ connection: database.connection, schema: 'settlement', migrationsDir: locateMigrations('settlement') });
+    totals = new TerminalTotalsRepository(database.connection);
+  });
+  afterAll(() => database.close());
+  beforeEach(async () => {
+    terminals += 1;
+    terminalId = `S${String(terminals).padStart(7, '0')}`;
+    bus = new InMemoryMessageBus({ logger: { warn: () => undefined, error: () => undefined } });
+    await new TerminalTotalsConsumer(bus, totals).onModuleInit();
+    await bus.start();
+  });
+  afterEach(() => bus.stop());
+
+  const event = (change: Partial<TransactionAuthorized> = {}): TransactionAuthorized => ({
+    transactionId: randomUUID(),
+    operation: 'purchase',
+    direction: 'debit',
+    terminalId,
+    merchantId: 'SHOP00000000001',
+    amountMinor: '1250',
+    currency: 'EUR',
+    responseCode: '00',
+    businessDay: day,
+    occurredAt: new Date().toISOString(),
+    ...change,
+  });
+  const totalOf = async (): Promise<{ count: number; amountMinor: bigint } | undefined> => (await totals.list(day, terminalId))[0];
+
+  it('counts an approval once however often it is delivered, and a refund subtracts', async () => {
+    const id = randomUUID();
+    await bus.publish(transactionAuthorizedV1, event(), { key: terminalId, id });
+    await bus.publish(transactionAuthorizedV1, event(), { key: terminalId, id });
+    await bus.publish(transactionAuthorizedV1, event({ operation: 'refund', direction: 'credit', amountMinor: '250' }), { key: terminalId });
+    await bus.stop(); // returns once every delivery is settled
+    expect(await totalOf()).toEqual({ businessDay: day, terminalId, currency: 'EUR', count: 2, amountMinor: 1000n });
+  });
+
+  it('takes a reversed approval back out once, even when the reversal is redelivered', async () => {
+    const approval = event({ amountMinor: '700' });
+    await bus.publish(transactionAuthorizedV1, approval, { key: terminalId });
+    await bus.publish(transactionAuthorizedV1, event({ amountMinor: '300' }), { key: terminalId });
+    const reversalId = randomUUID();
+    const reversal = { ...approval, responseCode: '00', reason: 'the register never received the approval' };
+    await bus.publish(transactionReversedV1, reversal, { key: terminalId, id: reversalId });
+    await bus.publish(transactionReversedV1, reversal, { key: terminalId, id: reversalId });
+    await bus.stop();
+    expect(await totalOf()).toMatchObject({ count: 1, amountMinor: 300n });
+  });
+
+  it('loses no increment when many events for one terminal arrive at once, and ignores what moves no money', async () => {
+    await Promise.all(Array.from({ length: 20 }, () => bus.publish(transactionAuthorizedV1, event({ amountMinor: '5' }), { key: randomUUID() })));
+    await bus.publish(transactionAuthorizedV1, event({ operation: 'preauthorization', direction: 'none' }), { key: terminalId });
+    await bus.stop();
+    expect(await totalOf()).toMatchObject({ count: 20, amountMinor: 100n });
+  });
+});
