@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, on a machine that may be fresh: installs the npm dependencies when they
 # are missing or stale, installs and starts PostgreSQL, Redis and Kafka on loopback (idempotent),
-# builds, lints, runs the unit, integration and end-to-end tiers, and checks the Helm chart.
+# builds, lints and typechecks (specs too), runs the unit, integration and end-to-end tiers, and checks the Helm chart.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export TZ=UTC NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
@@ -19,8 +19,9 @@ source scripts/infra/env.sh
 step "build"
 npm run --silent build
 
-step "lint"
+step "lint and typecheck (specs included)"
 npm run --silent lint
+npx tsc -p tsconfig.json --noEmit
 
 results=$(mktemp -d)
 status=0

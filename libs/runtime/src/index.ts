@@ -1,4 +1,4 @@
-export * from './platform/platform.tokens';
+export * from './tokens/platform.tokens';
 export * from './platform/platform.module';
 export * from './health/readiness.registry';
 export * from './health/health.controller';

@@ -35,6 +35,7 @@ describe(AssessTransactionUseCase.name, () => {
     amountMinor: '1000',
     currency: 'EUR',
     cardToken: `tok_${randomUUID().replaceAll('-', '')}`,
+    cardScheme: 'visa',
     ...change,
   });
 

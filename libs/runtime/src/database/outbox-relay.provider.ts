@@ -5,7 +5,7 @@ import { MessageBus, OutboxRelay, outboxChannelOf, TopicRegistry } from '@paymen
 import { getOrCreateGauge } from '@payments/observability';
 import type { TransactionalSqlExecutor } from '@payments/persistence';
 
-import { DATABASE_FACTORY, MESSAGE_BUS } from '../platform/platform.tokens';
+import { DATABASE_FACTORY, MESSAGE_BUS } from '../tokens/platform.tokens';
 import { DatabaseFactory } from './database.factory';
 import { schemaOf } from './migrations.locator';
 

@@ -3,7 +3,7 @@ import { OnApplicationShutdown, Provider } from '@nestjs/common';
 import type { Database, SqlConnection } from '@payments/persistence';
 
 import { ReadinessRegistry } from '../health/readiness.registry';
-import { DATABASE_FACTORY } from '../platform/platform.tokens';
+import { DATABASE_FACTORY } from '../tokens/platform.tokens';
 import { DatabaseFactory } from './database.factory';
 
 interface PrismaLike {

@@ -12,7 +12,7 @@ import { ListenerGuard } from '../operator/listener.guard';
 import { OperatorKeyRing } from '../operator/operator-key.ring';
 import { OperatorListener } from '../operator/operator-listener';
 import { OPERATOR_KEY_RING, OPERATOR_LISTENER } from '../operator/operator.tokens';
-import { CACHE, DATABASE_FACTORY, MESSAGE_BUS, RPC } from './platform.tokens';
+import { CACHE, DATABASE_FACTORY, MESSAGE_BUS, RPC } from '../tokens/platform.tokens';
 
 export interface PlatformResources {
   readonly bus: MessageBus;
