@@ -25,6 +25,12 @@ describe(AntifraudRiskCheck.name, () => {
     expect(antifraud.assess).toHaveBeenCalledWith({ ...query, amountMinor: '125000' });
   });
 
+  it('passes an allow without a decision (antifraud unavailable) with the reason, for the journal', async () => {
+    reply = { transactionId: query.transactionId, decision: 'allow', reasons: [{ rule: 'antifraud-unavailable', detail: 'deadline of 500 ms passed' }] };
+
+    expect(await sut.assess(query)).toEqual({ allowed: true, note: 'allowed without an antifraud decision (deadline of 500 ms passed)' });
+  });
+
   it('names every rule of a deny, with its code, or 59 when antifraud gave none', async () => {
     reply = { transactionId: query.transactionId, decision: 'deny', responseCode: '61', reasons: [{ rule: 'max-amount', detail: 'above 1000.00 EUR' }] };
     expect(await sut.assess(query)).toEqual({ allowed: false, responseCode: '61', reason: 'antifraud: max-amount (above 1000.00 EUR)' });

@@ -7,6 +7,9 @@ import { RPC } from '@payments/runtime';
 import { AUTHORIZATION_ENV } from '../config/authorization-env.provider';
 import type { AuthorizationEnv } from '../config/authorization-env';
 
+/** The rule named when no decision could be had (antifraud late, down or failing). */
+export const ANTIFRAUD_UNAVAILABLE = 'antifraud-unavailable';
+
 /**
  * Asks antifraud before the host, within the smaller of its own budget and what is left of the
  * register's deadline (the call being served). No decision in time, or none to be had (antifraud
@@ -32,11 +35,10 @@ export class AntifraudClient {
       if (!(error instanceof RpcError)) throw error;
       const detail = error.message;
       if (this.env.AUTHORIZATION_ANTIFRAUD_UNAVAILABLE === 'allow') {
-        // TODO(sync): journal this reason with the attempt once the core's RiskCheck outcome carries it on an allow.
         this.logger.warn(`transaction ${request.transactionId} allowed without an antifraud decision: ${detail}`);
-        return { transactionId: request.transactionId, decision: 'allow', reasons: [{ rule: 'antifraud-unavailable', detail }] };
+        return { transactionId: request.transactionId, decision: 'allow', reasons: [{ rule: ANTIFRAUD_UNAVAILABLE, detail }] };
       }
-      return { transactionId: request.transactionId, decision: 'deny', responseCode: '91', reasons: [{ rule: 'antifraud-unavailable', detail }] };
+      return { transactionId: request.transactionId, decision: 'deny', responseCode: '91', reasons: [{ rule: ANTIFRAUD_UNAVAILABLE, detail }] };
     }
   }
 }

@@ -41,7 +41,8 @@ const schema = z.object({
   AUTHORIZATION_ANTIFRAUD_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(500),
   /**
    * What to do when antifraud does not answer in time or cannot be reached: decline with 91
-   * (default), or allow and log the missing decision (antifraud-unavailable) with the transaction id.
+   * (default), or allow: the missing decision is logged with the transaction id and journaled in the
+   * approval's reason.
    */
   AUTHORIZATION_ANTIFRAUD_UNAVAILABLE: z.enum(['decline', 'allow']).default('decline'),
   /**

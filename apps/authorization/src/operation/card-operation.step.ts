@@ -95,6 +95,7 @@ export class CardOperationStep {
     const id = request.transactionId;
     const amountMinor = BigInt(request.amountMinor);
     const { terminalId, merchantId, currency, operation } = request;
+    let riskNote: string | undefined;
     if (profileOf(operation).assessed) {
       const decision = await this.risk.assess({
         transactionId: id,
@@ -107,6 +108,7 @@ export class CardOperationStep {
       });
       if (!decision.allowed)
         return replyOf(await this.outcomes.decline(id, { status: 'declined', responseCode: decision.responseCode, reason: decision.reason }));
+      riskNote = decision.note;
     }
     const railCard = { pan: card.pan, track2: card.track2, scheme: card.scheme };
     return this.rail.ask(
@@ -114,6 +116,7 @@ export class CardOperationStep {
         id,
         terminalId,
         direction: profileOf(operation).money,
+        riskNote,
         request: { kind: 'card', operation, card: railCard, entryMode: request.entryMode, amountMinor, currency, terminalId, merchantId },
       },
       context,

@@ -74,6 +74,7 @@ describe(ExecuteOperationUseCase.name, () => {
 
       expect(await run(request)).toEqual(first);
       expect(first).toMatchObject({ status: 'approved', responseCode: '00', maskedPan: '424242******4242' });
+      expect((await rowOf(request.transactionId)).statusReason).toBe('approved by host');
       expect(core.rail.sent).toHaveLength(1);
       expect(await historyOf(request.transactionId)).toEqual(['pending', 'approved']);
     });
@@ -143,6 +144,15 @@ describe(ExecuteOperationUseCase.name, () => {
       expect(reply).toMatchObject({ status: 'declined', responseCode: '61' });
       expect(core.risk.queries[0]).toMatchObject({ amountMinor: 1000n, cardToken: 'tok_4242424242', cardScheme: 'visa' });
       expect(core.rail.prepared).toHaveLength(0);
+    });
+
+    it('journals with the approval that the risk check allowed it without a decision', async () => {
+      core.risk.allowWithout('allowed without an antifraud decision (deadline of 500 ms passed)');
+
+      const reply = await run(card());
+
+      expect(reply.status).toBe('approved');
+      expect((await rowOf(reply.transactionId)).statusReason).toBe('approved by host; allowed without an antifraud decision (deadline of 500 ms passed)');
     });
 
     it('declines a card no rail takes with 92', async () => {
@@ -311,6 +321,20 @@ describe(ExecuteOperationUseCase.name, () => {
         status: 'rejected',
         responseText: expect.stringContaining('is itself a cancel'),
       });
+    });
+
+    it('gives back by one reversal a partial approval of a refund, and keeps the reservation until the host acknowledges it', async () => {
+      const original = await approvedPurchase({ amountMinor: '1000' });
+      await closeDay();
+      core.rail.answer({ kind: 'partial', approvedMinor: 300n, approvalCode: 'P00002' });
+
+      const refund = await runFollowUp(followUp({ operation: 'refund', original: { transactionId: original }, amountMinor: '600' }));
+
+      expect(refund).toMatchObject({ status: 'declined', responseCode: '10' });
+      expect((await rowOf(refund.transactionId)).statusReason).toBe('host answered a partial approval (300 of 600) a refund cannot take; reversal queued');
+      expect(await reversalsOf(refund.transactionId)).toBe(1);
+      expect(core.cashier.opened).toHaveLength(0);
+      expect(await rowOf(original)).toMatchObject({ returnedMinor: 600n });
     });
 
     it('gives the reservation back when the host declines a cancel, or the caller gave up before the rail', async () => {

@@ -24,6 +24,8 @@ export interface RailSubject {
   readonly direction: Direction;
   /** A follow-up's original: what it reserved there is released on a refusal, settled on an approval. */
   readonly original?: Transaction;
+  /** Why the risk check allowed it without a decision: journaled with an approval's reason. */
+  readonly riskNote?: string;
 }
 
 /**
@@ -73,7 +75,8 @@ export class RailStep {
         const settle: Effects | undefined = original ? (tx, row) => this.originals.settleOriginal(tx, row) : undefined;
         // A cancel the host approves without a code of its own keeps the original's (the receipt shows it).
         const approvalCode = outcome.approvalCode ?? (isCancel(subject.request) ? (original?.approvalCode ?? undefined) : undefined);
-        return replyOf(await this.outcomes.approve(id, { ...ref, approvalCode, balanceMinor: outcome.balanceMinor }, subject.direction, settle));
+        const noted = subject.riskNote ? { reason: `approved by host; ${subject.riskNote}` } : {};
+        return replyOf(await this.outcomes.approve(id, { ...ref, approvalCode, balanceMinor: outcome.balanceMinor, ...noted }, subject.direction, settle));
       }
       case 'declined':
         return replyOf(
@@ -85,7 +88,7 @@ export class RailStep {
           ),
         );
       case 'partial':
-        return this.partialApproval(subject, outcome, ref, release);
+        return this.partialApproval(subject, outcome, ref);
       case 'unknown':
         // The rail may have approved: the outcome is unknown and a reversal is queued (store and forward).
         this.logger.warn(`transaction ${id} unknown: ${outcome.reason}; reversal queued`);
@@ -95,24 +98,20 @@ export class RailStep {
 
   /**
    * The rail approved less than asked (ISO 8583 DE 39 = 10, the part in DE 4): the cashier decides.
-   * Where a partial amount means nothing (cash, top-up, balance) it is given back; a follow-up
-   * takes it as a decline and keeps nothing reserved.
+   * Where a partial amount means nothing (cash, top-up, balance, and every follow-up: a part of a
+   * cancel, refund or completion is not what the cashier asked) it is given back by one reversal;
+   * a follow-up's original keeps its reservation until the host acknowledges that reversal.
    */
   private async partialApproval(
     subject: RailSubject,
     outcome: Extract<RailOutcome, { kind: 'partial' }>,
     ref: { stan: string; rrn: string },
-    release?: Effects,
   ): Promise<AuthorizeReply> {
     const { id, request } = subject;
-    if (request.kind === 'follow_up') {
-      const reason = `host declined with ${PARTIAL_APPROVAL}`;
-      return replyOf(await this.outcomes.decline(id, { status: 'declined', responseCode: PARTIAL_APPROVAL, reason, ...ref }, undefined, release));
-    }
     const requested = request.amountMinor;
     const approved = outcome.approvedMinor;
     const answered = { ...ref, approvalCode: outcome.approvalCode };
-    if (!PARTIAL_OPERATIONS.has(request.operation) || approved === undefined || approved <= 0n || approved >= requested) {
+    if (request.kind === 'follow_up' || !PARTIAL_OPERATIONS.has(request.operation) || approved === undefined || approved <= 0n || approved >= requested) {
       const reason = `host answered a partial approval (${approved ?? 'no amount'} of ${requested}) a ${request.operation} cannot take; reversal queued`;
       return replyOf(await this.outcomes.decline(id, { status: 'declined', responseCode: PARTIAL_APPROVAL, reason, ...answered }, { reason }));
     }

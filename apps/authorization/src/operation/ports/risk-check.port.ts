@@ -12,7 +12,9 @@ export interface RiskQuery {
   readonly cardScheme: string;
 }
 
-export type RiskDecision = { readonly allowed: true } | { readonly allowed: false; readonly responseCode: string; readonly reason: string };
+/** `note`: why an operation was allowed without a decision (the policy when antifraud is unavailable), journaled with its outcome. */
+export type RiskDecision =
+  { readonly allowed: true; readonly note?: string } | { readonly allowed: false; readonly responseCode: string; readonly reason: string };
 
 /** The decision taken before any rail is asked (antifraud: rules, lists, velocity). */
 export interface RiskCheck {

@@ -5,6 +5,11 @@ export class FakeRiskCheck implements RiskCheck {
   readonly queries: RiskQuery[] = [];
   private decision: RiskDecision = { allowed: true };
 
+  /** Allows as the unavailable-antifraud policy does: without a decision, saying why. */
+  allowWithout(note: string): void {
+    this.decision = { allowed: true, note };
+  }
+
   deny(responseCode: string, reason: string): void {
     this.decision = { allowed: false, responseCode, reason };
   }
