@@ -6,7 +6,9 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
  * keeps its own registry and its metrics vanish from /metrics).
  */
 export const metricsRegistry = new Registry();
-collectDefaultMetrics({ register: metricsRegistry });
+// Event-loop delay is sampled every 100 ms, not prom-client's 10 ms: that timer alone kept an idle
+// process at about 0.5 % of a core; the lag percentiles stay as exact, over fewer samples.
+collectDefaultMetrics({ register: metricsRegistry, eventLoopMonitoringPrecision: 100 });
 
 /** Sets the `service` label carried by every metric of this process (MetricsModule.forRoot does it). */
 export function setMetricsServiceLabel(service: string): void {
