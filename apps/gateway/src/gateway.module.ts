@@ -7,7 +7,7 @@ import { AbandonOperationUseCase } from './abandonment/abandon-operation.usecase
 import { AbandonmentRepository } from './abandonment/abandonment.repository';
 
 import { GATEWAY_ENV, loadGatewayEnv } from './config/gateway-env';
-import { GATEWAY_DB, gatewayDbProvider } from './database/gateway-db.provider';
+import { GATEWAY_DB, gatewayDbProvider, gatewaySqlProvider } from './database/gateway-db.provider';
 import { terminalGrpcProviders } from './grpc/terminal-grpc.providers';
 import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { IdempotencyService } from './idempotency/idempotency.service';
@@ -37,6 +37,7 @@ export class GatewayModule {
       providers: [
         { provide: GATEWAY_ENV, useValue: loadGatewayEnv(env) },
         gatewayDbProvider,
+        gatewaySqlProvider,
         outboxRelayProvider('gateway', GATEWAY_DB, [abandonV1]),
         ApiClientRepository,
         TerminalKeyCache,
