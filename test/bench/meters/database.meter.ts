@@ -1,15 +1,14 @@
 import { Client } from 'pg';
 
+import { ownerOf } from './statement-owner';
+
 export interface DatabaseSample {
   readonly commits: number;
   /** Statements executed (pg_stat_statements), or undefined where that extension is not loaded. */
   readonly statements?: number;
-  /** The same statements by the schema they name first (one service's each), and BEGIN/COMMIT/ROLLBACK. */
+  /** The same statements by the service (schema) whose tables or functions they use, and BEGIN/COMMIT/ROLLBACK. */
   readonly statementsBySchema?: ReadonlyMap<string, number>;
 }
-
-/** What a statement that names no schema is counted under. */
-const TRANSACTION_CONTROL = 'BEGIN/COMMIT';
 
 /**
  * Commits (pg_stat_database) and statements (pg_stat_statements) of the platform's database, to
@@ -35,17 +34,31 @@ export class DatabaseMeter {
     // Statistics reach the views when a backend reports them; this flushes this session's own.
     const commits = await this.client.query<{ n: string }>('SELECT xact_commit::text AS n FROM pg_stat_database WHERE datname = current_database()');
     if (!this.statementsCounted) return { commits: Number(commits.rows[0]?.n ?? 0) };
-    const statements = await this.client.query<{ schema: string; n: string }>(
-      `SELECT coalesce(substring(query from '"([a-z_][a-z0-9_-]*)"\\.'),
-                       CASE WHEN query ~* '^\\s*(begin|commit|rollback|start transaction)' THEN '${TRANSACTION_CONTROL}' ELSE 'other' END) AS schema,
-              sum(calls)::text AS n
+    const statements = await this.client.query<{ query: string; n: string }>(
+      `SELECT query, sum(calls)::text AS n
          FROM pg_stat_statements
         WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND query NOT ILIKE '%pg_stat%'
-        GROUP BY 1`,
+        GROUP BY query`,
     );
-    const statementsBySchema = new Map(statements.rows.map((row) => [row.schema, Number(row.n)]));
+    const schemasByName = await this.schemasByName();
+    const statementsBySchema = new Map<string, number>();
+    for (const row of statements.rows) {
+      const owner = ownerOf(row.query, schemasByName);
+      statementsBySchema.set(owner, (statementsBySchema.get(owner) ?? 0) + Number(row.n));
+    }
     const total = [...statementsBySchema.values()].reduce((a, b) => a + b, 0);
     return { commits: Number(commits.rows[0]?.n ?? 0), statements: total, statementsBySchema };
+  }
+
+  /** Every table and function name of the platform's schemas, with the schemas that have one of that name. */
+  private async schemasByName(): Promise<Map<string, Set<string>>> {
+    const names = await this.client.query<{ schema: string; name: string }>(
+      `SELECT table_schema AS schema, table_name AS name FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema', 'public')
+       UNION SELECT routine_schema, routine_name FROM information_schema.routines WHERE routine_schema NOT IN ('pg_catalog', 'information_schema', 'public')`,
+    );
+    const schemasByName = new Map<string, Set<string>>();
+    for (const { schema, name } of names.rows) schemasByName.set(name, (schemasByName.get(name) ?? new Set()).add(schema));
+    return schemasByName;
   }
 
   close(): Promise<void> {
