@@ -20,7 +20,9 @@ export interface BenchTarget {
 export async function startEmbeddedProcess(env: Record<string, string>): Promise<BenchTarget> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'payments-bench-'));
-  const child = spawn(process.execPath, [join(repoRoot(), 'dist/apps/embedded/src/main.js')], {
+  // EMBEDDED_NODE_ARGS: node flags, e.g. "--cpu-prof --cpu-prof-dir=tmp/prof" to profile a benchmark run.
+  const nodeArgs = (process.env.EMBEDDED_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(repoRoot(), 'dist/apps/embedded/src/main.js')], {
     // OPERATOR_PORT 0: any free port, so the benchmark never collides with a platform already on 8081.
     env: { ...process.env, ...TEST_SERVICE_ENV, ...env, PORT: String(port), OPERATOR_PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'error' },
     stdio: ['ignore', 'ignore', 'inherit'],
