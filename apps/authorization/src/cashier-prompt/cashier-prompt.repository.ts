@@ -91,6 +91,15 @@ export class CashierPromptRepository implements CashierPrompts {
     });
   }
 
+  /** Whether any open prompt is past its expiry: one plain statement (names follow search_path), asked every second. */
+  async hasExpired(now: Date): Promise<boolean> {
+    const [row] = await this.db.$queryRawUnsafe<{ due: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM "cashier_prompt" WHERE "status" = 'open' AND "expires_at" <= $1::timestamptz) AS "due"`,
+      now.toISOString(),
+    );
+    return row.due;
+  }
+
   findExpired(now: Date, limit: number): Promise<PromptRow[]> {
     return this.db.cashierPrompt.findMany({ where: { status: 'open', expiresAt: { lte: now } }, orderBy: { expiresAt: 'asc' }, take: limit });
   }

@@ -42,7 +42,9 @@ export class PromptExpiryWorker implements OnApplicationBootstrap, OnApplication
     return this.running;
   }
 
+  /** Nothing expired (the idle platform): the pass is one plain statement. */
   private async expire(now: Date): Promise<void> {
+    if (!(await this.prompts.hasExpired(now))) return;
     for (const prompt of await this.prompts.findExpired(now, BATCH)) {
       const reason = `the cashier did not answer "${prompt.text}" within ${this.env.AUTHORIZATION_PROMPT_TIMEOUT_MS} ms`;
       const resumed = await this.prompts.resume(prompt.id, '', reason, 'expired');

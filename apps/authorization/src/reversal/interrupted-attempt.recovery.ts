@@ -9,6 +9,14 @@ import { OutcomeRecorder } from '../operation/outcome.recorder';
 
 const BATCH = 50;
 
+/** Which of the two reads a pass makes; the worker's probe says which can find anything. */
+export interface RecoveryDue {
+  readonly stalePending: boolean;
+  readonly lapsedPreauthorizations: boolean;
+}
+
+const EVERYTHING: RecoveryDue = { stalePending: true, lapsedPreauthorizations: true };
+
 /**
  * What a stopped process left behind (killed between the host's answer and the journal, or
  * before the host was asked), and preauthorizations that lapsed. An attempt that reached the
@@ -31,8 +39,15 @@ export class InterruptedAttemptRecovery {
     return this.env.AUTHORIZATION_HOST_TIMEOUT_MS + this.env.AUTHORIZATION_ANTIFRAUD_TIMEOUT_MS + 5_000;
   }
 
-  async runOnce(now = new Date()): Promise<void> {
-    for (const row of await this.journal.findStalePending(new Date(now.getTime() - this.staleAfterMs), BATCH)) {
+  /** Pending attempts last changed before this, at `now`, are stale. */
+  staleBefore(now: Date): Date {
+    return new Date(now.getTime() - this.staleAfterMs);
+  }
+
+  /** Recovers what is due; returns how many rows it closed (each may have queued a reversal). */
+  async runOnce(now = new Date(), due: RecoveryDue = EVERYTHING): Promise<number> {
+    const stale = due.stalePending ? await this.journal.findStalePending(this.staleBefore(now), BATCH) : [];
+    for (const row of stale) {
       if (row.hostSentAt) {
         const reason = `interrupted after the request went to the host (${row.hostMti ?? 'request'} STAN ${row.stan ?? '?'}); outcome unknown, reversal queued`;
         await this.outcomes.decline(row.id, { status: 'unknown', responseCode: '91', reason }, { reason });
@@ -43,7 +58,8 @@ export class InterruptedAttemptRecovery {
         this.logger.warn(`transaction ${row.id}: ${reason}`);
       }
     }
-    for (const preauth of await this.journal.findLapsedPreauthorizations(now, BATCH)) {
+    const lapsed = due.lapsedPreauthorizations ? await this.journal.findLapsedPreauthorizations(now, BATCH) : [];
+    for (const preauth of lapsed) {
       const reason = `preauthorization expired at ${preauth.expiresAt!.toISOString()} without completion; hold released by reversal`;
       await this.outcomes.finalize(
         preauth.id,
@@ -55,5 +71,6 @@ export class InterruptedAttemptRecovery {
       );
       this.logger.log(`preauthorization ${preauth.id} expired; reversal queued`);
     }
+    return stale.length + lapsed.length;
   }
 }

@@ -5,7 +5,7 @@ import type { OperationRepository } from '../operation/operation.repository';
 import type { OriginalRepository } from '../operation/original.repository';
 import type { Transaction } from '../generated/prisma/client';
 import type { InterruptedAttemptRecovery } from './interrupted-attempt.recovery';
-import type { ReversalRepository } from './reversal.repository';
+import type { DueWork, ReversalRepository } from './reversal.repository';
 import { ReversalWorker } from './reversal.worker';
 
 const ID = '7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2918';
@@ -37,7 +37,9 @@ const refund = {
 describe(ReversalWorker.name, () => {
   const tx = { name: 'tx' };
   let announced: boolean;
+  let due: DueWork;
   const queue = {
+    dueWork: jest.fn(() => Promise.resolve(due)),
     claimDue: jest.fn(() => Promise.resolve([{ transaction: refund, attempt: 1 }])),
     acknowledge: jest.fn(async (_id: string, _code: string, _status: string, _reason: string, effects: (t: unknown, row: Transaction) => Promise<void>) => {
       await effects(tx, { ...refund, status: 'reversed' });
@@ -54,17 +56,22 @@ describe(ReversalWorker.name, () => {
     sendTo: jest.fn(() => Promise.resolve({ mti: '0410', fields: { 39: '00' } })),
   };
   const cards = { vault: { decrypt: () => '4242424242424242' } };
+  const staleBefore = new Date('2026-11-30T09:59:00Z');
+  const recovery = { staleBefore: jest.fn(() => staleBefore), runOnce: jest.fn(() => Promise.resolve(0)) };
   const sut = new ReversalWorker(
     queue as unknown as ReversalRepository,
     journal as unknown as OperationRepository,
     originals as unknown as OriginalRepository,
-    { runOnce: () => Promise.resolve() } as unknown as InterruptedAttemptRecovery,
+    recovery as unknown as InterruptedAttemptRecovery,
     acquirer as unknown as AcquirerClient,
     cards as unknown as CardReaderService,
     { AUTHORIZATION_REVERSAL_RETRY_MS: 200 } as AuthorizationEnv,
   );
 
-  beforeEach(() => jest.clearAllMocks());
+  beforeEach(() => {
+    jest.clearAllMocks();
+    due = { stalePending: false, lapsedPreauthorizations: false, reversals: true };
+  });
 
   it('gives a reversed refund its amount back on the original, and takes the announced approval back out of settlement', async () => {
     announced = true;
@@ -95,5 +102,37 @@ describe(ReversalWorker.name, () => {
 
     expect(originals.release).toHaveBeenCalled();
     expect(journal.addEvent).not.toHaveBeenCalled();
+  });
+
+  describe('at rest', () => {
+    it('asks one question and reads nothing else when nothing is due', async () => {
+      due = { stalePending: false, lapsedPreauthorizations: false, reversals: false };
+
+      await sut.runOnce();
+
+      expect(queue.dueWork).toHaveBeenCalledTimes(1);
+      expect(queue.dueWork).toHaveBeenCalledWith(staleBefore, expect.any(Date));
+      expect(recovery.runOnce).not.toHaveBeenCalled();
+      expect(queue.claimDue).not.toHaveBeenCalled();
+      expect(acquirer.sendTo).not.toHaveBeenCalled();
+    });
+
+    it('recovers only what the question found: lapsed preauthorizations without the stale-pending read', async () => {
+      due = { stalePending: false, lapsedPreauthorizations: true, reversals: false };
+
+      await sut.runOnce();
+
+      expect(recovery.runOnce).toHaveBeenCalledWith(expect.any(Date), due);
+    });
+
+    it('sends a reversal the recovery queued in the same pass, without waiting for the next one', async () => {
+      due = { stalePending: true, lapsedPreauthorizations: false, reversals: false };
+      recovery.runOnce.mockResolvedValueOnce(1);
+
+      await sut.runOnce();
+
+      expect(queue.claimDue).toHaveBeenCalledTimes(1);
+      expect(acquirer.sendTo).toHaveBeenCalledWith('default', expect.objectContaining({ mti: '0400' }));
+    });
   });
 });

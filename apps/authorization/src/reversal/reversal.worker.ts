@@ -59,10 +59,17 @@ export class ReversalWorker implements OnApplicationBootstrap, OnApplicationShut
     return this.running;
   }
 
+  /**
+   * One statement asks what is due; nothing due (the idle platform) ends the pass there. A
+   * reversal the recovery queued is sent in the same pass.
+   */
   private async drain(): Promise<void> {
-    await this.recovery.runOnce();
-    const due = await this.queue.claimDue(20, LEASE_MS);
-    for (const reversal of due) await this.send(reversal);
+    const now = new Date();
+    const due = await this.queue.dueWork(this.recovery.staleBefore(now), now);
+    const recovered = due.stalePending || due.lapsedPreauthorizations ? await this.recovery.runOnce(now, due) : 0;
+    if (!due.reversals && recovered === 0) return;
+    const claimed = await this.queue.claimDue(20, LEASE_MS);
+    for (const reversal of claimed) await this.send(reversal);
   }
 
   private async send({ transaction: t, attempt }: ClaimedReversal): Promise<void> {
