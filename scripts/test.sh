@@ -28,6 +28,12 @@ status=0
 step "unit tests"
 npx jest --selectProjects unit --ci --json --outputFile="$results/unit.json" || status=1
 step "integration and end-to-end tests (real PostgreSQL, Redis, Kafka)"
+# One such run at a time on a machine: two would share the servers' consumer groups and journals
+# (another checkout's run waits here; the servers' own lock is up.sh's, held only while it starts them).
+if command -v flock >/dev/null; then
+  exec 8>/tmp/payments-tests.lock
+  flock 8
+fi
 npx jest --selectProjects int e2e --ci --runInBand --json --outputFile="$results/int-e2e.json" || status=1
 
 step "Helm chart"
