@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 
 import { transactionAuthorizedV1, transactionDeclinedV1 } from '@payments/contracts';
-import { createDatabase, type Database, type DatabaseTarget, loadMigrationFiles } from '@payments/persistence';
+import type { Database } from '@payments/persistence';
+import { openScratchSchema, type ScratchSchema } from '@payments/persistence/testing';
 
 import { PrismaClient, type Transaction } from '../generated/prisma/client';
 import type { PendingEntry } from './operation-entry';
@@ -18,17 +19,16 @@ const TERMINAL = 'T0000001';
 
 /** The repository's raw statements on real PostgreSQL and on PGlite (the embedded mode), each in a schema of its own. */
 describe.each(['postgres', 'pglite'] as const)(`${OperationRepository.name} (%s)`, (kind) => {
-  const schema = `journal_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  let scratch: ScratchSchema;
+  let schema: string;
   let db: Database;
   let client: PrismaClient;
   let sut: OperationRepository;
 
   beforeAll(async () => {
-    const target: DatabaseTarget = kind === 'postgres' ? { kind, url, schema, poolSize: 4 } : { kind, schema };
-    db = await createDatabase(target);
-    await db.connection.exec(`CREATE SCHEMA "${schema}"`);
-    // The app's migrations, every "authorization". moved to this schema (the repository's SQL follows search_path).
-    for (const migration of loadMigrationFiles(MIGRATIONS)) await db.connection.exec(migration.script.replaceAll('"authorization".', `"${schema}".`));
+    // The app's migrations in a schema of their own (the repository's SQL follows search_path).
+    scratch = await openScratchSchema(kind, { appSchema: 'authorization', migrationsDir: MIGRATIONS, url });
+    ({ db, schema } = scratch);
     await db.connection.query(
       `INSERT INTO "${schema}"."terminal_batch" ("terminal_id", "batch_number", "merchant_id", "status") VALUES ($1, 7, 'SHOP1', 'open')`,
       [TERMINAL],
@@ -38,8 +38,7 @@ describe.each(['postgres', 'pglite'] as const)(`${OperationRepository.name} (%s)
 
   afterAll(async () => {
     await client?.$disconnect();
-    if (kind === 'postgres') await db?.connection.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await db?.close();
+    await scratch?.close();
   });
 
   beforeEach(() => (sut = new OperationRepository(client)));

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 
-import { createDatabase, type Database, type DatabaseTarget, loadMigrationFiles } from '@payments/persistence';
+import type { Database } from '@payments/persistence';
+import { openScratchSchema, type ScratchSchema } from '@payments/persistence/testing';
 
 import { CashierPromptRepository } from '../cashier-prompt/cashier-prompt.repository';
 import { PrismaClient } from '../generated/prisma/client';
@@ -20,7 +21,8 @@ const STALE_AFTER_MS = 30_000;
  * (The Prisma reads themselves name the service's schema, so they are not run here.)
  */
 describe.each(['postgres', 'pglite'] as const)('idle passes (%s)', (kind) => {
-  const schema = `idle_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  let scratch: ScratchSchema;
+  let schema: string;
   let db: Database;
   let client: PrismaClient;
   let reversals: ReversalRepository;
@@ -29,10 +31,8 @@ describe.each(['postgres', 'pglite'] as const)('idle passes (%s)', (kind) => {
   const ago = (ms: number) => new Date(now.getTime() - ms).toISOString();
 
   beforeAll(async () => {
-    const target: DatabaseTarget = kind === 'postgres' ? { kind, url, schema, poolSize: 2 } : { kind, schema };
-    db = await createDatabase(target);
-    await db.connection.exec(`CREATE SCHEMA "${schema}"`);
-    for (const migration of loadMigrationFiles(MIGRATIONS)) await db.connection.exec(migration.script.replaceAll('"authorization".', `"${schema}".`));
+    scratch = await openScratchSchema(kind, { appSchema: 'authorization', migrationsDir: MIGRATIONS, url, poolSize: 2 });
+    ({ db, schema } = scratch);
     await db.connection.query(
       `INSERT INTO "${schema}"."terminal_batch" ("terminal_id", "batch_number", "merchant_id", "status") VALUES ('T1', 1, 'SHOP1', 'open')`,
     );
@@ -44,8 +44,7 @@ describe.each(['postgres', 'pglite'] as const)('idle passes (%s)', (kind) => {
 
   afterAll(async () => {
     await client?.$disconnect();
-    if (kind === 'postgres') await db?.connection.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await db?.close();
+    await scratch?.close();
   });
 
   beforeEach(async () => {

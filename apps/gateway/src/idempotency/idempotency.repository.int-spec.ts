@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 
-import { createDatabase, type Database, type DatabaseTarget, loadMigrationFiles } from '@payments/persistence';
+import type { Database } from '@payments/persistence';
+import { openScratchSchema, type ScratchSchema } from '@payments/persistence/testing';
 
 import { httpAnswerOf } from '../rest/register-outcome.http';
 import { authorizeReplyOf } from '../testing/authorize-reply.fixture';
@@ -16,22 +17,20 @@ const MIGRATIONS = join(__dirname, '..', '..', 'prisma', 'migrations');
 
 /** The idempotency record's plain SQL on real PostgreSQL and on PGlite (the embedded mode), each in a schema of its own. */
 describe.each(['postgres', 'pglite'] as const)(`${IdempotencyRepository.name} (%s)`, (kind) => {
-  const schema = `gateway_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  let scratch: ScratchSchema;
+  let schema: string;
   let db: Database;
   let sut: IdempotencyRepository;
   let service: IdempotencyService;
 
   beforeAll(async () => {
-    const target: DatabaseTarget = kind === 'postgres' ? { kind, url, schema, poolSize: 4 } : { kind, schema };
-    db = await createDatabase(target);
-    await db.connection.exec(`CREATE SCHEMA "${schema}"`);
-    // The app's migrations, every "gateway". moved to this schema (the repository's SQL follows search_path).
-    for (const migration of loadMigrationFiles(MIGRATIONS)) await db.connection.exec(migration.script.replaceAll('"gateway".', `"${schema}".`));
+    // The app's migrations in a schema of their own (the repository's SQL follows search_path).
+    scratch = await openScratchSchema(kind, { appSchema: 'gateway', migrationsDir: MIGRATIONS, url });
+    ({ db, schema } = scratch);
   });
 
   afterAll(async () => {
-    if (kind === 'postgres') await db?.connection.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await db?.close();
+    await scratch?.close();
   });
 
   beforeEach(() => {

@@ -1,0 +1,1 @@
+export { openScratchSchema, type ScratchSchema, type ScratchSchemaOptions } from './scratch-schema';
