@@ -5,6 +5,8 @@ export type SqlRow = Record<string, unknown>;
 export interface SqlQueryRunner {
   /** One statement with $1..$n parameters; returns its rows. */
   query<T extends SqlRow = SqlRow>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** One statement with $1..$n parameters; returns how many rows it inserted, updated or deleted. */
+  execute(sql: string, params?: readonly unknown[]): Promise<number>;
   /** A script of one or more statements separated by semicolons, without parameters. */
   exec(script: string): Promise<void>;
 }

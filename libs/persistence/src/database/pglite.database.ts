@@ -23,6 +23,7 @@ function realmNeutralParams(params: readonly unknown[] = []): unknown[] {
 function runnerOver(pglite: PgliteRunner): SqlQueryRunner {
   return {
     query: async <T extends SqlRow = SqlRow>(sql: string, params?: readonly unknown[]) => (await pglite.query<T>(sql, realmNeutralParams(params))).rows,
+    execute: async (sql: string, params?: readonly unknown[]) => (await pglite.query(sql, realmNeutralParams(params))).affectedRows ?? 0,
     exec: async (script: string) => {
       await pglite.exec(script);
     },
@@ -48,6 +49,10 @@ class PgliteConnection implements SqlConnection {
 
   query<T extends SqlRow = SqlRow>(sql: string, params?: readonly unknown[]): Promise<T[]> {
     return this.runner.query<T>(sql, params);
+  }
+
+  execute(sql: string, params?: readonly unknown[]): Promise<number> {
+    return this.runner.execute(sql, params);
   }
 
   exec(script: string): Promise<void> {

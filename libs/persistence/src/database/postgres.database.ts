@@ -12,6 +12,7 @@ const DEFAULT_POOL_SIZE = 10;
 function runnerOver(client: Pool | PoolClient): SqlQueryRunner {
   return {
     query: async <T extends SqlRow = SqlRow>(sql: string, params?: readonly unknown[]) => (await client.query<T>(sql, params ? [...params] : undefined)).rows,
+    execute: async (sql: string, params?: readonly unknown[]) => (await client.query(sql, params ? [...params] : undefined)).rowCount ?? 0,
     exec: async (script: string) => {
       await client.query(script);
     },
@@ -32,6 +33,10 @@ class PostgresConnection implements SqlConnection {
 
   query<T extends SqlRow = SqlRow>(sql: string, params?: readonly unknown[]): Promise<T[]> {
     return this.runner.query<T>(sql, params);
+  }
+
+  execute(sql: string, params?: readonly unknown[]): Promise<number> {
+    return this.runner.execute(sql, params);
   }
 
   exec(script: string): Promise<void> {
