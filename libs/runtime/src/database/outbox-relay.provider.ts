@@ -8,6 +8,7 @@ import type { TransactionalSqlExecutor } from '@payments/persistence';
 import { DATABASE_FACTORY, MESSAGE_BUS } from '../tokens/platform.tokens';
 import { DatabaseFactory } from './database.factory';
 import { schemaOf } from './migrations.locator';
+import { SqlConnectionExecutor } from './sql-connection.executor';
 
 /** As often as Prometheus usually scrapes: a count more often than that is read by nobody. */
 const BACKLOG_EVERY_MS = 15_000;
@@ -49,9 +50,11 @@ export function outboxRelayProvider(app: string, dbToken: symbol, topics: TopicC
   return {
     provide: `${app}.outbox-relay`,
     inject: [dbToken, MESSAGE_BUS, DATABASE_FACTORY],
-    useFactory: (db: TransactionalSqlExecutor, bus: MessageBus, databases: DatabaseFactory) => {
+    useFactory: (client: TransactionalSqlExecutor, bus: MessageBus, databases: DatabaseFactory) => {
       const schema = schemaOf(app);
       const database = databases.opened(app);
+      // Plain SQL on the database's own connection: the relay's claims and deletes skip Prisma's engine.
+      const db = database ? new SqlConnectionExecutor(database.connection) : client;
       const wake = database && ((onWake: () => void) => database.listen(outboxChannelOf(schema), onWake));
       return new OutboxRelayLifecycle(app, new OutboxRelay({ db, bus, schema, registry: TopicRegistry.of(...topics), wake }));
     },
