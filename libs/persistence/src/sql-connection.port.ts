@@ -19,7 +19,8 @@ export interface SqlSession extends SqlQueryRunner {
 /**
  * The raw connection a Database offers besides its Prisma adapter. Session state (advisory locks,
  * SET) only holds inside withSession, which pins one server session; calls made directly on the
- * connection may each use another pooled session.
+ * connection may each use another pooled session. Its transaction() is for transaction-scoped
+ * state only (SET LOCAL, pg_advisory_xact_lock): its session is not reset when it commits.
  */
 export interface SqlConnection extends SqlSession {
   withSession<T>(fn: (session: SqlSession) => Promise<T>): Promise<T>;

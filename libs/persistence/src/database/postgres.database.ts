@@ -43,8 +43,21 @@ class PostgresConnection implements SqlConnection {
     return this.runner.exec(script);
   }
 
-  transaction<T>(fn: (tx: SqlQueryRunner) => Promise<T>): Promise<T> {
-    return this.withSession((session) => session.transaction(fn));
+  /**
+   * BEGIN ... COMMIT on one pooled session. A committed transaction leaves nothing behind (SET LOCAL
+   * and transaction-level advisory locks end with it), so the session goes back to the pool without
+   * the reset withSession makes; one that failed is dropped instead, whatever state it was left in.
+   */
+  async transaction<T>(fn: (tx: SqlQueryRunner) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      const result = await inTransaction(runnerOver(client), fn);
+      client.release();
+      return result;
+    } catch (error) {
+      client.release(error instanceof Error ? error : new Error(String(error)));
+      throw error;
+    }
   }
 
   async withSession<T>(fn: (session: SqlSession) => Promise<T>): Promise<T> {
