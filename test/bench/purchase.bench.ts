@@ -8,6 +8,7 @@ import { TestPinPad } from '@payments/testing';
 import { TEST_SERVICE_ENV } from '../support/platform-under-test';
 import { repoRoot } from '../support/repo-root.util';
 import { BenchTarget, startDistributedTarget, startEmbeddedProcess } from './bench-targets';
+import { JsonPostClient } from './json-post.client';
 import { DatabaseMeter } from './meters/database.meter';
 import { LatencyPoint, writeLatencyChart } from './meters/latency.chart';
 import { platformRoles, ProcessMeter } from './meters/process.meter';
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
   const meter = new ProcessMeter(platformRoles(repoRoot(), target.services, mode === 'distributed'));
   const database =
     mode === 'distributed' ? await DatabaseMeter.open(process.env.DATABASE_URL ?? 'postgres://payments:payments@127.0.0.1:5432/payments') : undefined;
+  const client = new JsonPostClient(target.url);
   try {
     const pinPad = TestPinPad.withAnsiTestKey();
     const cards = Array.from({ length: Math.min(Math.max(...rates) * duration + Number(values.warmup), 20_000) }, () =>
@@ -63,13 +65,13 @@ async function main(): Promise<void> {
     let next = 0;
     const purchase = async (): Promise<boolean | string> => {
       const n = next++;
-      const response = await fetch(`${target.url}/v1/purchases`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${keys[n % registers]}`, 'idempotency-key': randomUUID() },
-        body: JSON.stringify({ amount: 1000, currency: 'EUR', card: cards[n % cards.length] }),
-        signal: AbortSignal.timeout(30_000),
-      });
-      const body = (await response.json()) as { status?: string; message?: unknown };
+      const response = await client.post(
+        '/v1/purchases',
+        { authorization: `Bearer ${keys[n % registers]}`, 'idempotency-key': randomUUID() },
+        { amount: 1000, currency: 'EUR', card: cards[n % cards.length] },
+        30_000,
+      );
+      const body = (response.body ?? {}) as { status?: string; message?: unknown };
       return response.status === 201 && body.status === 'approved' ? true : `HTTP ${response.status} ${body.status ?? JSON.stringify(body.message)}`;
     };
     for (let i = 0; i < Number(values.warmup); i += 1) await purchase();
@@ -104,6 +106,7 @@ async function main(): Promise<void> {
     await writeLatencyChart(chart, `purchase latency over time (${mode}; rates ${rates.join(', ')}/s, ${duration} s each)`, points);
     console.log(`latency chart: ${chart}`);
   } finally {
+    client.close();
     await database?.close();
     await target.stop();
   }
