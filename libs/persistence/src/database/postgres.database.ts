@@ -9,10 +9,29 @@ import { inTransaction } from './transaction.util';
 
 const DEFAULT_POOL_SIZE = 10;
 
+/**
+ * A parameterized statement runs as a named prepared statement: each pooled session parses and
+ * plans its text once, and later runs only bind and execute it (PostgreSQL re-plans by itself
+ * after DDL or a search_path change). The names are shared by every session, one per text, and
+ * bounded: texts past the bound run unnamed, as every statement did before.
+ */
+const PREPARED_NAMES = new Map<string, string>();
+const MAX_PREPARED = 256;
+
+function statement(sql: string, params: readonly unknown[] | undefined): { text: string; values?: unknown[]; name?: string } {
+  if (!params) return { text: sql };
+  let name = PREPARED_NAMES.get(sql);
+  if (name === undefined && PREPARED_NAMES.size < MAX_PREPARED) {
+    name = `payments_${PREPARED_NAMES.size + 1}`;
+    PREPARED_NAMES.set(sql, name);
+  }
+  return { text: sql, values: [...params], name };
+}
+
 function runnerOver(client: Pool | PoolClient): SqlQueryRunner {
   return {
-    query: async <T extends SqlRow = SqlRow>(sql: string, params?: readonly unknown[]) => (await client.query<T>(sql, params ? [...params] : undefined)).rows,
-    execute: async (sql: string, params?: readonly unknown[]) => (await client.query(sql, params ? [...params] : undefined)).rowCount ?? 0,
+    query: async <T extends SqlRow = SqlRow>(sql: string, params?: readonly unknown[]) => (await client.query<T>(statement(sql, params))).rows,
+    execute: async (sql: string, params?: readonly unknown[]) => (await client.query(statement(sql, params))).rowCount ?? 0,
     exec: async (script: string) => {
       await client.query(script);
     },
