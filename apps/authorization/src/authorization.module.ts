@@ -13,7 +13,7 @@ import { AntifraudClient } from './antifraud-check/antifraud.client';
 import { loadAuthorizationEnv } from './config/authorization-env';
 import { acquirerNetworkProvider } from './config/acquirer-network.provider';
 import { AUTHORIZATION_ENV } from './config/authorization-env.provider';
-import { AUTHORIZATION_DB, authorizationDbProvider } from './database/authorization-db.provider';
+import { AUTHORIZATION_DB, authorizationDbProvider, authorizationSqlProvider } from './database/authorization-db.provider';
 import { TerminalBatchRepository } from './batch/terminal-batch.repository';
 import { CashierPromptRepository } from './cashier-prompt/cashier-prompt.repository';
 import { PromptAnswerRpc } from './cashier-prompt/prompt-answer.rpc';
@@ -59,6 +59,7 @@ export class AuthorizationModule {
         { provide: AUTHORIZATION_ENV, useValue: loadAuthorizationEnv(env) },
         acquirerNetworkProvider,
         authorizationDbProvider,
+        authorizationSqlProvider,
         outboxRelayProvider('authorization', AUTHORIZATION_DB, [transactionAuthorizedV1, transactionDeclinedV1, transactionReversedV1]),
         JournalRepository,
         JournalSearchRepository,

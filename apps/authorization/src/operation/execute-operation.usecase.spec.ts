@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import type { AuthorizeRequest, FollowUpRequest } from '@payments/contracts';
+import type { SqlConnection } from '@payments/persistence';
 
 import type { PrismaClient } from '../generated/prisma/client';
 import { DuplicateTransactionError } from './duplicate-transaction.error';
@@ -15,14 +16,15 @@ let registers = 0;
 
 describe(ExecuteOperationUseCase.name, () => {
   let db: PrismaClient;
+  let sql: SqlConnection;
   let close: () => Promise<void>;
   let core: OperationCoreFixture;
   let terminalId: string;
 
-  beforeAll(async () => ({ db, close } = await openAuthorizationDb()));
+  beforeAll(async () => ({ db, sql, close } = await openAuthorizationDb()));
   afterAll(() => close());
   beforeEach(() => {
-    core = operationCoreOver(db);
+    core = operationCoreOver(db, sql);
     // A register of its own per test: its own batch, its own "last operation".
     registers += 1;
     terminalId = `T${String(registers).padStart(7, '0')}`;

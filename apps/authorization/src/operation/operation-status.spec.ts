@@ -1,4 +1,4 @@
-import type { AuthorizationDb, AuthorizationTx } from '../database/authorization-db.provider';
+import type { AuthorizationDb, AuthorizationSql, AuthorizationTx } from '../database/authorization-db.provider';
 import { isAllowedTransition, OPERATION_STATUSES } from './operation-status';
 import { OperationRepository } from './operation.repository';
 import { StatusTransitionError } from './status-transition.error';
@@ -34,7 +34,7 @@ describe('operation status transitions', () => {
     transaction: { update: jest.fn((args: { data: object }) => Promise.resolve({ id: ID, ...args.data })) },
     transactionStatusChange: { create: jest.fn(() => Promise.resolve({})) },
   };
-  const sut = new OperationRepository({} as AuthorizationDb);
+  const sut = new OperationRepository({} as AuthorizationDb, {} as AuthorizationSql);
   const change = (from: string, to: (typeof OPERATION_STATUSES)[number]) =>
     sut.changeStatus(tx as unknown as AuthorizationTx, ID, from, { to, reason: 'test', fields: { statusReason: 'test' } });
 

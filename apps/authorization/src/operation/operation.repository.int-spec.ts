@@ -41,7 +41,7 @@ describe.each(['postgres', 'pglite'] as const)(`${OperationRepository.name} (%s)
     await scratch?.close();
   });
 
-  beforeEach(() => (sut = new OperationRepository(client)));
+  beforeEach(() => (sut = new OperationRepository(client, db.connection)));
 
   const entry = (change: Partial<PendingEntry> = {}): PendingEntry => ({
     id: randomUUID(),
@@ -221,7 +221,7 @@ describe.each(['postgres', 'pglite'] as const)(`${OperationRepository.name} (%s)
     it('leaves an attempt another process journaled to the transaction path', async () => {
       const id = await journaled();
 
-      expect(await new OperationRepository(client).recordOutcome(id, 'pending', approval())).toBeUndefined();
+      expect(await new OperationRepository(client, db.connection).recordOutcome(id, 'pending', approval())).toBeUndefined();
       expect(await rowOf(id)).toMatchObject({ status: 'pending' });
     });
 

@@ -2,8 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 
 import { TopicContract } from '@payments/contracts';
 import { OutboxWriter } from '@payments/messaging';
+import type { SqlRow } from '@payments/persistence';
 
-import { AUTHORIZATION_DB, AuthorizationDb, AuthorizationTx } from '../database/authorization-db.provider';
+import { AUTHORIZATION_DB, AUTHORIZATION_SQL, AuthorizationDb, AuthorizationSql, AuthorizationTx } from '../database/authorization-db.provider';
 import type { Transaction } from '../generated/prisma/client';
 import { JournalRecord, journalVersionOf } from './journal-row.mapper';
 import { OPEN_SQL, RAIL_REFERENCE_SQL, RECORD_OUTCOME_SQL } from './journal.sql';
@@ -59,7 +60,10 @@ export class OperationRepository {
   private readonly outbox = new OutboxWriter('authorization');
   private readonly versions = new JournalVersions();
 
-  constructor(@Inject(AUTHORIZATION_DB) private readonly db: AuthorizationDb) {}
+  constructor(
+    @Inject(AUTHORIZATION_DB) private readonly db: AuthorizationDb,
+    @Inject(AUTHORIZATION_SQL) private readonly sql: AuthorizationSql,
+  ) {}
 
   findById(id: string): Promise<Transaction | null> {
     return this.db.transaction.findUnique({ where: { id } });
@@ -73,8 +77,7 @@ export class OperationRepository {
    */
   async open(entry: PendingEntry): Promise<OpenResult> {
     const { card } = entry;
-    const [result] = await this.db.$queryRawUnsafe<(Partial<JournalRecord> & { batch_open: boolean })[]>(
-      OPEN_SQL,
+    const [result] = await this.sql.query<Partial<JournalRecord> & { batch_open: boolean }>(OPEN_SQL, [
       entry.id,
       entry.operation,
       entry.terminalId,
@@ -91,7 +94,7 @@ export class OperationRepository {
       card?.scheme ?? null,
       card?.panKeyId ?? null,
       card?.panCiphertext ?? null,
-    );
+    ]);
     if (!result?.batch_open) return 'no_open_batch';
     if (result.version === undefined || result.version === null) return 'already_journaled';
     this.versions.set(entry.id, journalVersionOf(result as JournalRecord));
@@ -123,8 +126,7 @@ export class OperationRepository {
     ref: { acquirerId: string; stan: string; rrn: string; sentAt: Date; mti: string; processingCode: string },
     unlessAbandoned = false,
   ): Promise<boolean> {
-    const [record] = await this.db.$queryRawUnsafe<JournalRecord[]>(
-      RAIL_REFERENCE_SQL,
+    const [record] = await this.sql.query<JournalRecord & SqlRow>(RAIL_REFERENCE_SQL, [
       id,
       ref.acquirerId,
       ref.stan,
@@ -133,7 +135,7 @@ export class OperationRepository {
       ref.mti,
       ref.processingCode,
       unlessAbandoned,
-    );
+    ]);
     if (record && this.versions.get(id)) this.versions.set(id, journalVersionOf(record));
     else this.versions.forget(id);
     return record !== undefined;
@@ -191,8 +193,7 @@ export class OperationRepository {
     const row: Transaction = { ...tracked.row, ...definedOf(fields), status: change.to };
     const event = change.eventOf(row);
     const outbox = event && this.outbox.row(event.topic, event.value, { key: event.key });
-    const [result] = await this.db.$queryRawUnsafe<{ result: OutcomeResult; updated_at: Date | string | null }[]>(
-      RECORD_OUTCOME_SQL,
+    const [result] = await this.sql.query<{ result: OutcomeResult; updated_at: Date | string | null }>(RECORD_OUTCOME_SQL, [
       id,
       from,
       tracked.version,
@@ -211,7 +212,7 @@ export class OperationRepository {
       outbox?.payload ?? null,
       outbox?.headers ?? null,
       outbox?.channel ?? null,
-    );
+    ]);
     if (result?.result !== 'recorded' || !result.updated_at) {
       if (result?.result === 'stale') this.versions.forget(id);
       return undefined;

@@ -37,7 +37,7 @@ describe.each(['postgres', 'pglite'] as const)('idle passes (%s)', (kind) => {
       `INSERT INTO "${schema}"."terminal_batch" ("terminal_id", "batch_number", "merchant_id", "status") VALUES ('T1', 1, 'SHOP1', 'open')`,
     );
     client = new PrismaClient({ adapter: db.adapter });
-    const operations = new OperationRepository(client);
+    const operations = new OperationRepository(client, db.connection);
     reversals = new ReversalRepository(client, operations);
     prompts = new CashierPromptRepository(client, operations);
   });

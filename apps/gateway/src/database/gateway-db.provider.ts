@@ -1,7 +1,5 @@
-import type { Provider } from '@nestjs/common';
-
 import type { SqlConnection } from '@payments/persistence';
-import { DATABASE_FACTORY, type DatabaseFactory, prismaProvider } from '@payments/runtime';
+import { openedSqlProvider, prismaProvider } from '@payments/runtime';
 
 import { PrismaClient } from '../generated/prisma/client';
 
@@ -14,16 +12,4 @@ export const gatewayDbProvider = prismaProvider(GATEWAY_DB, 'gateway', (adapter)
 export const GATEWAY_SQL = Symbol('GatewaySql');
 export type GatewaySql = SqlConnection;
 
-/**
- * The raw connection of the database GATEWAY_DB opened: the same pool (the same PGlite in the
- * embedded mode, which must not be opened twice), so no second set of connections.
- */
-export const gatewaySqlProvider: Provider = {
-  provide: GATEWAY_SQL,
-  inject: [GATEWAY_DB, DATABASE_FACTORY],
-  useFactory: (_opened: GatewayDb, databases: DatabaseFactory): GatewaySql => {
-    const database = databases.opened('gateway');
-    if (!database) throw new Error('the gateway database is not open');
-    return database.connection;
-  },
-};
+export const gatewaySqlProvider = openedSqlProvider(GATEWAY_SQL, GATEWAY_DB, 'gateway');

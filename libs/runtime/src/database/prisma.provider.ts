@@ -55,3 +55,20 @@ export function sqlConnectionProvider(token: symbol, app: string): Provider {
     (connection) => connection.query('SELECT 1'),
   );
 }
+
+/**
+ * The raw connection of the database a Prisma provider (`prismaToken`) opened for `app`: the same
+ * pool (the same PGlite in the embedded mode, which must not be opened twice), so no second set of
+ * connections. For an app whose hot path runs plain SQL while the rest of it stays on Prisma.
+ */
+export function openedSqlProvider(token: symbol, prismaToken: symbol, app: string): Provider {
+  return {
+    provide: token,
+    inject: [prismaToken, DATABASE_FACTORY],
+    useFactory: (_opened: unknown, databases: DatabaseFactory): SqlConnection => {
+      const database = databases.opened(app);
+      if (!database) throw new Error(`the ${app} database is not open`);
+      return database.connection;
+    },
+  };
+}

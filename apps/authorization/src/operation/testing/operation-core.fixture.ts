@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 
-import { applyMigrations, createDatabase, type Database } from '@payments/persistence';
+import { applyMigrations, createDatabase, type Database, type SqlConnection } from '@payments/persistence';
 
 import { AbandonmentRepository } from '../../abandonment/abandonment.repository';
 import { TerminalBatchRepository } from '../../batch/terminal-batch.repository';
@@ -22,12 +22,13 @@ import { FakeRiskCheck } from './fake-risk-check';
 const MIGRATIONS = join(__dirname, '..', '..', '..', 'prisma', 'migrations');
 
 /** The authorization schema in an in-memory PGlite (real PostgreSQL), with the app's migrations. */
-export async function openAuthorizationDb(): Promise<{ db: PrismaClient; close: () => Promise<void> }> {
+export async function openAuthorizationDb(): Promise<{ db: PrismaClient; sql: SqlConnection; close: () => Promise<void> }> {
   const database: Database = await createDatabase({ kind: 'pglite', schema: 'authorization' });
   await applyMigrations({ connection: database.connection, schema: 'authorization', migrationsDir: MIGRATIONS });
   const db = new PrismaClient({ adapter: database.adapter });
   return {
     db,
+    sql: database.connection,
     close: async () => {
       await db.$disconnect();
       await database.close();
@@ -53,12 +54,13 @@ type PromptEnv = Pick<AuthorizationEnv, 'AUTHORIZATION_PROMPT_TIMEOUT_MS' | 'AUT
 
 export function operationCoreOver(
   db: PrismaClient,
+  sql: SqlConnection,
   env: PromptEnv = { AUTHORIZATION_PROMPT_TIMEOUT_MS: 60_000, AUTHORIZATION_PROMPT_LAST4_ENTRY_MODES: ['magstripe'] },
 ): OperationCoreFixture {
   const cards = new FakeCardSource();
   const risk = new FakeRiskCheck();
   const rail = new FakeRail();
-  const operations = new OperationRepository(db);
+  const operations = new OperationRepository(db, sql);
   const abandonments = new AbandonmentRepository();
   const cashier = new FakeCashierPrompts(operations);
   const outcomes = new OutcomeRecorder(operations, abandonments);
