@@ -63,6 +63,17 @@ export function describeCacheContract(open: () => Cache): void {
       expect(await sut.increment(key('window'), 1, 300)).toBe(1);
     });
 
+    it('counts an event once however often it is sent: a repeat adds nothing and sees the current count', async () => {
+      expect(await sut.incrementOnce(key('card'), 1, 10_000, key('card:tx1'))).toBe(1);
+      expect(await sut.incrementOnce(key('card'), 1, 10_000, key('card:tx2'))).toBe(2);
+
+      expect(await sut.incrementOnce(key('card'), 1, 10_000, key('card:tx1'))).toBe(2);
+      const racing = await Promise.all(Array.from({ length: 20 }, () => sut.incrementOnce(key('card'), 1, 10_000, key('card:tx3'))));
+
+      expect(racing.filter((value) => value === 3)).toHaveLength(20);
+      expect(await sut.get(key('card'))).toBe('3');
+    });
+
     it('lets exactly one of 50 racing setIfAbsent calls win, and keeps the winner value', async () => {
       const wins = await Promise.all(Array.from({ length: 50 }, (_, i) => sut.setIfAbsent(key('lock'), `owner-${i}`, 5_000)));
 

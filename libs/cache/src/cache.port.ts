@@ -10,6 +10,12 @@ export interface Cache {
   del(key: string): Promise<void>;
   /** Atomically adds `by` to a counter that expires ttlMs after its first increment; returns the new value. */
   increment(key: string, by: number, ttlMs: number): Promise<number>;
+  /**
+   * As increment, once per `onceKey`: the first call marks onceKey for ttlMs and adds; a repeat
+   * while the mark lives adds nothing and returns the counter's current value (0 once it expired).
+   * For a count of events a caller may send twice (a retry after a lost reply).
+   */
+  incrementOnce(key: string, by: number, ttlMs: number, onceKey: string): Promise<number>;
   isHealthy(): Promise<boolean>;
   close(): Promise<void>;
 }

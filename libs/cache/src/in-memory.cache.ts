@@ -44,16 +44,17 @@ export class InMemoryCache implements Cache {
     return this.run(() => {
       assertIncrement(by);
       assertTtlMs(ttlMs);
-      const entry = this.live(key);
-      if (!entry) {
-        this.put(key, String(by), ttlMs);
-        return by;
-      }
-      if (!/^-?\d+$/.test(entry.value)) throw new TypeError(`value of ${key} is not an integer`);
-      const next = Number(entry.value) + by;
-      // Like Redis INCRBY: the expiry set by the first increment stays.
-      entry.value = String(next);
-      return next;
+      return this.add(key, by, ttlMs);
+    });
+  }
+
+  incrementOnce(key: string, by: number, ttlMs: number, onceKey: string): Promise<number> {
+    return this.run(() => {
+      assertIncrement(by);
+      assertTtlMs(ttlMs);
+      if (this.live(onceKey)) return Number(this.live(key)?.value ?? 0);
+      this.put(onceKey, '1', ttlMs);
+      return this.add(key, by, ttlMs);
     });
   }
 
@@ -74,6 +75,19 @@ export class InMemoryCache implements Cache {
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
+  }
+
+  private add(key: string, by: number, ttlMs: number): number {
+    const entry = this.live(key);
+    if (!entry) {
+      this.put(key, String(by), ttlMs);
+      return by;
+    }
+    if (!/^-?\d+$/.test(entry.value)) throw new TypeError(`value of ${key} is not an integer`);
+    const next = Number(entry.value) + by;
+    // Like Redis INCRBY: the expiry set by the first increment stays.
+    entry.value = String(next);
+    return next;
   }
 
   private live(key: string): Entry | undefined {

@@ -23,7 +23,17 @@ local value = redis.call('INCRBY', KEYS[1], ARGV[1])
 if redis.call('PTTL', KEYS[1]) == -1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
 return value`;
 
-type ScriptedRedis = Redis & { incrementWithTtl(key: string, by: number, ttlMs: number): Promise<number> };
+/** The mark and the increment in one script: a repeat never adds, and no two first calls both miss the mark. */
+const INCREMENT_ONCE = `
+if not redis.call('SET', KEYS[2], '1', 'PX', ARGV[2], 'NX') then return tonumber(redis.call('GET', KEYS[1]) or '0') end
+local value = redis.call('INCRBY', KEYS[1], ARGV[1])
+if redis.call('PTTL', KEYS[1]) == -1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return value`;
+
+type ScriptedRedis = Redis & {
+  incrementWithTtl(key: string, by: number, ttlMs: number): Promise<number>;
+  incrementOnce(key: string, onceKey: string, by: number, ttlMs: number): Promise<number>;
+};
 
 /** The distributed mode's cache over Redis (ioredis). */
 export class RedisCache implements Cache {
@@ -41,6 +51,7 @@ export class RedisCache implements Cache {
     // Without a listener ioredis prints every failed attempt; the failure reaches callers and isHealthy.
     this.client.on('error', () => undefined);
     this.client.defineCommand('incrementWithTtl', { numberOfKeys: 1, lua: INCREMENT_WITH_TTL });
+    this.client.defineCommand('incrementOnce', { numberOfKeys: 2, lua: INCREMENT_ONCE });
   }
 
   get(key: string): Promise<string | null> {
@@ -69,6 +80,12 @@ export class RedisCache implements Cache {
     assertIncrement(by);
     assertTtlMs(ttlMs);
     return Number(await this.client.incrementWithTtl(key, by, ttlMs));
+  }
+
+  async incrementOnce(key: string, by: number, ttlMs: number, onceKey: string): Promise<number> {
+    assertIncrement(by);
+    assertTtlMs(ttlMs);
+    return Number(await this.client.incrementOnce(key, onceKey, by, ttlMs));
   }
 
   async isHealthy(): Promise<boolean> {

@@ -16,6 +16,7 @@ jest.setTimeout(60_000);
 describe(AssessTransactionUseCase.name, () => {
   let database: Database;
   let sut: AssessTransactionUseCase;
+  let cache: InMemoryCache;
   // One use of a card per minute: a second purchase with the same card is denied (velocity, 65).
   const env = loadAntifraudEnv({ ANTIFRAUD_CARD_VELOCITY_MAX: '1', ANTIFRAUD_TERMINAL_LIMITS: 'T0000001:EUR:5000' });
 
@@ -25,7 +26,8 @@ describe(AssessTransactionUseCase.name, () => {
   });
   afterAll(() => database.close());
   beforeEach(() => {
-    sut = new AssessTransactionUseCase([new MaxAmountRule(env), new CardVelocityRule(new InMemoryCache(), env)], new DecisionRepository(database.connection));
+    cache = new InMemoryCache();
+    sut = new AssessTransactionUseCase([new MaxAmountRule(env), new CardVelocityRule(cache, env)], new DecisionRepository(database.connection));
   });
 
   const request = (change: Partial<AssessRequest> = {}): AssessRequest => ({
@@ -60,6 +62,18 @@ describe(AssessTransactionUseCase.name, () => {
     const first = await sut.execute(denied);
     expect(await sut.execute({ ...denied, amountMinor: '10' })).toEqual(first);
     expect(first).toMatchObject({ decision: 'deny', responseCode: '61' });
+  });
+
+  it("does not count a repeated request against the card's velocity: a retry after a lost reply leaves the card's next purchase allowed", async () => {
+    const first = request();
+    await sut.execute(first);
+    await sut.execute(first);
+    await sut.execute(first);
+    const relaxed = loadAntifraudEnv({ ANTIFRAUD_CARD_VELOCITY_MAX: '2' });
+    const twoPerMinute = new AssessTransactionUseCase([new CardVelocityRule(cache, relaxed)], new DecisionRepository(database.connection));
+
+    expect(await twoPerMinute.execute(request({ cardToken: first.cardToken }))).toMatchObject({ decision: 'allow' });
+    expect(await twoPerMinute.execute(request({ cardToken: first.cardToken }))).toMatchObject({ decision: 'deny', responseCode: '65' });
   });
 
   it('keeps one decision when two requests for one transaction arrive together', async () => {

@@ -7,8 +7,8 @@ import { FRAUD_RULES, FraudRule } from './rules/fraud-rule';
 
 /**
  * Runs every rule; any denial denies. The first denying rule's response code is the answer. A
- * repeated request (same transaction) gets the first decision back; its rules run again, so the
- * velocity rule counts the card once more, which only a retry after a lost reply does.
+ * repeated request (same transaction) gets the first decision back; its rules run again, but the
+ * velocity rule counts each transaction once.
  */
 @Injectable()
 export class AssessTransactionUseCase {
