@@ -19,6 +19,8 @@ export class CardDataRedactingSpanProcessor implements SpanProcessor {
   }
 
   onEnd(span: ReadableSpan): void {
+    // Nothing exports (no collector configured): there is nobody to hand a redacted copy to.
+    if (this.downstream.length === 0) return;
     const redacted = redactSpan(span);
     for (const processor of this.downstream) processor.onEnd(redacted);
   }
