@@ -91,11 +91,12 @@ async function main(): Promise<void> {
       const dbBefore = await database?.sample();
       const result = await runOpenLoop(rate, duration, purchase, 30_000, origin);
       await sleep(1_500); // the outbox's events are consumed, and PostgreSQL reports its counters
-      const spent = ProcessMeter.spent(cpuBefore, meter.sample());
+      const cpuAfter = meter.sample();
+      const spent = ProcessMeter.spent(cpuBefore, cpuAfter);
       results.push(result);
       points.push(...result.finished.map((p) => ({ atS: p.atMs / 1_000, ms: p.ms, rate })));
       reportLatency(mode, result);
-      reportCpu(spent, result.sent);
+      reportCpu(spent, result.sent, ProcessMeter.spent(cpuBefore, cpuAfter, 'systemMs'));
       if (database && dbBefore) reportDatabase(dbBefore, await database.sample(), result.sent);
     }
     const passing = results.filter((r) => r.p99 < 100 && r.errors / r.sent < 0.001);

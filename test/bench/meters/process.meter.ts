@@ -13,22 +13,25 @@ export interface ProcessRole {
 export interface CpuSample {
   /** CPU milliseconds (user + system) per role since the process started. */
   readonly cpuMs: Map<string, number>;
+  /** The part of cpuMs spent in the kernel (system time: sockets, scheduling, files) per role. */
+  readonly systemMs: Map<string, number>;
   /** Peak resident memory (VmHWM) per role in MiB: the largest of its processes. */
   readonly peakRssMiB: Map<string, number>;
   readonly at: number;
 }
 
-function readProc(pid: string): { comm: string; cmdline: string; cpuMs: number; peakRssMiB: number } | undefined {
+function readProc(pid: string): { comm: string; cmdline: string; cpuMs: number; systemMs: number; peakRssMiB: number } | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // comm is in parentheses and may hold spaces: fields count from the last ')'.
     const close = stat.lastIndexOf(')');
     const comm = stat.slice(stat.indexOf('(') + 1, close);
     const fields = stat.slice(close + 2).split(' ');
-    const cpuMs = (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime, stime (fields 14, 15 of stat)
+    const systemMs = Number(fields[12]) * TICK_MS; // stime (field 15 of stat)
+    const cpuMs = Number(fields[11]) * TICK_MS + systemMs; // utime (field 14) + stime
     const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
     const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return { comm, cmdline, cpuMs, peakRssMiB: hwm ? Number(hwm[1]) / 1024 : 0 };
+    return { comm, cmdline, cpuMs, systemMs, peakRssMiB: hwm ? Number(hwm[1]) / 1024 : 0 };
   } catch {
     return undefined; // the process ended while it was read
   }
@@ -44,6 +47,7 @@ export class ProcessMeter {
 
   sample(): CpuSample {
     const cpuMs = new Map<string, number>(this.roles.map((r) => [r.name, 0]));
+    const systemMs = new Map<string, number>(this.roles.map((r) => [r.name, 0]));
     const peakRssMiB = new Map<string, number>(this.roles.map((r) => [r.name, 0]));
     for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
       const proc = readProc(pid);
@@ -51,14 +55,15 @@ export class ProcessMeter {
       const role = this.roles.find((r) => r.matches({ ...proc, pid: Number(pid) }));
       if (!role) continue;
       cpuMs.set(role.name, (cpuMs.get(role.name) ?? 0) + proc.cpuMs);
+      systemMs.set(role.name, (systemMs.get(role.name) ?? 0) + proc.systemMs);
       peakRssMiB.set(role.name, Math.max(peakRssMiB.get(role.name) ?? 0, proc.peakRssMiB));
     }
-    return { cpuMs, peakRssMiB, at: Date.now() };
+    return { cpuMs, systemMs, peakRssMiB, at: Date.now() };
   }
 
   /** CPU milliseconds each role spent between two samples. */
-  static spent(before: CpuSample, after: CpuSample): Map<string, number> {
-    return new Map([...after.cpuMs].map(([name, ms]) => [name, Math.max(0, ms - (before.cpuMs.get(name) ?? 0))]));
+  static spent(before: CpuSample, after: CpuSample, of: 'cpuMs' | 'systemMs' = 'cpuMs'): Map<string, number> {
+    return new Map([...after[of]].map(([name, ms]) => [name, Math.max(0, ms - (before[of].get(name) ?? 0))]));
   }
 }
 

@@ -12,10 +12,13 @@ export function reportLatency(mode: string, r: StepResult): void {
 }
 
 /** CPU milliseconds each process spent per purchase in the step, and in all. */
-export function reportCpu(spent: Map<string, number>, purchases: number): void {
+/** `system`: the part of `spent` each process spent in the kernel (loopback TCP, wake-ups, files). */
+export function reportCpu(spent: Map<string, number>, purchases: number, system?: Map<string, number>): void {
   const per = [...spent].map(([name, ms]) => `${name} ${f(ms / Math.max(purchases, 1), 2)}`);
   const total = [...spent.values()].reduce((a, b) => a + b, 0);
-  console.log(`  CPU ms per purchase: ${per.join(', ')}; all ${f(total / Math.max(purchases, 1), 2)}`);
+  const kernel = system ? [...system.values()].reduce((a, b) => a + b, 0) : undefined;
+  const share = kernel === undefined || total === 0 ? '' : ` (${f((kernel / total) * 100)}% of it in the kernel)`;
+  console.log(`  CPU ms per purchase: ${per.join(', ')}; all ${f(total / Math.max(purchases, 1), 2)}${share}`);
 }
 
 export function reportDatabase(before: DatabaseSample, after: DatabaseSample, purchases: number): void {
