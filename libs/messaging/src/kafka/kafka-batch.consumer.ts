@@ -3,12 +3,14 @@ import { Consumer, KafkaMessage } from 'kafkajs';
 import { sleep } from '../core/backoff.util';
 import { BatchLimits, KeepAlive } from '../core/raw-message';
 import { startGroupConsumer } from './kafka-group.consumer';
+import { PartitionBatchCoalescer } from './partition-batch.coalescer';
 
 /**
  * Runs one kafkajs consumer for one topic in batches (`eachBatch`): each fetched partition batch
- * is cut into pieces of at most `maxBatchSize`; a piece's offsets are resolved only once `handle`
- * settled it (handled or dead-lettered), and kafkajs commits the resolved offsets after the
- * batch. A crash before that commit delivers the pieces again, so the handler must be idempotent.
+ * is cut into pieces of at most `maxBatchSize`, and the pieces of one fetch's partitions are
+ * joined into one `handle` call (PartitionBatchCoalescer); a piece's offsets are resolved only
+ * once that call settled it (handled or dead-lettered), and kafkajs commits the resolved offsets
+ * after the batch. A crash before that commit delivers the pieces again, so the handler must be idempotent.
  * The group hears a heartbeat after each piece and whenever `handle` asks for one (retries). After
  * a batch shorter than the cap the partition waits `lingerMs` before its next fetch, so the next
  * batch gathers what arrived meanwhile; an idle consumer's long poll is unchanged.
@@ -22,6 +24,7 @@ export function runBatchGroupConsumer(
   limits: BatchLimits,
   handle: (messages: KafkaMessage[], keepAlive: KeepAlive) => Promise<void>,
 ): Promise<void> {
+  const coalescer = new PartitionBatchCoalescer(limits.maxBatchSize, handle);
   return startGroupConsumer(consumer, topic, startAt, {
     partitionsConsumedConcurrently: concurrency,
     eachBatchAutoResolve: false,
@@ -32,7 +35,7 @@ export function runBatchGroupConsumer(
         // After a rebalance or stop(), what is left goes to the partition's next owner.
         if (!payload.isRunning() || payload.isStale()) return;
         const piece = messages.slice(from, from + limits.maxBatchSize);
-        await handle(piece, keepAlive);
+        await coalescer.add(piece, keepAlive);
         payload.resolveOffset(piece[piece.length - 1].offset);
         await keepAlive();
       }
