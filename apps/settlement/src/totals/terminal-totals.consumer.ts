@@ -13,7 +13,7 @@ import { TerminalTotalsRepository } from './terminal-totals.repository';
  * so a total lags its events by about this much at most.
  */
 const MAX_BATCH_SIZE = 200;
-const LINGER_MS = 50;
+const LINGER_MS = 80;
 
 /**
  * Keeps each terminal's day total, once per event however often it is delivered. An approved
