@@ -42,6 +42,28 @@ export interface SubscribeOptions {
   readonly backoffMs?: number;
 }
 
+/** Handles the messages of one batch together (for instance, with one statement and one commit). */
+export type BatchMessageHandler<T> = (messages: readonly Envelope<T>[]) => Promise<void>;
+
+/**
+ * A batch subscription. Its messages are acknowledged (committed on Kafka) only once the handler
+ * has settled the whole batch, so the handler must be all-or-nothing or idempotent (an inbox):
+ * after a crash a batch is delivered again. A message that fails its schema is dead-lettered and
+ * left out of the batch. When the handler throws, the batch is retried with backoff up to
+ * `maxAttempts`; if it still fails, its messages are handled one by one (each a batch of one,
+ * with its own attempts), so only the poison message goes to `<topic>.DLT`. Order per key holds.
+ */
+export interface BatchSubscribeOptions extends SubscribeOptions {
+  /** The most messages one handler call gets. Default 200. */
+  readonly maxBatchSize?: number;
+  /**
+   * After a batch smaller than `maxBatchSize`, wait this long before taking the next one, so the
+   * next batch gathers what arrived meanwhile: fewer, larger batches for up to this much extra
+   * latency. An idle consumer does not poll more often for it. Default 0.
+   */
+  readonly lingerMs?: number;
+}
+
 /**
  * The messaging port. Implementations: Kafka (distributed) and in-memory (embedded). Both pass
  * the same contract suite. Values are validated against the contract's schema on produce and on
@@ -50,6 +72,8 @@ export interface SubscribeOptions {
 export interface MessageBus {
   publish<T>(topic: TopicContract<T>, value: T, options: PublishOptions): Promise<void>;
   subscribe<T>(topic: TopicContract<T>, handler: MessageHandler<T>, options: SubscribeOptions): Promise<void>;
+  /** Like subscribe(), but the handler gets the messages in batches (see {@link BatchSubscribeOptions}). */
+  subscribeBatch<T>(topic: TopicContract<T>, handler: BatchMessageHandler<T>, options: BatchSubscribeOptions): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
   isHealthy(): Promise<boolean>;

@@ -5,6 +5,7 @@ import { InMemoryMessageBus } from '@payments/messaging';
 import { applyMigrations, createDatabase, type Database } from '@payments/persistence';
 import { locateMigrations } from '@payments/runtime';
 
+import { approvedPurchase } from './testing/transaction-event.fixture';
 import { TerminalTotalsConsumer } from './terminal-totals.consumer';
 import { TerminalTotalsRepository } from './terminal-totals.repository';
 
@@ -33,19 +34,7 @@ describe(TerminalTotalsConsumer.name, () => {
   });
   afterEach(() => bus.stop());
 
-  const event = (change: Partial<TransactionAuthorized> = {}): TransactionAuthorized => ({
-    transactionId: randomUUID(),
-    operation: 'purchase',
-    direction: 'debit',
-    terminalId,
-    merchantId: 'SHOP00000000001',
-    amountMinor: '1250',
-    currency: 'EUR',
-    responseCode: '00',
-    businessDay: day,
-    occurredAt: new Date().toISOString(),
-    ...change,
-  });
+  const event = (change: Partial<TransactionAuthorized> = {}): TransactionAuthorized => approvedPurchase(terminalId, day, change);
   const totalOf = async (): Promise<{ count: number; amountMinor: bigint } | undefined> => (await totals.list(day, terminalId))[0];
 
   it('counts an approval once however often it is delivered, and a refund subtracts', async () => {

@@ -1,19 +1,27 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 
-import { TopicContract, TransactionAuthorized, transactionAuthorizedV1, transactionReversedV1 } from '@payments/contracts';
+import { TopicContract, transactionAuthorizedV1, transactionReversedV1 } from '@payments/contracts';
 import { MessageBus } from '@payments/messaging';
 import { MESSAGE_BUS } from '@payments/runtime';
 
+import { CountedFields, Effect, incrementsOf } from './terminal-totals.increments';
 import { TerminalTotalsRepository } from './terminal-totals.repository';
 
-type Effect = 'add' | 'takeBack';
+/**
+ * Totals are not on the register's path: events are taken in batches of up to this many, each
+ * batch one statement and one commit. After a short batch the consumer waits this long for more,
+ * so a total lags its events by about this much at most.
+ */
+const MAX_BATCH_SIZE = 200;
+const LINGER_MS = 80;
 
 /**
  * Keeps each terminal's day total, once per event however often it is delivered. An approved
  * operation that moves money is added: debits (purchase, cash, completion) add, credits (refund,
  * top-up, the cancel of a debit) subtract; preauthorizations, balances and card reads move
  * nothing. A reversed one (authorization sends it only for what it had announced as authorized)
- * is taken back out, count and amount.
+ * is taken back out, count and amount. A batch that keeps failing is split by the bus, so an event
+ * the database refuses goes to the dead-letter topic and the others are counted.
  */
 @Injectable()
 export class TerminalTotalsConsumer implements OnModuleInit {
@@ -28,20 +36,13 @@ export class TerminalTotalsConsumer implements OnModuleInit {
     await this.count(transactionReversedV1, 'settlement.terminal-totals-reversals', 'takeBack');
   }
 
-  private count<T extends Pick<TransactionAuthorized, 'direction' | 'amountMinor' | 'businessDay' | 'terminalId' | 'currency'>>(
-    topic: TopicContract<T>,
-    group: string,
-    effect: Effect,
-  ): Promise<void> {
-    return this.bus.subscribe(
+  private count<T extends CountedFields>(topic: TopicContract<T>, group: string, effect: Effect): Promise<void> {
+    return this.bus.subscribeBatch(
       topic,
-      async (message) => {
-        const { direction = 'debit', amountMinor, businessDay, terminalId, currency } = message.value;
-        if (direction === 'none') return;
-        const amount = BigInt(amountMinor);
-        await this.totals[effect]({ messageId: message.id, consumer: group }, businessDay, terminalId, currency, direction === 'debit' ? amount : -amount);
+      async (messages) => {
+        await this.totals.count(incrementsOf(messages, group, effect));
       },
-      { group },
+      { group, maxBatchSize: MAX_BATCH_SIZE, lingerMs: LINGER_MS },
     );
   }
 }

@@ -1,4 +1,4 @@
-import { SubscribeOptions } from '../message-bus.port';
+import { BatchSubscribeOptions, SubscribeOptions } from '../message-bus.port';
 
 export interface DeliveryPolicy {
   readonly group: string;
@@ -16,6 +16,21 @@ export function deliveryPolicyOf(options: SubscribeOptions): DeliveryPolicy {
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error(`subscribe options.maxAttempts must be an integer >= 1, got ${maxAttempts}`);
   if (!Number.isFinite(backoffMs) || backoffMs < 0) throw new Error(`subscribe options.backoffMs must be >= 0, got ${backoffMs}`);
   return { group: options.group, maxAttempts, backoffMs };
+}
+
+export interface BatchDeliveryPolicy extends DeliveryPolicy {
+  readonly maxBatchSize: number;
+  readonly lingerMs: number;
+}
+
+export const DEFAULT_MAX_BATCH_SIZE = 200;
+
+export function batchPolicyOf(options: BatchSubscribeOptions): BatchDeliveryPolicy {
+  const maxBatchSize = options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE;
+  const lingerMs = options.lingerMs ?? 0;
+  if (!Number.isInteger(maxBatchSize) || maxBatchSize < 1) throw new Error(`subscribe options.maxBatchSize must be an integer >= 1, got ${maxBatchSize}`);
+  if (!Number.isFinite(lingerMs) || lingerMs < 0) throw new Error(`subscribe options.lingerMs must be >= 0, got ${lingerMs}`);
+  return { ...deliveryPolicyOf(options), maxBatchSize, lingerMs };
 }
 
 /** Delay before retry number `attempt` (1 = first retry): exponential, doubled each time. */

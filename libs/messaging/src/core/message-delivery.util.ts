@@ -21,6 +21,16 @@ export function toEnvelope<T>(message: RawMessage, value: T): Envelope<T> {
   };
 }
 
+/** Validates a message against its topic's schema: its envelope, or why it can never be handled. */
+export function parseRawMessage<T>(message: RawMessage, contract: TopicContract<T>): { envelope: Envelope<T> } | { error: unknown } {
+  try {
+    if (message.malformed !== undefined) throw new Error(message.malformed);
+    return { envelope: toEnvelope(message, parseMessage(message.topic, contract.schema, message.value)) };
+  } catch (error) {
+    return { error };
+  }
+}
+
 export function errorText(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return text.length > 1000 ? `${text.slice(0, 1000)}...` : text;
@@ -48,29 +58,28 @@ export function deliver<T>(
     'messaging.message.id': message.headers[Headers.messageId] ?? '',
   };
   return runInConsumerSpan(message.topic, message.headers, attributes, async (span) => {
-    let envelope: Envelope<T>;
-    try {
-      if (message.malformed !== undefined) throw new Error(message.malformed);
-      envelope = toEnvelope(message, parseMessage(message.topic, contract.schema, message.value));
-    } catch (error) {
-      markFailed(span, error);
-      await deadLetter(message, error, 1, policy.group);
+    const parsed = parseRawMessage(message, contract);
+    if ('error' in parsed) {
+      markFailed(span, parsed.error);
+      await deadLetter(message, parsed.error, 1, policy.group);
       return;
     }
-    await attemptWithBackoff(envelope, handler, policy, span, (error, attempt) => deadLetter(message, error, attempt, policy.group));
+    await attemptWithBackoff(parsed.envelope, handler, policy, span, (error, attempt) => deadLetter(message, error, attempt, policy.group));
   });
 }
 
-async function attemptWithBackoff<T>(
-  envelope: Envelope<T>,
-  handler: MessageHandler<T>,
+/** Runs handler(input) up to maxAttempts times with exponential backoff; `giveUp` settles the last failure. */
+export async function attemptWithBackoff<I>(
+  input: I,
+  handler: (input: I) => Promise<void>,
   policy: DeliveryPolicy,
   span: Span,
   giveUp: (error: unknown, attempt: number) => Promise<void>,
+  beforeRetry: () => Promise<void> = () => Promise.resolve(),
 ): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await handler(envelope);
+      await handler(input);
       return;
     } catch (error) {
       span.addEvent('handler failed', { attempt, error: errorText(error) });
@@ -80,6 +89,7 @@ async function attemptWithBackoff<T>(
         return;
       }
       await sleep(backoffDelay(policy, attempt));
+      await beforeRetry();
     }
   }
 }

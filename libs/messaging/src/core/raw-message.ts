@@ -23,3 +23,15 @@ export interface OutgoingMessage {
 }
 
 export type RawMessageHandler = (message: RawMessage) => Promise<void>;
+
+/** Keeps the transport's claim on a long batch alive (Kafka: a heartbeat to the group). */
+export type KeepAlive = () => Promise<void>;
+
+/** Settles a batch of raw messages (handled or dead-lettered), calling keepAlive between long steps. */
+export type RawBatchHandler = (messages: readonly RawMessage[], keepAlive: KeepAlive) => Promise<void>;
+
+/** How a transport cuts batches for one batch subscription. */
+export interface BatchLimits {
+  readonly maxBatchSize: number;
+  readonly lingerMs: number;
+}

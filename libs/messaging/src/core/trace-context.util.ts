@@ -19,16 +19,32 @@ export function withTraceContext(headers: MessageHeaders): MessageHeaders {
 export function runInConsumerSpan<T>(topic: string, headers: MessageHeaders, attributes: Attributes, fn: (span: Span) => Promise<T>): Promise<T> {
   const parent = propagation.extract(ROOT_CONTEXT, headers);
   const tracer = trace.getTracer(MESSAGING_TRACER);
-  return tracer.startActiveSpan(`${topic} process`, { kind: SpanKind.CONSUMER, attributes }, parent, async (span) => {
-    try {
-      return await fn(span);
-    } catch (error) {
-      markFailed(span, error);
-      throw error;
-    } finally {
-      span.end();
-    }
+  return tracer.startActiveSpan(`${topic} process`, { kind: SpanKind.CONSUMER, attributes }, parent, (span) => settleSpan(span, fn));
+}
+
+/**
+ * Runs a batch handler in one CONSUMER span `<topic> process` of its own trace, linked to the
+ * context each message carried (a batch has no single parent).
+ */
+export function runInBatchSpan<T>(topic: string, carriers: readonly MessageHeaders[], attributes: Attributes, fn: (span: Span) => Promise<T>): Promise<T> {
+  const links = carriers.flatMap((headers) => {
+    const linked = trace.getSpanContext(propagation.extract(ROOT_CONTEXT, headers));
+    return linked ? [{ context: linked }] : [];
   });
+  const tracer = trace.getTracer(MESSAGING_TRACER);
+  return tracer.startActiveSpan(`${topic} process`, { kind: SpanKind.CONSUMER, attributes, links }, ROOT_CONTEXT, (span) => settleSpan(span, fn));
+}
+
+/** Runs fn in span, records what it threw, and always ends the span. */
+async function settleSpan<T>(span: Span, fn: (span: Span) => Promise<T>): Promise<T> {
+  try {
+    return await fn(span);
+  } catch (error) {
+    markFailed(span, error);
+    throw error;
+  } finally {
+    span.end();
+  }
 }
 
 export function markFailed(span: Span, error: unknown): void {

@@ -1,11 +1,21 @@
 import { deadLetterTopicOf, parseMessage, TopicContract } from '@payments/contracts';
 
-import { Headers, MessageBus, MessageHandler, MessageHeaders, PublishOptions, SubscribeOptions } from '../message-bus.port';
-import { deliveryPolicyOf } from './backoff.util';
+import {
+  BatchMessageHandler,
+  BatchSubscribeOptions,
+  Headers,
+  MessageBus,
+  MessageHandler,
+  MessageHeaders,
+  PublishOptions,
+  SubscribeOptions,
+} from '../message-bus.port';
+import { batchPolicyOf, deliveryPolicyOf } from './backoff.util';
+import { deliverBatch } from './batch-delivery.util';
 import { DEAD_LETTER_GROUP_HEADER } from './dead-letter.contract';
 import { deliver, errorText } from './message-delivery.util';
 import { newMessageId } from './message-id.util';
-import { OutgoingMessage, RawMessage, RawMessageHandler } from './raw-message';
+import { BatchLimits, OutgoingMessage, RawBatchHandler, RawMessage, RawMessageHandler } from './raw-message';
 import { withTraceContext } from './trace-context.util';
 
 /**
@@ -19,6 +29,8 @@ export abstract class TransportMessageBus implements MessageBus {
   protected abstract send(message: OutgoingMessage): Promise<void>;
   /** Delivers every message of `topic` to `handler` once per consumer `group`, in order per key. */
   protected abstract consume(topic: string, group: string, handler: RawMessageHandler): Promise<void>;
+  /** As consume(), but hands over up to `limits.maxBatchSize` messages at once; acknowledges them once the batch is settled. */
+  protected abstract consumeBatch(topic: string, group: string, handler: RawBatchHandler, limits: BatchLimits): Promise<void>;
   abstract start(): Promise<void>;
   abstract stop(): Promise<void>;
   abstract isHealthy(): Promise<boolean>;
@@ -32,6 +44,16 @@ export abstract class TransportMessageBus implements MessageBus {
     const policy = deliveryPolicyOf(options);
     return this.consume(topic.name, policy.group, (message) =>
       deliver(message, topic, handler, policy, (m, e, a, g) => this.sendDeadLetter(m, e, a, g), this.system),
+    );
+  }
+
+  subscribeBatch<T>(topic: TopicContract<T>, handler: BatchMessageHandler<T>, options: BatchSubscribeOptions): Promise<void> {
+    const policy = batchPolicyOf(options);
+    return this.consumeBatch(
+      topic.name,
+      policy.group,
+      (messages, keepAlive) => deliverBatch(messages, topic, handler, policy, (m, e, a, g) => this.sendDeadLetter(m, e, a, g), this.system, keepAlive),
+      policy,
     );
   }
 

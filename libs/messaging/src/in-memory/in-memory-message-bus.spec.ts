@@ -59,6 +59,15 @@ describe(InMemoryMessageBus.name, () => {
     expect(new Set([...first, ...second].map((m) => m.value.terminalId)).size).toBe(20);
   });
 
+  it('refuses a batch subscription in a group that consumes per message, and the other way round', async () => {
+    const noop = () => Promise.resolve();
+    await sut.subscribe(topic, noop, { group: 'per-message' });
+    await sut.subscribeBatch(topic, noop, { group: 'batch' });
+
+    await expect(sut.subscribeBatch(topic, noop, { group: 'per-message' })).rejects.toThrow(/per message/);
+    await expect(sut.subscribe(topic, noop, { group: 'batch' })).rejects.toThrow(/in batches/);
+  });
+
   it('refuses to publish after stop()', async () => {
     await sut.start();
     await sut.stop();

@@ -1,7 +1,10 @@
 import { BusLogger, consoleBusLogger } from '../core/bus-logger';
-import { OutgoingMessage, RawMessageHandler } from '../core/raw-message';
+import { BatchLimits, OutgoingMessage, RawBatchHandler, RawMessageHandler } from '../core/raw-message';
 import { TransportMessageBus } from '../core/transport-message-bus.base';
+import { BatchGroupQueue } from './batch-group.queue';
 import { ConsumerGroupQueue } from './consumer-group.queue';
+
+type GroupQueue = ConsumerGroupQueue | BatchGroupQueue;
 
 export interface InMemoryMessageBusOptions {
   readonly logger?: BusLogger;
@@ -13,7 +16,7 @@ export interface InMemoryMessageBusOptions {
  * sees the messages published after it subscribed; deliveries wait for start().
  */
 export class InMemoryMessageBus extends TransportMessageBus {
-  private readonly groups = new Map<string, Map<string, ConsumerGroupQueue>>();
+  private readonly groups = new Map<string, Map<string, GroupQueue>>();
   private readonly idleWaiters: (() => void)[] = [];
   private unsettled = 0;
   private started = false;
@@ -55,14 +58,42 @@ export class InMemoryMessageBus extends TransportMessageBus {
   }
 
   protected consume(topic: string, group: string, handler: RawMessageHandler): Promise<void> {
-    const byGroup = this.groups.get(topic) ?? new Map<string, ConsumerGroupQueue>();
+    return this.join(
+      topic,
+      group,
+      ConsumerGroupQueue,
+      () => new ConsumerGroupQueue(topic, group, this.logger, () => this.settleOne()),
+      (queue) => queue.join(handler),
+    );
+  }
+
+  protected consumeBatch(topic: string, group: string, handler: RawBatchHandler, limits: BatchLimits): Promise<void> {
+    return this.join(
+      topic,
+      group,
+      BatchGroupQueue,
+      () => new BatchGroupQueue(topic, group, limits, this.logger, () => this.settleOne()),
+      (queue) => queue.join(handler),
+    );
+  }
+
+  /** Adds a member to the group's queue (made on first use); a group is either per-message or batch. */
+  private join<Q extends GroupQueue>(
+    topic: string,
+    group: string,
+    kind: abstract new (...args: never[]) => Q,
+    create: () => Q,
+    add: (queue: Q) => void,
+  ): Promise<void> {
+    const byGroup = this.groups.get(topic) ?? new Map<string, GroupQueue>();
     this.groups.set(topic, byGroup);
-    let queue = byGroup.get(group);
-    if (!queue) {
-      queue = new ConsumerGroupQueue(topic, group, this.logger, () => this.settleOne());
-      byGroup.set(group, queue);
+    const existing = byGroup.get(group);
+    if (existing && !(existing instanceof kind)) {
+      return Promise.reject(new Error(`group ${group} on ${topic} already consumes ${existing instanceof BatchGroupQueue ? 'in batches' : 'per message'}`));
     }
-    queue.join(handler);
+    const queue = existing ?? create();
+    byGroup.set(group, queue);
+    add(queue);
     if (this.started) queue.resume();
     return Promise.resolve();
   }

@@ -1,4 +1,4 @@
-import { Consumer, KafkaMessage } from 'kafkajs';
+import { Consumer, ConsumerRunConfig, KafkaMessage } from 'kafkajs';
 
 /**
  * Runs one kafkajs consumer for one topic. On its first join, partitions the group never
@@ -14,6 +14,15 @@ export function runGroupConsumer(
   concurrency: number,
   handle: (message: KafkaMessage) => Promise<void>,
 ): Promise<void> {
+  return startGroupConsumer(consumer, topic, startAt, {
+    partitionsConsumedConcurrently: concurrency,
+    // The message is committed only after its handler settled it (handled or dead-lettered).
+    eachMessage: ({ message }) => handle(message),
+  });
+}
+
+/** Connects, subscribes and runs `consumer` on `topic`, seeking uncommitted partitions to `startAt` on its first join. */
+export async function startGroupConsumer(consumer: Consumer, topic: string, startAt: Map<number, string>, run: ConsumerRunConfig): Promise<void> {
   const removeListener = consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
     for (const partition of payload.memberAssignment[topic] ?? []) {
       const offset = startAt.get(partition);
@@ -22,13 +31,7 @@ export function runGroupConsumer(
     startAt.clear();
     removeListener();
   });
-  return (async () => {
-    await consumer.connect();
-    await consumer.subscribe({ topics: [topic], fromBeginning: false });
-    await consumer.run({
-      partitionsConsumedConcurrently: concurrency,
-      // The message is committed only after its handler settled it (handled or dead-lettered).
-      eachMessage: ({ message }) => handle(message),
-    });
-  })();
+  await consumer.connect();
+  await consumer.subscribe({ topics: [topic], fromBeginning: false });
+  await consumer.run(run);
 }

@@ -3,8 +3,9 @@ import { Admin, Consumer, Kafka, Partitioners, Producer } from 'kafkajs';
 import { deadLetterTopicOf } from '@payments/contracts';
 
 import { BusLogger, consoleBusLogger } from '../core/bus-logger';
-import { OutgoingMessage, RawMessageHandler } from '../core/raw-message';
+import { BatchLimits, OutgoingMessage, RawBatchHandler, RawMessageHandler } from '../core/raw-message';
 import { TransportMessageBus } from '../core/transport-message-bus.base';
+import { runBatchGroupConsumer } from './kafka-batch.consumer';
 import { kafkaLogCreator } from './kafka-log.creator';
 import { decodeMessage, encodeMessage } from './kafka-message.codec';
 import { KafkaTopicAdmin } from './kafka-topic.admin';
@@ -33,6 +34,13 @@ interface Subscription {
   readonly handler: RawMessageHandler;
 }
 
+interface BatchSubscription {
+  readonly topic: string;
+  readonly group: string;
+  readonly handler: RawBatchHandler;
+  readonly limits: BatchLimits;
+}
+
 /** The distributed bus over Apache Kafka (kafkajs stays behind the MessageBus port). */
 export class KafkaMessageBus extends TransportMessageBus {
   private readonly kafka: Kafka;
@@ -41,6 +49,7 @@ export class KafkaMessageBus extends TransportMessageBus {
   private readonly admin: Admin;
   private readonly topics: KafkaTopicAdmin;
   private readonly waiting: Subscription[] = [];
+  private readonly waitingBatches: BatchSubscription[] = [];
   private readonly consumers: Consumer[] = [];
   private state: 'new' | 'starting' | 'started' | 'stopped' = 'new';
   private producerConnected = false;
@@ -70,6 +79,7 @@ export class KafkaMessageBus extends TransportMessageBus {
     await Promise.all([this.admin.connect(), this.producer.connect()]);
     this.state = 'started';
     await Promise.all(this.waiting.splice(0).map((subscription) => this.runConsumer(subscription)));
+    await Promise.all(this.waitingBatches.splice(0).map((subscription) => this.runBatchConsumer(subscription)));
   }
 
   /** Stops consumers first (kafkajs waits for running handlers), then the producer. */
@@ -114,5 +124,33 @@ export class KafkaMessageBus extends TransportMessageBus {
     });
     this.consumers.push(consumer);
     await runGroupConsumer(consumer, topic, startAt, this.config.partitions ?? 3, (message) => handler(decodeMessage(topic, message)));
+  }
+
+  protected async consumeBatch(topic: string, group: string, handler: RawBatchHandler, limits: BatchLimits): Promise<void> {
+    const subscription = { topic, group, handler, limits };
+    if (this.state === 'stopped') throw new Error(`KafkaMessageBus is stopped: cannot consume ${topic}`);
+    if (this.state === 'started') await this.runBatchConsumer(subscription);
+    else this.waitingBatches.push(subscription);
+  }
+
+  /** A batch consumer: the per-message consumer's settings, and batches cut as kafka-batch.consumer.ts describes. */
+  private async runBatchConsumer({ topic, group, handler, limits }: BatchSubscription): Promise<void> {
+    await this.topics.ensure([topic, deadLetterTopicOf(topic)]);
+    const startAt = await this.topics.uncommittedEnds(group, topic);
+    const sessionTimeout = this.config.sessionTimeoutMs ?? 10_000;
+    const consumer = this.kafka.consumer({
+      groupId: group,
+      allowAutoTopicCreation: false,
+      maxWaitTimeInMs: 2_000,
+      sessionTimeout,
+      heartbeatInterval: Math.max(Math.floor(sessionTimeout / 10), 100),
+    });
+    this.consumers.push(consumer);
+    await runBatchGroupConsumer(consumer, topic, startAt, this.config.partitions ?? 3, limits, (messages, keepAlive) =>
+      handler(
+        messages.map((message) => decodeMessage(topic, message)),
+        keepAlive,
+      ),
+    );
   }
 }

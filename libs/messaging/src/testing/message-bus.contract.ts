@@ -183,6 +183,96 @@ export function describeMessageBusContract(name: string, factory: () => MessageB
       expect(consumer.parentSpanContext?.spanId).toBe(sent.spanContext().spanId);
     });
 
+    describe('batch subscriptions', () => {
+      const batchesOf = (into: Envelope<Order>[][]) => (batch: readonly Envelope<Order>[]) => Promise.resolve(void into.push([...batch]));
+      const orderIds = (batches: Envelope<Order>[][]) => batches.flat().map((m) => m.value.orderId);
+
+      it('hands a burst over in batches of at most maxBatchSize, each message once, in order per key', async () => {
+        const topic = eventTopic();
+        const batches: Envelope<Order>[][] = [];
+        await sut.subscribeBatch(topic, batchesOf(batches), { group: `g-${run}-batch`, maxBatchSize: 4, lingerMs: 300 });
+        for (let seq = 0; seq < 12; seq += 1) await sut.publish(topic, order(`o-${seq}`, seq), { key: seq % 2 ? 'a' : 'b' });
+        await waitFor('12 messages', () => batches.flat().length >= 12);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const all = batches.flat();
+        expect(all).toHaveLength(12);
+        expect(Math.max(...batches.map((b) => b.length))).toBeGreaterThan(1);
+        expect(Math.max(...batches.map((b) => b.length))).toBeLessThanOrEqual(4);
+        expect(all.filter((m) => m.key === 'a').map((m) => m.value.seq)).toEqual([1, 3, 5, 7, 9, 11]);
+        expect(all.filter((m) => m.key === 'b').map((m) => m.value.seq)).toEqual([0, 2, 4, 6, 8, 10]);
+        expect(all[0]).toMatchObject({ topic: topic.name, id: all[0].headers[Headers.messageId] });
+      });
+
+      it('isolates a poisoned message of a batch: it is dead-lettered after maxAttempts alone, the others are handled once', async () => {
+        const topic = eventTopic();
+        const batches: Envelope<Order>[][] = [];
+        const dead: Envelope<unknown>[] = [];
+        let failedCalls = 0;
+        await sut.subscribe(deadLetterContractOf(topic), collect(dead), { group: `g-${run}-batch-dlt` });
+        await sut.subscribeBatch(
+          topic,
+          (batch) => {
+            if (!batch.some((m) => m.value.orderId === 'poison')) return batchesOf(batches)(batch);
+            failedCalls += 1;
+            return Promise.reject(new Error('account a-1 is closed'));
+          },
+          { group: `g-${run}-batch-poison`, maxAttempts: 3, backoffMs: 10, lingerMs: 200 },
+        );
+        await sut.publish(topic, order('first'), { key: 'k-1' });
+        await sut.publish(topic, order('before'), { key: 'k-1' });
+        await sut.publish(topic, order('poison'), { key: 'k-1', id: '0b6f3a1e-2c4d-4e5f-8a9b-1c2d3e4f5a6b' });
+        await sut.publish(topic, order('same-key-next'), { key: 'k-1' });
+        await sut.publish(topic, order('other-key'), { key: 'k-2' });
+        await waitFor('the four good messages and the dead letter', () => orderIds(batches).length === 4 && dead.length === 1);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(orderIds(batches).sort()).toEqual(['before', 'first', 'other-key', 'same-key-next']);
+        expect(orderIds(batches).filter((id) => id !== 'other-key')).toEqual(['first', 'before', 'same-key-next']);
+        expect(failedCalls).toBeGreaterThanOrEqual(3);
+        expect(dead).toHaveLength(1);
+        expect(dead[0]).toMatchObject({ key: 'k-1', value: order('poison'), id: '0b6f3a1e-2c4d-4e5f-8a9b-1c2d3e4f5a6b' });
+        expect(dead[0].headers).toMatchObject({ [Headers.error]: 'account a-1 is closed', [Headers.attempt]: '3' });
+      });
+
+      it('dead-letters at once a message of a batch that fails the schema and hands over the others', async () => {
+        const topic = eventTopic();
+        const loose = { name: topic.name, schema: z.object({ orderId: z.string() }) };
+        const batches: Envelope<Order>[][] = [];
+        const dead: Envelope<unknown>[] = [];
+        await sut.subscribe(deadLetterContractOf(topic), collect(dead), { group: `g-${run}-batch-dlt2` });
+        await sut.subscribeBatch(topic, batchesOf(batches), { group: `g-${run}-batch-strict`, lingerMs: 100 });
+        await sut.publish(topic, order('o-before'), { key: 'k' });
+        await sut.publish(loose, { orderId: 'o-old-shape' }, { key: 'k' });
+        await sut.publish(topic, order('o-after'), { key: 'k' });
+        await waitFor('both valid messages and the dead letter', () => orderIds(batches).length === 2 && dead.length === 1);
+        expect(orderIds(batches)).toEqual(['o-before', 'o-after']);
+        expect(dead[0].value).toEqual({ orderId: 'o-old-shape' });
+        expect(dead[0].headers[Headers.attempt]).toBe('1');
+        expect(dead[0].headers[Headers.error]).toMatch(/seq/);
+      });
+
+      it('retries a failing batch whole, with backoff, and settles it without a dead letter', async () => {
+        const topic = eventTopic();
+        const calls: { at: number; ids: string[] }[] = [];
+        const dead: Envelope<unknown>[] = [];
+        await sut.subscribe(deadLetterContractOf(topic), collect(dead), { group: `g-${run}-batch-dlt3` });
+        await sut.subscribeBatch(
+          topic,
+          (batch) => {
+            calls.push({ at: Date.now(), ids: batch.map((m) => m.value.orderId) });
+            return calls.length < 3 ? Promise.reject(new Error('ledger busy')) : Promise.resolve();
+          },
+          { group: `g-${run}-batch-retry`, maxAttempts: 3, backoffMs: 50 },
+        );
+        await sut.publish(topic, order('o-retry'), { key: 'k' });
+        await waitFor('the third attempt', () => calls.length === 3);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(calls.map((c) => c.ids)).toEqual([['o-retry'], ['o-retry'], ['o-retry']]);
+        expect(calls[1].at - calls[0].at).toBeGreaterThanOrEqual(45);
+        expect(calls[2].at - calls[1].at).toBeGreaterThanOrEqual(95);
+        expect(dead).toHaveLength(0);
+      });
+    });
+
     it('drains in-flight handlers on stop() and reports itself unhealthy afterwards', async () => {
       const other = await factory();
       const topic = defineCommand(`contract-${run}.drain.v1`, orderSchema);
