@@ -104,13 +104,17 @@ export class KafkaMessageBus extends TransportMessageBus {
     await this.topics.ensure([topic, deadLetterTopicOf(topic)]);
     const startAt = await this.topics.uncommittedEnds(group, topic);
     const sessionTimeout = this.config.sessionTimeoutMs ?? 10_000;
+    // A heartbeat every third of the session (Kafka's usual ratio: two can be lost before the
+    // broker gives the partitions away). kafkajs sends one only between fetches, so the long poll
+    // is as long: the broker answers a fetch as soon as a message arrives, so this only spaces out
+    // an idle consumer's requests (one fetch and one heartbeat every 3.3 s with the default session).
+    const heartbeatInterval = Math.max(Math.floor(sessionTimeout / 3), 100);
     const consumer = this.kafka.consumer({
       groupId: group,
       allowAutoTopicCreation: false,
-      // A long poll: the broker answers as soon as a message arrives, so this only spaces out idle fetches.
-      maxWaitTimeInMs: 2_000,
+      maxWaitTimeInMs: heartbeatInterval,
       sessionTimeout,
-      heartbeatInterval: Math.max(Math.floor(sessionTimeout / 10), 100),
+      heartbeatInterval,
     });
     this.consumers.push(consumer);
     await runGroupConsumer(consumer, topic, startAt, this.config.partitions ?? 3, (message) => handler(decodeMessage(topic, message)));
