@@ -47,14 +47,16 @@ describe(PromptExpiryWorker.name, () => {
   });
 
   describe('when to look next', () => {
+    beforeEach(() => {
+      jest.useFakeTimers({ now: NOW });
+      firstExpiry = null;
+    });
     afterEach(async () => {
       await sut.onApplicationShutdown();
       jest.useRealTimers();
     });
 
     it('expires a prompt this process opened when its time is up, with no pass in between', async () => {
-      jest.useFakeTimers({ now: NOW });
-      firstExpiry = null;
       sut.onApplicationBootstrap();
       await jest.advanceTimersByTimeAsync(1_000);
       firstExpiry = new Date(NOW.getTime() + 20_000);
@@ -67,8 +69,6 @@ describe(PromptExpiryWorker.name, () => {
     });
 
     it('looks every 30 s while no prompt is open (one another instance opens is found then)', async () => {
-      jest.useFakeTimers({ now: NOW });
-      firstExpiry = null;
       sut.onApplicationBootstrap();
       await jest.advanceTimersByTimeAsync(61_000);
 

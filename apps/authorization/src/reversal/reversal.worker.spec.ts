@@ -142,13 +142,16 @@ describe(ReversalWorker.name, () => {
   });
 
   describe('when to look next', () => {
+    beforeEach(() => {
+      jest.useFakeTimers({ now: new Date('2026-11-30T10:00:00Z') });
+      due = idle;
+    });
     afterEach(async () => {
       await sut.onApplicationShutdown();
       jest.useRealTimers();
     });
 
     it('sleeps until the first waiting row falls due, asking the database nothing meanwhile', async () => {
-      jest.useFakeTimers({ now: new Date('2026-11-30T10:00:00Z') });
       due = { ...idle, nextDueAt: new Date('2026-11-30T10:00:16Z') };
       sut.onApplicationBootstrap();
       await jest.advanceTimersByTimeAsync(1_000);
@@ -161,8 +164,6 @@ describe(ReversalWorker.name, () => {
     });
 
     it('looks within the usual gap after this process records an outcome (it may have queued a reversal)', async () => {
-      jest.useFakeTimers({ now: new Date('2026-11-30T10:00:00Z') });
-      due = idle;
       sut.onApplicationBootstrap();
       await jest.advanceTimersByTimeAsync(10_000);
       expect(queue.dueWork).toHaveBeenCalledTimes(1);
@@ -175,8 +176,6 @@ describe(ReversalWorker.name, () => {
     });
 
     it('still looks every 30 s for what another instance left, when nothing wakes it', async () => {
-      jest.useFakeTimers({ now: new Date('2026-11-30T10:00:00Z') });
-      due = idle;
       sut.onApplicationBootstrap();
       await jest.advanceTimersByTimeAsync(60_200);
 
