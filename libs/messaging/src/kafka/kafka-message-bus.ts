@@ -11,6 +11,7 @@ import { KafkaTopicAdmin } from './kafka-topic.admin';
 import { runGroupConsumer } from './kafka-group.consumer';
 import { ProduceBatcher } from './produce.batcher';
 import { fixRequestQueueIdleLoop } from './request-queue.idle-fix';
+import { fixRequestTimeoutIdleCheck } from './request-timeout.idle-fix';
 
 export interface KafkaMessageBusConfig {
   readonly brokers: string[];
@@ -49,6 +50,7 @@ export class KafkaMessageBus extends TransportMessageBus {
     const logger = config.logger ?? consoleBusLogger;
     super('kafka');
     fixRequestQueueIdleLoop();
+    fixRequestTimeoutIdleCheck();
     this.kafka = new Kafka({ clientId: config.clientId, brokers: config.brokers, logCreator: kafkaLogCreator(logger) });
     // Idempotent producer: no duplicates from the client's own retries; it requires acks=all.
     this.producer = this.kafka.producer({
