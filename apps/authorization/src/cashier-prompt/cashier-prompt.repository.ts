@@ -33,6 +33,13 @@ export class CashierPromptRepository implements CashierPrompts {
     private readonly operations: OperationRepository,
   ) {}
 
+  private readonly openedListeners: ((expiresAt: Date) => void)[] = [];
+
+  /** Called with its expiry each time this process opens a prompt (the expiry worker sleeps until then). */
+  onOpened(listener: (expiresAt: Date) => void): void {
+    this.openedListeners.push(listener);
+  }
+
   async open(
     transactionId: string,
     terminalId: string,
@@ -51,6 +58,7 @@ export class CashierPromptRepository implements CashierPrompts {
       });
       await tx.cashierPrompt.create({ data: { id, transactionId, terminalId, kind: spec.kind, text: spec.text, input: spec.input, context, expiresAt } });
     });
+    for (const listener of this.openedListeners) listener(expiresAt);
     return { promptId: id, kind: spec.kind, text: spec.text, input: spec.input, expiresAt: expiresAt.toISOString() };
   }
 
@@ -91,13 +99,12 @@ export class CashierPromptRepository implements CashierPrompts {
     });
   }
 
-  /** Whether any open prompt is past its expiry: one plain statement (names follow search_path), asked every second. */
-  async hasExpired(now: Date): Promise<boolean> {
-    const [row] = await this.db.$queryRawUnsafe<{ due: boolean }[]>(
-      `SELECT EXISTS (SELECT 1 FROM "cashier_prompt" WHERE "status" = 'open' AND "expires_at" <= $1::timestamptz) AS "due"`,
-      now.toISOString(),
+  /** When the first open prompt expires (null: none is open): one plain statement (names follow search_path). */
+  async firstExpiry(): Promise<Date | null> {
+    const [row] = await this.db.$queryRawUnsafe<{ first_ms: number | null }[]>(
+      `SELECT (extract(epoch FROM min("expires_at")) * 1000)::float8 AS "first_ms" FROM "cashier_prompt" WHERE "status" = 'open'`,
     );
-    return row.due;
+    return row.first_ms === null ? null : new Date(Number(row.first_ms));
   }
 
   findExpired(now: Date, limit: number): Promise<PromptRow[]> {

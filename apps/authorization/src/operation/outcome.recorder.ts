@@ -25,6 +25,16 @@ export class OutcomeRecorder {
     @Inject(REGISTER_ABANDONMENTS) private readonly abandonments: RegisterAbandonments,
   ) {}
 
+  private readonly recordedListeners: (() => void)[] = [];
+
+  /**
+   * Called each time this process records an outcome (an unknown one queued a reversal, an
+   * approved preauthorization set its hold's expiry): the reversal worker looks soon after.
+   */
+  onRecorded(listener: () => void): void {
+    this.recordedListeners.push(listener);
+  }
+
   async approve(
     id: string,
     ref: Omit<Outcome, 'status' | 'responseCode' | 'reason'> & { reason?: string },
@@ -94,11 +104,12 @@ export class OutcomeRecorder {
     await effects?.(tx, row);
     const event = eventOf(row);
     if (event) await this.operations.addEvent(tx, event);
+    this.recorded();
     return row;
   }
 
   /** The journal's one-call path (an attempt this process journaled); undefined when it did not apply, having written nothing. */
-  private recordInOneCall<T>(
+  private async recordInOneCall<T>(
     id: string,
     outcome: Outcome,
     eventOf: (row: Transaction) => OutboxEvent<T> | undefined,
@@ -106,7 +117,13 @@ export class OutcomeRecorder {
     abandonmentLock: boolean,
     from = 'pending',
   ): Promise<Transaction | undefined> {
-    return this.operations.recordOutcome(id, from, { ...this.changeOf(outcome), eventOf, reversalReason: reversal?.reason, abandonmentLock });
+    const row = await this.operations.recordOutcome(id, from, { ...this.changeOf(outcome), eventOf, reversalReason: reversal?.reason, abandonmentLock });
+    if (row) this.recorded();
+    return row;
+  }
+
+  private recorded(): void {
+    for (const listener of this.recordedListeners) listener();
   }
 
   private changeOf(outcome: Outcome): StatusChange {

@@ -17,7 +17,8 @@ const STALE_AFTER_MS = 30_000;
 
 /**
  * The one statement each idle pass makes (the reversal worker's and the prompt expiry's), on
- * real PostgreSQL and on PGlite: yes for what the full reads take, no for the rows they leave.
+ * real PostgreSQL and on PGlite: yes for what the full reads take, no for the rows they leave,
+ * and when the first waiting row falls due (the worker sleeps until then).
  * (The Prisma reads themselves name the service's schema, so they are not run here.)
  */
 describe.each(['postgres', 'pglite'] as const)('idle passes (%s)', (kind) => {
@@ -86,31 +87,42 @@ describe.each(['postgres', 'pglite'] as const)('idle passes (%s)', (kind) => {
     await prompted(ago(-60_000));
     await prompted(ago(60_000), 'answered');
 
-    expect(await dueWork()).toEqual({ stalePending: false, lapsedPreauthorizations: false, reversals: false });
-    expect(await prompts.hasExpired(now)).toBe(false);
+    // The earliest of what waits: the recent pending attempt goes stale first.
+    expect(await dueWork()).toEqual({
+      stalePending: false,
+      lapsedPreauthorizations: false,
+      reversals: false,
+      nextDueAt: new Date(ago(1_000 - STALE_AFTER_MS)),
+    });
+    expect(await prompts.firstExpiry()).toEqual(new Date(ago(-60_000)));
+  });
+
+  it('knows of nothing to wake for on an empty journal', async () => {
+    expect(await dueWork()).toEqual({ stalePending: false, lapsedPreauthorizations: false, reversals: false, nextDueAt: null });
+    expect(await prompts.firstExpiry()).toBeNull();
   });
 
   it('says a pending attempt is stale once it has not changed for longer than any answer takes', async () => {
     await journaled({ status: 'pending', updatedAt: ago(STALE_AFTER_MS + 1_000) });
 
-    expect(await dueWork()).toEqual({ stalePending: true, lapsedPreauthorizations: false, reversals: false });
+    expect(await dueWork()).toEqual({ stalePending: true, lapsedPreauthorizations: false, reversals: false, nextDueAt: new Date(ago(1_000)) });
   });
 
   it('says an approved preauthorization past its expiry and never completed has lapsed', async () => {
     await journaled({ operation: 'preauthorization', status: 'approved', expiresAt: ago(1) });
 
-    expect(await dueWork()).toEqual({ stalePending: false, lapsedPreauthorizations: true, reversals: false });
+    expect(await dueWork()).toEqual({ stalePending: false, lapsedPreauthorizations: true, reversals: false, nextDueAt: new Date(ago(1)) });
   });
 
   it('says a pending reversal is due once its next attempt time has come', async () => {
     await queued(ago(1_000));
 
-    expect(await dueWork()).toEqual({ stalePending: false, lapsedPreauthorizations: false, reversals: true });
+    expect(await dueWork()).toEqual({ stalePending: false, lapsedPreauthorizations: false, reversals: true, nextDueAt: new Date(ago(1_000)) });
   });
 
   it('says an open prompt past its expiry has expired', async () => {
     await prompted(ago(1));
 
-    expect(await prompts.hasExpired(now)).toBe(true);
+    expect(await prompts.firstExpiry()).toEqual(new Date(ago(1)));
   });
 });

@@ -15,18 +15,36 @@ export interface DueWork {
   readonly stalePending: boolean;
   readonly lapsedPreauthorizations: boolean;
   readonly reversals: boolean;
+  /** When the first of what is not due yet falls due (a pending attempt goes stale, a hold lapses, a retry is due); null: nothing waits. */
+  readonly nextDueAt: Date | null;
 }
 
 /**
- * The worker's question each second, in one plain statement (Prisma's query building cost more
- * CPU than the idle database did): the same conditions as findStalePending,
- * findLapsedPreauthorizations and claimDue. Names follow the connection's search_path.
+ * The worker's question, in one plain statement (Prisma's query building cost more CPU than the
+ * idle database did): the same conditions as findStalePending, findLapsedPreauthorizations and
+ * claimDue, and the earliest time of each (epoch milliseconds), so the worker sleeps until the
+ * first of them. Names follow the connection's search_path.
  */
 const DUE_WORK_SQL = `SELECT
-  EXISTS (SELECT 1 FROM "transaction" WHERE "status" = 'pending' AND "updated_at" < $1::timestamptz) AS "stale_pending",
-  EXISTS (SELECT 1 FROM "transaction" WHERE "operation" = 'preauthorization' AND "status" = 'approved' AND "completed_minor" = 0
-    AND "expires_at" <= $2::timestamptz) AS "lapsed_preauthorizations",
-  EXISTS (SELECT 1 FROM "reversal" WHERE "status" = 'pending' AND "next_attempt_at" <= now()) AS "reversals"`;
+  COALESCE(p."first" < $1::timestamptz, false) AS "stale_pending",
+  COALESCE(l."first" <= $2::timestamptz, false) AS "lapsed_preauthorizations",
+  COALESCE(r."first" <= now(), false) AS "reversals",
+  (extract(epoch FROM p."first") * 1000)::float8 AS "first_pending_ms",
+  (extract(epoch FROM l."first") * 1000)::float8 AS "first_lapse_ms",
+  (extract(epoch FROM r."first") * 1000)::float8 AS "first_reversal_ms"
+FROM (SELECT min("updated_at") AS "first" FROM "transaction" WHERE "status" = 'pending') p,
+  (SELECT min("expires_at") AS "first" FROM "transaction"
+    WHERE "operation" = 'preauthorization' AND "status" = 'approved' AND "completed_minor" = 0) l,
+  (SELECT min("next_attempt_at") AS "first" FROM "reversal" WHERE "status" = 'pending') r`;
+
+interface DueWorkRow {
+  stale_pending: boolean;
+  lapsed_preauthorizations: boolean;
+  reversals: boolean;
+  first_pending_ms: number | null;
+  first_lapse_ms: number | null;
+  first_reversal_ms: number | null;
+}
 
 /** The store-and-forward queue. A claim leases the row, so two workers never send the same reversal at once. */
 @Injectable()
@@ -36,14 +54,23 @@ export class ReversalRepository {
     private readonly operations: OperationRepository,
   ) {}
 
-  /** Whether anything is due: stale pending attempts (changed before `staleBefore`), lapsed preauthorizations, reversals. */
+  /**
+   * Whether anything is due: stale pending attempts (changed before `staleBefore`), lapsed
+   * preauthorizations, reversals; and when the next of them falls due (a pending attempt goes
+   * stale `staleAfterMs` after its last change).
+   */
   async dueWork(staleBefore: Date, now: Date): Promise<DueWork> {
-    const [due] = await this.db.$queryRawUnsafe<{ stale_pending: boolean; lapsed_preauthorizations: boolean; reversals: boolean }[]>(
-      DUE_WORK_SQL,
-      staleBefore.toISOString(),
-      now.toISOString(),
-    );
-    return { stalePending: due.stale_pending, lapsedPreauthorizations: due.lapsed_preauthorizations, reversals: due.reversals };
+    const [due] = await this.db.$queryRawUnsafe<DueWorkRow[]>(DUE_WORK_SQL, staleBefore.toISOString(), now.toISOString());
+    const staleAfterMs = now.getTime() - staleBefore.getTime();
+    const times = [due.first_pending_ms === null ? null : Number(due.first_pending_ms) + staleAfterMs, due.first_lapse_ms, due.first_reversal_ms]
+      .filter((ms) => ms !== null)
+      .map(Number);
+    return {
+      stalePending: due.stale_pending,
+      lapsedPreauthorizations: due.lapsed_preauthorizations,
+      reversals: due.reversals,
+      nextDueAt: times.length ? new Date(Math.min(...times)) : null,
+    };
   }
 
   async claimDue(limit: number, leaseMs: number): Promise<ClaimedReversal[]> {

@@ -3,6 +3,7 @@ import type { CardReaderService } from '../card-operation/card-reader.service';
 import type { AuthorizationEnv } from '../config/authorization-env';
 import type { OperationRepository } from '../operation/operation.repository';
 import type { OriginalRepository } from '../operation/original.repository';
+import type { OutcomeRecorder } from '../operation/outcome.recorder';
 import type { Transaction } from '../generated/prisma/client';
 import type { InterruptedAttemptRecovery } from './interrupted-attempt.recovery';
 import type { DueWork, ReversalRepository } from './reversal.repository';
@@ -58,6 +59,8 @@ describe(ReversalWorker.name, () => {
   const cards = { vault: { decrypt: () => '4242424242424242' } };
   const staleBefore = new Date('2026-11-30T09:59:00Z');
   const recovery = { staleBefore: jest.fn(() => staleBefore), runOnce: jest.fn(() => Promise.resolve(0)) };
+  const recordedListeners: (() => void)[] = [];
+  const outcomes = { onRecorded: (listener: () => void) => recordedListeners.push(listener) };
   const sut = new ReversalWorker(
     queue as unknown as ReversalRepository,
     journal as unknown as OperationRepository,
@@ -65,12 +68,14 @@ describe(ReversalWorker.name, () => {
     recovery as unknown as InterruptedAttemptRecovery,
     acquirer as unknown as AcquirerClient,
     cards as unknown as CardReaderService,
+    outcomes as unknown as OutcomeRecorder,
     { AUTHORIZATION_REVERSAL_RETRY_MS: 200 } as AuthorizationEnv,
   );
+  const idle: DueWork = { stalePending: false, lapsedPreauthorizations: false, reversals: false, nextDueAt: null };
 
   beforeEach(() => {
     jest.clearAllMocks();
-    due = { stalePending: false, lapsedPreauthorizations: false, reversals: true };
+    due = { ...idle, reversals: true };
   });
 
   it('gives a reversed refund its amount back on the original, and takes the announced approval back out of settlement', async () => {
@@ -106,7 +111,7 @@ describe(ReversalWorker.name, () => {
 
   describe('at rest', () => {
     it('asks one question and reads nothing else when nothing is due', async () => {
-      due = { stalePending: false, lapsedPreauthorizations: false, reversals: false };
+      due = idle;
 
       await sut.runOnce();
 
@@ -118,7 +123,7 @@ describe(ReversalWorker.name, () => {
     });
 
     it('recovers only what the question found: lapsed preauthorizations without the stale-pending read', async () => {
-      due = { stalePending: false, lapsedPreauthorizations: true, reversals: false };
+      due = { ...idle, lapsedPreauthorizations: true };
 
       await sut.runOnce();
 
@@ -126,13 +131,55 @@ describe(ReversalWorker.name, () => {
     });
 
     it('sends a reversal the recovery queued in the same pass, without waiting for the next one', async () => {
-      due = { stalePending: true, lapsedPreauthorizations: false, reversals: false };
+      due = { ...idle, stalePending: true };
       recovery.runOnce.mockResolvedValueOnce(1);
 
       await sut.runOnce();
 
       expect(queue.claimDue).toHaveBeenCalledTimes(1);
       expect(acquirer.sendTo).toHaveBeenCalledWith('default', expect.objectContaining({ mti: '0400' }));
+    });
+  });
+
+  describe('when to look next', () => {
+    beforeEach(() => {
+      jest.useFakeTimers({ now: new Date('2026-11-30T10:00:00Z') });
+      due = idle;
+    });
+    afterEach(async () => {
+      await sut.onApplicationShutdown();
+      jest.useRealTimers();
+    });
+
+    it('sleeps until the first waiting row falls due, asking the database nothing meanwhile', async () => {
+      due = { ...idle, nextDueAt: new Date('2026-11-30T10:00:16Z') };
+      sut.onApplicationBootstrap();
+      await jest.advanceTimersByTimeAsync(1_000);
+      due = idle;
+      await jest.advanceTimersByTimeAsync(14_999);
+      expect(queue.dueWork).toHaveBeenCalledTimes(1);
+
+      await jest.advanceTimersByTimeAsync(1);
+      expect(queue.dueWork).toHaveBeenCalledTimes(2);
+    });
+
+    it('looks within the usual gap after this process records an outcome (it may have queued a reversal)', async () => {
+      sut.onApplicationBootstrap();
+      await jest.advanceTimersByTimeAsync(10_000);
+      expect(queue.dueWork).toHaveBeenCalledTimes(1);
+
+      due = { ...idle, reversals: true };
+      for (const listener of recordedListeners) listener();
+      await jest.advanceTimersByTimeAsync(200);
+
+      expect(acquirer.sendTo).toHaveBeenCalledWith('default', expect.objectContaining({ mti: '0400' }));
+    });
+
+    it('still looks every 30 s for what another instance left, when nothing wakes it', async () => {
+      sut.onApplicationBootstrap();
+      await jest.advanceTimersByTimeAsync(60_200);
+
+      expect(queue.dueWork).toHaveBeenCalledTimes(3);
     });
   });
 });

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 
 import type { Iso8583Message } from '@payments/iso8583';
+import { PassScheduler } from '@payments/runtime';
 
 import { AcquirerClient } from '../acquirer/acquirer.client';
 import { buildReversalRequest } from '../acquirer/host-request.builder';
@@ -11,6 +12,7 @@ import type { AuthorizationEnv } from '../config/authorization-env';
 import { AUTHORIZATION_ENV } from '../config/authorization-env.provider';
 import { OperationRepository } from '../operation/operation.repository';
 import { OriginalRepository } from '../operation/original.repository';
+import { OutcomeRecorder } from '../operation/outcome.recorder';
 import type { Transaction } from '../generated/prisma/client';
 import { isCancelOperation } from '../operations/operation-profile';
 import { InterruptedAttemptRecovery } from './interrupted-attempt.recovery';
@@ -18,18 +20,27 @@ import { ClaimedReversal, ReversalRepository } from './reversal.repository';
 import { reversedEventOf } from './reversed-event.mapper';
 
 const LEASE_MS = 60_000;
+/**
+ * The longest gap between two passes. An outcome this process records wakes the worker within a
+ * second (it may have queued a reversal), and each pass sleeps until the first of what waits
+ * falls due (a pending attempt going stale, a hold lapsing, a retry); only what another instance
+ * wrote after the last pass waits for this.
+ */
+const SAFETY_MS = 30_000;
 
 /**
  * Store and forward until the host acknowledges: an unknown operation is reversed (0400 first,
  * 0420 advices after); an unknown cancel is repeated as a 0420 advice. Backoff doubles per
  * attempt up to 64 x the base delay. Survives restarts: the queue is a table, and each pass
- * first recovers what a stopped process left pending.
+ * first recovers what a stopped process left pending. Idle, it asks the database nothing until
+ * something falls due.
  */
 @Injectable()
 export class ReversalWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ReversalWorker.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private readonly passes: PassScheduler;
+  private readonly passMs: number;
+  private running?: Promise<Date | undefined>;
 
   constructor(
     private readonly queue: ReversalRepository,
@@ -38,38 +49,47 @@ export class ReversalWorker implements OnApplicationBootstrap, OnApplicationShut
     private readonly recovery: InterruptedAttemptRecovery,
     private readonly acquirer: AcquirerClient,
     private readonly cards: CardReaderService,
+    private readonly outcomes: OutcomeRecorder,
     @Inject(AUTHORIZATION_ENV) private readonly env: AuthorizationEnv,
-  ) {}
+  ) {
+    this.passMs = Math.min(env.AUTHORIZATION_REVERSAL_RETRY_MS, 1_000);
+    this.passes = new PassScheduler(() => this.runOnce(), { minGapMs: this.passMs, maxGapMs: SAFETY_MS });
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.runOnce(), Math.min(this.env.AUTHORIZATION_REVERSAL_RETRY_MS, 1_000));
-    this.timer.unref();
+    this.outcomes.onRecorded(() => this.passes.wakeBy());
+    this.passes.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
+    await this.passes.stop();
     await this.running;
   }
 
-  /** One pass: recover interrupted attempts, then try the due reversals; returns when done. */
-  runOnce(): Promise<void> {
+  /** One pass: recover interrupted attempts, then try the due reversals; resolves when done, to when the next is due. */
+  runOnce(): Promise<Date | undefined> {
     this.running ??= this.drain()
-      .catch((error: unknown) => this.logger.error(`reversal pass failed: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) => {
+        this.logger.error(`reversal pass failed: ${error instanceof Error ? error.message : String(error)}`);
+        return new Date(Date.now() + this.passMs);
+      })
       .finally(() => (this.running = undefined));
     return this.running;
   }
 
   /**
-   * One statement asks what is due; nothing due (the idle platform) ends the pass there. A
-   * reversal the recovery queued is sent in the same pass.
+   * One statement asks what is due; nothing due (the idle platform) ends the pass there, to
+   * sleep until the first waiting row falls due. A reversal the recovery queued is sent in the
+   * same pass; after work, the next pass looks again at the usual gap (retries, what is left).
    */
-  private async drain(): Promise<void> {
+  private async drain(): Promise<Date | undefined> {
     const now = new Date();
     const due = await this.queue.dueWork(this.recovery.staleBefore(now), now);
     const recovered = due.stalePending || due.lapsedPreauthorizations ? await this.recovery.runOnce(now, due) : 0;
-    if (!due.reversals && recovered === 0) return;
+    if (!due.reversals && recovered === 0) return due.nextDueAt ?? undefined;
     const claimed = await this.queue.claimDue(20, LEASE_MS);
     for (const reversal of claimed) await this.send(reversal);
+    return new Date(Date.now() + this.passMs);
   }
 
   private async send({ transaction: t, attempt }: ClaimedReversal): Promise<void> {

@@ -12,6 +12,7 @@ import { KafkaTopicAdmin } from './kafka-topic.admin';
 import { runGroupConsumer } from './kafka-group.consumer';
 import { ProduceBatcher } from './produce.batcher';
 import { fixRequestQueueIdleLoop } from './request-queue.idle-fix';
+import { fixRequestTimeoutIdleCheck } from './request-timeout.idle-fix';
 
 export interface KafkaMessageBusConfig {
   readonly brokers: string[];
@@ -58,6 +59,7 @@ export class KafkaMessageBus extends TransportMessageBus {
     const logger = config.logger ?? consoleBusLogger;
     super('kafka');
     fixRequestQueueIdleLoop();
+    fixRequestTimeoutIdleCheck();
     this.kafka = new Kafka({ clientId: config.clientId, brokers: config.brokers, logCreator: kafkaLogCreator(logger) });
     // Idempotent producer: no duplicates from the client's own retries; it requires acks=all.
     this.producer = this.kafka.producer({
@@ -109,21 +111,30 @@ export class KafkaMessageBus extends TransportMessageBus {
     else this.waiting.push(subscription);
   }
 
-  private async runConsumer(subscription: Subscription): Promise<void> {
-    const { topic, group, handler } = subscription;
+  private async runConsumer({ topic, group, handler }: Subscription): Promise<void> {
+    const { consumer, startAt } = await this.groupConsumer(topic, group);
+    await runGroupConsumer(consumer, topic, startAt, this.config.partitions ?? 3, (message) => handler(decodeMessage(topic, message)));
+  }
+
+  /** A consumer of `group` on `topic` (and its dead-letter topic), and where partitions the group never committed start. */
+  private async groupConsumer(topic: string, group: string): Promise<{ consumer: Consumer; startAt: Map<number, string> }> {
     await this.topics.ensure([topic, deadLetterTopicOf(topic)]);
     const startAt = await this.topics.uncommittedEnds(group, topic);
     const sessionTimeout = this.config.sessionTimeoutMs ?? 10_000;
+    // A heartbeat every third of the session (Kafka's usual ratio: two can be lost before the
+    // broker gives the partitions away). kafkajs sends one only between fetches, so the long poll
+    // is as long: the broker answers a fetch as soon as a message arrives, so this only spaces out
+    // an idle consumer's requests (one fetch and one heartbeat every 3.3 s with the default session).
+    const heartbeatInterval = Math.max(Math.floor(sessionTimeout / 3), 100);
     const consumer = this.kafka.consumer({
       groupId: group,
       allowAutoTopicCreation: false,
-      // A long poll: the broker answers as soon as a message arrives, so this only spaces out idle fetches.
-      maxWaitTimeInMs: 2_000,
+      maxWaitTimeInMs: heartbeatInterval,
       sessionTimeout,
-      heartbeatInterval: Math.max(Math.floor(sessionTimeout / 10), 100),
+      heartbeatInterval,
     });
     this.consumers.push(consumer);
-    await runGroupConsumer(consumer, topic, startAt, this.config.partitions ?? 3, (message) => handler(decodeMessage(topic, message)));
+    return { consumer, startAt };
   }
 
   protected async consumeBatch(topic: string, group: string, handler: RawBatchHandler, limits: BatchLimits): Promise<void> {
@@ -135,17 +146,7 @@ export class KafkaMessageBus extends TransportMessageBus {
 
   /** A batch consumer: the per-message consumer's settings, and batches cut as kafka-batch.consumer.ts describes. */
   private async runBatchConsumer({ topic, group, handler, limits }: BatchSubscription): Promise<void> {
-    await this.topics.ensure([topic, deadLetterTopicOf(topic)]);
-    const startAt = await this.topics.uncommittedEnds(group, topic);
-    const sessionTimeout = this.config.sessionTimeoutMs ?? 10_000;
-    const consumer = this.kafka.consumer({
-      groupId: group,
-      allowAutoTopicCreation: false,
-      maxWaitTimeInMs: 2_000,
-      sessionTimeout,
-      heartbeatInterval: Math.max(Math.floor(sessionTimeout / 10), 100),
-    });
-    this.consumers.push(consumer);
+    const { consumer, startAt } = await this.groupConsumer(topic, group);
     await runBatchGroupConsumer(consumer, topic, startAt, this.config.partitions ?? 3, limits, (messages, keepAlive) =>
       handler(
         messages.map((message) => decodeMessage(topic, message)),
