@@ -10,7 +10,7 @@ import { repoRoot } from '../support/repo-root.util';
 import { BenchTarget, startDistributedTarget, startEmbeddedProcess } from './bench-targets';
 import { JsonPostClient } from './json-post.client';
 import { DatabaseMeter } from './meters/database.meter';
-import { LatencyPoint, writeLatencyChart } from './meters/latency.chart';
+import { LatencyPoint, writeLatencyChart, writeLatencyTable } from './meters/latency.chart';
 import { platformRoles, ProcessMeter } from './meters/process.meter';
 import { reportCpu, reportDatabase, reportIdle, reportLatency, reportPeakMemory } from './meters/step.report';
 import { runOpenLoop, StepResult } from './open-loop.load';
@@ -105,7 +105,8 @@ async function main(): Promise<void> {
     reportPeakMemory(meter.sample().peakRssMiB);
     const chart = join(repoRoot(), 'tmp', 'bench', `purchase-${mode}-${new Date().toISOString().replace(/[:.]/g, '-')}.svg`);
     await writeLatencyChart(chart, `purchase latency over time (${mode}; rates ${rates.join(', ')}/s, ${duration} s each)`, points);
-    console.log(`latency chart: ${chart}`);
+    writeLatencyTable(chart.replace(/\.svg$/, '.csv'), points);
+    console.log(`latency chart: ${chart} (its numbers: the .csv beside it)`);
   } finally {
     client.close();
     await database?.close();

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
+import { stringify } from 'csv-stringify/sync';
 import * as vega from 'vega';
 import * as vegaLite from 'vega-lite';
 
@@ -51,4 +52,19 @@ export async function writeLatencyChart(file: string, title: string, points: rea
   const svg = await new vega.View(vega.parse(spec), { renderer: 'none' }).toSVG();
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, svg);
+}
+
+/** The chart's numbers as CSV (second, arrival rate, p50 ms, p99 ms, purchases finished), for a reader without an SVG viewer. */
+export function writeLatencyTable(file: string, points: readonly LatencyPoint[]): void {
+  const rows = new Map<number, { rate: number; p50?: number; p99?: number }>();
+  for (const { second, percentile, ms, rate } of latencyPerSecond(points)) {
+    const row = rows.get(second) ?? { rate };
+    row[percentile === 'p50' ? 'p50' : 'p99'] = Math.round(ms * 10) / 10;
+    rows.set(second, row);
+  }
+  const finished = new Map<number, number>();
+  for (const point of points) finished.set(Math.floor(point.atS), (finished.get(Math.floor(point.atS)) ?? 0) + 1);
+  const records = [...rows].map(([second, row]) => [second, row.rate, row.p50, row.p99, finished.get(second) ?? 0]);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, stringify(records, { header: true, columns: ['second', 'rate', 'p50_ms', 'p99_ms', 'finished'] }));
 }
