@@ -4,6 +4,7 @@ import { Iso8583Codec } from '@payments/iso8583';
 
 import { repoRoot } from '../support/repo-root.util';
 import { BENCH_CASES } from './codec-bench.messages';
+import { measureCodecFloor } from './codec-floor.measure';
 import { measureCodec, type Measurement } from './codec.measure';
 import { prepareJpos } from './jpos/jpos.runner';
 
@@ -15,6 +16,8 @@ import { prepareJpos } from './jpos/jpos.runner';
  * identically). Rates are round trips per CPU second of the whole process (GC and JIT threads
  * included): per core, and steady when other work shares the machine; wall-clock rates are shown
  * beside them. The last line compares the benchmark message (iso87ascii, the links' default).
+ * For the benchmark message (iso87ascii, all text) it also measures the floor (codec-floor.measure.ts): the same round trip
+ * with nothing checked, the least any codec on this runtime can take, and its ratio to jPOS.
  * Bounded: `--warmup` + `--duration` seconds per spec and side (at most 60 each).
  */
 function rate(m: Measurement): number {
@@ -63,6 +66,11 @@ function main(): void {
       if (!j.sameBytes) process.exitCode = 1;
     }
     console.log(line);
+    if (spec === 'iso87ascii') {
+      const floor = measureCodecFloor(message, wire, warmup * 1_000, duration * 1_000);
+      const versus = jposRate === undefined ? '' : `, floor/jPOS ${(rate(floor) / jposRate).toFixed(2)}`;
+      console.log(`${''.padEnd(12)} floor, nothing checked ${describe(floor)}, codec/floor ${(rate(codec) / rate(floor)).toFixed(2)}${versus}`);
+    }
     ratios.set(spec, { codec: rate(codec), jpos: jposRate });
   }
   const [first] = cases;
