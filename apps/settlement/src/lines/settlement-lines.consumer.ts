@@ -5,12 +5,9 @@ import { MessageBus } from '@payments/messaging';
 import { MESSAGE_BUS } from '@payments/runtime';
 
 import { BusinessDayCalendar } from '../business-day/business-day.calendar';
+import { TRANSACTION_EVENT_BATCHES } from '../events/transaction-event.batches';
 import { LineEvent, LineFields, linesOf } from './settlement-line';
 import { SettlementLineRepository } from './settlement-line.repository';
-
-/** As the terminal totals: lines are not on the register's path, so events come in batches, one statement each. */
-const MAX_BATCH_SIZE = 200;
-const LINGER_MS = 80;
 
 /**
  * Turns each money-moving transaction event into one settlement line: approvals as they are,
@@ -36,7 +33,7 @@ export class SettlementLinesConsumer implements OnModuleInit {
       async (messages) => {
         await this.lines.record(linesOf(messages, event, this.calendar));
       },
-      { group, maxBatchSize: MAX_BATCH_SIZE, lingerMs: LINGER_MS },
+      { group, ...TRANSACTION_EVENT_BATCHES },
     );
   }
 }
