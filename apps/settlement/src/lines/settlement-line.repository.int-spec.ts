@@ -6,7 +6,6 @@ import { openScratchSchema, type ScratchSchema } from '@payments/persistence/tes
 
 import { BusinessDayCalendar } from '../business-day/business-day.calendar';
 import { CutOff } from '../business-day/cut-off';
-import { SettlementBatchRepository } from '../close-day/settlement-batch.repository';
 import { approvedPurchase } from '../totals/testing/transaction-event.fixture';
 import { purchaseLine } from './testing/settlement-line.fixture';
 import { SettlementLineRepository } from './settlement-line.repository';
@@ -80,9 +79,11 @@ describe.each(['postgres', 'pglite'] as const)(`${SettlementLineRepository.name}
   });
 
   it("puts a line whose day is already closed on the day after the acquirer's latest closed day, flagged late", async () => {
-    const batches = new SettlementBatchRepository(scratch.db.connection);
-    await batches.close(acquirerId, DAY);
-    await batches.close(acquirerId, '2026-12-02');
+    // Two closed days (close-day's own spec shows how a close makes them).
+    await scratch.db.connection.execute(
+      `INSERT INTO "settlement_batch" ("id", "acquirer_id", "business_day") VALUES (gen_random_uuid(), $1, $2::date), (gen_random_uuid(), $1, $3::date)`,
+      [acquirerId, DAY, '2026-12-02'],
+    );
 
     await sut.record([purchaseLine(acquirerId, DAY), purchaseLine(acquirerId, '2026-12-03', { occurredAt: '2026-12-03T10:00:00.000Z' })]);
 
