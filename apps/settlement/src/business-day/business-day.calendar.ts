@@ -17,12 +17,18 @@ export class BusinessDayCalendar {
 
   /** Built from the typed env; an unknown time zone or a bad time stops the boot, naming it. */
   static of(env: SettlementEnv): BusinessDayCalendar {
-    const cutOffOf = (value: string): CutOff => {
+    const cutOffOf = (value: string, where: string): CutOff => {
       const { localTime, timeZone } = cutOffParts(value);
-      return new CutOff(timeZone, localTime);
+      try {
+        return new CutOff(timeZone, localTime);
+      } catch (error) {
+        throw new RangeError(`${where}: ${(error as Error).message}`);
+      }
     };
-    const own = Object.fromEntries(Object.entries(env.SETTLEMENT_CUT_OFFS).map(([acquirer, value]) => [acquirer, cutOffOf(value)]));
-    return new BusinessDayCalendar(env.SETTLEMENT_DEFAULT_ACQUIRER, cutOffOf(env.SETTLEMENT_DEFAULT_CUT_OFF), own);
+    const own = Object.fromEntries(
+      Object.entries(env.SETTLEMENT_CUT_OFFS).map(([acquirer, value]) => [acquirer, cutOffOf(value, `SETTLEMENT_CUT_OFFS of acquirer "${acquirer}"`)]),
+    );
+    return new BusinessDayCalendar(env.SETTLEMENT_DEFAULT_ACQUIRER, cutOffOf(env.SETTLEMENT_DEFAULT_CUT_OFF, 'SETTLEMENT_DEFAULT_CUT_OFF'), own);
   }
 
   cutOffOf(acquirerId: string): CutOff {
