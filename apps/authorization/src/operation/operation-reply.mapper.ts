@@ -60,6 +60,7 @@ type EventRow = Pick<
   | 'cardToken'
   | 'cardScheme'
   | 'businessDay'
+  | 'acquirerId'
 >;
 
 export function eventBaseOf(row: EventRow): EventBase {
@@ -70,6 +71,7 @@ export function eventBaseOf(row: EventRow): EventBase {
     batchNumber: row.batchNumber,
     terminalId: row.terminalId,
     merchantId: row.merchantId,
+    acquirerId: row.acquirerId ?? undefined,
     amountMinor: row.amountMinor.toString(),
     currency: row.currency,
     maskedPan: row.maskedPan ?? undefined,

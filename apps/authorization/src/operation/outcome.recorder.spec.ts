@@ -54,6 +54,15 @@ describe(OutcomeRecorder.name, () => {
     expect(settle).toHaveBeenCalledWith(tx, row);
   });
 
+  it("names the acquirer the operation went to in its authorized event (settlement closes each acquirer's day)", async () => {
+    reported = null;
+    journalRow = { ...row, acquirerId: 'acq-cz' };
+
+    await sut.approve(ID, { stan: '000042', rrn: '633410000042', approvalCode: 'A1B2C3' }, 'debit', settle);
+
+    expect(event().value).toMatchObject({ acquirerId: 'acq-cz', direction: 'debit', amountMinor: '1500' });
+  });
+
   it('records the approval of an abandoned purchase as unknown (68) with its reversal queued, never as authorized', async () => {
     reported = abandonment;
 

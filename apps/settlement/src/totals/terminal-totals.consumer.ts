@@ -4,16 +4,9 @@ import { TopicContract, transactionAuthorizedV1, transactionReversedV1 } from '@
 import { MessageBus } from '@payments/messaging';
 import { MESSAGE_BUS } from '@payments/runtime';
 
+import { TRANSACTION_EVENT_BATCHES } from '../events/transaction-event.batches';
 import { CountedFields, Effect, incrementsOf } from './terminal-totals.increments';
 import { TerminalTotalsRepository } from './terminal-totals.repository';
-
-/**
- * Totals are not on the register's path: events are taken in batches of up to this many, each
- * batch one statement and one commit. After a short batch the consumer waits this long for more,
- * so a total lags its events by about this much at most.
- */
-const MAX_BATCH_SIZE = 200;
-const LINGER_MS = 80;
 
 /**
  * Keeps each terminal's day total, once per event however often it is delivered. An approved
@@ -42,7 +35,7 @@ export class TerminalTotalsConsumer implements OnModuleInit {
       async (messages) => {
         await this.totals.count(incrementsOf(messages, group, effect));
       },
-      { group, maxBatchSize: MAX_BATCH_SIZE, lingerMs: LINGER_MS },
+      { group, ...TRANSACTION_EVENT_BATCHES },
     );
   }
 }

@@ -27,6 +27,8 @@ const transactionEventSchema = z.object({
   direction: z.enum(['debit', 'credit', 'none']).optional(),
   terminalId: terminalIdSchema,
   merchantId: merchantIdSchema,
+  /** The acquirer whose host the operation went to (settlement closes each acquirer's day). Absent on older messages. */
+  acquirerId: z.string().min(1).max(64).optional(),
   amountMinor: amountMinorSchema,
   currency: currencySchema,
   responseCode: responseCodeSchema,

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+import { loadConfig } from '@payments/config';
+
+/** "HH:MM Area/City": a cut-off local time and the IANA time zone it is read in. */
+const CUT_OFF = /^(\d{2}:\d{2}) (\S+)$/;
+
+const cutOffSchema = z.string().regex(CUT_OFF, 'expected "HH:MM Area/City", such as "23:00 Europe/Prague"');
+
+const schema = z.object({
+  /** The acquirer of a transaction event that names none (messages older than the acquirerId field): authorization's single acquirer. */
+  SETTLEMENT_DEFAULT_ACQUIRER: z.string().min(1).max(64).default('default'),
+  /** Cut-off of every acquirer without its own: midnight UTC, so a business day is a UTC calendar day. */
+  SETTLEMENT_DEFAULT_CUT_OFF: cutOffSchema.default('00:00 UTC'),
+  /** Each acquirer's cut-off, as JSON: {"acq-cz": "23:00 Europe/Prague"}. */
+  SETTLEMENT_CUT_OFFS: z
+    .string()
+    .default('{}')
+    .transform((text, context) => {
+      try {
+        return z.record(z.string().min(1).max(64), cutOffSchema).parse(JSON.parse(text));
+      } catch {
+        context.addIssue({ code: 'custom', message: 'expected a JSON object of acquirer id -> "HH:MM Area/City"' });
+        return z.NEVER;
+      }
+    }),
+});
+
+export type SettlementEnv = z.infer<typeof schema>;
+
+export function loadSettlementEnv(env: NodeJS.ProcessEnv): SettlementEnv {
+  return loadConfig(schema, env);
+}
+
+/** The two halves of "HH:MM Area/City" (validated by the schema). */
+export function cutOffParts(value: string): { localTime: string; timeZone: string } {
+  const [, localTime, timeZone] = CUT_OFF.exec(value) ?? [];
+  return { localTime, timeZone };
+}
