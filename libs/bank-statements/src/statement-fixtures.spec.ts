@@ -70,7 +70,7 @@ describe(parseBankStatements.name, () => {
       expect(statement.forwardAvailable).toEqual({ amountMinor: 21_664_921n, currency: 'CHF', date: '2020-11-25' });
       expect(statement.issues[0].message).toBe(
         'opening 211993.19 CHF + entries 4656.02 CHF = 216649.21 CHF, but the closing balance is 215112.21 CHF (difference 1537.00 CHF); ' +
-          'the 1 entries value-dated after 2020-11-24 (1537.00 CHF) make the difference: ' +
+          'the difference is the 1 entry value-dated after 2020-11-24 (1537.00 CHF): ' +
           'if this bank keeps them out of the booked balance, ask for the bank profile postfinance-value-dated',
       );
     });
@@ -83,7 +83,7 @@ describe(parseBankStatements.name, () => {
         {
           code: 'value-dated-entries',
           severity: 'warning',
-          message: '1 entries value-dated after 2020-11-24 (1537.00 CHF) are outside the closing balance (profile postfinance-value-dated)',
+          message: 'outside the closing balance (profile postfinance-value-dated): 1 entry value-dated after 2020-11-24 (1537.00 CHF)',
         },
       ]);
     });

@@ -4,6 +4,7 @@ import type { StatementDraft } from '../model/statement-draft.model';
 import { BANK_PROFILES, type BankProfile } from './bank-profile.table';
 
 const signed = (entry: StatementEntry): bigint => (entry.direction === 'credit' ? entry.amountMinor : -entry.amountMinor);
+const entriesCount = (entries: readonly StatementEntry[]): string => `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}`;
 const total = (entries: readonly StatementEntry[]): bigint => entries.reduce((sum, entry) => sum + signed(entry), 0n);
 
 /**
@@ -36,7 +37,7 @@ function checkBalance(
   if (!balanced) {
     const explained = !profile.valueDatedInForwardAvailable && valueDated.length > 0 && expected - closing.amountMinor === total(valueDated);
     const hint = explained
-      ? `; the ${valueDated.length} entries value-dated after ${closing.date} (${amount(total(valueDated))}) make the difference: ` +
+      ? `; the difference is the ${entriesCount(valueDated)} value-dated after ${closing.date} (${amount(total(valueDated))}): ` +
         `if this bank keeps them out of the booked balance, ask for the bank profile ${BANK_PROFILES['postfinance-value-dated'].name}`
       : '';
     issues.push(
@@ -57,7 +58,7 @@ function checkBalance(
     issues.push({
       code: 'value-dated-entries',
       severity: 'warning',
-      message: `${excluded.length} entries value-dated after ${closing.date} (${amount(total(excluded))}) are outside the closing balance (profile ${profile.name})`,
+      message: `outside the closing balance (profile ${profile.name}): ${entriesCount(excluded)} value-dated after ${closing.date} (${amount(total(excluded))})`,
     });
   }
   return { balanced, issues };
@@ -77,7 +78,7 @@ function currencyIssues(draft: StatementDraft): StatementIssue[] {
     .filter(([, balance]) => balance !== null && balance.currency !== draft.currency)
     .map(([name, balance]) => `the ${name} is in ${balance?.currency}`);
   const foreign = draft.entries.filter((entry) => entry.currency !== draft.currency);
-  if (foreign.length > 0) wrong.push(`${foreign.length} entries are in ${[...new Set(foreign.map((entry) => entry.currency))].join(', ')}`);
+  if (foreign.length > 0) wrong.push(`${entriesCount(foreign)} in ${[...new Set(foreign.map((entry) => entry.currency))].join(', ')}`);
   return wrong.map((what) => ({ code: 'currency-mismatch', severity: 'error', message: `${what}, the statement in ${draft.currency}` }));
 }
 
@@ -85,5 +86,5 @@ function notBookedIssues(draft: StatementDraft): StatementIssue[] {
   const notBooked = draft.entries.filter((entry) => entry.status !== 'booked');
   return notBooked.length === 0
     ? []
-    : [{ code: 'entries-not-booked', severity: 'warning', message: `${notBooked.length} pending or informational entries are not in the balance` }];
+    : [{ code: 'entries-not-booked', severity: 'warning', message: `${entriesCount(notBooked)} pending or informational, left out of the balance` }];
 }

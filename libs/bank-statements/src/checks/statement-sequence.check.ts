@@ -50,7 +50,7 @@ function gaps(account: string, series: SequencedStatement[]): StatementIssue[] {
     issues.push({
       code: 'sequence-gap',
       severity: 'error',
-      message: `account ${account}: statements ${missing.join(', ')}${more} are missing between ${before} and ${after}`,
+      message: `account ${account}: ${missing.length === 1 ? `statement ${missing[0]} is` : `statements ${missing.join(', ')}${more} are`} missing between ${before} and ${after}`,
     });
   }
   return issues;
