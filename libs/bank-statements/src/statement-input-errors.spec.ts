@@ -100,6 +100,11 @@ describe(`${parseBankStatements.name} on bad input`, () => {
     );
   });
 
+  it('reads a file that starts with a UTF-8 byte order mark', () => {
+    expect(sut(`\uFEFF${camt}`, 'camt053')).toHaveLength(1);
+    expect(sut(`\uFEFF${mt940}`, 'mt940')).toHaveLength(1);
+  });
+
   it('keeps the predefined entities and character references of a well-formed file', () => {
     const text = camt.replace('Invoice 42', 'Fish &amp; chips &#8364;5 &lt;net&gt;');
 

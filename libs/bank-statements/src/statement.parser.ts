@@ -20,6 +20,8 @@ export function parseBankStatements(text: string, format: StatementFormat, optio
   if (!profile.formats.includes(format)) {
     throw new StatementFormatError(format, 'options', `the bank profile ${profile.name} does not apply to ${format}`);
   }
-  const drafts = format === 'mt940' ? parseMt940(text, profile) : parseCamt(text, format, profile);
+  // A UTF-8 byte order mark, as some banks' Windows exports write, is not part of the content.
+  const content = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const drafts = format === 'mt940' ? parseMt940(content, profile) : parseCamt(content, format, profile);
   return drafts.map((draft) => checkStatement(draft, profile));
 }
