@@ -1,4 +1,4 @@
-import { runNpmCli, SPAWN_TIMEOUT_MS } from '../testing/npm-cli.util';
+import { failureOf, runNpmCli, SPAWN_TIMEOUT_MS } from '../testing/npm-cli.util';
 import { POSTFINANCE_CAMT053, postFinanceJson, statementFixture } from './statement-fixture.util';
 
 /** `npm run --silent cli -- statement parse` as the operator runs it: launcher, aliases, commander. */
@@ -20,13 +20,7 @@ describe('npm run cli -- statement parse', () => {
   ])(
     'rejects %s: non-zero exit, one stderr line, nothing on stdout',
     (_case, args, line) => {
-      const result = runNpmCli(['statement', 'parse', ...args]);
-
-      expect(result.status).not.toBe(0);
-      expect(result.status).not.toBeNull();
-      expect(result.stdout).toBe('');
-      expect(result.stderr).toMatch(/^[^\n]+\n$/);
-      expect(result.stderr.trimEnd()).toMatch(line);
+      expect(failureOf(runNpmCli(['statement', 'parse', ...args]))).toEqual({ nonZeroExit: true, stdout: '', stderrLines: [expect.stringMatching(line)] });
     },
     SPAWN_TIMEOUT_MS,
   );

@@ -21,3 +21,12 @@ export function runNpmCli(args: readonly string[], stdin = ''): NpmCliResult {
   });
   return { status, stdout, stderr };
 }
+
+/** What the failure contract looks at: a real non-zero exit (not a timeout), stdout, and stderr's lines. */
+export function failureOf(result: NpmCliResult): { nonZeroExit: boolean; stdout: string; stderrLines: string[] } {
+  return {
+    nonZeroExit: result.status !== null && result.status !== 0,
+    stdout: result.stdout,
+    stderrLines: result.stderr.split('\n').slice(0, -1),
+  };
+}
