@@ -50,6 +50,7 @@ describe(parseBankStatements.name, () => {
         reference: '091029ACCTSTMTARCH01',
         remittanceInfo: null,
       });
+      expect(statement.declaredSummary).toEqual({ entryCount: 10, creditCount: 6, creditMinor: 2_307_500n, debitCount: 4, debitMinor: 943_017n });
       expect(statement.entries[8]).toMatchObject({ reference: 'EndToEndIdSCT01', remittanceInfo: 'RF98123456789012', direction: 'credit' });
     });
 
@@ -148,8 +149,11 @@ describe(parseBankStatements.name, () => {
         closing: null,
         entries: 6,
         balanced: null,
-        issues: ['entries-not-booked'],
+        issues: ['entries-not-booked', 'summary-mismatch'],
       });
+      // Its TxsSummry counts and gross sum agree; its net counts the reversed 100.00 credit as a debit.
+      expect(notification.declaredSummary).toEqual({ entryCount: 6, grossMinor: 1_083_005n, netMinor: 16_995n });
+      expect(notification.issues[1]?.message).toBe('TxsSummry declares net of entries 169.95 EUR, the entries give 369.95 EUR');
       expect(notification.entries.map((entry) => [entry.amountMinor, entry.direction, entry.status])).toEqual([
         [200_000n, 'credit', 'booked'],
         [50_000n, 'credit', 'booked'],

@@ -34,6 +34,11 @@ export class CamtValueReader {
     return { amountMinor: parseStatementAmount(this.required(path), currency, this.at(path)), currency };
   }
 
+  /** A decimal without its own currency (TxsSummry sums), in minor units of `currency`. */
+  decimal(path: string, currency: string): bigint {
+    return parseStatementAmount(this.required(path), currency, this.at(path));
+  }
+
   /** CdtDbtInd: CRDT or DBIT. */
   direction(path = 'CdtDbtInd'): EntryDirection {
     const value = this.required(path);

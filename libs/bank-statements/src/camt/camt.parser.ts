@@ -5,6 +5,7 @@ import type { StatementDraft } from '../model/statement-draft.model';
 import { StatementFormatError } from '../model/statement-format.error';
 import { children } from './camt-element.util';
 import { readCamtEntry } from './camt-entry.reader';
+import { readCamtSummary } from './camt-summary.reader';
 import { camtMessageFor, type CamtFormat, type CamtMessage } from './camt-namespace.table';
 import { CamtValueReader } from './camt-value.reader';
 import { readCamtXml, type XmlElement } from './camt-xml.reader';
@@ -50,6 +51,7 @@ function readStatement(element: XmlElement, message: CamtMessage, profile: BankP
     closing,
     forwardAvailable: balances.get('FWAV') ?? null,
     entries,
+    declaredSummary: readCamtSummary(statement, currency),
     issues: withdrawnCurrencyIssues(currency),
   };
 }

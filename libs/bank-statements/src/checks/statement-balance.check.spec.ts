@@ -27,6 +27,7 @@ const draft = (overrides: Partial<StatementDraft> = {}): StatementDraft => ({
   closing: { amountMinor: 12_000n, currency: 'EUR', date: '2026-01-05' },
   forwardAvailable: null,
   entries: [entry(20_000n, 'credit'), entry(3_000n, 'debit')],
+  declaredSummary: null,
   issues: [],
   ...overrides,
 });

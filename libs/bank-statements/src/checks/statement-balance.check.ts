@@ -2,6 +2,7 @@ import { formatStatementAmount } from '../amount/statement-amount.parser';
 import type { BankStatement, StatementBalance, StatementEntry, StatementIssue } from '../model/bank-statement.model';
 import type { StatementDraft } from '../model/statement-draft.model';
 import { BANK_PROFILES, type BankProfile } from './bank-profile.table';
+import { declaredSummaryIssues } from './declared-summary.check';
 
 const signed = (entry: StatementEntry): bigint => (entry.direction === 'credit' ? entry.amountMinor : -entry.amountMinor);
 const entriesCount = (entries: readonly StatementEntry[]): string => `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}`;
@@ -9,11 +10,12 @@ const total = (entries: readonly StatementEntry[]): bigint => entries.reduce((su
 
 /**
  * Runs the checks that need only the statement itself and sets `balanced`: every balance and entry
- * in the statement's currency, and opening + booked entries = closing under `profile`. Pending and
+ * in the statement's currency, its declared totals (TxsSummry) matching its entries, and
+ * opening + booked entries = closing under `profile`. Pending and
  * informational entries are left out of the sum (a warning says so).
  */
 export function checkStatement(draft: StatementDraft, profile: BankProfile): BankStatement {
-  const issues: StatementIssue[] = [...draft.issues, ...currencyIssues(draft), ...notBookedIssues(draft)];
+  const issues: StatementIssue[] = [...draft.issues, ...currencyIssues(draft), ...notBookedIssues(draft), ...declaredSummaryIssues(draft)];
   const { opening, closing } = draft;
   if (opening === null || closing === null) return { ...draft, balanced: null, issues };
   const consistent = !issues.some((issue) => issue.code === 'currency-mismatch');

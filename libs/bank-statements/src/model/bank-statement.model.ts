@@ -42,6 +42,20 @@ export interface StatementSequence {
   readonly page: number | null;
 }
 
+/**
+ * The totals a camt statement declares about its own entries (TxsSummry), each where the bank
+ * gives it: counts, and sums in minor units of the statement's currency (net signed, credit positive).
+ */
+export interface DeclaredSummary {
+  readonly entryCount?: number;
+  readonly grossMinor?: bigint;
+  readonly netMinor?: bigint;
+  readonly creditCount?: number;
+  readonly creditMinor?: bigint;
+  readonly debitCount?: number;
+  readonly debitMinor?: bigint;
+}
+
 export type IssueSeverity = 'error' | 'warning';
 
 export type IssueCode =
@@ -53,7 +67,8 @@ export type IssueCode =
   | 'duplicate-statement'
   | 'sequence-gap'
   | 'unexpected-account'
-  | 'unexpected-currency';
+  | 'unexpected-currency'
+  | 'summary-mismatch';
 
 /** A finding about a parsed statement. An `error` means nothing of it may be booked. */
 export interface StatementIssue {
@@ -76,6 +91,8 @@ export interface BankStatement {
   /** camt FWAV / MT940 :65: when present: what the value-dated profile checks the entries against. */
   readonly forwardAvailable: StatementBalance | null;
   readonly entries: readonly StatementEntry[];
+  /** camt TxsSummry, checked against the entries; null where the file has none (always for MT940). */
+  readonly declaredSummary: DeclaredSummary | null;
   /**
    * opening + signed booked entries = closing (under the profile asked for); null where it does not
    * apply (a camt.054 notification carries no balances).

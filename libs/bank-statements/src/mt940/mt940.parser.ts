@@ -43,6 +43,7 @@ function readStatement(fields: Mt940Field[], index: number): StatementDraft {
     closing,
     forwardAvailable: forward ? parseMt940Balance(forward) : null,
     entries,
+    declaredSummary: null,
     issues: withdrawnCurrencyIssues(opening.currency),
   };
 }
