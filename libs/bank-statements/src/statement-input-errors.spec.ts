@@ -100,6 +100,13 @@ describe(`${parseBankStatements.name} on bad input`, () => {
     );
   });
 
+  it('reads a document whose elements carry a namespace prefix', () => {
+    const prefixed = camt.replace(/<(\/?)([A-Z])/g, '<$1c:$2').replace('xmlns=', 'xmlns:c=');
+
+    expect(prefixed).toContain('<c:Document xmlns:c="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">');
+    expect(sut(prefixed, 'camt053')).toEqual(sut(camt, 'camt053'));
+  });
+
   it('reads a file that starts with a UTF-8 byte order mark', () => {
     expect(sut(`\uFEFF${camt}`, 'camt053')).toHaveLength(1);
     expect(sut(`\uFEFF${mt940}`, 'mt940')).toHaveLength(1);

@@ -22,6 +22,6 @@ export function parseBankStatements(text: string, format: StatementFormat, optio
   }
   // A UTF-8 byte order mark, as some banks' Windows exports write, is not part of the content.
   const content = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const drafts = format === 'mt940' ? parseMt940(content, profile) : parseCamt(content, format, profile);
+  const drafts = format === 'mt940' ? parseMt940(content) : parseCamt(content, format, profile);
   return drafts.map((draft) => checkStatement(draft, profile));
 }

@@ -1,5 +1,4 @@
 import { withdrawnCurrencyIssues } from '../amount/statement-currency.lookup';
-import type { BankProfile } from '../checks/bank-profile.table';
 import type { StatementEntry } from '../model/bank-statement.model';
 import type { StatementDraft } from '../model/statement-draft.model';
 import { StatementFormatError } from '../model/statement-format.error';
@@ -11,7 +10,7 @@ import { readMt940Statements, type Mt940Field } from './mt940-tag.reader';
  * :20: id, :25: account, :28C: (or :28:) statement/page, :60F|M: opening, :61: + :86: entries,
  * :62F|M: closing, :64: closing available, :65: forward available. Other tags are skipped.
  */
-export function parseMt940(text: string, _profile: BankProfile): StatementDraft[] {
+export function parseMt940(text: string): StatementDraft[] {
   const statements = readMt940Statements(text);
   if (statements.length === 0) throw new StatementFormatError('mt940', 'file', 'has no :20: tag, so no statement');
   return statements.map(readStatement);
