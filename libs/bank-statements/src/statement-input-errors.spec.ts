@@ -107,6 +107,12 @@ describe(`${parseBankStatements.name} on bad input`, () => {
     expect(sut(prefixed, 'camt053')).toEqual(sut(camt, 'camt053'));
   });
 
+  it('reads MT940 inside its SWIFT envelope (basic, application and text blocks, -} trailer)', () => {
+    const envelope = `{1:F01BANKDEFFAXXX0000000000}{2:O9401200260105BANKDEFFAXXX00000000002601051200N}{4:\r\n${mt940.replace(/-$/, '-}')}{5:{CHK:123456789ABC}}`;
+
+    expect(sut(envelope, 'mt940')).toEqual(sut(mt940, 'mt940'));
+  });
+
   it('reads a file that starts with a UTF-8 byte order mark', () => {
     expect(sut(`\uFEFF${camt}`, 'camt053')).toHaveLength(1);
     expect(sut(`\uFEFF${mt940}`, 'mt940')).toHaveLength(1);
