@@ -1,18 +1,6 @@
-import type { StatementEntry } from '../model/bank-statement.model';
 import type { StatementDraft } from '../model/statement-draft.model';
+import { bookedEntry } from '../testing/statement-entry.util';
 import { declaredSummaryIssues } from './declared-summary.check';
-
-const entry = (amountMinor: bigint, direction: StatementEntry['direction']): StatementEntry => ({
-  amountMinor,
-  currency: 'EUR',
-  direction,
-  status: 'booked',
-  reversal: false,
-  bookingDate: '2026-01-05',
-  valueDate: '2026-01-05',
-  reference: null,
-  remittanceInfo: null,
-});
 
 const draft = (declaredSummary: StatementDraft['declaredSummary']): StatementDraft => ({
   format: 'camt053',
@@ -23,7 +11,7 @@ const draft = (declaredSummary: StatementDraft['declaredSummary']): StatementDra
   opening: null,
   closing: null,
   forwardAvailable: null,
-  entries: [entry(20_000n, 'credit'), entry(3_000n, 'debit'), entry(500n, 'debit')],
+  entries: [bookedEntry(20_000n, 'credit'), bookedEntry(3_000n, 'debit'), bookedEntry(500n, 'debit')],
   declaredSummary,
   issues: [],
 });

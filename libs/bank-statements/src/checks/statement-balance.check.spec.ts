@@ -1,20 +1,7 @@
-import type { StatementEntry } from '../model/bank-statement.model';
 import type { StatementDraft } from '../model/statement-draft.model';
+import { bookedEntry } from '../testing/statement-entry.util';
 import { BANK_PROFILES } from './bank-profile.table';
 import { checkStatement } from './statement-balance.check';
-
-const entry = (amountMinor: bigint, direction: StatementEntry['direction'], overrides: Partial<StatementEntry> = {}): StatementEntry => ({
-  amountMinor,
-  currency: 'EUR',
-  direction,
-  status: 'booked',
-  reversal: false,
-  bookingDate: '2026-01-05',
-  valueDate: '2026-01-05',
-  reference: null,
-  remittanceInfo: null,
-  ...overrides,
-});
 
 /** Overdrawn at -50.00, a 200.00 credit, a 30.00 debit: closes at 120.00. */
 const draft = (overrides: Partial<StatementDraft> = {}): StatementDraft => ({
@@ -26,7 +13,7 @@ const draft = (overrides: Partial<StatementDraft> = {}): StatementDraft => ({
   opening: { amountMinor: -5_000n, currency: 'EUR', date: '2026-01-04' },
   closing: { amountMinor: 12_000n, currency: 'EUR', date: '2026-01-05' },
   forwardAvailable: null,
-  entries: [entry(20_000n, 'credit'), entry(3_000n, 'debit')],
+  entries: [bookedEntry(20_000n, 'credit'), bookedEntry(3_000n, 'debit')],
   declaredSummary: null,
   issues: [],
   ...overrides,
@@ -42,7 +29,7 @@ describe(checkStatement.name, () => {
   });
 
   it('leaves a pending entry out of the sum and says so', () => {
-    const statement = sut(draft({ entries: [...draft().entries, entry(99_999n, 'credit', { status: 'pending' })] }), standard);
+    const statement = sut(draft({ entries: [...draft().entries, bookedEntry(99_999n, 'credit', { status: 'pending' })] }), standard);
 
     expect(statement.balanced).toBe(true);
     expect(statement.issues).toEqual([
@@ -60,7 +47,7 @@ describe(checkStatement.name, () => {
   it('under the value-dated profile, still needs the forward-available balance to account for the entries it sets aside', () => {
     const forward = draft({
       closing: { amountMinor: -8_000n, currency: 'EUR', date: '2026-01-05' },
-      entries: [entry(20_000n, 'credit', { valueDate: '2026-01-06' }), entry(3_000n, 'debit')],
+      entries: [bookedEntry(20_000n, 'credit', { valueDate: '2026-01-06' }), bookedEntry(3_000n, 'debit')],
     });
 
     expect(sut(forward, valueDated).balanced).toBe(false);
