@@ -1,28 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-
 import { Iso8583Codec } from '@payments/iso8583';
 
 import { purchaseRequest } from './testing/sample-message.util';
+import { failureOf, runNpmCli as cli, SPAWN_TIMEOUT_MS } from './testing/npm-cli.util';
 
 /**
  * The operator's real entry point, `npm run --silent cli -- ...`, as a child process: the launcher,
  * the alias resolution and the commander wiring that the in-process specs do not load.
  */
-const REPO_ROOT = join(__dirname, '..', '..', '..');
-// Generous: the first load of the swc native binary from a cold disk cache can take seconds.
-const SPAWN_TIMEOUT_MS = 60_000;
-
-function cli(args: string[], stdin = ''): { status: number | null; stdout: string; stderr: string } {
-  const { status, stdout, stderr } = spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], {
-    cwd: REPO_ROOT,
-    input: stdin,
-    encoding: 'utf8',
-    timeout: SPAWN_TIMEOUT_MS,
-  });
-  return { status, stdout, stderr };
-}
-
 describe('npm run cli', () => {
   const spec = 'iso87binary';
   const json = JSON.stringify(purchaseRequest());
@@ -62,13 +46,7 @@ describe('npm run cli', () => {
   ])(
     'rejects %s: non-zero exit, one stderr line, nothing on stdout',
     (_case, args, line) => {
-      const result = cli(args, json);
-
-      expect(result.status).not.toBe(0);
-      expect(result.status).not.toBeNull();
-      expect(result.stdout).toBe('');
-      expect(result.stderr).toMatch(/^[^\n]+\n$/);
-      expect(result.stderr.trimEnd()).toMatch(line);
+      expect(failureOf(cli(args, json))).toEqual({ nonZeroExit: true, stdout: '', stderrLines: [expect.stringMatching(line)] });
     },
     SPAWN_TIMEOUT_MS,
   );

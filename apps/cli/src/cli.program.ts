@@ -7,6 +7,7 @@ import { runIso8583Encode, type Iso8583EncodeOptions } from './iso8583/iso8583-e
 import { runIso8583Specs } from './iso8583/iso8583-specs.command';
 import type { CliIo } from './runner/cli-io.types';
 import { oneLine, toErrorLine } from './runner/error-line.util';
+import { runStatementParse, type StatementParseOptions } from './statement/statement-parse.command';
 
 /**
  * Parses argv and runs the command it names; resolves to the exit code and never rejects.
@@ -55,6 +56,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--bdk-id <id>', "id of the base derivation key, as in the server's CARD_BDKS", DEFAULT_BDK_ID)
     .option('--bdk <hex>', 'the base derivation key, 32 hex digits (default: the public ANSI X9.24 test BDK)', DEFAULT_BDK)
     .action((options: CardEncryptOptions) => run(runCardEncrypt(options, io)));
+
+  const statement = program.command('statement').description('Read bank statements: camt.053, camt.054 and MT940');
+  statement
+    .command('parse')
+    .description('Parse a statement file; prints {"statements":[...]} as one JSON line, amounts in minor units')
+    .requiredOption('--format <format>', 'camt053, camt054 or mt940')
+    .requiredOption('--file <path>', 'the statement file')
+    .option('--profile <name>', 'bank profile to check the balances under (see libs/bank-statements/README.md)', 'standard')
+    .option('--account <id>', 'the account expected (IBAN or bank account id): another one is an error')
+    .option('--currency <code>', 'the currency expected: another one is an error')
+    .action((options: StatementParseOptions) => run(runStatementParse(options, io)));
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
