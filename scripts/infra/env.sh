@@ -10,6 +10,8 @@ export SFTP_HOST="${SFTP_HOST:-127.0.0.1}"
 export SFTP_PORT="${SFTP_PORT:-2222}"
 export SFTP_USER="${SFTP_USER:-$(id -un)}"
 export SFTP_PRIVATE_KEY_PATH="${SFTP_PRIVATE_KEY_PATH:-$_payments_sshd_dir/client_ed25519}"
+# The server's host key as a known_hosts line, for clients to pin it.
+export SFTP_KNOWN_HOSTS_PATH="${SFTP_KNOWN_HOSTS_PATH:-$_payments_sshd_dir/known_hosts}"
 # The folder the server writes into (every SFTP session starts there), for tests to check arrivals.
 export SFTP_ROOT="${SFTP_ROOT:-$_payments_sshd_dir/root}"
 unset _payments_sshd_dir
