@@ -95,6 +95,18 @@ export function describeFileDeliveryContract(open: () => FileDeliveryFixture): v
       expect(readdirSync(landed())).toEqual(['TX.csv']);
     });
 
+    it('lets one of two senders racing for a name win, and refuses the other instead of overwriting', async () => {
+      const files = ['D,1,1000\n', 'D,1,2000\n'].map((line) => Buffer.concat([...transactionLines(2_000), Buffer.from(line)]));
+
+      const outcomes = await Promise.allSettled(files.map((bytes) => sut.deliver({ stream: Readable.from([bytes]) }, { folder, name: 'TX.csv' })));
+
+      const won = outcomes.findIndex((outcome) => outcome.status === 'fulfilled');
+      expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
+      expect(outcomes[1 - won]).toMatchObject({ status: 'rejected', reason: expect.any(DeliveryConflictError) });
+      expect(readFileSync(landed('TX.csv')).equals(files[won])).toBe(true);
+      expect(readdirSync(landed())).toEqual(['TX.csv']);
+    });
+
     it('leaves nothing under the name, and no leftover, when the source fails mid-way; a retry then delivers', async () => {
       const attempt = sut.deliver({ stream: Readable.from(failingMidway()) }, { folder, name: 'TX.csv' });
 
