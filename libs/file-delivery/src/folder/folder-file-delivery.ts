@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 
 import { deliveryPathOf } from '../core/delivery-path.util';
 import type { DeliveryStore } from '../core/delivery-store';
@@ -15,19 +15,18 @@ export interface FolderFileDeliveryOptions {
 /** The embedded mode's destination: a local folder (a mounted share, or what a pickup job watches). */
 export class FolderFileDelivery extends StoreFileDelivery {
   readonly destination: string;
-  private readonly root: string;
   private readonly store: FolderStore;
 
   constructor(options: FolderFileDeliveryOptions) {
     super(options.verification ?? 'size');
-    this.root = resolve(options.root);
-    this.destination = `folder ${this.root}`;
-    this.store = new FolderStore(this.root);
+    const root = resolve(options.root);
+    this.destination = `folder ${root}`;
+    this.store = new FolderStore(root);
   }
 
   /** Where a delivered file is on this machine. */
   localPathOf(target: DeliveryTarget): string {
-    return join(this.root, ...deliveryPathOf(target).split('/'));
+    return this.store.localPathOf(deliveryPathOf(target));
   }
 
   protected withStore<T>(work: (store: DeliveryStore) => Promise<T>): Promise<T> {

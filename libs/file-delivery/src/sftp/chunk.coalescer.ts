@@ -3,7 +3,8 @@ import { Transform, type TransformCallback } from 'node:stream';
 /**
  * Joins small chunks into blocks of about `blockBytes`: ssh2's write stream sends one SFTP WRITE
  * per chunk and waits for its status, so a file generated line by line would otherwise cost one
- * round trip per line (measured: 20,000 lines of ~45 bytes took 1.3 s on loopback).
+ * round trip per line. Measured on loopback, a million 40-byte lines (40 MB): 34.7 s chunk by chunk,
+ * 4.4 s in 192 KiB blocks.
  */
 export class ChunkCoalescer extends Transform {
   private pending: Buffer[] = [];
