@@ -60,12 +60,23 @@ resolve_components() {
   printf '%s\n' "${out[@]}" | awk '!seen[$0]++'
 }
 
+# pid_file_alive PIDFILE TEXT: true when the pid in PIDFILE is alive and its command line holds TEXT
+# (so a pid reused by another process does not count).
+pid_file_alive() {
+  local pid
+  [[ -r "$1" ]] || return 1
+  pid="$(cat "$1")"
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && grep -qF -- "$2" "/proc/$pid/cmdline" 2>/dev/null
+}
+
+# pid_gone PID: true once the process has exited.
+pid_gone() {
+  ! kill -0 "$1" 2>/dev/null
+}
+
 # kafka_running: true when the broker we started is alive.
 kafka_running() {
-  local pid
-  [[ -r "$KAFKA_PID" ]] || return 1
-  pid="$(cat "$KAFKA_PID")"
-  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && grep -q 'kafka\.Kafka' "/proc/$pid/cmdline" 2>/dev/null
+  pid_file_alive "$KAFKA_PID" kafka.Kafka
 }
 
 pg_running() {

@@ -72,10 +72,7 @@ sshd_known_hosts() {
 
 # sshd_running: true when the server this checkout started is alive.
 sshd_running() {
-  local pid
-  [[ -r "$SSHD_PID" ]] || return 1
-  pid="$(cat "$SSHD_PID")"
-  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && grep -qF "$SSHD_CONFIG" "/proc/$pid/cmdline" 2>/dev/null
+  pid_file_alive "$SSHD_PID" "$SSHD_CONFIG"
 }
 
 # Readiness = a real SFTP login with the client key against the pinned host key, not just a port.
@@ -155,12 +152,8 @@ down_sshd() {
     local pid
     pid="$(cat "$SSHD_PID")"
     kill -TERM "$pid"
-    wait_until 10 sshd_stopped "$pid" || fail sshd "pid $pid does not stop" "$SSHD_LOG"
+    wait_until 10 pid_gone "$pid" || fail sshd "pid $pid does not stop" "$SSHD_LOG"
   fi
   rm -f "$SSHD_PID"
   echo "sshd: stopped"
-}
-
-sshd_stopped() {
-  ! kill -0 "$1" 2>/dev/null
 }
