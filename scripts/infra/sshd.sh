@@ -43,8 +43,10 @@ PubkeyAuthentication yes
 PasswordAuthentication no
 KbdInteractiveAuthentication no
 PermitRootLogin prohibit-password
-# PAM's session modules (pam_loginuid) fail in containers, and a key login needs none of PAM.
-UsePAM no
+# Debian's default. Without PAM sshd judges the account itself from /etc/shadow: it refuses every
+# user when it runs unprivileged (it cannot read the file) and a user whose password is locked
+# (Ubuntu's root, a CI user made by useradd), though only a key is asked for here.
+UsePAM yes
 # A checkout may sit under group-writable folders (umask 002); the key file itself is 0600.
 StrictModes no
 ForceCommand internal-sftp -d $SSHD_ROOT
