@@ -1,12 +1,19 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 
-import { DeliveryVerificationError } from '../file-delivery.errors';
+import { DeliveryTransferError, DeliveryVerificationError } from '../file-delivery.errors';
 import { FolderStore } from '../folder/folder.store';
 import type { DeliveryStore } from './delivery-store';
 import { type DeliveryVerification, StoreFileDelivery } from './store-file-delivery.base';
+
+/** A far side whose disk is full: every write fails at once, before reading anything. */
+class FullStore extends FolderStore {
+  override create(): Promise<void> {
+    return Promise.reject(new Error('ENOSPC: no space left on device'));
+  }
+}
 
 /** A far side that loses or flips bytes on the way in: what the checks after an upload are for. */
 class DamagingStore extends FolderStore {
@@ -64,5 +71,20 @@ describe(StoreFileDelivery.name, () => {
     expect(readdirSync(join(root, 'out'))).toEqual([]);
     // Size alone cannot see it: why 'sha256' exists.
     await expect(sizeOnly.deliver(file(), target)).resolves.toMatchObject({ outcome: 'delivered', verifiedBy: 'size' });
+  });
+
+  it('closes a local source file when the far side refuses the write', async () => {
+    const source = join(root, 'TX.csv');
+    // Larger than the streams' buffers: unread, it would stay open.
+    writeFileSync(source, Buffer.alloc(1024 * 1024, 'D,1,1000\n'));
+    const openFiles = () => readdirSync('/proc/self/fd').length;
+    const sut = new DamagingDelivery(new FullStore(root), 'size');
+    const before = openFiles();
+
+    await expect(sut.deliver({ path: source }, target)).rejects.toThrow(DeliveryTransferError);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    expect(openFiles()).toBe(before);
+    expect(readdirSync(join(root, 'out'))).toEqual([]);
   });
 });

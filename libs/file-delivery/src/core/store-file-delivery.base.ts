@@ -86,6 +86,8 @@ export abstract class StoreFileDelivery implements FileDelivery {
       const there = (await store.sizeOf(deliveryPathOf(target))) ?? 0;
       return await this.compareResend(store, target, there, sent);
     } finally {
+      // A failed write unpipes the source without closing it (an open file, a paused generator).
+      if (!input.readableEnded) input.destroy();
       if (!renamed) await store.remove(partial).catch(() => undefined);
     }
   }
