@@ -71,7 +71,7 @@ export type DeliveryConnectionFailure = 'refused' | 'timeout' | 'auth-refused' |
 
 const failureWords: Record<DeliveryConnectionFailure, string> = {
   refused: 'connection refused (is the server down?)',
-  timeout: 'no SSH handshake within the timeout',
+  timeout: 'no answer within the timeout (handshake and login, or keepalives later)',
   'auth-refused': 'authentication refused (the key is not accepted for this user)',
   'host-key-mismatch': "the server's host key is not the expected one",
   'host-not-found': 'host name not found',

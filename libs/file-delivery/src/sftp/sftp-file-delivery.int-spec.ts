@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server, type Socket } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
@@ -59,6 +59,55 @@ describe(SftpFileDelivery.name, () => {
     } finally {
       rmSync(join(env.root, folder), { recursive: true, force: true });
     }
+  });
+
+  describe('a connection that breaks during the upload (through a loopback proxy to sshd)', () => {
+    let proxy: Server;
+    let proxyPort: number;
+    let mode: 'cut' | 'freeze';
+    const sockets: Socket[] = [];
+    const folder = `broken-${process.pid}-${Date.now()}`;
+
+    beforeAll(async () => {
+      // Forwards to sshd; once 300 KB went up, 'cut' closes both sides, 'freeze' stops forwarding.
+      proxy = createServer((client) => {
+        const upstream = connect(env.port, env.host);
+        sockets.push(client, upstream);
+        let up = 0;
+        upstream.on('data', (chunk) => client.write(chunk));
+        client.on('data', (chunk: Buffer) => {
+          up += chunk.length;
+          if (up < 300_000) return void upstream.write(chunk);
+          if (mode === 'cut') [client, upstream].forEach((socket) => socket.destroy());
+          else [client, upstream].forEach((socket) => socket.removeAllListeners('data'));
+        });
+        client.on('error', () => upstream.destroy());
+        upstream.on('error', () => client.destroy());
+      });
+      await new Promise<void>((ready) => proxy.listen(0, '127.0.0.1', ready));
+      proxyPort = (proxy.address() as { port: number }).port;
+    });
+    afterAll(async () => {
+      sockets.forEach((socket) => socket.destroy());
+      await new Promise((closed) => proxy.close(closed));
+      rmSync(join(env.root, folder), { recursive: true, force: true });
+    });
+
+    it.each([
+      ['cut', 'the server hangs up', 'connection lost'],
+      ['freeze', 'the server goes silent (dropped after three unanswered keepalives)', 'no answer within the timeout'],
+    ] as const)('%s: %s; the call fails within bounds and nothing is under the name', async (how, _why, failure) => {
+      mode = how;
+      const sut = new SftpFileDelivery(options({ port: proxyPort, keepaliveIntervalMs: 300 }));
+      const started = Date.now();
+
+      const attempt = sut.deliver({ stream: Readable.from([Buffer.alloc(2_000_000, 'D,1,1000\n')]) }, { folder, name: `TX-${how}.csv` });
+
+      const endpoint = `sftp://${env.username}@127.0.0.1:${proxyPort}`;
+      await expect(attempt).rejects.toThrow(`${folder}/TX-${how}.csv was not delivered to ${endpoint}: ${endpoint}: ${failure}`);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(await new SftpFileDelivery(options()).list(folder)).toEqual([]);
+    });
   });
 
   describe('refusals, each a typed error naming host:port and what failed', () => {
@@ -123,7 +172,7 @@ describe(SftpFileDelivery.name, () => {
         const { error, ms } = await failureOf({ port, connectTimeoutMs: 800 });
 
         expect(error.failure).toBe('timeout');
-        expect(error.message).toContain(`sftp://${env.username}@${env.host}:${port}: no SSH handshake within the timeout`);
+        expect(error.message).toContain(`sftp://${env.username}@${env.host}:${port}: no answer within the timeout`);
         expect(ms).toBeGreaterThanOrEqual(700);
         expect(ms).toBeLessThan(3_000);
       });

@@ -49,18 +49,29 @@ export class SftpFileDelivery extends StoreFileDelivery {
     client.on('error', (error: Error) => {
       transportError ??= error;
     });
+    // ssh2 leaves a stream's pending reads and writes unanswered when the connection dies (the
+    // server hangs up, or keepalives go unanswered): the store's streams are aborted instead.
+    const lost = new AbortController();
+    let ending = false;
+    client.on('close', () => {
+      if (!ending) lost.abort(connectionErrorOf(this.endpoint, transportError ?? new Error('closed by the server')));
+    });
     try {
       await client.connect(this.connectOptions());
     } catch (error) {
+      ending = true;
       await client.end().catch(() => undefined);
       throw connectionErrorOf(this.endpoint, transportError ?? error);
     }
     try {
-      return await work(new SftpStore(client, this.options.root ?? ''));
+      return await work(new SftpStore(client, this.options.root ?? '', lost.signal));
     } catch (error) {
-      if (transportError !== undefined && !(error instanceof FileDeliveryError)) throw connectionErrorOf(this.endpoint, transportError);
+      if (error instanceof FileDeliveryError) throw error;
+      if (lost.signal.aborted) throw lost.signal.reason;
+      if (transportError !== undefined) throw connectionErrorOf(this.endpoint, transportError);
       throw error;
     } finally {
+      ending = true;
       await client.end().catch(() => undefined);
     }
   }

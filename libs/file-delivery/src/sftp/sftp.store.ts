@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { addAbortSignal, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
 import type SftpClient from 'ssh2-sftp-client';
@@ -14,6 +14,8 @@ export class SftpStore implements DeliveryStore {
   constructor(
     private readonly client: SftpClient,
     private readonly root: string,
+    /** Aborted when the connection dies: streams in flight fail with its reason instead of hanging. */
+    private readonly lost: AbortSignal,
   ) {}
 
   async sizeOf(path: string): Promise<number | null> {
@@ -23,12 +25,16 @@ export class SftpStore implements DeliveryStore {
   }
 
   read(path: string): Readable {
-    return this.client.createReadStream(this.remote(path));
+    return addAbortSignal(this.lost, this.client.createReadStream(this.remote(path)));
   }
 
   async create(path: string, data: Readable): Promise<void> {
     // 'wx' is SSH_FXF_CREAT | SSH_FXF_EXCL: never over an existing file.
-    await pipeline(data, new ChunkCoalescer(writeBlockBytes), this.client.createWriteStream(this.remote(path), { flags: 'wx' }));
+    try {
+      await pipeline(data, new ChunkCoalescer(writeBlockBytes), this.client.createWriteStream(this.remote(path), { flags: 'wx' }), { signal: this.lost });
+    } catch (error) {
+      throw this.lost.aborted ? this.lost.reason : error;
+    }
   }
 
   async renameNoReplace(from: string, to: string): Promise<boolean> {
