@@ -88,7 +88,7 @@ sshd_answers() {
 # sshd_config): use it, authorizing this checkout's key there and pointing root/ at its root.
 sshd_use_foreign() {
   local config dir
-  config="$(pgrep -af "sshd.* -f [^ ]*/\.infra/sshd/sshd_config" | grep -o -- "-f [^ ]*/\.infra/sshd/sshd_config" | head -n 1)"
+  config="$(pgrep -af "sshd.* -f [^ ]*/\.infra/sshd/sshd_config" | grep -o -- "-f [^ ]*/\.infra/sshd/sshd_config" | head -n 1 || true)"
   config="${config#-f }"
   [[ -n "$config" && "$config" != "$SSHD_CONFIG" ]] \
     || fail sshd "127.0.0.1:$SSHD_PORT is taken by a process that is not this project's sshd"
