@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, on a machine that may be fresh: installs the npm dependencies when they
-# are missing or stale, installs and starts PostgreSQL, Redis and Kafka on loopback (idempotent),
+# are missing or stale, installs and starts PostgreSQL, Redis, Kafka and sshd on loopback (idempotent),
 # builds, lints and typechecks (specs too), runs the unit, integration and end-to-end tiers, and checks the Helm chart.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,7 +11,7 @@ step() { printf '\n== %s (%ss)\n' "$1" "$(( $(date +%s) - started ))"; }
 step "dependencies"
 bash scripts/ensure-dependencies.sh
 
-step "PostgreSQL, Redis, Kafka on loopback"
+step "PostgreSQL, Redis, Kafka, sshd on loopback"
 bash scripts/infra/up.sh all
 # shellcheck source=infra/env.sh
 source scripts/infra/env.sh

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Stops what scripts/infra/up.sh started; idempotent (stopping a stopped server is fine).
-# Usage: scripts/infra/down.sh [all|postgres|redis|kafka]...   (default: all)
-# Data stays: Kafka's log directory under .infra/kafka/data and the PostgreSQL cluster.
+# Usage: scripts/infra/down.sh [all|postgres|redis|kafka|sshd]...   (default: all)
+# Data stays: Kafka's log directory under .infra/kafka/data, the PostgreSQL cluster, and the
+# SFTP server's keys and delivered files under .infra/sshd.
 set -euo pipefail
 
 # shellcheck source=lib.sh
@@ -12,6 +13,8 @@ source "$INFRA_SCRIPTS/postgres.sh"
 source "$INFRA_SCRIPTS/redis.sh"
 # shellcheck source=kafka.sh
 source "$INFRA_SCRIPTS/kafka.sh"
+# shellcheck source=sshd.sh
+source "$INFRA_SCRIPTS/sshd.sh"
 
 mapfile -t components < <(resolve_components "$@")
 ((${#components[@]})) || exit 2
@@ -20,7 +23,7 @@ mkdir -p "$INFRA_DIR"
 exec 9>"$INFRA_LOCK"
 flock -w 300 9 || fail infra "another up.sh/down.sh holds $INFRA_LOCK for more than 300 s"
 
-# Reverse order: Kafka first, the database last.
+# Reverse order: sshd and Kafka first, the database last.
 for ((i = ${#components[@]} - 1; i >= 0; i--)); do
   "down_${components[i]}"
 done

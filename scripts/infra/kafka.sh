@@ -129,15 +129,11 @@ down_kafka() {
     pid="$(cat "$KAFKA_PID")"
     kill -TERM "$pid"
     # A controlled shutdown flushes the logs; give it 30 s before forcing.
-    if ! wait_until 30 kafka_stopped "$pid"; then
+    if ! wait_until 30 pid_gone "$pid"; then
       kill -KILL "$pid" 2>/dev/null || true
-      wait_until 5 kafka_stopped "$pid" || fail kafka "pid $pid does not stop" "$KAFKA_LOG"
+      wait_until 5 pid_gone "$pid" || fail kafka "pid $pid does not stop" "$KAFKA_LOG"
     fi
   fi
   rm -f "$KAFKA_PID"
   echo "kafka: stopped"
-}
-
-kafka_stopped() {
-  ! kill -0 "$1" 2>/dev/null
 }

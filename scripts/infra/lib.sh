@@ -7,7 +7,7 @@ INFRA_SCRIPTS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$INFRA_SCRIPTS/../.." && pwd)"
 INFRA_DIR="$REPO_ROOT/.infra"
 INFRA_LOCK="/tmp/payments-infra.lock"
-ALL_COMPONENTS=(postgres redis kafka)
+ALL_COMPONENTS=(postgres redis kafka sshd)
 
 PG_VERSION=15
 PG_CLUSTER=main
@@ -24,6 +24,10 @@ KAFKA_LIBS="$KAFKA_DIR/libs"
 KAFKA_PID="$KAFKA_DIR/kafka.pid"
 KAFKA_LOG="$KAFKA_DIR/kafka.log"
 KAFKA_PORT=9092
+
+# The SFTP server the file-delivery tests deliver to (keys, config and its root under .infra/sshd).
+SSHD_DIR="$INFRA_DIR/sshd"
+SSHD_PORT=2222
 
 # fail COMPONENT MESSAGE [LOGFILE]: explain, show the log's tail, exit non-zero.
 fail() {
@@ -48,20 +52,31 @@ resolve_components() {
   for arg in "$@"; do
     case "$arg" in
       all) out+=("${ALL_COMPONENTS[@]}") ;;
-      postgres | redis | kafka) out+=("$arg") ;;
-      *) echo "unknown component '$arg' (expected: all, postgres, redis, kafka)" >&2; exit 2 ;;
+      postgres | redis | kafka | sshd) out+=("$arg") ;;
+      *) echo "unknown component '$arg' (expected: all, postgres, redis, kafka, sshd)" >&2; exit 2 ;;
     esac
   done
   # De-duplicate, keeping the order given.
   printf '%s\n' "${out[@]}" | awk '!seen[$0]++'
 }
 
+# pid_file_alive PIDFILE TEXT: true when the pid in PIDFILE is alive and its command line holds TEXT
+# (so a pid reused by another process does not count).
+pid_file_alive() {
+  local pid
+  [[ -r "$1" ]] || return 1
+  pid="$(cat "$1")"
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && grep -qF -- "$2" "/proc/$pid/cmdline" 2>/dev/null
+}
+
+# pid_gone PID: true once the process has exited.
+pid_gone() {
+  ! kill -0 "$1" 2>/dev/null
+}
+
 # kafka_running: true when the broker we started is alive.
 kafka_running() {
-  local pid
-  [[ -r "$KAFKA_PID" ]] || return 1
-  pid="$(cat "$KAFKA_PID")"
-  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && grep -q 'kafka\.Kafka' "/proc/$pid/cmdline" 2>/dev/null
+  pid_file_alive "$KAFKA_PID" kafka.Kafka
 }
 
 pg_running() {

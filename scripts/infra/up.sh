@@ -4,7 +4,8 @@
 #   postgres  PostgreSQL 15  127.0.0.1:5432  role/database payments, password payments
 #   redis     Redis 7        127.0.0.1:6379  in memory only
 #   kafka     Kafka 3.9      127.0.0.1:9092  KRaft single node (controller on 9093)
-# Usage: scripts/infra/up.sh [all|postgres|redis|kafka]...   (default: all)
+#   sshd      OpenSSH        127.0.0.1:2222  SFTP only, key login (.infra/sshd/client_ed25519)
+# Usage: scripts/infra/up.sh [all|postgres|redis|kafka|sshd]...   (default: all)
 # Idempotent; when everything already runs it only checks, in well under 2 s.
 # Prints one line per component; on failure a reason, the log's last lines, and exit 1.
 set -euo pipefail
@@ -17,6 +18,8 @@ source "$INFRA_SCRIPTS/postgres.sh"
 source "$INFRA_SCRIPTS/redis.sh"
 # shellcheck source=kafka.sh
 source "$INFRA_SCRIPTS/kafka.sh"
+# shellcheck source=sshd.sh
+source "$INFRA_SCRIPTS/sshd.sh"
 
 mapfile -t components < <(resolve_components "$@")
 ((${#components[@]})) || exit 2
