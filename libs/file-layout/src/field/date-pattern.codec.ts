@@ -16,8 +16,8 @@ export interface DateParts {
 
 /**
  * A date pattern such as `yyyyMMdd` or `yyyy-MM-ddTHH:mm:ssZ`: the tokens yyyy, MM, dd, HH, mm and
- * ss, anything else written as it stands. The letters y, M, d, H, m and s outside a token are
- * refused (a typo like `yyyyMMDD` must not become a literal).
+ * ss, anything else written as it stands. Letters outside a token are refused but for the ISO
+ * 8601 T and Z (a typo like `yyyyMMDD` must not become a literal).
  */
 export class DatePattern {
   private readonly parts: readonly Part[];
@@ -33,8 +33,8 @@ export class DatePattern {
         parts.push({ token });
         source += `(\\d{${token.length}})`;
         i += token.length;
-      } else if ('yMdHms'.includes(pattern[i])) {
-        throw new Error(`"${pattern[i]}" at position ${i + 1} is not part of a token (yyyy, MM, dd, HH, mm, ss)`);
+      } else if (/[A-SU-Ya-z]/.test(pattern[i])) {
+        throw new Error(`"${pattern[i]}" at position ${i + 1} is not part of a token (yyyy, MM, dd, HH, mm, ss; T and Z may stand alone)`);
       } else {
         parts.push({ literal: pattern[i] });
         source += pattern[i].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
