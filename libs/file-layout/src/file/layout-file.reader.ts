@@ -36,11 +36,11 @@ export async function* readLayoutRecords(layout: FileLayout, source: AsyncIterab
   for await (const line of layoutLines(layout, source)) {
     number += 1;
     if (number === 1 && layout.header) {
-      yield { kind: 'header', line: 1, values: records.read(layout.header, 'line 1 (header)', line) };
+      yield { kind: 'header', line: 1, values: records.read(layout.header, 1, line) };
       continue;
     }
     if (held !== undefined) {
-      const values = records.read(layout.detail, `line ${number - 1} (detail)`, held);
+      const values = records.read(layout.detail, number - 1, held);
       totals.add(values, held + layout.lineEnding);
       yield { kind: 'detail', line: number - 1, values };
     }
@@ -49,14 +49,14 @@ export async function* readLayoutRecords(layout: FileLayout, source: AsyncIterab
   if (layout.header && number === 0) throw new LayoutRecordError(layout.name, 'line 1', undefined, 'the file is empty: no header');
   if (!layout.trailer) {
     if (held !== undefined) {
-      const values = records.read(layout.detail, `line ${number} (detail)`, held);
+      const values = records.read(layout.detail, number, held);
       totals.add(values, held + layout.lineEnding);
       yield { kind: 'detail', line: number, values };
     }
     return totals.finish();
   }
   if (held === undefined) throw new LayoutRecordError(layout.name, `line ${number + 1}`, undefined, 'the file ends without a trailer');
-  const trailer = records.read(layout.trailer, `line ${number} (trailer)`, held);
+  const trailer = records.read(layout.trailer, number, held);
   const finished = totals.finish();
   const differences: string[] = [];
   for (const field of layout.trailer.fields) {

@@ -54,27 +54,33 @@ export class LayoutFileEncoder {
     const encoding = layout.encoding === 'utf-8' ? 'utf8' : 'latin1';
     const totals = new FileTotalsAccumulator(layout);
     let byteLength = 0;
-    let pending = layout.header ? this.records.line(layout.header, 'header', (field) => this.contextValue(field)) : '';
+    let pending = layout.header ? this.records.line(layout.header, undefined, (field) => this.contextValue(field)) : '';
     let number = 0;
-    for await (const values of details) {
+    const add = (values: RecordValues): boolean => {
       number += 1;
-      const line = this.records.line(layout.detail, `detail record ${number}`, (field) => values[field.key]);
+      const line = this.records.line(layout.detail, number, (field) => values[field.key]);
       totals.add(values, line);
       pending += line;
-      if (pending.length >= CHUNK_CHARS) {
-        const chunk = Buffer.from(pending, encoding);
-        byteLength += chunk.length;
-        pending = '';
-        yield chunk;
-      }
+      return pending.length >= CHUNK_CHARS;
+    };
+    const flush = (): Buffer => {
+      const chunk = Buffer.from(pending, encoding);
+      byteLength += chunk.length;
+      pending = '';
+      return chunk;
+    };
+    // A plain iterable is walked without a promise per record; the pull of each chunk still waits for the sink.
+    if (Symbol.asyncIterator in details) {
+      for await (const values of details) if (add(values)) yield flush();
+    } else {
+      for (const values of details) if (add(values)) yield flush();
     }
     const finished = totals.finish();
     if (layout.trailer) {
       const trailer: RecordLayout = layout.trailer;
-      pending += this.records.line(trailer, 'trailer', (field) => trailerValue(field, finished) ?? this.contextValue(field));
+      pending += this.records.line(trailer, undefined, (field) => trailerValue(field, finished) ?? this.contextValue(field));
     }
-    const last = Buffer.from(pending, encoding);
-    byteLength += last.length;
+    const last = flush();
     this.result = { ...finished, fileName: this.fileName, byteLength };
     if (last.length > 0) yield last;
   }

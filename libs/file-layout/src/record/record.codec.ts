@@ -14,7 +14,8 @@ export type RecordValues = Readonly<Record<string, unknown>>;
 export class RecordCodec {
   constructor(private readonly layout: FileLayout) {}
 
-  line(record: RecordLayout, where: string, valueOf: (field: FieldCodec) => unknown): string {
+  /** `number`: the detail's 1-based number, named in errors (`detail record 12`). */
+  line(record: RecordLayout, number: number | undefined, valueOf: (field: FieldCodec) => unknown): string {
     const given = (name: string): unknown => {
       const sibling = record.byName.get(name);
       return sibling && (sibling.constant ?? valueOf(sibling));
@@ -24,7 +25,7 @@ export class RecordCodec {
       try {
         texts.push(field.write(field.constant ?? valueOf(field), given));
       } catch (error) {
-        throw this.wrap(error, where, field.name);
+        throw this.wrap(error, number === undefined ? record.kind : `${record.kind} record ${number}`, field.name);
       }
     }
     const { csv } = this.layout;
@@ -32,7 +33,8 @@ export class RecordCodec {
   }
 
   /** Reads a line (without its line ending): the non-constant fields' values by key; constants must match. */
-  read(record: RecordLayout, where: string, line: string): Record<string, FieldValue> {
+  read(record: RecordLayout, lineNumber: number, line: string): Record<string, FieldValue> {
+    const where = `line ${lineNumber} (${record.kind})`;
     const texts = this.fieldTexts(record, where, line);
     const sibling = (name: string): unknown => {
       const index = record.fields.findIndex((f) => f.name === name);
