@@ -111,6 +111,11 @@ describe(layoutFromDefinition.name, () => {
       'records.detail.fields.0: 2 characters do not fit in its width of 1',
     ],
     [
+      'a CSV quote that is the delimiter',
+      (l: ReturnType<typeof fixedLayout>) => Object.assign(l, { format: 'csv', recordLength: undefined, csv: { delimiter: '"' } }),
+      'csv.quote: must differ from the delimiter',
+    ],
+    [
       'a date pattern typo',
       (l: ReturnType<typeof fixedLayout>) => (l.fileName = 'T{businessDay:yyyyMMDD}'),
       'fileName: "D" at position 7 is not part of a token (yyyy, MM, dd, HH, mm, ss; T and Z may stand alone)',

@@ -43,6 +43,7 @@ export function layoutRuleIssues(layout: LayoutDefinition): string[] {
   const fixed = layout.format === 'fixed-width';
   if (fixed && layout.csv) issues.push('csv: only for format csv');
   if (!fixed && !layout.csv) issues.push('csv: required for format csv (at least the delimiter)');
+  if (layout.csv && layout.csv.quote === layout.csv.delimiter) issues.push('csv.quote: must differ from the delimiter');
   if (!fixed && layout.recordLength !== undefined) issues.push('recordLength: only for format fixed-width');
   if (fixed && layout.encoding === 'utf-8') issues.push('encoding: a fixed-width layout needs a one-byte encoding (latin1 or ascii), so that widths are bytes');
   const detailFields = new Map(layout.records.detail.fields.map((f) => [f.name, f]));

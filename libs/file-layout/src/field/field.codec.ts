@@ -136,7 +136,12 @@ function textCodec(charset: RegExp, encoding: LayoutEncoding, guardPan: boolean)
       if (guardPan) assertNoFullPan(value);
       return { text: value };
     },
-    read: (text) => (charset.test(text) ? text : fail(`holds more than ${charset === CHARSETS.digits ? 'digits' : 'letters and digits'}`)),
+    read(text) {
+      if (!charset.test(text)) throw new FieldValueError(`holds more than ${charset === CHARSETS.digits ? 'digits' : 'letters and digits'}`);
+      // An acquirer's report with a full PAN in it is refused too, before any of it is stored.
+      if (guardPan) assertNoFullPan(text);
+      return text;
+    },
   };
 }
 

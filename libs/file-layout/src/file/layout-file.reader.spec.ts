@@ -49,6 +49,16 @@ describe.each(['acquirer-transactions-csv', 'acquirer-transactions-fixed'])('rea
     expect(kinds).toEqual(['header', 'detail', 'detail']);
   });
 
+  it('refuses a file that carries a full PAN, without echoing it', async () => {
+    const { bytes } = await written();
+    // 378282246310005 is a 15-digit test PAN, as wide as the merchant id it replaces.
+    const leaked = Buffer.from(bytes.toString('latin1').replace('M00000000000042', '378282246310005'), 'latin1');
+    const error = await read(leaked).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(/line 2 \(detail\), field merchantId: looks like a full PAN/);
+    expect((error as Error).message).not.toContain('37828224');
+  });
+
   it('refuses a file cut short, a wrong line ending and a foreign record type', async () => {
     const { bytes } = await written();
     await expect(read(bytes.subarray(0, bytes.length - 5))).rejects.toThrow('line 5: has no line ending: the file ends in the middle of a record');
