@@ -85,6 +85,9 @@ export function layoutRuleIssues(layout: LayoutDefinition): string[] {
         issues.push(`${at}.pad: a number is padded with spaces, or with 0 on the left`);
       }
       if (fixed && field.width === undefined && field.pattern === undefined) issues.push(`${at}.width: required in a fixed-width layout`);
+      if (field.pattern !== undefined && field.width !== undefined && field.width !== field.pattern.length) {
+        issues.push(`${at}.width: the pattern is ${field.pattern.length} characters wide (leave width out)`);
+      }
       if (!fixed && field.start !== undefined) issues.push(`${at}.start: only for format fixed-width`);
       if (fixed && field.start !== undefined && field.start !== position)
         issues.push(`${at}.start: the previous fields end at ${position - 1}, so this one starts at ${position}`);

@@ -103,6 +103,32 @@ describe('writeLayoutFile refusals', () => {
     await expect(writeToBuffer(unsigned, SAMPLE_CONTEXT, [{ name: 'x', amount: -1n }])).rejects.toThrow('detail record 1, field amount: is negative');
   });
 
+  it('destroys the sink and reports nothing when a record fails half way', async () => {
+    const received: Buffer[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        received.push(chunk);
+        done();
+      },
+    });
+    const lines = [...Array.from({ length: 2_000 }, () => SAMPLE_LINES[0]), { ...SAMPLE_LINES[0], stan: '12345' }];
+    await expect(writeLayoutFile(fixed, SAMPLE_CONTEXT, lines, sink)).rejects.toThrow('detail record 2001, field stan: must be exactly 6 characters, has 5');
+    expect(sink.destroyed).toBe(true);
+    expect(Buffer.concat(received).toString('latin1')).not.toContain('FT');
+  });
+
+  it('makes the file name from data and refuses one that is not a plain file name', async () => {
+    await expect(writeToBuffer(csv, { ...SAMPLE_CONTEXT, values: { acquirerId: '../../etc' } }, [])).rejects.toThrow(
+      'file context, field fileName: file name from TX_{acquirerId}_{businessDay:yyyyMMdd}_{sequence:4}.csv is not a plain file name',
+    );
+    await expect(writeToBuffer(csv, { ...SAMPLE_CONTEXT, values: {} }, [])).rejects.toThrow(
+      'file context, field fileName: file name needs the value acquirerId',
+    );
+    await expect(writeToBuffer(csv, { ...SAMPLE_CONTEXT, businessDay: '2026-13-01' }, [])).rejects.toThrow(
+      'file context, field businessDay: is not a real calendar date',
+    );
+  });
+
   it('does not take its own SHA-256 for a PAN when the hex holds a Luhn-valid run of digits', async () => {
     const layout = layoutWith({ trailer: true });
     const panLike = (hex: string) => /(?<![0-9])[1-9][0-9]{12,18}(?![0-9])/.exec(hex)?.[0];

@@ -36,15 +36,18 @@ export class LayoutFileEncoder {
     private readonly layout: FileLayout,
     private readonly context: FileContext,
   ) {
-    try {
-      businessDayParts(context.businessDay);
-      timestampParts(context.createdAt);
-      if (integerValue(context.sequence) < 0n) throw new FieldValueError('sequence must not be negative');
-      this.fileName = new FileNamePattern(layout.definition.fileName).nameFor(context);
-    } catch (error) {
-      if (error instanceof FieldValueError) throw new LayoutRecordError(layout.name, 'file context', undefined, error.message);
-      throw error;
-    }
+    const check = <T>(what: string, run: () => T): T => {
+      try {
+        return run();
+      } catch (error) {
+        if (error instanceof FieldValueError) throw new LayoutRecordError(layout.name, 'file context', what, error.message);
+        throw error;
+      }
+    };
+    check('businessDay', () => businessDayParts(context.businessDay));
+    check('createdAt', () => timestampParts(context.createdAt));
+    check('sequence', () => (integerValue(context.sequence) < 0n ? fail('must not be negative') : undefined));
+    this.fileName = check('fileName', () => new FileNamePattern(layout.definition.fileName).nameFor(context));
     this.records = new RecordCodec(layout);
   }
 
@@ -124,4 +127,8 @@ export async function writeLayoutFile(
   const encoder = new LayoutFileEncoder(layout, context);
   await pipeline(Readable.from(encoder.chunks(details), { objectMode: false }), sink);
   return encoder.summary;
+}
+
+function fail(problem: string): never {
+  throw new FieldValueError(problem);
 }
