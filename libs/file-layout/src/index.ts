@@ -9,5 +9,5 @@ export * from './file/layout-balance.error';
 export * from './file/layout-file.reader';
 export * from './file/layout-file.writer';
 export * from './record/layout-record.error';
-export type { RecordValues } from './record/record.codec';
+export type { DetailSource, RecordValues } from './record/record.codec';
 export * from './schema/layout-definition.schema';

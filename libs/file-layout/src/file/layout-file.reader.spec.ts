@@ -1,8 +1,28 @@
+import { createReadStream, createWriteStream, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { shippedLayout } from '../definition/shipped-layouts';
 import { inPieces, writeToBuffer } from '../testing/layout-file.buffer';
 import { SAMPLE_CONTEXT, SAMPLE_LINES } from '../testing/sample-settlement-lines';
 import { LayoutBalanceError } from './layout-balance.error';
 import { readLayoutFile, readLayoutRecords } from './layout-file.reader';
+import { writeLayoutFile } from './layout-file.writer';
+
+/** A caller's own type, as settlement would declare it: an interface, without an index signature. */
+interface SettlementLine {
+  readonly terminalId: string;
+  readonly merchantId: string;
+  readonly transactionTime: Date;
+  readonly maskedPan: string;
+  readonly amountMinor: bigint;
+  readonly currency: string;
+  readonly operationType: string;
+  readonly approvalCode: string;
+  readonly rrn: string;
+  readonly stan: string;
+  readonly scheme: string;
+}
 
 describe.each(['acquirer-transactions-csv', 'acquirer-transactions-fixed'])('readLayoutFile (%s)', (name) => {
   const layout = shippedLayout(name);
@@ -16,6 +36,15 @@ describe.each(['acquirer-transactions-csv', 'acquirer-transactions-fixed'])('rea
     expect(file.header).toMatchObject({ acquirerId: 'ACQ01', businessDay: '2026-12-04', createdAt: SAMPLE_CONTEXT.createdAt, fileSequence: 7n });
     expect(file.trailer).toMatchObject({ detailCount: 3n, totalAmountMinor: 98750n });
     expect(file.totals).toEqual({ detailCount: 3, lineCount: 5, totals: { amount: 98750n }, checksum: summary.checksum });
+  });
+
+  it('round-trips through a real file on disk, from typed settlement lines', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'file-layout-')), 'out');
+    const lines: readonly SettlementLine[] = SAMPLE_LINES;
+    const summary = await writeLayoutFile(layout, SAMPLE_CONTEXT, lines, createWriteStream(path));
+    const file = await readLayoutFile(layout, createReadStream(path, { highWaterMark: 16 }));
+    expect(file.details).toEqual(SAMPLE_LINES);
+    expect(summary.byteLength).toBe((await written()).bytes.length);
   });
 
   it('re-generates the file byte for byte from what it read', async () => {

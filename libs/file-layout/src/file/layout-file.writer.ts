@@ -9,7 +9,7 @@ import { businessDayParts, timestampParts } from '../field/date-pattern.codec';
 import { FieldValueError } from '../field/field-value.error';
 import { integerValue } from '../field/minor-units.value';
 import { LayoutRecordError } from '../record/layout-record.error';
-import { RecordCodec, type RecordValues } from '../record/record.codec';
+import { type DetailSource, RecordCodec, type RecordValues } from '../record/record.codec';
 import { FileTotalsAccumulator, type FileTotals, trailerValue } from './file-totals.accumulator';
 
 /** What a written file holds: its name, its counts, totals and checksum (as in the trailer), its size. */
@@ -52,14 +52,15 @@ export class LayoutFileEncoder {
   }
 
   /** The file's bytes, chunk by chunk; pull-driven, so a slow sink slows the reading of the details. */
-  async *chunks(details: AsyncIterable<RecordValues> | Iterable<RecordValues>): AsyncGenerator<Buffer> {
+  async *chunks(details: DetailSource): AsyncGenerator<Buffer> {
     const { layout } = this;
     const encoding = layout.encoding === 'utf-8' ? 'utf8' : 'latin1';
     const totals = new FileTotalsAccumulator(layout);
     let byteLength = 0;
     let pending = layout.header ? this.records.line(layout.header, undefined, (field) => this.contextValue(field)) : '';
     let number = 0;
-    const add = (values: RecordValues): boolean => {
+    const add = (detail: object): boolean => {
+      const values = detail as RecordValues;
       number += 1;
       const line = this.records.line(layout.detail, number, (field) => values[field.key]);
       totals.add(values, line);
@@ -118,12 +119,7 @@ export class LayoutFileEncoder {
  * record, a failing sink) the sink is destroyed and the error thrown: a partial file is never
  * reported as written.
  */
-export async function writeLayoutFile(
-  layout: FileLayout,
-  context: FileContext,
-  details: AsyncIterable<RecordValues> | Iterable<RecordValues>,
-  sink: Writable,
-): Promise<LayoutFileSummary> {
+export async function writeLayoutFile(layout: FileLayout, context: FileContext, details: DetailSource, sink: Writable): Promise<LayoutFileSummary> {
   const encoder = new LayoutFileEncoder(layout, context);
   await pipeline(Readable.from(encoder.chunks(details), { objectMode: false }), sink);
   return encoder.summary;

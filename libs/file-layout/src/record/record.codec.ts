@@ -8,6 +8,12 @@ import { LayoutRecordError } from './layout-record.error';
 export type RecordValues = Readonly<Record<string, unknown>>;
 
 /**
+ * The details a file is written from: plain objects with a value under each field's key. Typed as
+ * `object` so that a caller's own interface (which has no index signature) is accepted as it is.
+ */
+export type DetailSource = Iterable<object> | AsyncIterable<object>;
+
+/**
  * Writes one record as a line (line ending included) and reads one back. `valueOf` gives each
  * non-constant field's value; errors name the record (`where`) and the field.
  */

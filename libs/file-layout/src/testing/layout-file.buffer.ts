@@ -3,14 +3,10 @@ import { Readable, Writable } from 'node:stream';
 import type { FileContext } from '../definition/file-context.model';
 import type { FileLayout } from '../definition/file-layout.model';
 import { type LayoutFileSummary, writeLayoutFile } from '../file/layout-file.writer';
-import type { RecordValues } from '../record/record.codec';
+import type { DetailSource } from '../record/record.codec';
 
 /** Writes a whole file into memory: its bytes and the writer's summary. */
-export async function writeToBuffer(
-  layout: FileLayout,
-  context: FileContext,
-  details: Iterable<RecordValues> | AsyncIterable<RecordValues>,
-): Promise<{ bytes: Buffer; summary: LayoutFileSummary }> {
+export async function writeToBuffer(layout: FileLayout, context: FileContext, details: DetailSource): Promise<{ bytes: Buffer; summary: LayoutFileSummary }> {
   const chunks: Buffer[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
