@@ -1,3 +1,5 @@
+import { computeLuhnCheckDigit } from '@payments/card';
+
 import type { FieldDefinition } from '../schema/layout-definition.schema';
 import { compileField } from './field.codec';
 
@@ -57,5 +59,29 @@ describe(compileField.name, () => {
     expect(() => field({ type: 'text', width: 6 }).write('abc', siblings({}))).toThrow(
       'must be exactly 6 characters, has 3 (the layout gives no pad character)',
     );
+  });
+});
+
+describe('the full-PAN guard of text fields', () => {
+  const sut = compileField({ name: 'note', type: 'text', source: 'value' }, 'utf-8');
+
+  it.each([
+    ['a bare PAN', '4111111111111111'],
+    ['a PAN in groups of four', 'card 4111 1111 1111 1111 used'],
+    ['a PAN with dashes', '4111-1111-1111-1111'],
+    ['a 13-digit PAN behind zeros', 'ref 0004222222222222'],
+    ['a 19-digit PAN', `601100000000000000${computeLuhnCheckDigit('601100000000000000')}`],
+  ])('refuses %s', (_case, text) => {
+    expect(() => sut.write(text, () => undefined)).toThrow('looks like a full PAN');
+  });
+
+  it.each([
+    ['a merchant id with leading zeros', 'M00000000000042'],
+    ['digits that fail Luhn', '4111111111111112'],
+    ['a run too long to be a PAN', '41111111111111111111'],
+    ['an RRN (12 digits)', '633809123456'],
+    ['a masked PAN', '411111******1111'],
+  ])('lets through %s', (_case, text) => {
+    expect(sut.write(text, () => undefined)).toBe(text);
   });
 });

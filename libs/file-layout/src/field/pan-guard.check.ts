@@ -16,21 +16,30 @@ const LONGEST_PAN = 19;
  */
 export function assertNoFullPan(text: string): void {
   if (text.length < SHORTEST_PAN) return;
-  let digits = '';
+  let digits = 0;
+  let start = -1;
   for (let i = 0; i <= text.length; i += 1) {
-    const char = i < text.length ? text[i] : '';
-    if (isDigit(char)) digits += char;
-    else if ((char === ' ' || char === '-') && digits.length > 0 && isDigit(text[i + 1])) continue;
-    else {
-      const significant = digits.replace(/^0+/, '');
-      if (significant.length >= SHORTEST_PAN && significant.length <= LONGEST_PAN && isLuhnValid(significant)) {
+    const code = i < text.length ? text.charCodeAt(i) : -1;
+    if (code >= 48 && code <= 57) {
+      if (digits === 0) start = i;
+      digits += 1;
+    } else if ((code === 32 || code === 45) && digits > 0 && isDigit(text.charCodeAt(i + 1))) {
+      continue;
+    } else {
+      if (digits >= SHORTEST_PAN && looksLikePan(text.slice(start, i))) {
         throw new FieldValueError(`looks like a full PAN (${SHORTEST_PAN}-${LONGEST_PAN} digits passing Luhn); only a masked PAN may be written`);
       }
-      digits = '';
+      digits = 0;
     }
   }
 }
 
-function isDigit(char: string | undefined): boolean {
-  return char !== undefined && char !== '' && char >= '0' && char <= '9';
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** `run`: digits with single spaces or dashes between them. */
+function looksLikePan(run: string): boolean {
+  const significant = run.replace(/[ -]/g, '').replace(/^0+/, '');
+  return significant.length >= SHORTEST_PAN && significant.length <= LONGEST_PAN && isLuhnValid(significant);
 }
