@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { shippedLayout } from '../definition/shipped-layouts';
-import { inPieces, writeToBuffer } from '../testing/layout-file.buffer';
-import { SAMPLE_CONTEXT, SAMPLE_LINES } from '../testing/sample-settlement-lines';
+import { inPieces, writeToBuffer } from '../testing/layout-file-buffer.util';
+import { SAMPLE_CONTEXT, SAMPLE_LINES } from '../testing/sample-settlement-lines.util';
 import { LayoutBalanceError } from './layout-balance.error';
 import { readLayoutFile, readLayoutRecords } from './layout-file.reader';
 import { writeLayoutFile } from './layout-file.writer';

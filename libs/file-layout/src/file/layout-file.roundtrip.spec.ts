@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { layoutFromDefinition } from '../definition/layout-definition.loader';
 import { shippedLayout } from '../definition/shipped-layouts';
 import { assertNoFullPan } from '../field/pan-guard.check';
-import { inPieces, writeToBuffer } from '../testing/layout-file.buffer';
-import { SAMPLE_CONTEXT } from '../testing/sample-settlement-lines';
+import { inPieces, writeToBuffer } from '../testing/layout-file-buffer.util';
+import { SAMPLE_CONTEXT } from '../testing/sample-settlement-lines.util';
 import { readLayoutFile } from './layout-file.reader';
 
 const alphanumeric = (minLength: number, maxLength: number) =>

@@ -5,8 +5,8 @@ import { isLuhnValid } from '@payments/card';
 
 import { layoutFromDefinition } from '../definition/layout-definition.loader';
 import { shippedLayout } from '../definition/shipped-layouts';
-import { writeToBuffer } from '../testing/layout-file.buffer';
-import { SAMPLE_CONTEXT, SAMPLE_LINES } from '../testing/sample-settlement-lines';
+import { writeToBuffer } from '../testing/layout-file-buffer.util';
+import { SAMPLE_CONTEXT, SAMPLE_LINES } from '../testing/sample-settlement-lines.util';
 import { writeLayoutFile } from './layout-file.writer';
 
 function written(layoutName: string) {
