@@ -48,7 +48,9 @@ export class FileTotalsAccumulator {
     if (this.hash) this.hash.update(line, this.hashEncoding);
     if (this.hashTotalKey !== undefined) {
       const value = values[this.hashTotalKey];
-      this.hashTotal += typeof value === 'string' ? BigInt(value === '' ? 0 : value) : integerValue(value);
+      // A hash total adds the field's digits as numbers; a sign is not part of them.
+      const n = typeof value === 'string' ? BigInt(value === '' ? 0 : value) : integerValue(value);
+      this.hashTotal += n < 0n ? -n : n;
     }
   }
 
