@@ -1,0 +1,13 @@
+export * from './definition/file-context.model';
+export * from './definition/file-layout.model';
+export * from './definition/layout-definition.error';
+export * from './definition/layout-definition.loader';
+export * from './definition/shipped-layouts';
+export type { FieldValue } from './field/field.codec';
+export * from './file/file-totals.accumulator';
+export * from './file/layout-balance.error';
+export * from './file/layout-file.reader';
+export * from './file/layout-file.writer';
+export * from './record/layout-record.error';
+export type { DetailSource, RecordValues } from './record/record.codec';
+export * from './schema/layout-definition.schema';
