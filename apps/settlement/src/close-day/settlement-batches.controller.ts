@@ -35,6 +35,8 @@ export class SettlementBatchesController {
         throw new UnprocessableEntityException(
           `businessDay: ${params.businessDay} of acquirer "${params.acquirerId}" has not ended: it ends at ${outcome.endsAt.toISOString()} (cut-off ${outcome.cutOff})`,
         );
+      case 'unmapped_lines':
+        throw new UnprocessableEntityException(`businessDay: ${params.businessDay} of acquirer "${params.acquirerId}" was not closed: ${outcome.reason}`);
     }
   }
 
