@@ -15,6 +15,8 @@ import { BatchPostingsService } from './postings/batch-postings.service';
 import { PostingMapping } from './postings/posting-mapping';
 import { loadPostingMapping } from './postings/posting-mapping.loader';
 import { PostingRepository } from './postings/posting.repository';
+import { PostingsController } from './postings/postings.controller';
+import { TrialBalanceRepository } from './postings/trial-balance.repository';
 import { TerminalTotalsConsumer } from './totals/terminal-totals.consumer';
 import { TerminalTotalsController } from './totals/terminal-totals.controller';
 import { TerminalTotalsRepository } from './totals/terminal-totals.repository';
@@ -22,7 +24,7 @@ import { TerminalTotalsRepository } from './totals/terminal-totals.repository';
 /**
  * The settlement service as one module: running day totals per terminal, a settlement line per
  * money-moving transaction event, the close of each acquirer's business day into a batch, and its
- * postings to the bank's chart of accounts.
+ * postings to the bank's chart of accounts (with the trial balance).
  */
 @Module({})
 export class SettlementModule {
@@ -32,7 +34,7 @@ export class SettlementModule {
     const mapping = loadPostingMapping(settlementEnv.SETTLEMENT_POSTING_MAPPING_FILE);
     return {
       module: SettlementModule,
-      controllers: [TerminalTotalsController, SettlementBatchesController],
+      controllers: [TerminalTotalsController, SettlementBatchesController, PostingsController],
       providers: [
         settlementDbProvider,
         { provide: BusinessDayCalendar, useValue: calendar },
@@ -43,6 +45,7 @@ export class SettlementModule {
         SettlementLinesConsumer,
         PostingRepository,
         BatchPostingsService,
+        TrialBalanceRepository,
         SettlementBatchRepository,
         CloseBusinessDayUseCase,
         outboxRelayProvider('settlement', SETTLEMENT_DB, [settlementDayClosedV1]),
