@@ -4,6 +4,7 @@ import { join } from 'node:path';
 
 import { PostedLineKind, PostingMapping, PostingMappingError } from './posting-mapping';
 import { loadPostingMapping } from './posting-mapping.loader';
+import { lineGroup } from './testing/line-group.fixture';
 
 const accounts = [
   { number: '1011', name: 'Visa receivable', type: 'asset' },
@@ -22,15 +23,7 @@ const problemsOf = (content: unknown): readonly string[] => {
   }
   throw new Error('expected the mapping refused');
 };
-const line = (change: Partial<PostedLineKind> = {}): PostedLineKind => ({
-  event: 'authorized',
-  operation: 'purchase',
-  direction: 'debit',
-  merchantId: 'SHOP1',
-  scheme: 'visa',
-  currency: 'EUR',
-  ...change,
-});
+const line = (change: Partial<PostedLineKind> = {}): PostedLineKind => lineGroup(change);
 
 describe(PostingMapping.name, () => {
   const sut = mappingOf([

@@ -1,31 +1,20 @@
 import shippedFile from '../../config/posting-mapping.json';
-import { LineGroup, postingsOf, UnmappedLinesError } from './posting';
+import { postingsOf, UnmappedLinesError } from './posting';
 import { PostingMapping } from './posting-mapping';
 import { loadPostingMapping } from './posting-mapping.loader';
+import { lineGroup } from './testing/line-group.fixture';
 
 const shipped = loadPostingMapping();
-const group = (change: Partial<LineGroup> = {}): LineGroup => ({
-  event: 'authorized',
-  operation: 'purchase',
-  direction: 'debit',
-  merchantId: 'SHOP1',
-  scheme: 'visa',
-  currency: 'EUR',
-  lineCount: 1,
-  amountMinor: 1250n,
-  ...change,
-});
-
 describe(postingsOf.name, () => {
   it('debits the receivable and credits the merchant for a debit line, and the other way for a credit line', () => {
-    expect(postingsOf([group(), group({ operation: 'refund', direction: 'credit', amountMinor: 300n })], shipped)).toMatchObject([
+    expect(postingsOf([lineGroup(), lineGroup({ operation: 'refund', direction: 'credit', amountMinor: 300n })], shipped)).toMatchObject([
       { debitAccount: '1011', creditAccount: '2010', currency: 'EUR', amountMinor: 1250n, lineCount: 1 },
       { debitAccount: '2010', creditAccount: '1011', currency: 'EUR', amountMinor: 300n, lineCount: 1 },
     ]);
   });
 
   it('posts a reversed purchase (a credit line) back from the merchant to the receivable, without netting it away', () => {
-    const postings = postingsOf([group({ amountMinor: 4000n }), group({ event: 'reversed', direction: 'credit', amountMinor: 4000n })], shipped);
+    const postings = postingsOf([lineGroup({ amountMinor: 4000n }), lineGroup({ event: 'reversed', direction: 'credit', amountMinor: 4000n })], shipped);
 
     expect(postings).toMatchObject([
       { debitAccount: '1011', creditAccount: '2010', amountMinor: 4000n, sources: [{ event: 'authorized', ruleId: 'visa-debit' }] },
@@ -36,9 +25,9 @@ describe(postingsOf.name, () => {
   it('sums the groups of one account pair and currency into one posting that keeps each group as a source', () => {
     const postings = postingsOf(
       [
-        group({ merchantId: 'SHOP1', lineCount: 3, amountMinor: 999n }),
-        group({ merchantId: 'SHOP2', operation: 'cash_withdrawal', lineCount: 2, amountMinor: 20001n }),
-        group({ currency: 'CZK', lineCount: 1, amountMinor: 900719925474099312n }),
+        lineGroup({ merchantId: 'SHOP1', lineCount: 3, amountMinor: 999n }),
+        lineGroup({ merchantId: 'SHOP2', operation: 'cash_withdrawal', lineCount: 2, amountMinor: 20001n }),
+        lineGroup({ currency: 'CZK', lineCount: 1, amountMinor: 900719925474099312n }),
       ],
       shipped,
     );
@@ -54,10 +43,10 @@ describe(postingsOf.name, () => {
 
   it('refuses the whole batch when a line is unmapped, naming its operation, merchant, scheme and currency', () => {
     const narrow = PostingMapping.of({ ...shippedFile, rules: shippedFile.rules.filter((r) => r.direction === 'debit') }, 'debits-only.json');
-    const refunds = group({ operation: 'refund', direction: 'credit', scheme: null, lineCount: 2 });
+    const refunds = lineGroup({ operation: 'refund', direction: 'credit', scheme: null, lineCount: 2 });
 
-    expect(() => postingsOf([group(), refunds], narrow)).toThrow(UnmappedLinesError);
-    expect(() => postingsOf([group(), refunds], narrow)).toThrow(
+    expect(() => postingsOf([lineGroup(), refunds], narrow)).toThrow(UnmappedLinesError);
+    expect(() => postingsOf([lineGroup(), refunds], narrow)).toThrow(
       'no posting rule maps operation refund (authorized, credit), merchant SHOP1, scheme unknown, currency EUR (2 lines)',
     );
   });
