@@ -41,21 +41,19 @@ export class UnmappedLinesError extends Error {
  * account order. Throws UnmappedLinesError naming every kind of line no rule maps.
  */
 export function postingsOf(groups: readonly LineGroup[], mapping: PostingMapping): Posting[] {
-  const unmapped = groups.filter((g) => !mapping.ruleFor(g));
+  const ruled = groups.map((group) => ({ group, rule: mapping.ruleFor(group) }));
+  const unmapped = ruled.filter(({ rule }) => !rule).map(({ group }) => group);
   if (unmapped.length > 0) throw new UnmappedLinesError(unmapped);
-  const postings = new Map<string, Posting>();
-  for (const group of groups) {
-    const rule = mapping.ruleFor(group)!;
-    const key = `${rule.debitAccount}/${rule.creditAccount}/${group.currency}`;
-    const sum = postings.get(key);
-    postings.set(key, {
-      debitAccount: rule.debitAccount,
-      creditAccount: rule.creditAccount,
-      currency: group.currency,
-      amountMinor: (sum?.amountMinor ?? 0n) + group.amountMinor,
-      lineCount: (sum?.lineCount ?? 0) + group.lineCount,
-      sources: [...(sum?.sources ?? []), { ...group, ruleId: rule.id }],
-    });
+  const postings = new Map<string, { -readonly [K in keyof Posting]: Posting[K] } & { sources: PostingSource[] }>();
+  for (const { group, rule } of ruled) {
+    if (!rule) continue;
+    const { debitAccount, creditAccount } = rule;
+    const key = `${debitAccount}/${creditAccount}/${group.currency}`;
+    const sum = postings.get(key) ?? { debitAccount, creditAccount, currency: group.currency, amountMinor: 0n, lineCount: 0, sources: [] };
+    postings.set(key, sum);
+    sum.amountMinor += group.amountMinor;
+    sum.lineCount += group.lineCount;
+    sum.sources.push({ ...group, ruleId: rule.id });
   }
   return [...postings.values()].sort((a, b) =>
     `${a.debitAccount}/${a.creditAccount}/${a.currency}`.localeCompare(`${b.debitAccount}/${b.creditAccount}/${b.currency}`),
