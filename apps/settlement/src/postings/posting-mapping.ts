@@ -28,7 +28,8 @@ const valueOf = (line: PostedLineKind): Pattern => ({
 const specificity = (rule: Pattern): number => CRITERIA.filter((c) => rule[c] !== '*').length;
 /** Some line matches both: on every criterion they name the same value or one of them is `*`. */
 const overlap = (a: Pattern, b: Pattern): boolean => CRITERIA.every((c) => a[c] === '*' || b[c] === '*' || a[c] === b[c]);
-const samePattern = (a: Pattern, b: Pattern): boolean => CRITERIA.every((c) => a[c] === b[c]);
+/** A pattern as one text, the same for the same criteria only. */
+const keyOf = (pattern: Pattern): string => JSON.stringify(CRITERIA.map((c) => pattern[c]));
 /** The lines both match, as a pattern: each criterion from whichever rule names it. */
 const meet = (a: Pattern, b: Pattern): Pattern => Object.fromEntries(CRITERIA.map((c) => [c, a[c] === '*' ? b[c] : a[c]])) as Pattern;
 
@@ -98,11 +99,12 @@ function problemsOf(file: PostingMappingFile): string[] {
       if (!numbers.has(rule[side])) problems.push(`rules[${i}].${side}: account ${rule[side]} is not in the chart (accounts)`);
     if (rule.debitAccount === rule.creditAccount) problems.push(`rules[${i}].creditAccount: the same account as debitAccount`);
   });
+  const patterns = new Set(file.rules.map(keyOf));
   file.rules.forEach((a, i) =>
     file.rules.forEach((b, j) => {
       if (j <= i || specificity(a) !== specificity(b) || !overlap(a, b)) return;
-      if (samePattern(a, b)) problems.push(`rules[${j}]: matches exactly the lines rules[${i}] matches`);
-      else if (!file.rules.some((r) => samePattern(r, meet(a, b))))
+      if (keyOf(a) === keyOf(b)) problems.push(`rules[${j}]: matches exactly the lines rules[${i}] matches`);
+      else if (!patterns.has(keyOf(meet(a, b))))
         problems.push(`rules[${j}]: as specific as rules[${i}] and both match ${describe(meet(a, b))}: add a rule for those lines`);
     }),
   );
