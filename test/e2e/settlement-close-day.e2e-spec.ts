@@ -98,5 +98,24 @@ describe('settlement close of day end to end (embedded mode)', () => {
     expect(again.body).toEqual(closed.body);
     expect((await operatorCall(`${platform.settlementUrl}/v1/settlement/batches/${String(closed.body.batchId)}`)).body).toEqual(closed.body);
     expect((await operatorCall(`${platform.settlementUrl}/v1/settlement/batches?acquirerId=default`)).body).toEqual([closed.body]);
+
+    // Posted by the shipped example chart: visa receivable against merchant payable, gross both ways.
+    const postings = await operatorCall(`${platform.settlementUrl}/v1/settlement/batches/${String(closed.body.batchId)}/postings`);
+    expect(postings.body).toMatchObject([
+      { debit: { account: '1011' }, credit: { account: '2010' }, currency: 'EUR', amountMinor: '8850', lineCount: 3 },
+      { debit: { account: '2010' }, credit: { account: '1011' }, currency: 'EUR', amountMinor: '4850', lineCount: 2 },
+    ]);
+    const balance = await operatorCall(`${platform.settlementUrl}/v1/settlement/trial-balance?from=${day}&to=${day}&currency=EUR`);
+    expect(balance.body).toMatchObject({
+      accounts: [
+        { account: '1011', name: 'Card scheme receivable - Visa', openingMinor: '0', debitMinor: '8850', creditMinor: '4850', closingMinor: '4000' },
+        { account: '2010', name: 'Merchant payable', openingMinor: '0', debitMinor: '4850', creditMinor: '8850', closingMinor: '-4000' },
+      ],
+      checks: [{ currency: 'EUR', debitMinor: '13700', creditMinor: '13700', closingMinor: '0', balanced: true }],
+    });
+    expect(await operatorCall(`${platform.settlementUrl}/v1/settlement/trial-balance?from=${day}&to=2020-01-01`)).toMatchObject({
+      status: 400,
+      body: { message: `to: 2020-01-01 is before from ${day}` },
+    });
   }, 240_000);
 });

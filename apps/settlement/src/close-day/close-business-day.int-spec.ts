@@ -6,6 +6,9 @@ import { BusinessDayCalendar } from '../business-day/business-day.calendar';
 import { CutOff } from '../business-day/cut-off';
 import { SettlementLineRepository } from '../lines/settlement-line.repository';
 import { purchaseLine } from '../lines/testing/settlement-line.fixture';
+import { BatchPostingsService } from '../postings/batch-postings.service';
+import { loadPostingMapping } from '../postings/posting-mapping.loader';
+import { PostingRepository } from '../postings/posting.repository';
 import { CloseBusinessDayOutcome, CloseBusinessDayUseCase } from './close-business-day.usecase';
 import { SettlementBatch } from './settlement-batch';
 import { SettlementBatchRepository } from './settlement-batch.repository';
@@ -31,7 +34,8 @@ describe.each(['postgres', 'pglite'] as const)(`${CloseBusinessDayUseCase.name} 
   beforeAll(async () => {
     scratch = await openScratchSchema(kind, { appSchema: 'settlement', migrationsDir: MIGRATIONS, url, poolSize: 6 });
     lines = new SettlementLineRepository(scratch.db.connection);
-    batches = new SettlementBatchRepository(scratch.db.connection);
+    const postings = new BatchPostingsService(loadPostingMapping(), new PostingRepository(scratch.db.connection));
+    batches = new SettlementBatchRepository(scratch.db.connection, postings);
     const prague = new CutOff('Europe/Prague', '23:00');
     const cutOffs = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`acq-${kind}-${i + 1}`, prague]));
     sut = new CloseBusinessDayUseCase(new BusinessDayCalendar('default', new CutOff('UTC', '00:00'), cutOffs), batches);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import { BusinessDayCalendar } from '../business-day/business-day.calendar';
+import { UnmappedLinesError } from '../postings/posting';
 import { SettlementBatch } from './settlement-batch';
 import { SettlementBatchRepository } from './settlement-batch.repository';
 
@@ -16,7 +17,9 @@ export type CloseBusinessDayOutcome =
   | { readonly kind: 'closed'; readonly batch: SettlementBatch; readonly created: boolean }
   | { readonly kind: 'unknown_acquirer'; readonly acquirerId: string }
   /** The day has not reached its cut-off yet: nothing was written. */
-  | { readonly kind: 'day_not_ended'; readonly endsAt: Date; readonly cutOff: string };
+  | { readonly kind: 'day_not_ended'; readonly endsAt: Date; readonly cutOff: string }
+  /** Some of the day's lines match no posting rule (named in `reason`): nothing was written, the day stays open. */
+  | { readonly kind: 'unmapped_lines'; readonly reason: string };
 
 /**
  * Close of day for one acquirer: freezes the day's lines (and late ones of closed days) into one
@@ -37,7 +40,13 @@ export class CloseBusinessDayUseCase {
     const cutOff = this.calendar.cutOffOf(acquirerId);
     const endsAt = cutOff.endOf(businessDay);
     if (now.getTime() < endsAt.getTime()) return { kind: 'day_not_ended', endsAt, cutOff: `${cutOff.localTime} ${cutOff.timeZone}` };
-    const closed = await this.batches.close(acquirerId, businessDay);
+    let closed: SettlementBatch | undefined;
+    try {
+      closed = await this.batches.close(acquirerId, businessDay);
+    } catch (error) {
+      if (error instanceof UnmappedLinesError) return { kind: 'unmapped_lines', reason: error.message };
+      throw error;
+    }
     if (closed) return { kind: 'closed', batch: closed, created: true };
     // A concurrent close committed first: its batch is the day's.
     const winner = await this.batches.findByDay(acquirerId, businessDay);

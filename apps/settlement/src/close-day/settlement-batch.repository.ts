@@ -8,6 +8,7 @@ import type { SqlQueryRunner } from '@payments/persistence';
 import { schemaOf } from '@payments/runtime';
 
 import { SETTLEMENT_DB, SettlementDb } from '../database/settlement-db.provider';
+import { BatchPostingsService } from '../postings/batch-postings.service';
 import { BatchTotal, dayClosedEventOf, SettlementBatch } from './settlement-batch';
 
 /** A concurrent close of the same day waits on this key, then finds the batch the first one made. */
@@ -74,12 +75,17 @@ interface TotalRow extends Record<string, unknown> {
 export class SettlementBatchRepository {
   private readonly outbox = new OutboxWriter(schemaOf('settlement'));
 
-  constructor(@Inject(SETTLEMENT_DB) private readonly db: SettlementDb) {}
+  constructor(
+    @Inject(SETTLEMENT_DB) private readonly db: SettlementDb,
+    private readonly postings: BatchPostingsService,
+  ) {}
 
   /**
-   * Closes the day in one database transaction: the batch row, its lines linked, its totals, and
-   * `settlement.day.closed.v1` in the outbox. Undefined when the day already has a batch (made
-   * before, or by a concurrent close that committed first): nothing was written.
+   * Closes the day in one database transaction: the batch row, its lines linked, its totals, its
+   * postings to the chart of accounts, and `settlement.day.closed.v1` in the outbox. Undefined
+   * when the day already has a batch (made before, or by a concurrent close that committed
+   * first): nothing was written. Throws, writing nothing, when a line is unmapped or the
+   * postings do not balance.
    */
   async close(acquirerId: string, businessDay: string): Promise<SettlementBatch | undefined> {
     const id = randomUUID();
@@ -89,6 +95,7 @@ export class SettlementBatchRepository {
       await tx.execute(LINK_LINES, [id, acquirerId, businessDay]);
       await tx.execute(STORE_TOTALS, [id]);
       await tx.execute(COUNT_LINES, [id]);
+      await this.postings.book(tx, { id, acquirerId, businessDay });
       const [batch] = await this.withTotals(tx, await tx.query<BatchRow>(FIND_BY_ID, [id]));
       const row = this.outbox.row(settlementDayClosedV1, dayClosedEventOf(batch), { key: acquirerId });
       await tx.query(

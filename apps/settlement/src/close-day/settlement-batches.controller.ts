@@ -21,7 +21,8 @@ export class SettlementBatchesController {
   @Post('acquirers/:acquirerId/business-days/:businessDay/close')
   @HttpCode(200)
   @ApiOperation({
-    summary: "Close an acquirer's business day: its lines frozen into one batch with totals (the same batch when already closed)",
+    summary:
+      "Close an acquirer's business day: its lines frozen into one batch with totals and postings to the chart of accounts (the same batch when already closed)",
   })
   @ApiErrorResponses(400, 404, 422)
   async close(@Param() params: CloseDayParamsDto): Promise<SettlementBatchResponse> {
@@ -35,6 +36,8 @@ export class SettlementBatchesController {
         throw new UnprocessableEntityException(
           `businessDay: ${params.businessDay} of acquirer "${params.acquirerId}" has not ended: it ends at ${outcome.endsAt.toISOString()} (cut-off ${outcome.cutOff})`,
         );
+      case 'unmapped_lines':
+        throw new UnprocessableEntityException(`businessDay: ${params.businessDay} of acquirer "${params.acquirerId}" was not closed: ${outcome.reason}`);
     }
   }
 

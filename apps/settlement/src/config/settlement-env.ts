@@ -24,6 +24,8 @@ const schema = z.object({
         return z.NEVER;
       }
     }),
+  /** The JSON file of the chart of accounts and posting rules; the shipped example (config/posting-mapping.json) when unset. */
+  SETTLEMENT_POSTING_MAPPING_FILE: z.string().min(1).optional(),
 });
 
 export type SettlementEnv = z.infer<typeof schema>;

@@ -4,7 +4,7 @@ import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 import { IsCalendarDate } from '@payments/runtime';
 
-import { ACQUIRER_ID, ACQUIRER_ID_MESSAGE } from './close-day-params.dto';
+import { ACQUIRER_ID, ACQUIRER_ID_MESSAGE } from '../../business-day/acquirer-id';
 
 export class BatchesQueryDto {
   @ApiProperty({ required: false, example: 'default' })

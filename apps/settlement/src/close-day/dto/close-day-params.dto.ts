@@ -3,8 +3,7 @@ import { IsDefined, Matches } from 'class-validator';
 
 import { IsCalendarDate } from '@payments/runtime';
 
-export const ACQUIRER_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-export const ACQUIRER_ID_MESSAGE = 'acquirerId must be 1-64 letters, digits, dots, dashes or underscores';
+import { ACQUIRER_ID, ACQUIRER_ID_MESSAGE } from '../../business-day/acquirer-id';
 
 export class CloseDayParamsDto {
   @ApiProperty({ example: 'default', description: "the acquirer whose day is closed (authorization's acquirer id)" })
