@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 
-import { settlementDayClosedV1 } from '@payments/contracts';
+import { settlementDayClosedV1, settlementStatementImportedV1 } from '@payments/contracts';
 import { outboxRelayProvider } from '@payments/runtime';
 
 import { BusinessDayCalendar } from './business-day/business-day.calendar';
@@ -11,21 +11,28 @@ import { loadSettlementEnv } from './config/settlement-env';
 import { SETTLEMENT_DB, settlementDbProvider } from './database/settlement-db.provider';
 import { SettlementLineRepository } from './lines/settlement-line.repository';
 import { SettlementLinesConsumer } from './lines/settlement-lines.consumer';
+import { BankAccountRegistry } from './statements/bank-account.config';
+import { ImportStatementFileUseCase } from './statements/import-statement-file.usecase';
+import { StatementImportRepository } from './statements/statement-import.repository';
+import { STATEMENT_MAX_BYTES } from './statements/statement-import.tokens';
+import { StatementsController } from './statements/statements.controller';
 import { TerminalTotalsConsumer } from './totals/terminal-totals.consumer';
 import { TerminalTotalsController } from './totals/terminal-totals.controller';
 import { TerminalTotalsRepository } from './totals/terminal-totals.repository';
 
 /**
  * The settlement service as one module: running day totals per terminal, a settlement line per
- * money-moving transaction event, and the close of each acquirer's business day into a batch.
+ * money-moving transaction event, the close of each acquirer's business day into a batch, and the
+ * import of bank statement files.
  */
 @Module({})
 export class SettlementModule {
   static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
-    const calendar = BusinessDayCalendar.of(loadSettlementEnv(env));
+    const settlementEnv = loadSettlementEnv(env);
+    const calendar = BusinessDayCalendar.of(settlementEnv);
     return {
       module: SettlementModule,
-      controllers: [TerminalTotalsController, SettlementBatchesController],
+      controllers: [TerminalTotalsController, SettlementBatchesController, StatementsController],
       providers: [
         settlementDbProvider,
         { provide: BusinessDayCalendar, useValue: calendar },
@@ -35,7 +42,12 @@ export class SettlementModule {
         SettlementLinesConsumer,
         SettlementBatchRepository,
         CloseBusinessDayUseCase,
-        outboxRelayProvider('settlement', SETTLEMENT_DB, [settlementDayClosedV1]),
+        // Bank statement imports (statements/).
+        { provide: BankAccountRegistry, useValue: new BankAccountRegistry(settlementEnv.SETTLEMENT_BANK_ACCOUNTS) },
+        { provide: STATEMENT_MAX_BYTES, useValue: settlementEnv.SETTLEMENT_STATEMENT_MAX_BYTES },
+        StatementImportRepository,
+        ImportStatementFileUseCase,
+        outboxRelayProvider('settlement', SETTLEMENT_DB, [settlementDayClosedV1, settlementStatementImportedV1]),
       ],
     };
   }
