@@ -158,8 +158,22 @@ describe.each(['postgres', 'pglite'] as const)(`${ImportStatementFileUseCase.nam
 
     const outcome = await sut.execute({ file: Buffer.from(genericMt940(2, { openingMinor: 9000 })), format: 'mt940' });
 
-    expect(outcome).toEqual({ kind: 'duplicate', bankStatementId: 'GENERIC', originalImportId: original.id });
+    expect(outcome).toEqual({
+      kind: 'duplicate',
+      reason: `statement GENERIC was imported from another file by import ${original.id}`,
+      originalImportId: original.id,
+    });
     expect(await storedCounts()).toEqual({ imports: 1, statements: 2, entries: 2, events: 2 });
+  });
+
+  it('refuses the identical file sent again as another format, naming the import that read it', async () => {
+    const original = await imported(sut.execute({ file: sampleFile('jejik_generic.sta'), format: 'mt940' }));
+
+    expect(await sut.execute({ file: sampleFile('jejik_generic.sta'), format: 'camt053' })).toEqual({
+      kind: 'duplicate',
+      reason: `this file was imported as mt940 by import ${original.id}`,
+      originalImportId: original.id,
+    });
   });
 
   it('refuses the ING MT940, which does not balance, and stores nothing', async () => {

@@ -26,8 +26,8 @@ export type ImportStatementFileOutcome =
   | { readonly kind: 'imported'; readonly statementImport: StatementImport; readonly created: boolean }
   /** The file cannot be read: the message names the element or the line. */
   | { readonly kind: 'malformed'; readonly message: string }
-  /** Another file already brought one of its statements. */
-  | { readonly kind: 'duplicate'; readonly bankStatementId: string; readonly originalImportId: string }
+  /** Another file already brought one of its statements, or this file was imported in another format. */
+  | { readonly kind: 'duplicate'; readonly reason: string; readonly originalImportId: string }
   /** Unbalanced, its own totals contradicted, an account not configured or in another currency, a statement twice in the file. */
   | { readonly kind: 'refused'; readonly reasons: readonly string[] }
   /** The account's series would have a hole (or go backwards); `allowGap` with a reason lets it through. */
@@ -56,7 +56,7 @@ export class ImportStatementFileUseCase {
         if (outcome.kind !== 'duplicate' && outcome.kind !== 'sequence_gap') return outcome;
         // Refused for what is stored: if that is this very file, imported meanwhile by a concurrent call, it answers its import.
         const meanwhile = await this.imports.findImportByHash(fileSha256);
-        return meanwhile ? { kind: 'imported', statementImport: meanwhile, created: false } : outcome;
+        return meanwhile?.format === command.format ? { kind: 'imported', statementImport: meanwhile, created: false } : outcome;
       } catch (error) {
         if (!(error instanceof StaleStatementImportError) || attempt >= ATTEMPTS) throw error;
       }
@@ -65,7 +65,8 @@ export class ImportStatementFileUseCase {
 
   private async attempt(command: ImportStatementFileCommand, fileSha256: string): Promise<ImportStatementFileOutcome> {
     const original = await this.imports.findImportByHash(fileSha256);
-    if (original) return { kind: 'imported', statementImport: original, created: false };
+    if (original?.format === command.format) return { kind: 'imported', statementImport: original, created: false };
+    if (original) return { kind: 'duplicate', reason: `this file was imported as ${original.format} by import ${original.id}`, originalImportId: original.id };
     const text = textOf(command.file);
     if (text === undefined) return { kind: 'malformed', message: `${command.format} file: not UTF-8 text` };
     const reading = readStatementFile(text, command.format, this.accounts);
@@ -74,7 +75,10 @@ export class ImportStatementFileUseCase {
     const checks = checkStatements(reading.statements, command.format);
     if (checks.kind === 'refused') return checks;
     const claimed = await this.imports.findClaimed(checks.statements);
-    if (claimed) return { kind: 'duplicate', bankStatementId: claimed.bankStatementId, originalImportId: claimed.importId };
+    if (claimed) {
+      const reason = `statement ${claimed.bankStatementId} was imported from another file by import ${claimed.importId}`;
+      return { kind: 'duplicate', reason, originalImportId: claimed.importId };
+    }
     const lastSequence = await this.imports.lastSequences([...new Set(checks.statements.map((s) => s.bankAccount.id))]);
     const gaps = sequenceFindings(checks.statements, lastSequence);
     if (gaps.length > 0 && !command.allowGap) return { kind: 'sequence_gap', reasons: gaps };

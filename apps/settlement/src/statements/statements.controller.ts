@@ -53,7 +53,8 @@ export class StatementsController {
   @ApiErrorResponses(400, 422)
   @ApiResponse({
     status: 409,
-    description: 'Another file already brought one of its statements: originalImportId names that import. Nothing was stored.',
+    description:
+      'Another file already brought one of its statements, or this file was imported in another format: originalImportId names that import. Nothing was stored.',
     type: ApiErrorBody,
   })
   @ApiResponse({ status: 413, description: 'The file is larger than SETTLEMENT_STATEMENT_MAX_BYTES.', type: ApiErrorBody })
@@ -81,7 +82,7 @@ export class StatementsController {
         throw new ConflictException({
           statusCode: 409,
           error: 'Conflict',
-          message: `statement ${outcome.bankStatementId} was already imported by import ${outcome.originalImportId} (from another file); nothing was stored`,
+          message: `${outcome.reason}; nothing was stored`,
           originalImportId: outcome.originalImportId,
         });
       case 'refused':
