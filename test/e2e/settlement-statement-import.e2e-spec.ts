@@ -112,4 +112,14 @@ describe('settlement statement import end to end (embedded mode)', () => {
     expect((await upload('format=camt053', Buffer.alloc(70_000, 0x20))).status).toBe(413);
     expect((await call(`${platform.settlementUrl}/v1/settlement/statements?format=camt053`, { method: 'POST', body: sample(FI_CAMT053) })).status).toBe(401);
   });
+
+  it('documents the import as a file upload with its answers, on the operator listener', async () => {
+    type Operation = { requestBody: { content: Record<string, unknown> }; responses: Record<string, unknown> };
+    const doc = (await call<{ paths: Record<string, Record<string, Operation>> }>(`${platform.settlementUrl}/docs-json`)).body;
+
+    const post = doc.paths['/v1/settlement/statements'].post;
+    expect(Object.keys(post.requestBody.content)).toEqual(['application/xml', 'text/xml', 'text/plain', 'application/octet-stream']);
+    expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['200', '201', '400', '401', '409', '413', '415', '422']));
+    expect(doc.paths['/v1/settlement/statements/{statementId}'].get).toBeDefined();
+  });
 });

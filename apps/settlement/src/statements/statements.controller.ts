@@ -50,6 +50,8 @@ export class StatementsController {
   })
   @ApiConsumes(...STATEMENT_CONTENT_TYPES)
   @ApiBody({ schema: { type: 'string', format: 'binary' }, description: 'the statement file as the bank sent it (UTF-8)' })
+  @ApiResponse({ status: 201, description: 'Imported: the import with each statement, its balances and booked sums (amounts as decimal text).' })
+  @ApiResponse({ status: 200, description: 'The identical file was imported before: that import, unchanged. Nothing was stored.' })
   @ApiErrorResponses(400, 422)
   @ApiResponse({
     status: 409,
