@@ -1,5 +1,11 @@
-import { loadSettlementEnv } from '../config/settlement-env';
-import { BankAccountRegistry } from './bank-account.config';
+import { z } from 'zod';
+
+import { loadConfig } from '@payments/config';
+
+import { bankAccountsEnvSchema, BankAccountRegistry } from './bank-account.config';
+
+/** The variable as the service's env schema loads it at boot (without importing config/, which imports this folder). */
+const loadSettlementEnv = (env: NodeJS.ProcessEnv) => loadConfig(z.object({ SETTLEMENT_BANK_ACCOUNTS: bankAccountsEnvSchema }), env);
 
 const accountsOf = (accounts: unknown) => loadSettlementEnv({ SETTLEMENT_BANK_ACCOUNTS: JSON.stringify(accounts) }).SETTLEMENT_BANK_ACCOUNTS;
 const FI = { id: 'fi-eur', account: 'FI74 3301 0001 2220 90', currency: 'EUR', format: 'camt053' };
