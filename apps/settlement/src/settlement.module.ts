@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 
-import { settlementDayClosedV1 } from '@payments/contracts';
+import { settlementDayClosedV1, settlementStatementImportedV1 } from '@payments/contracts';
 import { outboxRelayProvider } from '@payments/runtime';
 
 import { BusinessDayCalendar } from './business-day/business-day.calendar';
@@ -17,14 +17,20 @@ import { loadPostingMapping } from './postings/posting-mapping.loader';
 import { PostingRepository } from './postings/posting.repository';
 import { PostingsController } from './postings/postings.controller';
 import { TrialBalanceRepository } from './postings/trial-balance.repository';
+import { BankAccountRegistry } from './statements/bank-account.config';
+import { ImportStatementFileUseCase } from './statements/import-statement-file.usecase';
+import { StatementImportRepository } from './statements/statement-import.repository';
+import { STATEMENT_MAX_BYTES } from './statements/statement-import.tokens';
+import { StatementsController } from './statements/statements.controller';
 import { TerminalTotalsConsumer } from './totals/terminal-totals.consumer';
 import { TerminalTotalsController } from './totals/terminal-totals.controller';
 import { TerminalTotalsRepository } from './totals/terminal-totals.repository';
 
 /**
  * The settlement service as one module: running day totals per terminal, a settlement line per
- * money-moving transaction event, the close of each acquirer's business day into a batch, and its
- * postings to the bank's chart of accounts (with the trial balance).
+ * money-moving transaction event, the close of each acquirer's business day into a batch, its
+ * postings to the bank's chart of accounts (with the trial balance), and the import of bank
+ * statement files.
  */
 @Module({})
 export class SettlementModule {
@@ -34,7 +40,7 @@ export class SettlementModule {
     const mapping = loadPostingMapping(settlementEnv.SETTLEMENT_POSTING_MAPPING_FILE);
     return {
       module: SettlementModule,
-      controllers: [TerminalTotalsController, SettlementBatchesController, PostingsController],
+      controllers: [TerminalTotalsController, SettlementBatchesController, PostingsController, StatementsController],
       providers: [
         settlementDbProvider,
         { provide: BusinessDayCalendar, useValue: calendar },
@@ -48,7 +54,12 @@ export class SettlementModule {
         TrialBalanceRepository,
         SettlementBatchRepository,
         CloseBusinessDayUseCase,
-        outboxRelayProvider('settlement', SETTLEMENT_DB, [settlementDayClosedV1]),
+        // Bank statement imports (statements/).
+        { provide: BankAccountRegistry, useValue: new BankAccountRegistry(settlementEnv.SETTLEMENT_BANK_ACCOUNTS) },
+        { provide: STATEMENT_MAX_BYTES, useValue: settlementEnv.SETTLEMENT_STATEMENT_MAX_BYTES },
+        StatementImportRepository,
+        ImportStatementFileUseCase,
+        outboxRelayProvider('settlement', SETTLEMENT_DB, [settlementDayClosedV1, settlementStatementImportedV1]),
       ],
     };
   }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 import { loadConfig } from '@payments/config';
 
+import { bankAccountsEnvSchema } from '../statements/bank-account.config';
+
 /** "HH:MM Area/City": a cut-off local time and the IANA time zone it is read in. */
 const CUT_OFF = /^(\d{2}:\d{2}) (\S+)$/;
 
@@ -26,6 +28,10 @@ const schema = z.object({
     }),
   /** The JSON file of the chart of accounts and posting rules; the shipped example (config/posting-mapping.json) when unset. */
   SETTLEMENT_POSTING_MAPPING_FILE: z.string().min(1).optional(),
+  /** The bank accounts statements are imported for, as JSON: [{"id": "ops-eur", "account": "FI74...", "currency": "EUR", "format": "camt053", "profile": "standard"}]. */
+  SETTLEMENT_BANK_ACCOUNTS: bankAccountsEnvSchema,
+  /** The largest statement file the import API reads (bytes): 10 MiB, well above a month of camt.053 for a busy account. */
+  SETTLEMENT_STATEMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(104_857_600).default(10_485_760),
 });
 
 export type SettlementEnv = z.infer<typeof schema>;
