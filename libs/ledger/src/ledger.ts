@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 
-import type { SqlConnection, SqlQueryRunner } from '@payments/persistence';
+import type { SqlConnection } from '@payments/persistence';
 
+import { LedgerBatchWriter } from './ledger-batch.writer';
 import { LedgerError } from './ledger.error';
 import { LedgerRepository } from './ledger.repository';
 import { type Account, type AccountHistoryEntry, type AccountRequest, type Balances, type Transfer, type TransferRequest, ZERO_BALANCES } from './ledger.types';
-import { type BookEntry, PostingBook, type RecordedTransfer, type TransferOutcome } from './posting.book';
+import type { BookEntry, RecordedTransfer, TransferOutcome } from './posting.book';
 import { hashTransferRequest } from './request.hash';
 import { validateAccountRequest, validateTransferRequest } from './request.validator';
 import { SingleWriterQueue } from './single-writer.queue';
@@ -23,20 +24,15 @@ export interface HistoryPage {
   readonly nextAfter?: bigint;
 }
 
-/** Another writer (another process) wrote one of the batch's rows first: the batch is redone. */
-class WriterRaceError extends Error {}
-
-const MAX_WRITE_ATTEMPTS = 5;
-
 function publicTransfer({ requestHash: _hash, debitAfter: _debit, creditAfter: _credit, ...transfer }: RecordedTransfer): Transfer {
   return transfer;
 }
 
 /**
  * The double-entry ledger over a Database's raw connection (real PostgreSQL or PGlite). All writes
- * of this process go through one writer that batches concurrent requests into one transaction:
- * the batch locks its accounts, decides each request in order, and writes the lot with a handful
- * of set-based statements (see README: hot accounts).
+ * of this ledger go through one writer that gathers concurrent requests into batches: a batch is
+ * decided in memory, request by request in submission order, and written by one statement that
+ * commits whole or not at all (see README: hot accounts).
  */
 export class Ledger {
   private readonly repository = new LedgerRepository();
@@ -48,7 +44,8 @@ export class Ledger {
     options: LedgerOptions = {},
   ) {
     this.clock = options.clock ?? (() => new Date());
-    this.writer = new SingleWriterQueue((chains) => this.write(chains), options.maxBatch);
+    const batches = new LedgerBatchWriter(connection, this.repository, this.clock);
+    this.writer = new SingleWriterQueue((chains) => batches.write(chains), options.maxBatch);
   }
 
   /** Creates the accounts not there yet; the same id with other settings is refused (nothing created). */
@@ -124,44 +121,5 @@ export class Ledger {
     const last = await this.repository.lastTransferAt(this.connection, accountId, at);
     if (!last) return ZERO_BALANCES;
     return last.debitAccountId === accountId ? last.debitAfter : last.creditAfter;
-  }
-
-  private async write(chains: BookEntry[][]): Promise<TransferOutcome[][]> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.connection.transaction((tx) => this.writeBatch(tx, chains));
-      } catch (error) {
-        if (!(error instanceof WriterRaceError) || attempt >= MAX_WRITE_ATTEMPTS) throw error;
-      }
-    }
-  }
-
-  /** One transaction: read, lock, decide in memory in submission order, then a few set-based writes. */
-  private async writeBatch(tx: SqlQueryRunner, chains: BookEntry[][]): Promise<TransferOutcome[][]> {
-    const now = this.clock();
-    const requests = chains.flat().map((entry) => entry.request);
-    const pendingIds = requests.flatMap((r) => ('pendingId' in r ? [r.pendingId] : []));
-    const known = await this.repository.findTransfers(tx, requests.map((r) => r.id).concat(pendingIds), pendingIds);
-    const accountIds = new Set<string>();
-    for (const r of [...requests, ...known]) {
-      if ('debitAccountId' in r) accountIds.add(r.debitAccountId).add(r.creditAccountId);
-    }
-    const accounts = await this.repository.lockAccounts(tx, [...accountIds].sort());
-    const book = new PostingBook(accounts, known, now);
-    const outcomes = chains.map((chain) => book.applyChain(chain));
-    if (book.created.length === 0) return outcomes;
-    const sequences = await this.repository.insertTransfers(tx, book.created, now);
-    if (sequences.size !== book.created.length) throw new WriterRaceError();
-    for (const transfer of book.created) transfer.sequence = sequences.get(transfer.id) as bigint;
-    await this.repository.updateBalances(tx, book.changedAccounts());
-    await this.repository.openPending(
-      tx,
-      book.created.filter((t) => t.type === 'pending'),
-    );
-    await this.repository.closePending(
-      tx,
-      book.created.flatMap((t) => (t.pendingId ? [t.pendingId] : [])),
-    );
-    return outcomes;
   }
 }

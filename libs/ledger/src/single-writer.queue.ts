@@ -31,6 +31,9 @@ export class SingleWriterQueue<T, R> {
   private async drain(): Promise<void> {
     this.writing = true;
     while (this.waiting.length > 0) {
+      // Callers answered by the last batch usually send their next request straight away: let them
+      // join this batch rather than the one after it.
+      await new Promise((resolve) => setImmediate(resolve));
       const batch = this.waiting.splice(0, this.maxBatch);
       try {
         const results = await this.write(batch.map((w) => w.item));
