@@ -10,8 +10,13 @@ export type DatabaseKind = 'postgres' | 'pglite';
 export interface LedgerDatabase {
   readonly db: Database;
   readonly schema: string;
-  /** Another ledger (another writer, as in another process) on the same tables. */
+  /** A ledger (a writer of its own) on these tables. */
   openLedger(options?: LedgerOptions): Ledger;
+  /**
+   * A ledger as another replica of the service would have: on PostgreSQL over a pool of its own,
+   * on PGlite (one session in one process) a second writer on the same database.
+   */
+  openReplica(): Promise<Ledger>;
   /** Drops the schema (PostgreSQL) and closes the database. */
   close(): Promise<void>;
 }
@@ -24,11 +29,19 @@ export async function openLedgerDatabase(kind: DatabaseKind, poolSize = 4): Prom
   const db = await createDatabase(target);
   await db.connection.exec(`CREATE SCHEMA "${schema}"`);
   await db.connection.exec(ledgerSchemaSql());
+  const replicas: Database[] = [];
   return {
     db,
     schema,
     openLedger: (options) => new Ledger(db.connection, options),
+    async openReplica() {
+      if (target.kind === 'pglite') return new Ledger(db.connection);
+      const replica = await createDatabase(target);
+      replicas.push(replica);
+      return new Ledger(replica.connection);
+    },
     async close() {
+      await Promise.all(replicas.map((replica) => replica.close()));
       if (kind === 'postgres') await db.connection.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
       await db.close();
     },

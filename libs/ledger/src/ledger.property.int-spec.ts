@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+
+import { findLedgerViolations } from './ledger-invariants.query';
+import { Ledger } from './ledger';
+import { LedgerError } from './ledger.error';
+import { type LedgerDatabase, newId, openLedgerDatabase } from './testing/ledger-database.fixture';
+import { modelAccounts, type ModelOutcome, modelSteps, requestsOf, TransferModel } from './testing/transfer-model.fixture';
+
+jest.setTimeout(120_000);
+
+/** The code of the transfer that made a chain fail (the others only failed with it). */
+function chainOutcome(outcomes: readonly ModelOutcome[]): ModelOutcome {
+  return outcomes.find((o) => o !== 'ok' && o !== 'linked_transfer_failed') ?? outcomes.find((o) => o !== 'ok') ?? 'ok';
+}
+
+/**
+ * Random sequences of transfers, pending transfers, posts, voids, replays and linked chains, through
+ * the ledger on a real database and through a plain reference model: the same decisions, the same
+ * balances, and the invariants hold after each sequence.
+ */
+describe.each(['pglite', 'postgres'] as const)(`${Ledger.name} against a reference model (%s)`, (kind) => {
+  let database: LedgerDatabase;
+  let ledger: Ledger;
+
+  beforeAll(async () => {
+    database = await openLedgerDatabase(kind);
+    ledger = database.openLedger();
+  });
+  afterAll(() => database?.close());
+
+  it('decides like the model and leaves the same balances', async () => {
+    await fc.assert(
+      fc.asyncProperty(modelSteps, fc.bigInt({ min: 0n, max: 40n }), async (steps, creditLimit) => {
+        const { accounts, slots } = modelAccounts(newId, creditLimit);
+        await ledger.createAccounts(accounts);
+        const model = new TransferModel(accounts);
+        for (const chain of requestsOf(steps, slots, newId)) {
+          const decided = await ledger.transferChain(chain).then(
+            () => 'ok',
+            (error: unknown) => (error instanceof LedgerError ? error.code : String(error)),
+          );
+          expect(decided).toBe(chainOutcome(model.applyChain(chain)));
+        }
+        for (const a of accounts) {
+          const stored = await ledger.account(a.id);
+          expect([stored.debitsPending, stored.debitsPosted, stored.creditsPending, stored.creditsPosted]).toEqual(model.balances(a.id));
+        }
+        expect(await findLedgerViolations(database.db.connection)).toEqual([]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
