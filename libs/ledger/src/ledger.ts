@@ -14,7 +14,7 @@ import { SingleWriterQueue } from './single-writer.queue';
 export interface LedgerOptions {
   /** The time written on transfers and compared with pending timeouts (default: the system clock). */
   readonly clock?: () => Date;
-  /** Most requests in one batch transaction (default 1000). */
+  /** Most requests (chains) written by one batch statement (default 1000). */
   readonly maxBatch?: number;
 }
 

@@ -99,7 +99,7 @@ export function ledgerContract(kind: DatabaseKind): void {
       for (const id of [a, b, usd]) expect(await balances(id)).toEqual([0n, 0n, 0n, 0n]);
     });
 
-    it('keeps a transfer as written: a correction is a new transfer and the database refuses an update', async () => {
+    it('keeps a transfer as written: a correction is a new transfer, and the database refuses to change a transfer or remove an account', async () => {
       const [a, b] = [await account(), await account()];
       const wrong = await pay(a, b, 1_000n);
       await pay(b, a, 1_000n, { reference: `corrects ${wrong.id}` });
@@ -107,6 +107,7 @@ export function ledgerContract(kind: DatabaseKind): void {
       expect(await balances(a)).toEqual([0n, 1_000n, 0n, 1_000n]);
       await expect(database.db.connection.execute('UPDATE "ledger_transfer" SET "amount" = 1 WHERE "id" = $1', [wrong.id])).rejects.toThrow(/immutable/);
       await expect(database.db.connection.execute('DELETE FROM "ledger_transfer" WHERE "id" = $1', [wrong.id])).rejects.toThrow(/immutable/);
+      await expect(database.db.connection.execute('DELETE FROM "ledger_account_balance" WHERE "id" = $1', [a])).rejects.toThrow(/immutable/);
     });
   });
 
