@@ -16,7 +16,7 @@ function chainOutcome(outcomes: readonly ModelOutcome[]): ModelOutcome {
 /**
  * Random sequences of transfers, pending transfers, posts, voids, replays and linked chains, through
  * the ledger on a real database and through a plain reference model: the same decisions, the same
- * balances, and the invariants hold after each sequence.
+ * balances (the accounts' and the end of their histories), and the invariants hold after each sequence.
  */
 describe.each(['pglite', 'postgres'] as const)(`${Ledger.name} against a reference model (%s)`, (kind) => {
   let database: LedgerDatabase;
@@ -44,6 +44,10 @@ describe.each(['pglite', 'postgres'] as const)(`${Ledger.name} against a referen
         for (const a of accounts) {
           const stored = await ledger.account(a.id);
           expect([stored.debitsPending, stored.debitsPosted, stored.creditsPending, stored.creditsPosted]).toEqual(model.balances(a.id));
+          // The history ends on the same balances.
+          const last = (await ledger.history(a.id, { limit: 1_000 })).entries.at(-1)?.balancesAfter;
+          const ended = last ? [last.debitsPending, last.debitsPosted, last.creditsPending, last.creditsPosted] : [0n, 0n, 0n, 0n];
+          expect(ended).toEqual(model.balances(a.id));
         }
         expect(await findLedgerViolations(database.db.connection)).toEqual([]);
       }),
