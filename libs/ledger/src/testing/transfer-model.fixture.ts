@@ -24,14 +24,20 @@ interface ModelTransfer {
   readonly debit: string;
   readonly credit: string;
   readonly amount: bigint;
+  /** Milliseconds since the epoch. */
+  readonly expiresAt?: number;
   resolvedBy?: string;
 }
 
 export type ModelOutcome = 'ok' | LedgerErrorCode;
 
+const RESOLVED: Record<string, LedgerErrorCode> = { post: 'pending_already_posted', void: 'pending_already_voided', expire: 'pending_expired' };
+
 export class TransferModel {
   readonly accounts = new Map<string, ModelAccount>();
   private readonly transfers = new Map<string, ModelTransfer>();
+  /** The time the ledger's clock shows, in milliseconds since the epoch. */
+  now = 0;
 
   constructor(accounts: readonly AccountRequest[]) {
     for (const a of accounts) {
@@ -68,16 +74,11 @@ export class TransferModel {
     if (r.type === 'post' || r.type === 'void') {
       const p = this.transfers.get(r.pendingId);
       if (!p || p.type !== 'pending') return 'pending_not_found';
-      if (p.resolvedBy) return p.resolvedBy === 'post' ? 'pending_already_posted' : 'pending_already_voided';
+      if (p.resolvedBy) return RESOLVED[p.resolvedBy];
+      if (p.expiresAt !== undefined && p.expiresAt <= this.now) return 'pending_expired';
       const amount = r.type === 'post' ? (r.amount ?? p.amount) : 0n;
       if (amount > p.amount) return 'post_amount_exceeds_pending';
-      const d = this.accounts.get(p.debit) as ModelAccount;
-      const c = this.accounts.get(p.credit) as ModelAccount;
-      d.dp -= p.amount;
-      c.cp -= p.amount;
-      d.dd += amount;
-      c.cc += amount;
-      p.resolvedBy = r.type;
+      this.release(p, r.type, amount);
       this.transfers.set(r.id, { body, type: r.type, debit: p.debit, credit: p.credit, amount });
       return 'ok';
     }
@@ -93,8 +94,27 @@ export class TransferModel {
     if (c.creditsCapped && cp + cc > c.dd) return 'exceeds_debits';
     Object.assign(d, { dp, dd });
     Object.assign(c, { cp, cc });
-    this.transfers.set(r.id, { body, type: pending ? 'pending' : 'posted', debit: r.debitAccountId, credit: r.creditAccountId, amount: r.amount });
+    const timeout = r.type === 'pending' ? r.timeoutSeconds : undefined;
+    const expiresAt = timeout === undefined ? undefined : this.now + timeout * 1000;
+    this.transfers.set(r.id, { body, type: pending ? 'pending' : 'posted', debit: r.debitAccountId, credit: r.creditAccountId, amount: r.amount, expiresAt });
     return 'ok';
+  }
+
+  /** The sweep: voids the open reservations whose expiry is at or before `now`; returns how many. */
+  expire(now: number): number {
+    const due = [...this.transfers.values()].filter((t) => t.type === 'pending' && !t.resolvedBy && t.expiresAt !== undefined && t.expiresAt <= now);
+    for (const t of due) this.release(t, 'expire', 0n);
+    return due.length;
+  }
+
+  private release(p: ModelTransfer, by: string, posted: bigint): void {
+    const d = this.accounts.get(p.debit) as ModelAccount;
+    const c = this.accounts.get(p.credit) as ModelAccount;
+    d.dp -= p.amount;
+    c.cp -= p.amount;
+    d.dd += posted;
+    c.cc += posted;
+    p.resolvedBy = by;
   }
 
   private snapshot(): string {
@@ -115,39 +135,73 @@ export class TransferModel {
 
 /** One step of a random sequence; indexes pick among the accounts and the earlier steps' ids. */
 export type ModelStep =
-  | { readonly kind: 'transfer'; readonly pending: boolean; readonly debit: number; readonly credit: number; readonly amount: bigint }
+  | {
+      readonly kind: 'transfer';
+      readonly pending: boolean;
+      readonly debit: number;
+      readonly credit: number;
+      readonly amount: bigint;
+      readonly timeout?: number;
+    }
   | { readonly kind: 'resolve'; readonly post: boolean; readonly of: number; readonly amount?: bigint }
   | { readonly kind: 'replay'; readonly of: number; readonly sameBody: boolean }
-  | { readonly kind: 'chain'; readonly links: { debit: number; credit: number; amount: bigint }[] };
+  | { readonly kind: 'chain'; readonly links: { debit: number; credit: number; amount: bigint }[] }
+  | { readonly kind: 'tick'; readonly seconds: number }
+  | { readonly kind: 'sweep' };
 
-const amount = fc.bigInt({ min: 1n, max: 60n });
-const accountIndex = fc.nat({ max: 4 });
+/** What a step asks of the ledger: a chain of requests, moving its clock on, or an expiry sweep. */
+export type ModelAction = { readonly chain: TransferRequest[] } | { readonly tick: number } | { readonly sweep: true };
+
+const amount = fc.bigInt({ min: 1n, max: 20n });
+/** The dealer's credit limit. */
+export const modelCreditLimit = fc.bigInt({ min: 0n, max: 100n });
+/** Mostly the three EUR accounts; now and then the USD one or the id with no account. */
+const accountIndex = fc.oneof({ weight: 8, arbitrary: fc.nat({ max: 2 }) }, { weight: 1, arbitrary: fc.constantFrom(3, 4) });
 const link = fc.record({ debit: accountIndex, credit: accountIndex, amount }).filter((l) => l.debit !== l.credit);
 
 export const modelSteps = fc.array(
   fc
     .oneof(
-      { weight: 4, arbitrary: fc.record({ kind: fc.constant('transfer' as const), pending: fc.boolean(), debit: accountIndex, credit: accountIndex, amount }) },
+      {
+        weight: 4,
+        arbitrary: fc.record({
+          kind: fc.constant('transfer' as const),
+          pending: fc.boolean(),
+          debit: accountIndex,
+          credit: accountIndex,
+          amount,
+          timeout: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
+        }),
+      },
       {
         weight: 3,
         arbitrary: fc.record({ kind: fc.constant('resolve' as const), post: fc.boolean(), of: fc.nat(), amount: fc.option(amount, { nil: undefined }) }),
       },
       { weight: 1, arbitrary: fc.record({ kind: fc.constant('replay' as const), of: fc.nat(), sameBody: fc.boolean() }) },
       { weight: 1, arbitrary: fc.record({ kind: fc.constant('chain' as const), links: fc.array(link, { minLength: 2, maxLength: 3 }) }) },
+      { weight: 2, arbitrary: fc.record({ kind: fc.constant('tick' as const), seconds: fc.integer({ min: 1, max: 2 }) }) },
+      { weight: 2, arbitrary: fc.record({ kind: fc.constant('sweep' as const) }) },
     )
     .filter((s) => s.kind !== 'transfer' || s.debit !== s.credit),
-  { minLength: 1, maxLength: 25 },
+  { minLength: 8, maxLength: 30 },
 );
 
 /**
- * Turns steps into requests: five account slots (a dealer with a credit limit, a payee whose credits
+ * Turns steps into actions: five account slots (a dealer with a credit limit, a payee whose credits
  * must not exceed its debits, a clearing account, a USD account, an id that is no account).
  */
-export function requestsOf(steps: readonly ModelStep[], slots: readonly string[], newId: () => string): TransferRequest[][] {
+export function actionsOf(steps: readonly ModelStep[], slots: readonly string[], newId: () => string): ModelAction[] {
   const made: TransferRequest[] = [];
   const remember = (r: TransferRequest) => (made.push(r), r);
   const earlier = (of: number) => made[of % Math.max(made.length, 1)];
-  return steps.map((step): TransferRequest[] => {
+  /** Three times in four a pending transfer (when there is one), else any earlier request. */
+  const earlierPending = (of: number) => {
+    const pending = made.filter((r) => r.type === 'pending');
+    return of % 4 === 0 || pending.length === 0 ? earlier(of) : pending[of % pending.length];
+  };
+  return steps.map((step): ModelAction => (step.kind === 'tick' ? { tick: step.seconds } : step.kind === 'sweep' ? { sweep: true } : { chain: chainOf(step) }));
+
+  function chainOf(step: Exclude<ModelStep, { kind: 'tick' | 'sweep' }>): TransferRequest[] {
     switch (step.kind) {
       case 'transfer': {
         const base = {
@@ -157,10 +211,10 @@ export function requestsOf(steps: readonly ModelStep[], slots: readonly string[]
           amount: step.amount,
           currency: 'EUR',
         };
-        return [remember(step.pending ? { ...base, type: 'pending' } : base)];
+        return [remember(step.pending ? { ...base, type: 'pending', timeoutSeconds: step.timeout } : base)];
       }
       case 'resolve': {
-        const pendingId = earlier(step.of)?.id ?? newId();
+        const pendingId = earlierPending(step.of)?.id ?? newId();
         return [remember(step.post ? { type: 'post', id: newId(), pendingId, amount: step.amount } : { type: 'void', id: newId(), pendingId })];
       }
       case 'replay': {
@@ -173,7 +227,7 @@ export function requestsOf(steps: readonly ModelStep[], slots: readonly string[]
           remember({ id: newId(), debitAccountId: slots[l.debit], creditAccountId: slots[l.credit], amount: l.amount, currency: 'EUR' }),
         );
     }
-  });
+  }
 }
 
 /** The five slots' accounts (the fifth slot is an id with no account). */
