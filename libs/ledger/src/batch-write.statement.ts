@@ -74,7 +74,11 @@ FROM counted c LEFT JOIN written w ON true`;
 export async function writeDecidedBatch(runner: SqlQueryRunner, batch: DecidedBatch): Promise<Map<string, bigint>> {
   const { before, after, transfers, createdAt } = batch;
   const column = <V>(pick: (t: RecordedTransfer) => V) => transfers.map(pick);
-  const pending = transfers.filter((t) => t.type === 'pending');
+  // A reservation made and resolved in the same batch is never open (the statement's parts share
+  // one snapshot: its DELETE would not see the row its INSERT adds).
+  const resolved = new Set(transfers.flatMap((t) => (t.pendingId ? [t.pendingId] : [])));
+  const made = new Set(transfers.filter((t) => t.type === 'pending').map((t) => t.id));
+  const opened = transfers.filter((t) => made.has(t.id) && !resolved.has(t.id));
   try {
     const rows = await runner.query<{ id: string | null; sequence: string | null }>(WRITE_BATCH, [
       after.map((a) => a.id),
@@ -94,9 +98,9 @@ export async function writeDecidedBatch(runner: SqlQueryRunner, batch: DecidedBa
       createdAt.toISOString(),
       ...BALANCE_FIELDS.map((f) => column((t) => t.debitAfter[f].toString())),
       ...BALANCE_FIELDS.map((f) => column((t) => t.creditAfter[f].toString())),
-      pending.map((t) => t.id),
-      pending.map((t) => t.expiresAt?.toISOString() ?? null),
-      transfers.flatMap((t) => (t.pendingId ? [t.pendingId] : [])),
+      opened.map((t) => t.id),
+      opened.map((t) => t.expiresAt?.toISOString() ?? null),
+      [...resolved].filter((id) => !made.has(id)),
       after.length,
       transfers.length,
       batch.refusedIds,

@@ -207,6 +207,19 @@ export function ledgerContract(kind: DatabaseKind): void {
       expect(await refusal(ledger.transfer({ type: 'void', id: newId(), pendingId: posted.id }))).toBe('pending_not_found');
     });
 
+    it('posts a reservation made in the same batch, leaving nothing for the expiry sweep', async () => {
+      const { dealer, agent } = await limited();
+      const holdId = newId();
+      const [, post] = await Promise.all([
+        ledger.transfer({ type: 'pending', id: holdId, debitAccountId: dealer, creditAccountId: agent, amount: 100n, currency: 'EUR', timeoutSeconds: 1 }),
+        ledger.transfer({ type: 'post', id: newId(), pendingId: holdId }),
+      ]);
+      expect(post).toMatchObject({ type: 'post', amount: 100n });
+      const open = await database.db.connection.query('SELECT 1 FROM "ledger_pending_open" WHERE "pending_id" = $1::uuid', [holdId]);
+      expect(open).toEqual([]);
+      expect(await balances(agent)).toEqual([0n, 0n, 0n, 100n]);
+    });
+
     it('expires a reservation once its timeout has passed at the time the sweep is given', async () => {
       const { dealer, agent } = await limited();
       const hold = await reserve(dealer, agent, 500n, 60);
