@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { openScratchSchema, type ScratchSchema } from '@payments/persistence/testing';
@@ -11,7 +10,7 @@ import { acquirerFileDelivery } from './acquirer-file.delivery';
 import type { SettlementFile } from './settlement-file';
 import type { AcquirerFileDeliveryFactory } from './settlement-file.sender';
 import { FILE_LEASE_MS } from './settlement-files.worker';
-import { filesStack, LATER } from './testing/settlement-files.stack';
+import { filesStack, LATER, removeTemporaryFolders, temporaryFolder } from './testing/settlement-files.stack';
 
 jest.setTimeout(60_000);
 
@@ -31,9 +30,12 @@ describe.each(['postgres', 'pglite'] as const)('settlement files (%s)', (kind) =
 
   beforeAll(async () => {
     scratch = await openScratchSchema(kind, { appSchema: 'settlement', migrationsDir: MIGRATIONS, url, poolSize: 4 });
-    outDir = mkdtempSync(join(tmpdir(), 'settlement-files-out-'));
+    outDir = temporaryFolder('settlement-files-out-');
   });
-  afterAll(() => scratch?.close());
+  afterAll(async () => {
+    removeTemporaryFolders();
+    await scratch?.close();
+  });
   beforeEach(() => {
     acquirers += 1;
     acquirerId = `acq-${kind}-${acquirers}`;

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -16,6 +16,20 @@ import { SettlementFileRepository } from '../settlement-file.repository';
 import { type AcquirerFileDeliveryFactory, SettlementFileSender } from '../settlement-file.sender';
 import { SettlementFilesWorker } from '../settlement-files.worker';
 
+const made: string[] = [];
+
+/** A temporary folder, removed by removeTemporaryFolders(). */
+export function temporaryFolder(prefix: string): string {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  made.push(path);
+  return path;
+}
+
+/** Removes every folder temporaryFolder() and filesStack() made (for an afterAll). */
+export function removeTemporaryFolders(): void {
+  for (const path of made.splice(0)) rmSync(path, { recursive: true, force: true });
+}
+
 /** Long after every day the specs close. */
 export const LATER = new Date('2027-01-01T00:00:00Z');
 
@@ -29,7 +43,7 @@ export function filesStack(
   acquirers: Record<string, AcquirerFileConfig>,
   options: { filesDir?: string; deliveryOf?: AcquirerFileDeliveryFactory; env?: Record<string, string> } = {},
 ) {
-  const filesDir = options.filesDir ?? mkdtempSync(join(tmpdir(), 'settlement-files-'));
+  const filesDir = options.filesDir ?? temporaryFolder('settlement-files-');
   const env = loadSettlementFilesEnv({ SETTLEMENT_FILES: JSON.stringify(acquirers), SETTLEMENT_FILES_DIR: filesDir, ...options.env });
   const batches = new SettlementBatchRepository(db);
   const files = new SettlementFileRepository(db);
