@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
@@ -11,7 +11,9 @@ import type { FileRecipe, WrittenFile } from './settlement-file';
 
 /** A shipped layout by its name, or a layout file by its path. */
 export function layoutNamed(layout: string): FileLayout {
-  return SHIPPED_LAYOUT_NAMES.includes(layout) ? shippedLayout(layout) : loadLayoutFile(layout);
+  if (SHIPPED_LAYOUT_NAMES.includes(layout)) return shippedLayout(layout);
+  if (!existsSync(layout)) throw new Error(`layout "${layout}" is neither shipped (${SHIPPED_LAYOUT_NAMES.join(', ')}) nor a file`);
+  return loadLayoutFile(layout);
 }
 
 /** The file name a layout gives a batch's file (the writer would give the same). */

@@ -5,9 +5,8 @@ import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { IsCalendarDate } from '@payments/runtime';
 
 import { ACQUIRER_ID, ACQUIRER_ID_MESSAGE } from '../../close-day/dto/close-day-params.dto';
-import type { SettlementFileStatus } from '../settlement-file';
 
-const STATUSES: SettlementFileStatus[] = ['pending', 'delivered', 'failed'];
+const STATUSES = ['pending', 'delivered', 'failed'] as const;
 
 export class FilesQueryDto {
   @ApiProperty({ required: false, example: 'default' })
@@ -23,7 +22,7 @@ export class FilesQueryDto {
   @ApiProperty({ required: false, enum: STATUSES })
   @IsOptional()
   @IsIn(STATUSES, { message: 'status must be one of pending, delivered, failed' })
-  status?: SettlementFileStatus;
+  status?: (typeof STATUSES)[number];
 
   @ApiProperty({ required: false, default: 50, minimum: 1, maximum: 500 })
   @IsOptional()
