@@ -12,8 +12,8 @@ describe(FilesQueryDto.name, () => {
 
   it('refuses an unknown status, a bad acquirer and a limit out of range, naming each', async () => {
     await expect(refusal({ status: 'sent', acquirerId: 'acq cz', limit: '501' })).resolves.toEqual([
-      'acquirerId: acquirerId must be 1-64 letters, digits, dots, dashes or underscores',
       'status: status must be one of pending, delivered, failed',
+      'acquirerId: acquirerId must be 1-64 letters, digits, dots, dashes or underscores',
       'limit: limit must be at most 500',
     ]);
   });
