@@ -7,6 +7,8 @@ import { FileMismatchError, type SentFile, SettlementFileSender } from './settle
 export type ResendOutcome =
   | { readonly kind: 'not_found' }
   | { readonly kind: 'mismatch'; readonly message: string }
+  /** Written, but the destination refused or did not answer: recorded as one more failed attempt. */
+  | { readonly kind: 'delivery_failed'; readonly message: string }
   | { readonly kind: 'sent'; readonly file: SettlementFile; readonly sent: SentFile };
 
 /**
@@ -29,7 +31,8 @@ export class ResendSettlementFileUseCase {
       return { kind: 'sent', file: (await this.files.findById(fileId)) ?? file, sent };
     } catch (error) {
       if (error instanceof FileMismatchError) return { kind: 'mismatch', message: error.message };
-      throw error;
+      // A delivered file stays delivered; a pending one waits for the pass's next try as if the pass had failed.
+      return { kind: 'delivery_failed', message: await this.sender.recordFailedAttempt(file, error, now) };
     }
   }
 }

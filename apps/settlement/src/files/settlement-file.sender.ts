@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -7,7 +8,7 @@ import type { FileDelivery } from '@payments/file-delivery';
 
 import type { AcquirerFileConfig, SettlementFilesEnv } from './config/settlement-files-env';
 import { writeAcquirerFile } from './acquirer-file.writer';
-import type { FileRecipe, WrittenFile } from './settlement-file';
+import { type FileRecipe, retryDelayMs, type SettlementFile, type WrittenFile } from './settlement-file';
 import { SettlementFileRepository } from './settlement-file.repository';
 
 export const SETTLEMENT_FILES_ENV = Symbol('SettlementFilesEnv');
@@ -51,7 +52,8 @@ export class SettlementFileSender {
     if (!config) throw new Error(`acquirer ${file.acquirerId} has no file configuration (SETTLEMENT_FILES)`);
     const workDir = join(this.env.SETTLEMENT_FILES_DIR, 'work');
     await mkdir(workDir, { recursive: true });
-    const path = join(workDir, `${file.id}.part`);
+    // A name of its own: an operator's re-send may run while the pass sends the same file.
+    const path = join(workDir, `${file.id}.${randomUUID()}.part`);
     try {
       const written = await writeAcquirerFile(file, this.files.linesOf(file.batchId), path);
       if (recordedSha256 !== undefined && written.sha256 !== recordedSha256) throw new FileMismatchError(file, recordedSha256, written.sha256);
@@ -62,5 +64,16 @@ export class SettlementFileSender {
     } finally {
       await rm(path, { force: true });
     }
+  }
+
+  /**
+   * One more failed attempt, with its error: tried again after the doubling wait, failed after the
+   * last attempt (a delivered file stays delivered). Returns the error's message.
+   */
+  async recordFailedAttempt(file: SettlementFile, error: unknown, now: Date): Promise<string> {
+    const message = error instanceof Error ? error.message : String(error);
+    const retryAt = new Date(now.getTime() + retryDelayMs(file.attempts + 1, this.env.SETTLEMENT_FILES_RETRY_MS));
+    await this.files.markAttemptFailed(file.id, message, this.env.SETTLEMENT_FILES_MAX_ATTEMPTS, retryAt);
+    return message;
   }
 }

@@ -1,4 +1,4 @@
-import { ConflictException, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { BadGatewayException, Controller, Get, HttpCode, NotFoundException, Param, Post, Query, UnprocessableEntityException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { ApiErrorResponses, OperatorEndpoint, uuidParam } from '@payments/runtime';
@@ -58,17 +58,20 @@ export class SettlementFilesController {
   @Post('files/:fileId/resend')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Write the file again from its batch and deliver it again: refused (409) unless its SHA-256 equals the one recorded as sent',
+    summary:
+      'Write the file again from its batch and deliver it again: refused (422, nothing sent) unless its SHA-256 equals the one recorded as sent; 502 when the destination fails (recorded as an attempt)',
   })
   @ApiOkResponse({ type: SettlementFileResponse })
-  @ApiErrorResponses(400, 404, 409)
+  @ApiErrorResponses(400, 404, 422, 502)
   async resend(@Param('fileId', uuidParam('fileId')) fileId: string): Promise<SettlementFileResponse> {
     const outcome = await this.resendFile.execute(fileId, new Date());
     switch (outcome.kind) {
       case 'not_found':
         throw new NotFoundException(`fileId: no settlement file ${fileId}`);
       case 'mismatch':
-        throw new ConflictException(`fileId: ${outcome.message}`);
+        throw new UnprocessableEntityException(`fileId: ${outcome.message}`);
+      case 'delivery_failed':
+        throw new BadGatewayException(`fileId: the file was written again but not delivered: ${outcome.message}`);
       case 'sent':
         return fileResponseOf(outcome.file);
     }

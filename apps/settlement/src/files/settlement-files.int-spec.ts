@@ -209,10 +209,14 @@ describe.each(['postgres', 'pglite'] as const)('settlement files (%s)', (kind) =
     expect(await fileOfDay(stack)).toMatchObject({ status: 'failed', attempts: 3 });
     expect(await sentEvents()).toEqual([]);
 
-    // The operator re-sends it once the destination is back: the same sequence, one file.
+    // An operator's re-send while the destination is still down is one more failed attempt, said as such.
+    const { id } = await fileOfDay(stack);
+    expect(await stack.resend.execute(id, at(3_650_000))).toEqual({ kind: 'delivery_failed', message: 'sftp://acq@bank.example:22: connection refused' });
+    expect(await fileOfDay(stack)).toMatchObject({ status: 'failed', attempts: 4 });
+    // Once it is back: delivered, the same sequence, one file.
     failing = false;
-    const outcome = await stack.resend.execute((await fileOfDay(stack)).id, at(3_700_000));
-    expect(outcome).toMatchObject({ kind: 'sent', file: { sequence: 1, status: 'delivered', attempts: 4, lastError: null } });
+    const outcome = await stack.resend.execute(id, at(3_700_000));
+    expect(outcome).toMatchObject({ kind: 'sent', file: { sequence: 1, status: 'delivered', attempts: 5, lastError: null } });
     expect(readdirSync(join(outDir, acquirerId))).toEqual(['TX_ACQ01_20261201_0001.csv']);
     expect(await stack.files.list({ acquirerId }, 10)).toHaveLength(1);
   });

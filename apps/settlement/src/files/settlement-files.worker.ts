@@ -4,7 +4,6 @@ import { PassScheduler } from '@payments/runtime';
 
 import type { SettlementFilesEnv } from './config/settlement-files-env';
 import { fileNameOf, layoutNamed } from './acquirer-file.writer';
-import { retryDelayMs } from './settlement-file';
 import { SettlementFileRepository } from './settlement-file.repository';
 import { SETTLEMENT_FILES_ENV, SettlementFileSender } from './settlement-file.sender';
 
@@ -64,9 +63,8 @@ export class SettlementFilesWorker implements OnApplicationBootstrap, OnApplicat
         await this.sender.send(file, now);
         this.logger.log(`settlement file ${file.fileName} of batch ${file.batchId} sent`);
       } catch (error) {
-        const retryAt = new Date(now.getTime() + retryDelayMs(file.attempts + 1, this.env.SETTLEMENT_FILES_RETRY_MS));
-        await this.files.markAttemptFailed(file.id, messageOf(error), this.env.SETTLEMENT_FILES_MAX_ATTEMPTS, retryAt);
-        this.logger.warn(`settlement file ${file.fileName} of batch ${file.batchId}: attempt ${file.attempts + 1} failed: ${messageOf(error)}`);
+        const message = await this.sender.recordFailedAttempt(file, error, now);
+        this.logger.warn(`settlement file ${file.fileName} of batch ${file.batchId}: attempt ${file.attempts + 1} failed: ${message}`);
       }
     }
     return this.files.nextDueAt();
