@@ -8,7 +8,7 @@ import { schemaOf } from '@payments/runtime';
 
 import { SETTLEMENT_DB, SettlementDb } from '../database/settlement-db.provider';
 import type { BatchLineRow } from './settlement-file.detail';
-import { fileSentEventOf, type FileRecipe, type SettlementFile, type SettlementFileStatus, type WrittenFile } from './settlement-file';
+import { fileSentEventOf, type FileRecipe, totalsAsText, type SettlementFile, type SettlementFileStatus, type WrittenFile } from './settlement-file';
 
 const FILE_COLUMNS = `"id"::text AS "id", "batch_id"::text AS "batch_id", "acquirer_id", "business_day"::text AS "business_day", "sequence",
   "layout", "values", "file_name", "created_at", "status", "attempts", "next_attempt_at", "last_error", "byte_length"::text AS "byte_length",
@@ -129,7 +129,7 @@ export class SettlementFileRepository {
 
   /** Delivered: what was written, where, when, and `settlement.file.sent.v1` in the outbox, in one transaction. */
   async markDelivered(file: FileRecipe, written: WrittenFile, destination: string, deliveredAt: Date): Promise<void> {
-    const totals = JSON.stringify(Object.fromEntries(Object.entries(written.totals).map(([name, value]) => [name, value.toString()])));
+    const totals = JSON.stringify(totalsAsText(written.totals));
     const row = this.outbox.row(settlementFileSentV1, fileSentEventOf(file, written, destination, deliveredAt), { key: file.acquirerId });
     await this.db.transaction(async (tx) => {
       await tx.execute(MARK_DELIVERED, [file.id, written.byteLength, written.sha256, written.detailCount, totals, destination, deliveredAt]);

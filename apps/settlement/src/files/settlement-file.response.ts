@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-import type { SettlementFile, SettlementFileStatus } from './settlement-file';
+import { type SettlementFile, type SettlementFileStatus, totalsAsText } from './settlement-file';
 
 /** A batch's file as the operators' API shows it (amounts as exact decimal text). */
 export class SettlementFileResponse {
@@ -42,7 +42,7 @@ export function fileResponseOf(file: SettlementFile): SettlementFileResponse {
     byteLength: written?.byteLength ?? null,
     sha256: written?.sha256 ?? null,
     detailCount: written?.detailCount ?? null,
-    totals: written ? Object.fromEntries(Object.entries(written.totals).map(([name, value]) => [name, value.toString()])) : null,
+    totals: written ? totalsAsText(written.totals) : null,
     destination: file.destination,
     deliveredAt: file.deliveredAt?.toISOString() ?? null,
   };

@@ -35,6 +35,11 @@ export interface SettlementFile extends FileRecipe {
   readonly deliveredAt: Date | null;
 }
 
+/** The layout's totals as exact decimal text (minor units, signed), as events and the API carry them. */
+export function totalsAsText(totals: WrittenFile['totals']): Record<string, string> {
+  return Object.fromEntries(Object.entries(totals).map(([name, value]) => [name, value.toString()]));
+}
+
 export function fileSentEventOf(file: FileRecipe, written: WrittenFile, destination: string, deliveredAt: Date): SettlementFileSent {
   return {
     fileId: file.id,
@@ -45,7 +50,7 @@ export function fileSentEventOf(file: FileRecipe, written: WrittenFile, destinat
     fileName: file.fileName,
     sequence: file.sequence,
     detailCount: written.detailCount,
-    totals: Object.fromEntries(Object.entries(written.totals).map(([name, value]) => [name, value.toString()])),
+    totals: totalsAsText(written.totals),
     byteLength: written.byteLength,
     sha256: written.sha256,
     destination,
