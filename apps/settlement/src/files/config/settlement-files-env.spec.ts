@@ -33,6 +33,7 @@ describe(loadSettlementFilesEnv.name, () => {
       /acq-b\.delivery\.hostKeySha256: expected a fingerprint/,
     ],
     [JSON.stringify({ 'acq-a': { ...folder, password: 'x' } }), /SETTLEMENT_FILES: acq-a: Unrecognized key/],
+    [JSON.stringify({ '../acq-a': folder }), /SETTLEMENT_FILES: \.\.\/acq-a: an acquirer id is 1-64 letters/],
   ])('stops the boot on SETTLEMENT_FILES=%s, naming what is wrong', (value, message) => {
     expect(() => loadSettlementFilesEnv({ SETTLEMENT_FILES: value })).toThrow(message);
   });

@@ -33,7 +33,10 @@ export const acquirerFileConfigSchema = z.strictObject({
 export type AcquirerFileConfig = z.infer<typeof acquirerFileConfigSchema>;
 export type FileDeliveryConfig = AcquirerFileConfig['delivery'];
 
-const acquirerFilesSchema = z.record(z.string().min(1).max(64), acquirerFileConfigSchema);
+/** An acquirer id as the close-day API takes it; it also names the acquirer's archive folder, so no '/' and no leading dot. */
+const ACQUIRER_ID_RULE = 'an acquirer id is 1-64 letters, digits, dots, dashes or underscores, first a letter or digit';
+const acquirerIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, ACQUIRER_ID_RULE);
+const acquirerFilesSchema = z.record(acquirerIdSchema, acquirerFileConfigSchema);
 
 const schema = z.object({
   /**
@@ -54,7 +57,9 @@ const schema = z.object({
       const parsed = acquirerFilesSchema.safeParse(json);
       if (parsed.success) return parsed.data;
       const first = parsed.error.issues[0];
-      context.addIssue({ code: 'custom', message: `${first.path.join('.')}: ${first.message}` });
+      // zod names a bad record key only as "Invalid key in record": say what a key must be.
+      const problem = first.code === 'invalid_key' ? ACQUIRER_ID_RULE : first.message;
+      context.addIssue({ code: 'custom', message: `${first.path.join('.')}: ${problem}` });
       return z.NEVER;
     }),
   /** Where files are written before delivery, and archived (`archive/`) once sent. */
