@@ -18,6 +18,7 @@ import { SettlementModule } from '@payments/settlement-app';
 import { AcquirerHostSimulator, freePort } from '@payments/testing';
 
 import { EmbeddedEnv } from './embedded-env';
+import { embeddedSettlementFilesEnv } from './embedded-settlement-files';
 
 export interface EmbeddedPlatform {
   readonly app: INestApplication;
@@ -53,6 +54,7 @@ export async function startEmbeddedPlatform(config: EmbeddedEnv, env: NodeJS.Pro
   });
   const serviceEnv: NodeJS.ProcessEnv = {
     GATEWAY_SEED_DEMO_TERMINAL: 'true',
+    ...embeddedSettlementFilesEnv(config.DATA_DIR, env),
     ...env,
     AUTHORIZATION_ACQUIRER_HOST: '127.0.0.1',
     AUTHORIZATION_ACQUIRER_PORT: String(acquirerPort),

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 
-import { settlementDayClosedV1, settlementStatementImportedV1 } from '@payments/contracts';
+import { settlementDayClosedV1, settlementFileSentV1, settlementStatementImportedV1 } from '@payments/contracts';
 import { outboxRelayProvider } from '@payments/runtime';
 
 import { BusinessDayCalendar } from './business-day/business-day.calendar';
@@ -9,6 +9,7 @@ import { SettlementBatchRepository } from './close-day/settlement-batch.reposito
 import { SettlementBatchesController } from './close-day/settlement-batches.controller';
 import { loadSettlementEnv } from './config/settlement-env';
 import { SETTLEMENT_DB, settlementDbProvider } from './database/settlement-db.provider';
+import { settlementFilesModule } from './files/settlement-files.wiring';
 import { SettlementLineRepository } from './lines/settlement-line.repository';
 import { SettlementLinesConsumer } from './lines/settlement-lines.consumer';
 import { BatchPostingsService } from './postings/batch-postings.service';
@@ -29,8 +30,8 @@ import { TerminalTotalsRepository } from './totals/terminal-totals.repository';
 /**
  * The settlement service as one module: running day totals per terminal, a settlement line per
  * money-moving transaction event, the close of each acquirer's business day into a batch, its
- * postings to the bank's chart of accounts (with the trial balance), and the import of bank
- * statement files.
+ * postings to the bank's chart of accounts (with the trial balance), the acquirer's transaction
+ * file of each closed batch, and the import of bank statement files.
  */
 @Module({})
 export class SettlementModule {
@@ -38,9 +39,10 @@ export class SettlementModule {
     const settlementEnv = loadSettlementEnv(env);
     const calendar = BusinessDayCalendar.of(settlementEnv);
     const mapping = loadPostingMapping(settlementEnv.SETTLEMENT_POSTING_MAPPING_FILE);
+    const files = settlementFilesModule(env);
     return {
       module: SettlementModule,
-      controllers: [TerminalTotalsController, SettlementBatchesController, PostingsController, StatementsController],
+      controllers: [TerminalTotalsController, SettlementBatchesController, PostingsController, StatementsController, ...files.controllers],
       providers: [
         settlementDbProvider,
         { provide: BusinessDayCalendar, useValue: calendar },
@@ -59,7 +61,9 @@ export class SettlementModule {
         { provide: STATEMENT_MAX_BYTES, useValue: settlementEnv.SETTLEMENT_STATEMENT_MAX_BYTES },
         StatementImportRepository,
         ImportStatementFileUseCase,
-        outboxRelayProvider('settlement', SETTLEMENT_DB, [settlementDayClosedV1, settlementStatementImportedV1]),
+        // Acquirer transaction files (files/).
+        ...files.providers,
+        outboxRelayProvider('settlement', SETTLEMENT_DB, [settlementDayClosedV1, settlementStatementImportedV1, settlementFileSentV1]),
       ],
     };
   }

@@ -1,0 +1,207 @@
+import { randomUUID } from 'node:crypto';
+
+import { Inject, Injectable } from '@nestjs/common';
+
+import { settlementFileSentV1 } from '@payments/contracts';
+import { OutboxWriter } from '@payments/messaging';
+import { schemaOf } from '@payments/runtime';
+
+import { SETTLEMENT_DB, SettlementDb } from '../database/settlement-db.provider';
+import type { BatchLineRow } from './settlement-file.detail';
+import { fileSentEventOf, type FileRecipe, totalsAsText, type SettlementFile, type SettlementFileStatus, type WrittenFile } from './settlement-file';
+
+const FILE_COLUMNS = `"id"::text AS "id", "batch_id"::text AS "batch_id", "acquirer_id", "business_day"::text AS "business_day", "sequence",
+  "layout", "values", "file_name", "created_at", "status", "attempts", "next_attempt_at", "last_error", "byte_length"::text AS "byte_length",
+  "sha256", "detail_count", "totals", "destination", "delivered_at"`;
+
+/** Closed batches of these acquirers that have no file yet, oldest first. */
+const UNSCHEDULED = `SELECT "b"."id"::text AS "id", "b"."acquirer_id", "b"."business_day"::text AS "business_day" FROM "settlement_batch" AS "b"
+  WHERE "b"."acquirer_id" = ANY($1::text[]) AND NOT EXISTS (SELECT 1 FROM "settlement_file" AS "f" WHERE "f"."batch_id" = "b"."id")
+  ORDER BY "b"."business_day", "b"."closed_at" LIMIT $2`;
+/** Sequences of one acquirer are allocated one at a time (the lock ends with the transaction). */
+const LOCK_SEQUENCES = `SELECT pg_advisory_xact_lock(hashtext('settlement_file:' || $1)) IS NULL AS "locked"`;
+const NEXT_SEQUENCE = `SELECT coalesce(max("sequence"), 0) + 1 AS "next" FROM "settlement_file" WHERE "acquirer_id" = $1`;
+const INSERT_FILE = `INSERT INTO "settlement_file"
+    ("id", "batch_id", "acquirer_id", "business_day", "sequence", "layout", "values", "file_name", "created_at", "next_attempt_at")
+  VALUES ($1::uuid, $2::uuid, $3, $4::date, $5, $6, $7::jsonb, $8, $9, $9) ON CONFLICT ("batch_id") DO NOTHING RETURNING "id"`;
+
+/** Takes the first due pending file and leases it: a pass that dies half-way leaves it to a later one. */
+const CLAIM_DUE = `UPDATE "settlement_file" SET "next_attempt_at" = $2 WHERE "id" = (SELECT "id" FROM "settlement_file"
+    WHERE "status" = 'pending' AND "next_attempt_at" <= $1 ORDER BY "next_attempt_at" LIMIT 1 FOR UPDATE SKIP LOCKED)
+  RETURNING ${FILE_COLUMNS}`;
+const NEXT_DUE = `SELECT min("next_attempt_at") AS "at" FROM "settlement_file" WHERE "status" = 'pending'`;
+const MARK_DELIVERED = `UPDATE "settlement_file" SET "status" = 'delivered', "attempts" = "attempts" + 1, "last_error" = NULL,
+    "byte_length" = $2, "sha256" = $3, "detail_count" = $4, "totals" = $5::jsonb, "destination" = $6, "delivered_at" = $7
+  WHERE "id" = $1::uuid`;
+const MARK_FAILED_ATTEMPT = `UPDATE "settlement_file" SET "attempts" = "attempts" + 1, "last_error" = $2, "next_attempt_at" = $4,
+    "status" = CASE WHEN "status" = 'delivered' THEN 'delivered' WHEN "attempts" + 1 >= $3 THEN 'failed' ELSE 'pending' END
+  WHERE "id" = $1::uuid`;
+const FIND_BY_ID = `SELECT ${FILE_COLUMNS} FROM "settlement_file" WHERE "id" = $1::uuid`;
+const FIND_BY_BATCH = `SELECT ${FILE_COLUMNS} FROM "settlement_file" WHERE "batch_id" = $1::uuid`;
+const LIST = `SELECT ${FILE_COLUMNS} FROM "settlement_file"
+  WHERE ($1::text IS NULL OR "acquirer_id" = $1) AND ($2::date IS NULL OR "business_day" = $2::date) AND ($3::text IS NULL OR "status" = $3)
+  ORDER BY "business_day" DESC, "acquirer_id" LIMIT $4`;
+
+const LINE_COLUMNS = `"transaction_id"::text AS "transaction_id", "event", "merchant_id", "terminal_id", "scheme", "operation", "direction",
+  "amount_minor"::text AS "amount_minor", "currency", "occurred_at"`;
+const FIRST_LINES = `SELECT ${LINE_COLUMNS} FROM "settlement_line" WHERE "batch_id" = $1::uuid
+  ORDER BY "occurred_at", "transaction_id", "event" LIMIT $2`;
+const NEXT_LINES = `SELECT ${LINE_COLUMNS} FROM "settlement_line" WHERE "batch_id" = $1::uuid
+    AND ("occurred_at", "transaction_id", "event") > ($3::timestamptz, $4::uuid, $5)
+  ORDER BY "occurred_at", "transaction_id", "event" LIMIT $2`;
+
+interface FileRow extends Record<string, unknown> {
+  readonly id: string;
+  readonly batch_id: string;
+  readonly acquirer_id: string;
+  readonly business_day: string;
+  readonly sequence: number;
+  readonly layout: string;
+  readonly values: Record<string, string> | string;
+  readonly file_name: string;
+  readonly created_at: Date | string;
+  readonly status: SettlementFileStatus;
+  readonly attempts: number;
+  readonly next_attempt_at: Date | string;
+  readonly last_error: string | null;
+  readonly byte_length: string | null;
+  readonly sha256: string | null;
+  readonly detail_count: number | null;
+  readonly totals: Record<string, string> | string | null;
+  readonly destination: string | null;
+  readonly delivered_at: Date | string | null;
+}
+
+/** A closed batch that has no file yet. */
+export interface UnscheduledBatch {
+  readonly batchId: string;
+  readonly acquirerId: string;
+  readonly businessDay: string;
+}
+
+export interface FileFilter {
+  readonly acquirerId?: string;
+  readonly businessDay?: string;
+  readonly status?: SettlementFileStatus;
+}
+
+/** The only code that touches settlement_file, and the reader of a batch's lines in file order (plain SQL, PostgreSQL and PGlite). */
+@Injectable()
+export class SettlementFileRepository {
+  private readonly outbox = new OutboxWriter(schemaOf('settlement'));
+
+  constructor(@Inject(SETTLEMENT_DB) private readonly db: SettlementDb) {}
+
+  async unscheduled(acquirerIds: readonly string[], limit: number): Promise<UnscheduledBatch[]> {
+    if (acquirerIds.length === 0) return [];
+    const rows = await this.db.query<{ id: string; acquirer_id: string; business_day: string }>(UNSCHEDULED, [acquirerIds, limit]);
+    return rows.map((r) => ({ batchId: r.id, acquirerId: r.acquirer_id, businessDay: r.business_day }));
+  }
+
+  /**
+   * The batch's file, with the acquirer's next sequence number, named by `nameOf(sequence)`. Once
+   * made, it is kept: undefined when the batch already had one (nothing written).
+   */
+  async schedule(
+    batch: UnscheduledBatch,
+    recipe: { layout: string; values: Record<string, string>; createdAt: Date; nameOf: (sequence: number) => string },
+  ): Promise<string | undefined> {
+    return this.db.transaction(async (tx) => {
+      await tx.query(LOCK_SEQUENCES, [batch.acquirerId]);
+      const [{ next }] = await tx.query<{ next: number }>(NEXT_SEQUENCE, [batch.acquirerId]);
+      const sequence = Number(next);
+      const params = [randomUUID(), batch.batchId, batch.acquirerId, batch.businessDay, sequence, recipe.layout, JSON.stringify(recipe.values)];
+      const [row] = await tx.query<{ id: string }>(INSERT_FILE, [...params, recipe.nameOf(sequence), recipe.createdAt]);
+      return row?.id;
+    });
+  }
+
+  /** The first pending file due at `now`, leased until `leaseUntil`; undefined when none is due. */
+  async claimDue(now: Date, leaseUntil: Date): Promise<SettlementFile | undefined> {
+    const [row] = await this.db.query<FileRow>(CLAIM_DUE, [now, leaseUntil]);
+    return row && fileOf(row);
+  }
+
+  async nextDueAt(): Promise<Date | undefined> {
+    const [row] = await this.db.query<{ at: Date | string | null }>(NEXT_DUE);
+    return row?.at ? new Date(row.at) : undefined;
+  }
+
+  /** Delivered: what was written, where, when, and `settlement.file.sent.v1` in the outbox, in one transaction. */
+  async markDelivered(file: FileRecipe, written: WrittenFile, destination: string, deliveredAt: Date): Promise<void> {
+    const totals = JSON.stringify(totalsAsText(written.totals));
+    const row = this.outbox.row(settlementFileSentV1, fileSentEventOf(file, written, destination, deliveredAt), { key: file.acquirerId });
+    await this.db.transaction(async (tx) => {
+      await tx.execute(MARK_DELIVERED, [file.id, written.byteLength, written.sha256, written.detailCount, totals, destination, deliveredAt]);
+      await tx.query(
+        `WITH "written" AS (INSERT INTO "outbox_message" ("id", "topic", "message_key", "payload", "headers")
+          VALUES ($1::uuid, $2, $3, $4::jsonb, $5::jsonb) RETURNING 1) SELECT pg_notify('${row.channel}', '') FROM "written"`,
+        [row.id, row.topic, row.key, row.payload, row.headers],
+      );
+    });
+  }
+
+  /** One more failed attempt: pending again at `retryAt`, or failed once `maxAttempts` were made (a delivered file stays delivered). */
+  async markAttemptFailed(id: string, error: string, maxAttempts: number, retryAt: Date): Promise<void> {
+    await this.db.execute(MARK_FAILED_ATTEMPT, [id, error, maxAttempts, retryAt]);
+  }
+
+  async findById(id: string): Promise<SettlementFile | undefined> {
+    const [row] = await this.db.query<FileRow>(FIND_BY_ID, [id]);
+    return row && fileOf(row);
+  }
+
+  async findByBatch(batchId: string): Promise<SettlementFile | undefined> {
+    const [row] = await this.db.query<FileRow>(FIND_BY_BATCH, [batchId]);
+    return row && fileOf(row);
+  }
+
+  /** Newest business day first. */
+  async list(filter: FileFilter, limit: number): Promise<SettlementFile[]> {
+    const rows = await this.db.query<FileRow>(LIST, [filter.acquirerId ?? null, filter.businessDay ?? null, filter.status ?? null, limit]);
+    return rows.map(fileOf);
+  }
+
+  /** The batch's lines in file order (time, transaction, event), a page at a time: never the whole batch in memory. */
+  async *linesOf(batchId: string, pageSize = 2_000): AsyncGenerator<BatchLineRow> {
+    let page = await this.db.query<BatchLineRow>(FIRST_LINES, [batchId, pageSize]);
+    while (page.length > 0) {
+      yield* page;
+      if (page.length < pageSize) return;
+      const last = page[page.length - 1];
+      page = await this.db.query<BatchLineRow>(NEXT_LINES, [batchId, pageSize, new Date(last.occurred_at), last.transaction_id, last.event]);
+    }
+  }
+}
+
+const json = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
+
+function fileOf(row: FileRow): SettlementFile {
+  const totals = row.totals === null ? null : json(row.totals);
+  return {
+    id: row.id,
+    batchId: row.batch_id,
+    acquirerId: row.acquirer_id,
+    businessDay: row.business_day,
+    sequence: Number(row.sequence),
+    layout: row.layout,
+    values: json(row.values),
+    fileName: row.file_name,
+    createdAt: new Date(row.created_at),
+    status: row.status,
+    attempts: Number(row.attempts),
+    nextAttemptAt: new Date(row.next_attempt_at),
+    lastError: row.last_error,
+    written:
+      row.sha256 === null || totals === null
+        ? null
+        : {
+            byteLength: Number(row.byte_length),
+            sha256: row.sha256,
+            detailCount: Number(row.detail_count),
+            totals: Object.fromEntries(Object.entries(totals).map(([name, value]) => [name, BigInt(value)])),
+          },
+    destination: row.destination,
+    deliveredAt: row.delivered_at === null ? null : new Date(row.delivered_at),
+  };
+}
