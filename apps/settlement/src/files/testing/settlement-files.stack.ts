@@ -9,6 +9,9 @@ import { CutOff } from '../../business-day/cut-off';
 import { CloseBusinessDayUseCase } from '../../close-day/close-business-day.usecase';
 import { SettlementBatchRepository } from '../../close-day/settlement-batch.repository';
 import { SettlementLineRepository } from '../../lines/settlement-line.repository';
+import { BatchPostingsService } from '../../postings/batch-postings.service';
+import { loadPostingMapping } from '../../postings/posting-mapping.loader';
+import { PostingRepository } from '../../postings/posting.repository';
 import { acquirerFileDelivery } from '../acquirer-file.delivery';
 import { type AcquirerFileConfig, loadSettlementFilesEnv } from '../config/settlement-files-env';
 import { ResendSettlementFileUseCase } from '../resend-settlement-file.usecase';
@@ -45,7 +48,8 @@ export function filesStack(
 ) {
   const filesDir = options.filesDir ?? temporaryFolder('settlement-files-');
   const env = loadSettlementFilesEnv({ SETTLEMENT_FILES: JSON.stringify(acquirers), SETTLEMENT_FILES_DIR: filesDir, ...options.env });
-  const batches = new SettlementBatchRepository(db);
+  // A close books its postings (the shipped example mapping), as the module wires it.
+  const batches = new SettlementBatchRepository(db, new BatchPostingsService(loadPostingMapping(), new PostingRepository(db)));
   const files = new SettlementFileRepository(db);
   const sender = new SettlementFileSender(files, env, options.deliveryOf ?? acquirerFileDelivery);
   const calendar = new BusinessDayCalendar('default', new CutOff('UTC', '00:00'), {});
