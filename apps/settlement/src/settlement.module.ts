@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 
-import { settlementDayClosedV1 } from '@payments/contracts';
+import { acquirerReportReconciledV1, settlementDayClosedV1 } from '@payments/contracts';
 import { outboxRelayProvider } from '@payments/runtime';
 
 import { BusinessDayCalendar } from './business-day/business-day.calendar';
@@ -17,6 +17,14 @@ import { loadPostingMapping } from './postings/posting-mapping.loader';
 import { PostingRepository } from './postings/posting.repository';
 import { PostingsController } from './postings/postings.controller';
 import { TrialBalanceRepository } from './postings/trial-balance.repository';
+import { AcquirerFeeSchedule } from './reconciliation/acquirer-fee.schedule';
+import { AcquirerReportRepository } from './reconciliation/acquirer-report.repository';
+import { AcquirerReportsController } from './reconciliation/acquirer-reports.controller';
+import { ImportAcquirerReportUseCase } from './reconciliation/import-acquirer-report.usecase';
+import { ReconciliationBreakRepository } from './reconciliation/reconciliation-break.repository';
+import { ReconciliationBreaksController } from './reconciliation/reconciliation-breaks.controller';
+import { loadAcquirerFeeSchedule } from './reconciliation/reconciliation-env';
+import { ResolveBreakUseCase } from './reconciliation/resolve-break.usecase';
 import { TerminalTotalsConsumer } from './totals/terminal-totals.consumer';
 import { TerminalTotalsController } from './totals/terminal-totals.controller';
 import { TerminalTotalsRepository } from './totals/terminal-totals.repository';
@@ -32,9 +40,10 @@ export class SettlementModule {
     const settlementEnv = loadSettlementEnv(env);
     const calendar = BusinessDayCalendar.of(settlementEnv);
     const mapping = loadPostingMapping(settlementEnv.SETTLEMENT_POSTING_MAPPING_FILE);
+    const fees = loadAcquirerFeeSchedule(env);
     return {
       module: SettlementModule,
-      controllers: [TerminalTotalsController, SettlementBatchesController, PostingsController],
+      controllers: [TerminalTotalsController, SettlementBatchesController, PostingsController, AcquirerReportsController, ReconciliationBreaksController],
       providers: [
         settlementDbProvider,
         { provide: BusinessDayCalendar, useValue: calendar },
@@ -48,7 +57,13 @@ export class SettlementModule {
         TrialBalanceRepository,
         SettlementBatchRepository,
         CloseBusinessDayUseCase,
-        outboxRelayProvider('settlement', SETTLEMENT_DB, [settlementDayClosedV1]),
+        // Reconciliation of the acquirer's settlement report: import, breaks, resolution.
+        { provide: AcquirerFeeSchedule, useValue: fees },
+        AcquirerReportRepository,
+        ImportAcquirerReportUseCase,
+        ReconciliationBreakRepository,
+        ResolveBreakUseCase,
+        outboxRelayProvider('settlement', SETTLEMENT_DB, [settlementDayClosedV1, acquirerReportReconciledV1]),
       ],
     };
   }
