@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 
+import type { SqlConnection, SqlQueryRunner } from '@payments/persistence';
 import { openScratchSchema, type ScratchSchema } from '@payments/persistence/testing';
 
 import { BusinessDayCalendar } from '../business-day/business-day.calendar';
@@ -182,6 +183,39 @@ describe.each(['postgres', 'pglite'] as const)(`${ImportAcquirerReportUseCase.na
     // The replaced report's open breaks are no longer open: they cannot be resolved any more.
     expect((await breaks.list({ reportId: first.report.id, status: 'replaced' }, 100)).length).toBe(4);
     expect(await count('reconciliation_break', '"report_id" = $1::uuid AND "status" = \'open\'', [first.report.id])).toBe(0);
+  });
+
+  it('matches in the same eight statements whatever the number of lines (set-based, none per line)', async () => {
+    const statementsFor = async (lineCount: number): Promise<number> => {
+      const day = `2026-11-${String(10 + (lineCount % 20)).padStart(2, '0')}`;
+      const ours = Array.from({ length: lineCount }, (_, n) =>
+        purchaseLine(acquirerId, day, { rrn: `7${String(lineCount).padStart(3, '0')}${String(n).padStart(8, '0')}` }),
+      );
+      await lines.record(ours);
+      const statements: string[] = [];
+      const connection = scratch.db.connection;
+      const counting = (tx: SqlQueryRunner): SqlQueryRunner =>
+        Object.assign(Object.create(tx) as SqlQueryRunner, {
+          query: (sql: string, params?: readonly unknown[]) => (statements.push(sql), tx.query(sql, params)),
+          execute: (sql: string, params?: readonly unknown[]) => (statements.push(sql), tx.execute(sql, params)),
+        });
+      const counted = Object.assign(Object.create(connection) as SqlConnection, {
+        transaction: <T>(fn: (tx: SqlQueryRunner) => Promise<T>) => connection.transaction((tx) => fn(counting(tx))),
+      });
+      const fees = new AcquirerFeeSchedule({ [acquirerId]: { visa: { basisPoints: 150, fixedMinor: 10n } } });
+      const calendar = new BusinessDayCalendar('default', new CutOff('UTC', '00:00'));
+      const counter = new ImportAcquirerReportUseCase(calendar, batches, fees, new AcquirerReportRepository(counted));
+      // Every other line reported, with the expected fee: half matched, half missing on theirs.
+      const reported = ours.filter((_, n) => n % 2 === 0).map((l) => ({ rrn: l.rrn!, amountMinor: l.amountMinor, feeMinor: 29n }));
+      const { report } = reconciled(await counter.execute({ acquirerId, bytes: await acquirerReportFile(acquirerId, day, reported) }));
+      expect(report.totals.map((t) => [t.kind, t.count])).toEqual([
+        ['matched', reported.length],
+        ['missing_theirs', lineCount - reported.length],
+      ]);
+      return statements.length;
+    };
+    expect(await statementsFor(2)).toBe(8);
+    expect(await statementsFor(120)).toBe(8);
   });
 
   it('resolves a break once, with a reason, keeping who and when', async () => {
