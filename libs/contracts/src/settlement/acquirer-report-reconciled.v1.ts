@@ -2,9 +2,7 @@ import { z } from 'zod';
 
 import { defineEvent } from '../core/topic.contract';
 import { currencySchema, uuidSchema } from '../common/fields.schema';
-
-/** Minor units as decimal text, signed: a debit of the card is positive, a credit negative. */
-const signedMinorSchema = z.string().regex(/^(0|-?[1-9][0-9]*)$/, 'signed amount in minor units: digits, an optional minus, no decimals');
+import { signedMinorSchema } from './day-closed.v1';
 
 export const reconciliationKindSchema = z.enum(['matched', 'missing_ours', 'missing_theirs', 'amount_difference', 'fee_difference']);
 export type ReconciliationKind = z.infer<typeof reconciliationKindSchema>;
@@ -13,7 +11,7 @@ export const reconciliationKindTotalSchema = z.object({
   kind: reconciliationKindSchema,
   currency: currencySchema,
   count: z.number().int().min(0),
-  /** Sum of our lines of this kind (0 for missing_ours). */
+  /** Sum of our lines of this kind (0 for missing_ours); a debit of the card positive, a credit negative. */
   ourAmountMinor: signedMinorSchema,
   /** Sum of the acquirer's lines of this kind (0 for missing_theirs). */
   theirAmountMinor: signedMinorSchema,

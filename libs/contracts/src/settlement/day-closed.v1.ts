@@ -4,7 +4,7 @@ import { defineEvent } from '../core/topic.contract';
 import { currencySchema, uuidSchema } from '../common/fields.schema';
 
 /** Minor units as decimal text; a net total may be negative (more credits than debits). */
-const signedMinorSchema = z.string().regex(/^(0|-?[1-9][0-9]*)$/, 'signed amount in minor units: digits, an optional minus, no decimals');
+export const signedMinorSchema = z.string().regex(/^(0|-?[1-9][0-9]*)$/, 'signed amount in minor units: digits, an optional minus, no decimals');
 const unsignedMinorSchema = z.string().regex(/^(0|[1-9][0-9]*)$/, 'amount in minor units: digits, no sign, no decimals');
 
 export const dayClosedCurrencyTotalSchema = z.object({

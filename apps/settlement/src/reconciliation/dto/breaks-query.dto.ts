@@ -1,29 +1,18 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
-import { IsCalendarDate } from '@payments/runtime';
-
-import { ACQUIRER_ID, ACQUIRER_ID_MESSAGE } from '../../business-day/acquirer-id';
+import { BatchesQueryDto } from '../../close-day/dto/batches-query.dto';
 import type { BreakStatus } from '../reconciliation-break.repository';
 
 const STATUSES: readonly BreakStatus[] = ['open', 'resolved', 'replaced'];
 
-export class BreaksQueryDto {
+/** The acquirer and day filters as the batches take them, plus the break's own. */
+export class BreaksQueryDto extends PickType(BatchesQueryDto, ['acquirerId', 'businessDay'] as const) {
   @ApiProperty({ required: false, enum: STATUSES })
   @IsOptional()
   @IsIn(STATUSES, { message: `status must be one of ${STATUSES.join(', ')}` })
   status?: BreakStatus;
-
-  @ApiProperty({ required: false, example: 'acq-cz' })
-  @IsOptional()
-  @Matches(ACQUIRER_ID, { message: ACQUIRER_ID_MESSAGE })
-  acquirerId?: string;
-
-  @ApiProperty({ required: false, example: '2026-12-01', format: 'date' })
-  @IsOptional()
-  @IsCalendarDate()
-  businessDay?: string;
 
   @ApiProperty({ required: false, format: 'uuid', description: 'the breaks of one import' })
   @IsOptional()
