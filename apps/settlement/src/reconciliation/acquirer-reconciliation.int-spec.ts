@@ -142,6 +142,23 @@ describe.each(['postgres', 'pglite'] as const)(`${ImportAcquirerReportUseCase.na
     expect(await count('outbox_message', '"message_key" = $1', [acquirerId])).toBe(1);
   });
 
+  it('makes one import of five concurrent imports of the same file, and refuses a concurrent other file for the day', async () => {
+    const { file, agreed } = await dayOfSixLines();
+    const other = await acquirerReportFile(acquirerId, DAY, [{ rrn: agreed.rrn!, amountMinor: 1250n, feeMinor: 29n }], 2);
+    const outcomes = await Promise.all([
+      ...Array.from({ length: 5 }, () => sut.execute({ acquirerId, bytes: file })),
+      sut.execute({ acquirerId, bytes: other }),
+    ]);
+    const ids = new Set(outcomes.flatMap((o) => (o.kind === 'reconciled' ? [o.report.id] : [])));
+    const refused = outcomes.filter((o) => o.kind === 'day_already_reconciled');
+    expect(await count('acquirer_report', '"acquirer_id" = $1', [acquirerId])).toBe(1);
+    expect(ids.size).toBe(1);
+    // Whichever file came first: the other one's imports are refused naming it.
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.every((o) => o.kind === 'day_already_reconciled' && ids.has(o.earlierReportId))).toBe(true);
+    expect(outcomes.filter((o) => o.kind === 'reconciled' && o.created)).toHaveLength(1);
+  });
+
   it('refuses a report that does not balance, storing nothing', async () => {
     const { file, agreed, missing } = await dayOfSixLines();
     const outcome = await sut.execute({ acquirerId, bytes: unbalanced(file) });

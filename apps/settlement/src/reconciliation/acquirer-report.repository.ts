@@ -16,6 +16,7 @@ import { ExpectedFee, OurLine, reconcile } from './reconciliation-match';
 const CURRENT_FOR_DAY = `SELECT "id"::text AS "id", "sha256" FROM "acquirer_report"
   WHERE "acquirer_id" = $1 AND "business_day" = $2::date AND "status" = 'current' FOR UPDATE`;
 const FIND_BY_SHA = `SELECT "id"::text AS "id" FROM "acquirer_report" WHERE "acquirer_id" = $1 AND "sha256" = $2`;
+const FIND_CURRENT = `SELECT "id"::text AS "id" FROM "acquirer_report" WHERE "acquirer_id" = $1 AND "business_day" = $2::date AND "status" = 'current'`;
 const REPLACE = `UPDATE "acquirer_report" SET "status" = 'replaced' WHERE "id" = $1::uuid`;
 const REPLACE_BREAKS = `UPDATE "reconciliation_break" SET "status" = 'replaced' WHERE "report_id" = $1::uuid AND "status" = 'open'`;
 const LINK_REPLACEMENT = `UPDATE "acquirer_report" SET "replaced_by" = $2::uuid WHERE "id" = $1::uuid`;
@@ -87,11 +88,18 @@ export class AcquirerReportRepository {
     return (await this.db.query<{ id: string }>(FIND_BY_SHA, [acquirerId, sha256]))[0]?.id;
   }
 
+  /** The day's current report, if any. */
+  async findCurrent(acquirerId: string, businessDay: string): Promise<string | undefined> {
+    return (await this.db.query<{ id: string }>(FIND_CURRENT, [acquirerId, businessDay]))[0]?.id;
+  }
+
   /**
    * One transaction: the report and its lines, matched against our lines of the acquirer and day
    * (read once), the breaks, and `settlement.acquirer-report.reconciled.v1` in the outbox. Throws
    * DayAlreadyReconciledError, writing nothing, when the day has a current report and `replace`
-   * was not asked; with it, that report and its open breaks become `replaced`.
+   * was not asked; with it, that report and its open breaks become `replaced`. A concurrent import
+   * of the same day that committed first makes this one fail on a unique key
+   * (isUniqueViolation), writing nothing.
    */
   async reconcile({ report, fileName, layout, replace, expectedFee }: ImportRequest): Promise<AcquirerReportRecord> {
     const id = randomUUID();
@@ -205,3 +213,6 @@ function reconciledEventOf(record: AcquirerReportRecord) {
     totals: record.totals.map(amountsAsText),
   };
 }
+
+/** PostgreSQL's unique_violation (SQLSTATE 23505), as both drivers report it. */
+export const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === '23505';

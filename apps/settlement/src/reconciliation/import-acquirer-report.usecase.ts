@@ -7,7 +7,7 @@ import { SettlementBatchRepository } from '../close-day/settlement-batch.reposit
 import { AcquirerFeeSchedule } from './acquirer-fee.schedule';
 import { ACQUIRER_REPORT_LAYOUT, readAcquirerReport } from './acquirer-report';
 import { AcquirerReportRecord, DayAlreadyReconciledError } from './acquirer-report-record';
-import { AcquirerReportRepository } from './acquirer-report.repository';
+import { AcquirerReportRepository, isUniqueViolation } from './acquirer-report.repository';
 
 export interface ImportAcquirerReportCommand {
   readonly acquirerId: string;
@@ -60,6 +60,12 @@ export class ImportAcquirerReportUseCase {
     } catch (error) {
       if (error instanceof DayAlreadyReconciledError)
         return { kind: 'day_already_reconciled', businessDay: report.businessDay, earlierReportId: error.earlierReportId };
+      if (!isUniqueViolation(error)) throw error;
+      // A concurrent import committed first: the same file is that import; another file finds the day taken.
+      const winner = await this.reports.findBySha256(acquirerId, report.sha256);
+      if (winner) return { kind: 'reconciled', report: await this.found(winner), created: false };
+      const current = await this.reports.findCurrent(acquirerId, report.businessDay);
+      if (current) return { kind: 'day_already_reconciled', businessDay: report.businessDay, earlierReportId: current };
       throw error;
     }
   }
