@@ -106,4 +106,15 @@ describe('settlement reconciliation end to end (embedded mode)', () => {
       openBreakCount: 2,
     });
   }, 120_000);
+
+  it('documents the reconciliation endpoints and their refusals for operators', async () => {
+    type Doc = { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    const doc = (await call<Doc>(`${platform.settlementUrl}/docs-json`)).body;
+    expect(Object.keys(doc.paths['/v1/settlement/acquirer-reports'].post.responses)).toEqual(expect.arrayContaining(['400', '401', '404', '409', '422']));
+    expect(Object.keys(doc.paths['/v1/settlement/reconciliation-breaks/{breakId}/resolve'].post.responses)).toEqual(
+      expect.arrayContaining(['400', '401', '404', '409']),
+    );
+    expect(doc.paths['/v1/settlement/reconciliation-breaks'].get).toBeDefined();
+    expect(doc.paths['/v1/settlement/acquirer-reports/{reportId}'].get).toBeDefined();
+  });
 });
