@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 
-import { settlementDayClosedV1, settlementFileSentV1, settlementStatementImportedV1 } from '@payments/contracts';
+import { acquirerReportReconciledV1, settlementDayClosedV1, settlementFileSentV1, settlementStatementImportedV1 } from '@payments/contracts';
 import { outboxRelayProvider } from '@payments/runtime';
 
 import { BusinessDayCalendar } from './business-day/business-day.calendar';
@@ -23,6 +23,14 @@ import { ImportStatementFileUseCase } from './statements/import-statement-file.u
 import { StatementImportRepository } from './statements/statement-import.repository';
 import { STATEMENT_MAX_BYTES } from './statements/statement-import.tokens';
 import { StatementsController } from './statements/statements.controller';
+import { AcquirerFeeSchedule } from './reconciliation/acquirer-fee.schedule';
+import { AcquirerReportRepository } from './reconciliation/acquirer-report.repository';
+import { AcquirerReportsController } from './reconciliation/acquirer-reports.controller';
+import { ImportAcquirerReportUseCase } from './reconciliation/import-acquirer-report.usecase';
+import { ReconciliationBreakRepository } from './reconciliation/reconciliation-break.repository';
+import { ReconciliationBreaksController } from './reconciliation/reconciliation-breaks.controller';
+import { loadAcquirerFeeSchedule } from './reconciliation/reconciliation-env';
+import { ResolveBreakUseCase } from './reconciliation/resolve-break.usecase';
 import { TerminalTotalsConsumer } from './totals/terminal-totals.consumer';
 import { TerminalTotalsController } from './totals/terminal-totals.controller';
 import { TerminalTotalsRepository } from './totals/terminal-totals.repository';
@@ -40,9 +48,18 @@ export class SettlementModule {
     const calendar = BusinessDayCalendar.of(settlementEnv);
     const mapping = loadPostingMapping(settlementEnv.SETTLEMENT_POSTING_MAPPING_FILE);
     const files = settlementFilesModule(env);
+    const fees = loadAcquirerFeeSchedule(env);
     return {
       module: SettlementModule,
-      controllers: [TerminalTotalsController, SettlementBatchesController, PostingsController, StatementsController, ...files.controllers],
+      controllers: [
+        TerminalTotalsController,
+        SettlementBatchesController,
+        PostingsController,
+        StatementsController,
+        AcquirerReportsController,
+        ReconciliationBreaksController,
+        ...files.controllers,
+      ],
       providers: [
         settlementDbProvider,
         { provide: BusinessDayCalendar, useValue: calendar },
@@ -63,7 +80,18 @@ export class SettlementModule {
         ImportStatementFileUseCase,
         // Acquirer transaction files (files/).
         ...files.providers,
-        outboxRelayProvider('settlement', SETTLEMENT_DB, [settlementDayClosedV1, settlementStatementImportedV1, settlementFileSentV1]),
+        // Reconciliation of the acquirer's settlement report: import, breaks, resolution.
+        { provide: AcquirerFeeSchedule, useValue: fees },
+        AcquirerReportRepository,
+        ImportAcquirerReportUseCase,
+        ReconciliationBreakRepository,
+        ResolveBreakUseCase,
+        outboxRelayProvider('settlement', SETTLEMENT_DB, [
+          settlementDayClosedV1,
+          settlementStatementImportedV1,
+          settlementFileSentV1,
+          acquirerReportReconciledV1,
+        ]),
       ],
     };
   }

@@ -10,6 +10,7 @@ export * from './authorization/terminal-service.v1';
 export * from './antifraud/assess.v1';
 export * from './payments/transaction-events.v1';
 export * from './settlement/day-closed.v1';
+export * from './settlement/acquirer-report-reconciled.v1';
 export * from './settlement/file-sent.v1';
 export * from './settlement/statement-imported.v1';
 export * from './core/rpc.contract';

@@ -23,6 +23,7 @@ const envelope = (value: Partial<LineFields> = {}): Envelope<LineFields> => ({
     cardScheme: 'visa',
     amountMinor: '1250',
     currency: 'EUR',
+    rrn: '633512000042',
     occurredAt: '2026-12-01T21:30:00.000Z',
     ...value,
   },
@@ -45,6 +46,7 @@ describe(linesOf.name, () => {
       currency: 'EUR',
       feeMinor: null,
       originalTransactionId: null,
+      rrn: '633512000042',
       occurredAt: '2026-12-01T21:30:00.000Z',
       eventBusinessDay: '2026-12-01',
     });

@@ -21,6 +21,7 @@ export type LineFields = Pick<
   | 'amountMinor'
   | 'currency'
   | 'occurredAt'
+  | 'rrn'
 >;
 
 /** One money-moving transaction event, as settlement keeps it. */
@@ -39,6 +40,8 @@ export interface SettlementLine {
   /** Not carried by the transaction events yet: null until fees are known. */
   readonly feeMinor: bigint | null;
   readonly originalTransactionId: string | null;
+  /** The host's retrieval reference number (ISO 8583 field 37): with the terminal, what the acquirer's report names the line by. */
+  readonly rrn: string | null;
   readonly occurredAt: string;
   /** The business day the event's time falls in, by its acquirer's cut-off. */
   readonly eventBusinessDay: string;
@@ -72,6 +75,7 @@ export function linesOf(messages: readonly Envelope<LineFields>[], event: LineEv
       currency: value.currency,
       feeMinor: null,
       originalTransactionId: value.originalTransactionId ?? null,
+      rrn: value.rrn ?? null,
       occurredAt: value.occurredAt,
       eventBusinessDay: calendar.cutOffOf(acquirerId).dayOf(new Date(value.occurredAt)),
     });

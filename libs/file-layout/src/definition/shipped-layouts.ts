@@ -1,3 +1,4 @@
+import acquirerSettlementReportCsv from '../../layouts/acquirer-settlement-report.csv.json';
 import acquirerTransactionsCsv from '../../layouts/acquirer-transactions.csv.json';
 import acquirerTransactionsFixed from '../../layouts/acquirer-transactions.fixed.json';
 import type { FileLayout } from './file-layout.model';
@@ -5,6 +6,7 @@ import { layoutFromDefinition } from './layout-definition.loader';
 
 /** The layouts shipped in libs/file-layout/layouts, by name (imported, so they travel with the build). */
 const SHIPPED: Readonly<Record<string, unknown>> = {
+  'acquirer-settlement-report-csv': acquirerSettlementReportCsv,
   'acquirer-transactions-csv': acquirerTransactionsCsv,
   'acquirer-transactions-fixed': acquirerTransactionsFixed,
 };

@@ -17,6 +17,7 @@ export function purchaseLine(acquirerId: string, day: string, change: Partial<Se
     currency: 'EUR',
     feeMinor: null,
     originalTransactionId: null,
+    rrn: null,
     occurredAt: `${day}T10:00:00.000Z`,
     eventBusinessDay: day,
     ...change,

@@ -1,0 +1,24 @@
+/** An acquirer's fee for one scheme: a rate in basis points of the amount (150 = 1.50 %) plus a fixed part. */
+export interface FeeRate {
+  readonly basisPoints: number;
+  readonly fixedMinor: bigint;
+}
+
+/** Fee rates per acquirer and scheme (`*`: any scheme without its own), as configured. */
+export type FeeRates = Readonly<Record<string, Readonly<Record<string, FeeRate>>>>;
+
+/**
+ * The fee each acquirer is expected to charge, as data. An acquirer without rates has no expected
+ * fee: what it reports is kept, never a break. The rate's part is rounded half up to the minor unit.
+ */
+export class AcquirerFeeSchedule {
+  constructor(private readonly rates: FeeRates = {}) {}
+
+  /** Undefined when no rate applies (no fee check for this line). */
+  expectedFee(acquirerId: string, scheme: string | null, amountMinor: bigint): bigint | undefined {
+    const own = this.rates[acquirerId];
+    const rate = own?.[scheme ?? ''] ?? own?.['*'];
+    if (!rate) return undefined;
+    return (amountMinor * BigInt(rate.basisPoints) + 5_000n) / 10_000n + rate.fixedMinor;
+  }
+}
