@@ -11,10 +11,22 @@ const line = (change: Partial<BatchLineRow> = {}): BatchLineRow => ({
   amount_minor: '1250',
   currency: 'EUR',
   occurred_at: new Date('2026-12-01T10:00:00.000Z'),
+  rrn: null,
+  masked_pan: null,
+  approval_code: null,
   ...change,
 });
 
 describe(fileDetailOf.name, () => {
+  it('writes the masked PAN, RRN and approval code the line kept (the STAN is carried by no event)', () => {
+    expect(fileDetailOf(line({ masked_pan: '476173******0119', rrn: '632605000042', approval_code: 'A1B2C3' }))).toMatchObject({
+      maskedPan: '476173******0119',
+      rrn: '632605000042',
+      approvalCode: 'A1B2C3',
+      stan: NOT_CARRIED.stan,
+    });
+  });
+
   it('writes a purchase as a positive amount with the numeric currency and the operation code', () => {
     expect(fileDetailOf(line())).toEqual({
       terminalId: 'T0000001',

@@ -12,6 +12,9 @@ export interface BatchLineRow extends Record<string, unknown> {
   readonly amount_minor: string;
   readonly currency: string;
   readonly occurred_at: Date | string;
+  readonly rrn: string | null;
+  readonly masked_pan: string | null;
+  readonly approval_code: string | null;
 }
 
 /** The values a detail record of the acquirer layouts takes, under each field's key. */
@@ -32,9 +35,9 @@ export interface FileDetail {
 }
 
 /**
- * What settlement lines do not carry yet (the transaction events have the masked PAN, RRN and
- * approval code, but the lines keep none of them, and no event has the STAN): written as the
- * layouts' "not given" values, zeros and blanks, never a made-up card number.
+ * What a line does not carry, written as the layouts' "not given" values (zeros and blanks, never
+ * a made-up card number): no event has the STAN, and lines recorded before the masked PAN, RRN and
+ * approval code were kept (or from events without them) have none.
  */
 export const NOT_CARRIED = { maskedPan: '000000****0000', approvalCode: '', rrn: '000000000000', stan: '000000' } as const;
 
@@ -64,6 +67,9 @@ export function fileDetailOf(row: BatchLineRow): FileDetail {
     currency: currency.numeric,
     operationType,
     scheme: row.scheme ?? 'unknown',
-    ...NOT_CARRIED,
+    maskedPan: row.masked_pan ?? NOT_CARRIED.maskedPan,
+    approvalCode: row.approval_code ?? NOT_CARRIED.approvalCode,
+    rrn: row.rrn ?? NOT_CARRIED.rrn,
+    stan: NOT_CARRIED.stan,
   };
 }

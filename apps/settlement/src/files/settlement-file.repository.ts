@@ -43,7 +43,7 @@ const LIST = `SELECT ${FILE_COLUMNS} FROM "settlement_file"
   ORDER BY "business_day" DESC, "acquirer_id" LIMIT $4`;
 
 const LINE_COLUMNS = `"transaction_id"::text AS "transaction_id", "event", "merchant_id", "terminal_id", "scheme", "operation", "direction",
-  "amount_minor"::text AS "amount_minor", "currency", "occurred_at"`;
+  "amount_minor"::text AS "amount_minor", "currency", "occurred_at", "rrn", "masked_pan", "approval_code"`;
 const FIRST_LINES = `SELECT ${LINE_COLUMNS} FROM "settlement_line" WHERE "batch_id" = $1::uuid
   ORDER BY "occurred_at", "transaction_id", "event" LIMIT $2`;
 const NEXT_LINES = `SELECT ${LINE_COLUMNS} FROM "settlement_line" WHERE "batch_id" = $1::uuid

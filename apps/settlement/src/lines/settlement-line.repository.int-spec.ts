@@ -53,6 +53,18 @@ describe.each(['postgres', 'pglite'] as const)(`${SettlementLineRepository.name}
       [acquirer],
     );
 
+  it('keeps the masked PAN, RRN and approval code of a line, and refuses anything that could be a whole card number', async () => {
+    const line = purchaseLine(acquirerId, DAY, { maskedPan: '476173******0119', rrn: '632605000042', approvalCode: 'A1B2C3' });
+    await sut.record([line]);
+    const [kept] = await scratch.db.connection.query<{ masked_pan: string; rrn: string; approval_code: string }>(
+      `SELECT "masked_pan", "rrn", "approval_code" FROM "settlement_line" WHERE "transaction_id" = $1::uuid`,
+      [line.transactionId],
+    );
+    expect(kept).toEqual({ masked_pan: '476173******0119', rrn: '632605000042', approval_code: 'A1B2C3' });
+
+    await expect(sut.record([purchaseLine(acquirerId, DAY, { maskedPan: '4761739001010119' })])).rejects.toThrow(/settlement_line_masked_pan_check/);
+  });
+
   it('records an event delivered twice in a batch, and again in a later batch, as one line', async () => {
     const purchase = purchaseLine(acquirerId, DAY);
     const other = purchaseLine(acquirerId, DAY, { amountMinor: 700n, occurredAt: `${DAY}T11:00:00.000Z` });

@@ -13,19 +13,19 @@ import { distinctLines, SettlementLine } from './settlement-line';
  */
 const RECORD = `WITH "incoming" AS (
     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-        $9::bigint[], $10::text[], $11::bigint[], $12::uuid[], $13::timestamptz[], $14::date[], $15::text[])
+        $9::bigint[], $10::text[], $11::bigint[], $12::uuid[], $13::timestamptz[], $14::date[], $15::text[], $16::text[], $17::text[])
       AS "t"("transaction_id", "event", "acquirer_id", "merchant_id", "terminal_id", "scheme", "operation", "direction",
-        "amount_minor", "currency", "fee_minor", "original_transaction_id", "occurred_at", "event_business_day", "rrn")),
+        "amount_minor", "currency", "fee_minor", "original_transaction_id", "occurred_at", "event_business_day", "rrn", "masked_pan", "approval_code")),
   "placed" AS (
     SELECT "i".*,
       EXISTS (SELECT 1 FROM "settlement_batch" AS "b" WHERE "b"."acquirer_id" = "i"."acquirer_id" AND "b"."business_day" = "i"."event_business_day") AS "late",
       (SELECT max("b"."business_day") FROM "settlement_batch" AS "b" WHERE "b"."acquirer_id" = "i"."acquirer_id") AS "last_closed_day"
     FROM "incoming" AS "i")
   INSERT INTO "settlement_line" ("transaction_id", "event", "acquirer_id", "merchant_id", "terminal_id", "scheme", "operation", "direction",
-    "amount_minor", "currency", "fee_minor", "original_transaction_id", "occurred_at", "event_business_day", "business_day", "late", "rrn")
+    "amount_minor", "currency", "fee_minor", "original_transaction_id", "occurred_at", "event_business_day", "business_day", "late", "rrn", "masked_pan", "approval_code")
   SELECT "transaction_id", "event", "acquirer_id", "merchant_id", "terminal_id", "scheme", "operation", "direction",
     "amount_minor", "currency", "fee_minor", "original_transaction_id", "occurred_at", "event_business_day",
-    CASE WHEN "late" THEN "last_closed_day" + 1 ELSE "event_business_day" END, "late", "rrn"
+    CASE WHEN "late" THEN "last_closed_day" + 1 ELSE "event_business_day" END, "late", "rrn", "masked_pan", "approval_code"
   FROM "placed" ORDER BY "transaction_id", "event"
   ON CONFLICT DO NOTHING`;
 
@@ -54,6 +54,8 @@ export class SettlementLineRepository {
       column((l) => l.occurredAt),
       column((l) => l.eventBusinessDay),
       column((l) => l.rrn),
+      column((l) => l.maskedPan),
+      column((l) => l.approvalCode),
     ]);
   }
 }

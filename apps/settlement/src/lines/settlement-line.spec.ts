@@ -24,6 +24,8 @@ const envelope = (value: Partial<LineFields> = {}): Envelope<LineFields> => ({
     amountMinor: '1250',
     currency: 'EUR',
     rrn: '633512000042',
+    maskedPan: '476173******0119',
+    approvalCode: 'A1B2C3',
     occurredAt: '2026-12-01T21:30:00.000Z',
     ...value,
   },
@@ -47,6 +49,8 @@ describe(linesOf.name, () => {
       feeMinor: null,
       originalTransactionId: null,
       rrn: '633512000042',
+      maskedPan: '476173******0119',
+      approvalCode: 'A1B2C3',
       occurredAt: '2026-12-01T21:30:00.000Z',
       eventBusinessDay: '2026-12-01',
     });

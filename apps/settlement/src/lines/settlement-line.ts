@@ -22,6 +22,8 @@ export type LineFields = Pick<
   | 'currency'
   | 'occurredAt'
   | 'rrn'
+  | 'maskedPan'
+  | 'approvalCode'
 >;
 
 /** One money-moving transaction event, as settlement keeps it. */
@@ -42,6 +44,10 @@ export interface SettlementLine {
   readonly originalTransactionId: string | null;
   /** The host's retrieval reference number (ISO 8583 field 37): with the terminal, what the acquirer's report names the line by. */
   readonly rrn: string | null;
+  /** The card as authorization masked it (first 6, last 4): never more of the number. */
+  readonly maskedPan: string | null;
+  /** The host's approval code (ISO 8583 field 38). */
+  readonly approvalCode: string | null;
   readonly occurredAt: string;
   /** The business day the event's time falls in, by its acquirer's cut-off. */
   readonly eventBusinessDay: string;
@@ -76,6 +82,8 @@ export function linesOf(messages: readonly Envelope<LineFields>[], event: LineEv
       feeMinor: null,
       originalTransactionId: value.originalTransactionId ?? null,
       rrn: value.rrn ?? null,
+      maskedPan: value.maskedPan ?? null,
+      approvalCode: value.approvalCode ?? null,
       occurredAt: value.occurredAt,
       eventBusinessDay: calendar.cutOffOf(acquirerId).dayOf(new Date(value.occurredAt)),
     });

@@ -18,6 +18,8 @@ export function purchaseLine(acquirerId: string, day: string, change: Partial<Se
     feeMinor: null,
     originalTransactionId: null,
     rrn: null,
+    maskedPan: null,
+    approvalCode: null,
     occurredAt: `${day}T10:00:00.000Z`,
     eventBusinessDay: day,
     ...change,
