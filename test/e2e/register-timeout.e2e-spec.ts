@@ -43,7 +43,9 @@ describe.each([
   });
 
   const card = (amount: number) => ({ amount, currency: 'EUR', card: register.card(PAN) });
-  const sent = (mti: string) => platform.simulator.received.filter((m) => m.mti === mti);
+  // This register's messages only (DE 41): the shared database's reversal queue may still hold
+  // another run's reversal, which this platform's worker sends on to the same simulator.
+  const sent = (mti: string) => platform.simulator.received.filter((m) => m.mti === mti && m.fields[41] === TERMINAL);
   const hostAnswers = (mti: string, ms: number, then: 'approve' | { decline: string } = 'approve') =>
     platform.simulator.addRule((m) =>
       m.mti === mti ? { kind: 'delay', ms, then: then === 'approve' ? { kind: 'approve' } : { kind: 'decline', responseCode: then.decline } } : undefined,
