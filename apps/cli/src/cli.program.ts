@@ -7,14 +7,16 @@ import { runIso8583Encode, type Iso8583EncodeOptions } from './iso8583/iso8583-e
 import { runIso8583Specs } from './iso8583/iso8583-specs.command';
 import type { CliIo } from './runner/cli-io.types';
 import { oneLine, toErrorLine } from './runner/error-line.util';
+import { addSettlementCommands } from './settlement/settlement.program';
 import { runStatementParse, type StatementParseOptions } from './statement/statement-parse.command';
 
 /**
  * Parses argv and runs the command it names; resolves to the exit code and never rejects.
  * Usage errors (unknown command or option, missing option) follow the commands' contract too:
  * one `error: ...` line on stderr (commander's suggestion folded into it), nothing on stdout.
+ * `env` gives the settlement commands their operator API and key (PAYMENTS_OPERATOR_URL, PAYMENTS_OPERATOR_KEY).
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let exitCode = 0;
   const run = async (command: Promise<number>): Promise<void> => {
     exitCode = await command;
@@ -67,6 +69,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--account <id>', 'the account expected (IBAN or bank account id): another one is an error')
     .option('--currency <code>', 'the currency expected: another one is an error')
     .action((options: StatementParseOptions) => run(runStatementParse(options, io)));
+
+  addSettlementCommands(program, io, env, run);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
