@@ -12,6 +12,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CURRENCY = /^[A-Z]{3}$/;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 export const FILE_STATUSES = ['pending', 'delivered', 'failed'] as const;
+export const BREAK_STATUSES = ['open', 'resolved', 'replaced'] as const;
 
 export function acquirerIdOf(option: string, value: string): string {
   if (!ACQUIRER_ID.test(value)) throw new CliUsageError(`${option} must be 1-64 letters, digits, dots, dashes or underscores`);
@@ -48,6 +49,18 @@ export function currencyOf(value: string): string {
 export function fileStatusOf(value: string): string {
   if (!(FILE_STATUSES as readonly string[]).includes(value)) throw new CliUsageError(`--status must be one of ${FILE_STATUSES.join(', ')}, not "${value}"`);
   return value;
+}
+
+export function breakStatusOf(value: string): string {
+  if (!(BREAK_STATUSES as readonly string[]).includes(value)) throw new CliUsageError(`--status must be one of ${BREAK_STATUSES.join(', ')}, not "${value}"`);
+  return value;
+}
+
+/** The reason an operator gives for resolving a break: required, at most 500 characters (the API's rule). */
+export function reasonOf(value: string): string {
+  const reason = value.trim();
+  if (reason === '' || reason.length > 500) throw new CliUsageError('--reason must say why the break needs no further action, in 1 to 500 characters');
+  return reason;
 }
 
 export function statementFormatOf(value: string): StatementFormat {

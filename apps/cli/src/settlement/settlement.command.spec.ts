@@ -64,6 +64,13 @@ describe('cli settlement', () => {
     ],
     ['one file', ['file', '--id', FILE_ID], 'GET', `/v1/settlement/files/${FILE_ID}`],
     ['a re-send', ['resend', '--file', FILE_ID], 'POST', `/v1/settlement/files/${FILE_ID}/resend`],
+    ['a reconciliation report', ['acquirer-report', '--id', FILE_ID], 'GET', `/v1/settlement/acquirer-reports/${FILE_ID}`],
+    [
+      'open breaks of a day',
+      ['breaks', '--status', 'open', '--acquirer', 'acq-cz', '--day', '2026-12-01', '--report', FILE_ID],
+      'GET',
+      `/v1/settlement/reconciliation-breaks?acquirerId=acq-cz&businessDay=2026-12-01&status=open&reportId=${FILE_ID}`,
+    ],
   ])('maps %s to its API call', async (_case, args, method, url) => {
     api.answer = { status: 200, body: [{ ok: true }] };
 
@@ -88,6 +95,37 @@ describe('cli settlement', () => {
     expect(received.url).toBe('/v1/settlement/statements?format=mt940&fileName=ops-eur+119.sta&allowGap=true&gapReason=bank+ticket+4711');
     expect(received.contentType).toBe('text/plain');
     expect(received.body.equals(bytes)).toBe(true);
+  });
+
+  it("sends an acquirer's report as text in JSON, named, and a break's resolution with its reason", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'settlement-cli-')), 'ACQ_CZ_20261201.csv');
+    writeFileSync(file, 'H;acq-cz;2026-12-01\r\nT;0;0.00;0.00\r\n');
+    api.answer = { status: 200, body: { reportId: 'r-1' } };
+
+    expect((await cli(['import-acquirer-report', '--acquirer', 'acq-cz', '--file', file, '--replace'])).code).toBe(0);
+    expect((await cli(['resolve-break', '--id', FILE_ID, '--reason', '  acquirer credited it on 2026-12-03  '])).code).toBe(0);
+
+    const [report, resolution] = api.received;
+    expect(report).toMatchObject({ method: 'POST', url: '/v1/settlement/acquirer-reports', contentType: 'application/json' });
+    expect(JSON.parse(report.body.toString('utf8'))).toEqual({
+      acquirerId: 'acq-cz',
+      content: 'H;acq-cz;2026-12-01\r\nT;0;0.00;0.00\r\n',
+      fileName: 'ACQ_CZ_20261201.csv',
+      replace: true,
+    });
+    expect(resolution).toMatchObject({ method: 'POST', url: `/v1/settlement/reconciliation-breaks/${FILE_ID}/resolve` });
+    expect(JSON.parse(resolution.body.toString('utf8'))).toEqual({ reason: 'acquirer credited it on 2026-12-03' });
+  });
+
+  it.each<[string, string[], string]>([
+    ['a blank reason', ['resolve-break', '--id', FILE_ID, '--reason', '   '], '--reason must say why'],
+    ['an unknown break status', ['breaks', '--status', 'closed'], '--status must be one of open, resolved, replaced, not "closed"'],
+  ])('refuses %s with exit 2 before any request', async (_case, args, message) => {
+    const { code, io } = await cli(args);
+
+    expect(code).toBe(2);
+    expect(io.err).toContain(message);
+    expect(api.received).toEqual([]);
   });
 
   it.each<[string, number, unknown, string]>([

@@ -24,7 +24,7 @@ export function addSettlementCommands(program: Command, io: CliIo, env: NodeJS.P
   // Set before the subcommands are made: they inherit it.
   const settlement = program
     .command('settlement')
-    .description('Close days, read batches, postings, the trial balance and files, re-send files, import statements')
+    .description('Close days, read batches, postings, the trial balance and files, re-send files, import statements, reconcile acquirer reports')
     .exitOverride(usageExit);
   const command = <T extends object>(name: string, description: string, requestOf: (options: T) => OperatorRequest | Promise<OperatorRequest>): Command =>
     settlement
@@ -63,4 +63,25 @@ export function addSettlementCommands(program: Command, io: CliIo, env: NodeJS.P
     .requiredOption('--file <path>', 'the statement file as the bank delivered it')
     .option('--allow-gap', "import although the account's statement numbers have a gap (needs --gap-reason)")
     .option('--gap-reason <text>', 'why the gap is allowed; stored with the import');
+  command(
+    'import-acquirer-report',
+    "Import an acquirer's settlement report and reconcile it; prints the reconciliation report",
+    requests.importAcquirerReportRequest,
+  )
+    .requiredOption('--acquirer <id>', 'the acquirer whose report it is')
+    .requiredOption('--file <path>', 'the report as the acquirer delivered it')
+    .option('--replace', 'replace the report already reconciled for that day');
+  command('acquirer-report', 'One reconciliation report (counts and sums per kind of break)', requests.acquirerReportRequest).requiredOption(
+    '--id <uuid>',
+    'the report id',
+  );
+  command('breaks', 'List reconciliation breaks, newest business day first', requests.breaksRequest)
+    .option('--status <status>', 'open, resolved or replaced')
+    .option('--acquirer <id>', 'only this acquirer')
+    .option('--day <YYYY-MM-DD>', 'only this business day')
+    .option('--report <uuid>', 'only the breaks of this report')
+    .option('--limit <n>', 'at most n breaks, 1-500 (the API: 100)');
+  command('resolve-break', 'Resolve an open break with the reason it needs no further action (once)', requests.resolveBreakRequest)
+    .requiredOption('--id <uuid>', 'the break id')
+    .requiredOption('--reason <text>', 'why; kept with the resolution');
 }

@@ -3,7 +3,17 @@ import { basename } from 'node:path';
 
 import { CliUsageError } from './cli-usage.error';
 import type { OperatorRequest } from './operator-api.client';
-import { acquirerIdOf, businessDayOf, currencyOf, fileStatusOf, limitOf, statementFormatOf, uuidOf } from './settlement-option.parsers';
+import {
+  acquirerIdOf,
+  breakStatusOf,
+  businessDayOf,
+  currencyOf,
+  fileStatusOf,
+  limitOf,
+  reasonOf,
+  statementFormatOf,
+  uuidOf,
+} from './settlement-option.parsers';
 
 /** Each command's options mapped to its operator API call (apps/settlement/README.md), checked first. */
 const API = '/v1/settlement';
@@ -35,6 +45,17 @@ export interface ImportStatementOptions {
   readonly file: string;
   readonly allowGap?: boolean;
   readonly gapReason?: string;
+}
+
+export interface ImportAcquirerReportOptions {
+  readonly acquirer: string;
+  readonly file: string;
+  readonly replace?: boolean;
+}
+
+export interface BreaksOptions extends DayFilterOptions {
+  readonly status?: string;
+  readonly report?: string;
 }
 
 const optional = <T>(value: string | undefined, parse: (value: string) => T): T | undefined => (value === undefined ? undefined : parse(value));
@@ -83,7 +104,37 @@ export async function importStatementRequest(options: ImportStatementOptions): P
   if (options.allowGap !== true && options.gapReason !== undefined) throw new CliUsageError('--gap-reason goes with --allow-gap');
   const query = { format, fileName: basename(options.file), allowGap: options.allowGap === true ? 'true' : undefined, gapReason: options.gapReason };
   const contentType = format === 'mt940' ? 'text/plain' : 'application/xml';
-  return { method: 'POST', path: `${API}/statements`, query, body: { bytes: await statementBytes(options.file), contentType } };
+  return { method: 'POST', path: `${API}/statements`, query, body: { bytes: await fileBytes(options.file), contentType } };
+}
+
+/** The acquirer's settlement report travels as text in JSON (the API's body limit bounds it). */
+export async function importAcquirerReportRequest(options: ImportAcquirerReportOptions): Promise<OperatorRequest> {
+  const acquirerId = acquirerIdOf('--acquirer', options.acquirer);
+  const content = (await fileBytes(options.file)).toString('utf8');
+  const body = { acquirerId, content, fileName: basename(options.file), ...(options.replace === true && { replace: true }) };
+  return { method: 'POST', path: `${API}/acquirer-reports`, body: { bytes: Buffer.from(JSON.stringify(body)), contentType: 'application/json' } };
+}
+
+export function acquirerReportRequest(options: { readonly id: string }): OperatorRequest {
+  return { method: 'GET', path: `${API}/acquirer-reports/${uuidOf('--id', options.id)}` };
+}
+
+export function breaksRequest(options: BreaksOptions): OperatorRequest {
+  const query = {
+    ...dayFilterOf(options),
+    status: optional(options.status, breakStatusOf),
+    reportId: optional(options.report, (id) => uuidOf('--report', id)),
+  };
+  return { method: 'GET', path: `${API}/reconciliation-breaks`, query };
+}
+
+export function resolveBreakRequest(options: { readonly id: string; readonly reason: string }): OperatorRequest {
+  const body = { reason: reasonOf(options.reason) };
+  return {
+    method: 'POST',
+    path: `${API}/reconciliation-breaks/${uuidOf('--id', options.id)}/resolve`,
+    body: { bytes: Buffer.from(JSON.stringify(body)), contentType: 'application/json' },
+  };
 }
 
 function dayFilterOf(options: DayFilterOptions): OperatorRequest['query'] {
@@ -94,7 +145,7 @@ function dayFilterOf(options: DayFilterOptions): OperatorRequest['query'] {
   };
 }
 
-async function statementBytes(path: string): Promise<Buffer> {
+async function fileBytes(path: string): Promise<Buffer> {
   try {
     return await readFile(path);
   } catch (error) {
