@@ -9,9 +9,9 @@ import { SettlementBatchRepository } from './close-day/settlement-batch.reposito
 import { SettlementBatchesController } from './close-day/settlement-batches.controller';
 import { loadSettlementEnv } from './config/settlement-env';
 import { SETTLEMENT_DB, settlementDbProvider } from './database/settlement-db.provider';
+import { TransactionEventsConsumer } from './events/transaction-events.consumer';
 import { settlementFilesModule } from './files/settlement-files.wiring';
 import { SettlementLineRepository } from './lines/settlement-line.repository';
-import { SettlementLinesConsumer } from './lines/settlement-lines.consumer';
 import { BatchPostingsService } from './postings/batch-postings.service';
 import { PostingMapping } from './postings/posting-mapping';
 import { loadPostingMapping } from './postings/posting-mapping.loader';
@@ -31,7 +31,6 @@ import { ReconciliationBreakRepository } from './reconciliation/reconciliation-b
 import { ReconciliationBreaksController } from './reconciliation/reconciliation-breaks.controller';
 import { loadAcquirerFeeSchedule } from './reconciliation/reconciliation-env';
 import { ResolveBreakUseCase } from './reconciliation/resolve-break.usecase';
-import { TerminalTotalsConsumer } from './totals/terminal-totals.consumer';
 import { TerminalTotalsController } from './totals/terminal-totals.controller';
 import { TerminalTotalsRepository } from './totals/terminal-totals.repository';
 
@@ -65,9 +64,8 @@ export class SettlementModule {
         { provide: BusinessDayCalendar, useValue: calendar },
         { provide: PostingMapping, useValue: mapping },
         TerminalTotalsRepository,
-        TerminalTotalsConsumer,
         SettlementLineRepository,
-        SettlementLinesConsumer,
+        TransactionEventsConsumer,
         PostingRepository,
         BatchPostingsService,
         TrialBalanceRepository,

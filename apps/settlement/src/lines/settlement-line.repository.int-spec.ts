@@ -6,10 +6,11 @@ import { openScratchSchema, type ScratchSchema } from '@payments/persistence/tes
 
 import { BusinessDayCalendar } from '../business-day/business-day.calendar';
 import { CutOff } from '../business-day/cut-off';
+import { TransactionEventsConsumer } from '../events/transaction-events.consumer';
 import { approvedPurchase } from '../totals/testing/transaction-event.fixture';
+import { TerminalTotalsRepository } from '../totals/terminal-totals.repository';
 import { purchaseLine } from './testing/settlement-line.fixture';
 import { SettlementLineRepository } from './settlement-line.repository';
-import { SettlementLinesConsumer } from './settlement-lines.consumer';
 
 jest.setTimeout(60_000);
 
@@ -111,7 +112,7 @@ describe.each(['postgres', 'pglite'] as const)(`${SettlementLineRepository.name}
     expect(await linesOf()).toEqual([]);
   });
 
-  describe(`${SettlementLinesConsumer.name} over the in-memory bus`, () => {
+  describe(`${TransactionEventsConsumer.name} over the in-memory bus: the lines`, () => {
     const calendar = new BusinessDayCalendar('default', new CutOff('UTC', '00:00'));
     const event = (change: Partial<TransactionAuthorized> = {}): TransactionAuthorized =>
       approvedPurchase('T0000001', DAY, { acquirerId, occurredAt: `${DAY}T09:00:00.000Z`, ...change });
@@ -126,7 +127,7 @@ describe.each(['postgres', 'pglite'] as const)(`${SettlementLineRepository.name}
         },
       });
       const bus = new InMemoryMessageBus({ logger: quiet });
-      await new SettlementLinesConsumer(bus, new SettlementLineRepository(counting), calendar).onModuleInit();
+      await new TransactionEventsConsumer(bus, new TerminalTotalsRepository(connection), new SettlementLineRepository(counting), calendar).onModuleInit();
       const purchases = Array.from({ length: 40 }, (_, i) => event({ amountMinor: String(100 + i) }));
       for (const purchase of purchases) await bus.publish(transactionAuthorizedV1, purchase, { key: 'T0000001' });
       await bus.publish(transactionAuthorizedV1, purchases[0], { key: 'T0000001' });

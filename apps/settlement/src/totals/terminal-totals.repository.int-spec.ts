@@ -5,8 +5,11 @@ import { TransactionAuthorized, transactionAuthorizedV1 } from '@payments/contra
 import { deadLetterContractOf, Envelope, InMemoryMessageBus } from '@payments/messaging';
 import { openScratchSchema, type ScratchSchema } from '@payments/persistence/testing';
 
+import { BusinessDayCalendar } from '../business-day/business-day.calendar';
+import { CutOff } from '../business-day/cut-off';
+import { TransactionEventsConsumer } from '../events/transaction-events.consumer';
+import { SettlementLineRepository } from '../lines/settlement-line.repository';
 import { approvedPurchase } from './testing/transaction-event.fixture';
-import { TerminalTotalsConsumer } from './terminal-totals.consumer';
 import { TotalIncrement } from './terminal-totals.increments';
 import { TerminalTotalsRepository } from './terminal-totals.repository';
 
@@ -99,13 +102,14 @@ describe.each(['postgres', 'pglite'] as const)(`${TerminalTotalsRepository.name}
     expect(await inboxRowsOf([good.messageId])).toBe(0);
   });
 
-  describe(`${TerminalTotalsConsumer.name} over the in-memory bus`, () => {
+  describe(`${TransactionEventsConsumer.name} over the in-memory bus: the totals`, () => {
+    const calendar = new BusinessDayCalendar('default', new CutOff('UTC', '00:00'));
     let bus: InMemoryMessageBus;
     const event = (change: Partial<TransactionAuthorized> = {}): TransactionAuthorized => approvedPurchase(terminalId, DAY, change);
 
     beforeEach(async () => {
       bus = new InMemoryMessageBus({ logger: { warn: () => undefined, error: () => undefined } });
-      await new TerminalTotalsConsumer(bus, sut).onModuleInit();
+      await new TransactionEventsConsumer(bus, sut, new SettlementLineRepository(scratch.db.connection), calendar).onModuleInit();
     });
     afterEach(() => bus.stop());
 
@@ -120,7 +124,7 @@ describe.each(['postgres', 'pglite'] as const)(`${TerminalTotalsRepository.name}
       });
       const quiet = { warn: () => undefined, error: () => undefined };
       const own = new InMemoryMessageBus({ logger: quiet });
-      await new TerminalTotalsConsumer(own, new TerminalTotalsRepository(counting)).onModuleInit();
+      await new TransactionEventsConsumer(own, new TerminalTotalsRepository(counting), new SettlementLineRepository(connection), calendar).onModuleInit();
       for (let i = 0; i < 50; i += 1) await own.publish(transactionAuthorizedV1, event({ amountMinor: '2' }), { key: terminalId });
       await own.start();
       await own.stop();

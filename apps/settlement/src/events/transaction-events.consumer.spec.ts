@@ -5,16 +5,20 @@ import { InMemoryMessageBus } from '@payments/messaging';
 import { applyMigrations, createDatabase, type Database } from '@payments/persistence';
 import { locateMigrations } from '@payments/runtime';
 
-import { approvedPurchase } from './testing/transaction-event.fixture';
-import { TerminalTotalsConsumer } from './terminal-totals.consumer';
-import { TerminalTotalsRepository } from './terminal-totals.repository';
+import { BusinessDayCalendar } from '../business-day/business-day.calendar';
+import { CutOff } from '../business-day/cut-off';
+import { SettlementLineRepository } from '../lines/settlement-line.repository';
+import { approvedPurchase } from '../totals/testing/transaction-event.fixture';
+import { TerminalTotalsRepository } from '../totals/terminal-totals.repository';
+import { TransactionEventsConsumer } from './transaction-events.consumer';
 
 jest.setTimeout(60_000);
 
-describe(TerminalTotalsConsumer.name, () => {
+describe(TransactionEventsConsumer.name, () => {
   const day = '2026-12-01';
   let database: Database;
   let totals: TerminalTotalsRepository;
+  let lines: SettlementLineRepository;
   let bus: InMemoryMessageBus;
   let terminals = 0;
   let terminalId: string;
@@ -23,13 +27,14 @@ describe(TerminalTotalsConsumer.name, () => {
     database = await createDatabase({ kind: 'pglite', schema: 'settlement' });
     await applyMigrations({ connection: database.connection, schema: 'settlement', migrationsDir: locateMigrations('settlement') });
     totals = new TerminalTotalsRepository(database.connection);
+    lines = new SettlementLineRepository(database.connection);
   });
   afterAll(() => database.close());
   beforeEach(async () => {
     terminals += 1;
     terminalId = `S${String(terminals).padStart(7, '0')}`;
     bus = new InMemoryMessageBus({ logger: { warn: () => undefined, error: () => undefined } });
-    await new TerminalTotalsConsumer(bus, totals).onModuleInit();
+    await new TransactionEventsConsumer(bus, totals, lines, new BusinessDayCalendar('default', new CutOff('UTC', '00:00'))).onModuleInit();
     await bus.start();
   });
   afterEach(() => bus.stop());
@@ -37,13 +42,24 @@ describe(TerminalTotalsConsumer.name, () => {
   const event = (change: Partial<TransactionAuthorized> = {}): TransactionAuthorized => approvedPurchase(terminalId, day, change);
   const totalOf = async (): Promise<{ count: number; amountMinor: bigint } | undefined> => (await totals.list(day, terminalId))[0];
 
-  it('counts an approval once however often it is delivered, and a refund subtracts', async () => {
+  const linesOfTerminal = () =>
+    database.connection.query<{ direction: string; amount_minor: string }>(
+      `SELECT "direction", "amount_minor"::text AS "amount_minor" FROM "settlement_line" WHERE "terminal_id" = $1 ORDER BY "settlement_line"."amount_minor"`,
+      [terminalId],
+    );
+
+  it('counts an approval once however often it is delivered, and a refund subtracts; each is one settlement line', async () => {
     const id = randomUUID();
-    await bus.publish(transactionAuthorizedV1, event(), { key: terminalId, id });
-    await bus.publish(transactionAuthorizedV1, event(), { key: terminalId, id });
+    const approval = event();
+    await bus.publish(transactionAuthorizedV1, approval, { key: terminalId, id });
+    await bus.publish(transactionAuthorizedV1, approval, { key: terminalId, id });
     await bus.publish(transactionAuthorizedV1, event({ operation: 'refund', direction: 'credit', amountMinor: '250' }), { key: terminalId });
     await bus.stop(); // returns once every delivery is settled
     expect(await totalOf()).toEqual({ businessDay: day, terminalId, currency: 'EUR', count: 2, amountMinor: 1000n });
+    expect(await linesOfTerminal()).toEqual([
+      { direction: 'credit', amount_minor: '250' },
+      { direction: 'debit', amount_minor: '1250' },
+    ]);
   });
 
   it('takes a reversed approval back out once, even when the reversal is redelivered', async () => {
