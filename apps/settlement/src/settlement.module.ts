@@ -10,6 +10,7 @@ import { SettlementBatchesController } from './close-day/settlement-batches.cont
 import { loadSettlementEnv } from './config/settlement-env';
 import { SETTLEMENT_DB, settlementDbProvider } from './database/settlement-db.provider';
 import { settlementFilesModule } from './files/settlement-files.wiring';
+import { journalFilesModule } from './journal-files/journal-files.wiring';
 import { SettlementLineRepository } from './lines/settlement-line.repository';
 import { SettlementLinesConsumer } from './lines/settlement-lines.consumer';
 import { BatchPostingsService } from './postings/batch-postings.service';
@@ -40,9 +41,17 @@ export class SettlementModule {
     const calendar = BusinessDayCalendar.of(settlementEnv);
     const mapping = loadPostingMapping(settlementEnv.SETTLEMENT_POSTING_MAPPING_FILE);
     const files = settlementFilesModule(env);
+    const journalFiles = journalFilesModule(env);
     return {
       module: SettlementModule,
-      controllers: [TerminalTotalsController, SettlementBatchesController, PostingsController, StatementsController, ...files.controllers],
+      controllers: [
+        TerminalTotalsController,
+        SettlementBatchesController,
+        PostingsController,
+        StatementsController,
+        ...files.controllers,
+        ...journalFiles.controllers,
+      ],
       providers: [
         settlementDbProvider,
         { provide: BusinessDayCalendar, useValue: calendar },
@@ -63,6 +72,8 @@ export class SettlementModule {
         ImportStatementFileUseCase,
         // Acquirer transaction files (files/).
         ...files.providers,
+        // Daily journal-entry files of the postings (journal-files/).
+        ...journalFiles.providers,
         outboxRelayProvider('settlement', SETTLEMENT_DB, [settlementDayClosedV1, settlementStatementImportedV1, settlementFileSentV1]),
       ],
     };

@@ -11,7 +11,7 @@ describe(withLayoutsChecked.name, () => {
 
   it('stops the boot on a layout that is neither shipped nor a file, naming the acquirer', () => {
     expect(() => withLayout('acquirer-transactions-xml')).toThrow(
-      'SETTLEMENT_FILES of acquirer "acq-a": layout "acquirer-transactions-xml" is neither shipped (acquirer-transactions-csv, acquirer-transactions-fixed) nor a file',
+      'SETTLEMENT_FILES of acquirer "acq-a": layout "acquirer-transactions-xml" is neither shipped (acquirer-transactions-csv, acquirer-transactions-fixed, journal-entries-csv) nor a file',
     );
   });
 });

@@ -46,7 +46,11 @@ function issuesOf(definition: unknown): readonly string[] {
 
 describe(layoutFromDefinition.name, () => {
   it('accepts the shipped layouts and the base of these tests', () => {
-    expect(SHIPPED_LAYOUT_NAMES.map((name) => shippedLayout(name).name)).toEqual(['acquirer-transactions-csv', 'acquirer-transactions-fixed']);
+    expect(SHIPPED_LAYOUT_NAMES.map((name) => shippedLayout(name).name)).toEqual([
+      'acquirer-transactions-csv',
+      'acquirer-transactions-fixed',
+      'journal-entries-csv',
+    ]);
     expect(layoutFromDefinition(fixedLayout()).detail.fields.map((f) => f.width)).toEqual([1, 6, 13]);
   });
 

@@ -1,5 +1,6 @@
 import acquirerTransactionsCsv from '../../layouts/acquirer-transactions.csv.json';
 import acquirerTransactionsFixed from '../../layouts/acquirer-transactions.fixed.json';
+import journalEntriesCsv from '../../layouts/journal-entries.csv.json';
 import type { FileLayout } from './file-layout.model';
 import { layoutFromDefinition } from './layout-definition.loader';
 
@@ -7,6 +8,7 @@ import { layoutFromDefinition } from './layout-definition.loader';
 const SHIPPED: Readonly<Record<string, unknown>> = {
   'acquirer-transactions-csv': acquirerTransactionsCsv,
   'acquirer-transactions-fixed': acquirerTransactionsFixed,
+  'journal-entries-csv': journalEntriesCsv,
 };
 
 export const SHIPPED_LAYOUT_NAMES = Object.keys(SHIPPED);
