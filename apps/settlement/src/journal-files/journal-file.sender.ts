@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 
 import type { SettlementFilesEnv } from '../files/config/settlement-files-env';
 import { retryDelayMs } from '../files/settlement-file';
 import { ACQUIRER_FILE_DELIVERY, type AcquirerFileDeliveryFactory, SETTLEMENT_FILES_ENV } from '../files/settlement-file.sender';
 import type { JournalFilesConfig } from './config/journal-files-env';
+import { UnbalancedJournalError } from './journal-entry';
 import type { JournalFile, JournalFileRecipe, WrittenJournalFile } from './journal-file';
 import { JournalFileRepository } from './journal-file.repository';
 import { writeJournalFile } from './journal-file.writer';
@@ -36,6 +37,8 @@ export type JournalResendOutcome =
  */
 @Injectable()
 export class JournalFileSender {
+  private readonly logger = new Logger(JournalFileSender.name);
+
   constructor(
     private readonly files: JournalFileRepository,
     @Inject(JOURNAL_FILES_CONFIG) private readonly config: JournalFilesConfig | undefined,
@@ -65,6 +68,8 @@ export class JournalFileSender {
   /** One more failed attempt, with its error: retried after the doubling wait, failed after the last attempt. Returns the message. */
   async recordFailedAttempt(file: JournalFile, error: unknown, now: Date): Promise<string> {
     const message = error instanceof Error ? error.message : String(error);
+    // Postings that do not balance are a bookkeeping fault, not a delivery one: said as an error, never sent.
+    if (error instanceof UnbalancedJournalError) this.logger.error(message);
     const retryAt = new Date(now.getTime() + retryDelayMs(file.attempts + 1, this.env.SETTLEMENT_FILES_RETRY_MS));
     await this.files.markAttemptFailed(file.id, message, this.env.SETTLEMENT_FILES_MAX_ATTEMPTS, retryAt);
     return message;

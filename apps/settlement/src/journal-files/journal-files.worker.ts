@@ -1,89 +1,64 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 
-import { PassScheduler } from '@payments/runtime';
-
 import type { SettlementFilesEnv } from '../files/config/settlement-files-env';
 import { layoutNamed } from '../files/acquirer-file.writer';
+import { FilePass } from '../files/file-pass';
 import { SETTLEMENT_FILES_ENV } from '../files/settlement-file.sender';
-import { FILE_LEASE_MS } from '../files/settlement-files.worker';
 import type { JournalFilesConfig } from './config/journal-files-env';
+import type { JournalFile } from './journal-file';
 import { JournalFileRepository } from './journal-file.repository';
 import { JOURNAL_FILES_CONFIG, JournalFileSender } from './journal-file.sender';
 import { journalFileNameOf } from './journal-file.writer';
 
-/** Days given their files per pass, and files sent per pass. */
-const BATCH = 20;
-const MIN_GAP_MS = 1_000;
-
 /**
- * The journal files pass (as often as the acquirer files' pass): each business day that every
- * configured acquirer has closed gets a journal file row per currency of its entries (the next
- * sequence, kept for good), then every due pending file is written and sent. All of it is read
- * from the database, so a day closed while the process was down is taken by the next pass. A day
- * that does not balance is never sent: the attempt fails naming the day, currency and sums.
+ * The journal files pass (as often as the acquirer files' pass, on the same loop): each business
+ * day that every configured acquirer has closed gets a journal file row per currency of its
+ * entries (the next sequence, kept for good), then every due pending file is written and sent.
+ * All of it is read from the database, so a day closed while the process was down is taken by the
+ * next pass. A day that does not balance is never sent: each attempt fails naming the day,
+ * currency and both sums, until the file is failed.
  */
 @Injectable()
 export class JournalFilesWorker implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(JournalFilesWorker.name);
-  private readonly passes: PassScheduler;
-  private running?: Promise<Date | undefined>;
+  private readonly pass: FilePass<JournalFile>;
 
   constructor(
     private readonly files: JournalFileRepository,
-    private readonly sender: JournalFileSender,
+    sender: JournalFileSender,
     @Inject(JOURNAL_FILES_CONFIG) private readonly config: JournalFilesConfig | undefined,
     @Inject(SETTLEMENT_FILES_ENV) env: SettlementFilesEnv,
   ) {
-    this.passes = new PassScheduler(() => this.runOnce(), { minGapMs: MIN_GAP_MS, maxGapMs: env.SETTLEMENT_FILES_PASS_MS });
+    const queue = {
+      schedule: (now: Date, limit: number) => this.schedule(now, limit),
+      claimDue: (now: Date, leaseUntil: Date) => files.claimDue(now, leaseUntil),
+      send: (file: JournalFile, now: Date) => sender.send(file, now),
+      recordFailedAttempt: (file: JournalFile, error: unknown, now: Date) => sender.recordFailedAttempt(file, error, now),
+      nextDueAt: () => files.nextDueAt(),
+      label: (file: JournalFile) => `journal file ${file.fileName}`,
+    };
+    this.pass = new FilePass(new Logger(JournalFilesWorker.name), queue, env.SETTLEMENT_FILES_PASS_MS);
   }
 
   onApplicationBootstrap(): void {
-    if (this.config) this.passes.start();
+    if (this.config) this.pass.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.passes.stop();
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.pass.stop();
   }
 
   /** One pass; resolves to when a pending file is next due (undefined: none is). */
   runOnce(now = new Date()): Promise<Date | undefined> {
-    this.running ??= this.pass(now)
-      .catch((error: unknown) => {
-        this.logger.error(`journal files pass failed: ${messageOf(error)}`);
-        return new Date(Date.now() + MIN_GAP_MS);
-      })
-      .finally(() => (this.running = undefined));
-    return this.running;
+    return this.pass.runOnce(now);
   }
 
-  private async pass(now: Date): Promise<Date | undefined> {
-    if (!this.config) return undefined;
-    await this.schedule(this.config, now);
-    for (let sent = 0; sent < BATCH; sent += 1) {
-      const file = await this.files.claimDue(now, new Date(now.getTime() + FILE_LEASE_MS));
-      if (!file) break;
-      try {
-        await this.sender.send(file, now);
-        this.logger.log(`journal file ${file.fileName} sent`);
-      } catch (error) {
-        const message = await this.sender.recordFailedAttempt(file, error, now);
-        this.logger.error(`journal file ${file.fileName}: attempt ${file.attempts + 1} failed: ${message}`);
-      }
-    }
-    return this.files.nextDueAt();
-  }
-
-  private async schedule(config: JournalFilesConfig, now: Date): Promise<void> {
-    const { acquirers, layout, values } = config;
+  private async schedule(now: Date, limit: number): Promise<void> {
+    if (!this.config) return;
+    const { acquirers, layout, values } = this.config;
     const compiled = layoutNamed(layout);
-    for (const businessDay of await this.files.readyDays(acquirers, BATCH)) {
+    for (const businessDay of await this.files.readyDays(acquirers, limit)) {
       const nameOf = (currency: string, sequence: number) => journalFileNameOf(compiled, { businessDay, currency, sequence, values, createdAt: now });
       await this.files.schedule(businessDay, { acquirers, layout, values, createdAt: now }, nameOf);
     }
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
