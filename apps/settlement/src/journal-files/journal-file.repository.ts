@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 
 import { SETTLEMENT_DB, SettlementDb } from '../database/settlement-db.provider';
+import { FileQueueRepository } from '../files/file-queue.repository';
 import type { JournalEntryRow } from './journal-entry';
 import type { JournalFile, JournalFileRecipe, JournalFileStatus, WrittenJournalFile } from './journal-file';
 
@@ -27,16 +28,8 @@ const INSERT_FILE = `INSERT INTO "journal_file"
     ("id", "business_day", "currency", "sequence", "acquirers", "layout", "values", "file_name", "created_at", "next_attempt_at")
   VALUES ($1::uuid, $2::date, $3, $4, $5::text[], $6, $7::jsonb, $8, $9, $9) ON CONFLICT ("business_day", "currency") DO NOTHING RETURNING "id"`;
 
-/** Takes the first due pending file and leases it: a pass that dies half-way leaves it to a later one. */
-const CLAIM_DUE = `UPDATE "journal_file" SET "next_attempt_at" = $2 WHERE "id" = (SELECT "id" FROM "journal_file"
-    WHERE "status" = 'pending' AND "next_attempt_at" <= $1 ORDER BY "next_attempt_at" LIMIT 1 FOR UPDATE SKIP LOCKED)
-  RETURNING ${FILE_COLUMNS}`;
-const NEXT_DUE = `SELECT min("next_attempt_at") AS "at" FROM "journal_file" WHERE "status" = 'pending'`;
 const MARK_DELIVERED = `UPDATE "journal_file" SET "status" = 'delivered', "attempts" = "attempts" + 1, "last_error" = NULL,
     "byte_length" = $2, "sha256" = $3, "entry_count" = $4, "debit_minor" = $5, "credit_minor" = $6, "destination" = $7, "delivered_at" = $8
-  WHERE "id" = $1::uuid`;
-const MARK_FAILED_ATTEMPT = `UPDATE "journal_file" SET "attempts" = "attempts" + 1, "last_error" = $2, "next_attempt_at" = $4,
-    "status" = CASE WHEN "status" = 'delivered' THEN 'delivered' WHEN "attempts" + 1 >= $3 THEN 'failed' ELSE 'pending' END
   WHERE "id" = $1::uuid`;
 const FIND_BY_ID = `SELECT ${FILE_COLUMNS} FROM "journal_file" WHERE "id" = $1::uuid`;
 const LIST = `SELECT ${FILE_COLUMNS} FROM "journal_file"
@@ -81,8 +74,10 @@ export interface JournalFileFilter {
 
 /** The only code that touches journal_file, and the reader of a day's posting entries in file order (plain SQL, PostgreSQL and PGlite). */
 @Injectable()
-export class JournalFileRepository {
-  constructor(@Inject(SETTLEMENT_DB) private readonly db: SettlementDb) {}
+export class JournalFileRepository extends FileQueueRepository<JournalFile> {
+  constructor(@Inject(SETTLEMENT_DB) db: SettlementDb) {
+    super(db, 'journal_file', FILE_COLUMNS, (row) => fileOf(row as FileRow));
+  }
 
   async readyDays(acquirerIds: readonly string[], limit: number): Promise<string[]> {
     const rows = await this.db.query<{ business_day: string }>(READY_DAYS, [acquirerIds, limit]);
@@ -113,25 +108,9 @@ export class JournalFileRepository {
     });
   }
 
-  /** The first pending file due at `now`, leased until `leaseUntil`; undefined when none is due. */
-  async claimDue(now: Date, leaseUntil: Date): Promise<JournalFile | undefined> {
-    const [row] = await this.db.query<FileRow>(CLAIM_DUE, [now, leaseUntil]);
-    return row && fileOf(row);
-  }
-
-  async nextDueAt(): Promise<Date | undefined> {
-    const [row] = await this.db.query<{ at: Date | string | null }>(NEXT_DUE);
-    return row?.at ? new Date(row.at) : undefined;
-  }
-
   async markDelivered(id: string, written: WrittenJournalFile, destination: string, deliveredAt: Date): Promise<void> {
     const { byteLength, sha256, entryCount, debitMinor, creditMinor } = written;
     await this.db.execute(MARK_DELIVERED, [id, byteLength, sha256, entryCount, debitMinor.toString(), creditMinor.toString(), destination, deliveredAt]);
-  }
-
-  /** One more failed attempt: pending again at `retryAt`, or failed once `maxAttempts` were made (a delivered file stays delivered). */
-  async markAttemptFailed(id: string, error: string, maxAttempts: number, retryAt: Date): Promise<void> {
-    await this.db.execute(MARK_FAILED_ATTEMPT, [id, error, maxAttempts, retryAt]);
   }
 
   async findById(id: string): Promise<JournalFile | undefined> {
