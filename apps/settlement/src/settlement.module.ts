@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 
-import { settlementDayClosedV1, settlementFileSentV1, settlementStatementImportedV1 } from '@payments/contracts';
+import { settlementDayClosedV1, settlementFileSentV1, settlementJournalFileSentV1, settlementStatementImportedV1 } from '@payments/contracts';
 import { outboxRelayProvider } from '@payments/runtime';
 
 import { BusinessDayCalendar } from './business-day/business-day.calendar';
@@ -74,7 +74,12 @@ export class SettlementModule {
         ...files.providers,
         // Daily journal-entry files of the postings (journal-files/).
         ...journalFiles.providers,
-        outboxRelayProvider('settlement', SETTLEMENT_DB, [settlementDayClosedV1, settlementStatementImportedV1, settlementFileSentV1]),
+        outboxRelayProvider('settlement', SETTLEMENT_DB, [
+          settlementDayClosedV1,
+          settlementStatementImportedV1,
+          settlementFileSentV1,
+          settlementJournalFileSentV1,
+        ]),
       ],
     };
   }

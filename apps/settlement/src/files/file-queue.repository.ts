@@ -1,3 +1,5 @@
+import type { OutboxRow } from '@payments/messaging';
+
 import type { SettlementDb } from '../database/settlement-db.provider';
 
 /**
@@ -35,6 +37,18 @@ export abstract class FileQueueRepository<F> {
   async nextDueAt(): Promise<Date | undefined> {
     const [row] = await this.db.query<{ at: Date | string | null }>(this.nextDueSql);
     return row?.at ? new Date(row.at) : undefined;
+  }
+
+  /** The row marked delivered by `update` and its event in the outbox, in one transaction (the relay wakes when it commits). */
+  protected async markDeliveredWith(update: string, params: readonly unknown[], event: OutboxRow): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.execute(update, params);
+      await tx.query(
+        `WITH "written" AS (INSERT INTO "outbox_message" ("id", "topic", "message_key", "payload", "headers")
+          VALUES ($1::uuid, $2, $3, $4::jsonb, $5::jsonb) RETURNING 1) SELECT pg_notify('${event.channel}', '') FROM "written"`,
+        [event.id, event.topic, event.key, event.payload, event.headers],
+      );
+    });
   }
 
   /** One more failed attempt: pending again at `retryAt`, or failed once `maxAttempts` were made (a delivered file stays delivered). */

@@ -115,14 +115,7 @@ export class SettlementFileRepository extends FileQueueRepository<SettlementFile
   async markDelivered(file: FileRecipe, written: WrittenFile, destination: string, deliveredAt: Date): Promise<void> {
     const totals = JSON.stringify(totalsAsText(written.totals));
     const row = this.outbox.row(settlementFileSentV1, fileSentEventOf(file, written, destination, deliveredAt), { key: file.acquirerId });
-    await this.db.transaction(async (tx) => {
-      await tx.execute(MARK_DELIVERED, [file.id, written.byteLength, written.sha256, written.detailCount, totals, destination, deliveredAt]);
-      await tx.query(
-        `WITH "written" AS (INSERT INTO "outbox_message" ("id", "topic", "message_key", "payload", "headers")
-          VALUES ($1::uuid, $2, $3, $4::jsonb, $5::jsonb) RETURNING 1) SELECT pg_notify('${row.channel}', '') FROM "written"`,
-        [row.id, row.topic, row.key, row.payload, row.headers],
-      );
-    });
+    await this.markDeliveredWith(MARK_DELIVERED, [file.id, written.byteLength, written.sha256, written.detailCount, totals, destination, deliveredAt], row);
   }
 
   async findById(id: string): Promise<SettlementFile | undefined> {

@@ -2,10 +2,14 @@ import { randomUUID } from 'node:crypto';
 
 import { Inject, Injectable } from '@nestjs/common';
 
+import { settlementJournalFileSentV1 } from '@payments/contracts';
+import { OutboxWriter } from '@payments/messaging';
+import { schemaOf } from '@payments/runtime';
+
 import { SETTLEMENT_DB, SettlementDb } from '../database/settlement-db.provider';
 import { FileQueueRepository } from '../files/file-queue.repository';
 import type { JournalEntryRow } from './journal-entry';
-import type { JournalFile, JournalFileRecipe, JournalFileStatus, WrittenJournalFile } from './journal-file';
+import { type JournalFile, type JournalFileRecipe, type JournalFileStatus, journalFileSentEventOf, type WrittenJournalFile } from './journal-file';
 
 const FILE_COLUMNS = `"id"::text AS "id", "business_day"::text AS "business_day", "currency", "sequence", "acquirers", "layout", "values",
   "file_name", "created_at", "status", "attempts", "next_attempt_at", "last_error", "byte_length"::text AS "byte_length", "sha256",
@@ -75,6 +79,8 @@ export interface JournalFileFilter {
 /** The only code that touches journal_file, and the reader of a day's posting entries in file order (plain SQL, PostgreSQL and PGlite). */
 @Injectable()
 export class JournalFileRepository extends FileQueueRepository<JournalFile> {
+  private readonly outbox = new OutboxWriter(schemaOf('settlement'));
+
   constructor(@Inject(SETTLEMENT_DB) db: SettlementDb) {
     super(db, 'journal_file', FILE_COLUMNS, (row) => fileOf(row as FileRow));
   }
@@ -108,9 +114,12 @@ export class JournalFileRepository extends FileQueueRepository<JournalFile> {
     });
   }
 
-  async markDelivered(id: string, written: WrittenJournalFile, destination: string, deliveredAt: Date): Promise<void> {
+  /** Delivered: what was written, where, when, and `settlement.journal-file.sent.v1` in the outbox (key: business day), in one transaction. */
+  async markDelivered(file: JournalFileRecipe, written: WrittenJournalFile, destination: string, deliveredAt: Date): Promise<void> {
     const { byteLength, sha256, entryCount, debitMinor, creditMinor } = written;
-    await this.db.execute(MARK_DELIVERED, [id, byteLength, sha256, entryCount, debitMinor.toString(), creditMinor.toString(), destination, deliveredAt]);
+    const event = journalFileSentEventOf(file, written, destination, deliveredAt);
+    const params = [file.id, byteLength, sha256, entryCount, debitMinor.toString(), creditMinor.toString(), destination, deliveredAt];
+    await this.markDeliveredWith(MARK_DELIVERED, params, this.outbox.row(settlementJournalFileSentV1, event, { key: file.businessDay }));
   }
 
   async findById(id: string): Promise<JournalFile | undefined> {

@@ -58,7 +58,7 @@ export class JournalFileSender {
       if (recordedSha256 !== undefined && written.sha256 !== recordedSha256) throw new JournalFileMismatchError(file, recordedSha256, written.sha256);
       const delivery = this.deliveryOf(JOURNAL_ARCHIVE, config.delivery, this.env.SETTLEMENT_FILES_DIR);
       await delivery.deliver({ path }, { folder: config.folder, name: file.fileName });
-      await this.files.markDelivered(file.id, written, delivery.destination, now);
+      await this.files.markDelivered(file, written, delivery.destination, now);
       return written;
     } finally {
       await rm(path, { force: true });

@@ -1,3 +1,5 @@
+import type { SettlementJournalFileSent } from '@payments/contracts';
+
 import type { JournalTotals } from './journal-entry';
 
 export type JournalFileStatus = 'pending' | 'delivered' | 'failed';
@@ -32,4 +34,28 @@ export interface JournalFile extends JournalFileRecipe {
   readonly written: WrittenJournalFile | null;
   readonly destination: string | null;
   readonly deliveredAt: Date | null;
+}
+
+export function journalFileSentEventOf(
+  file: JournalFileRecipe,
+  written: WrittenJournalFile,
+  destination: string,
+  deliveredAt: Date,
+): SettlementJournalFileSent {
+  return {
+    fileId: file.id,
+    businessDay: file.businessDay,
+    currency: file.currency,
+    acquirers: [...file.acquirers],
+    layout: file.layout,
+    fileName: file.fileName,
+    sequence: file.sequence,
+    entryCount: written.entryCount,
+    debitMinor: written.debitMinor.toString(),
+    creditMinor: written.creditMinor.toString(),
+    byteLength: written.byteLength,
+    sha256: written.sha256,
+    destination,
+    deliveredAt: deliveredAt.toISOString(),
+  };
 }

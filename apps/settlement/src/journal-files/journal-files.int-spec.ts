@@ -132,6 +132,14 @@ describe.each(['postgres', 'pglite'] as const)('journal files (%s)', (kind) => {
     expect(delivered(czk).toString('utf8')).toBe(
       `H;PAYGL;${day};CZK;2026-12-02T00:05:00Z;${czk.sequence}\r\n${czkDetails}T;2;10000;10000;${sha256Of(czkDetails)}\r\n`,
     );
+    const events = await scratch.db.connection.query<{ payload: Record<string, unknown> | string }>(
+      `SELECT "payload" FROM "outbox_message" WHERE "topic" = 'settlement.journal-file.sent.v1' AND "message_key" = $1 ORDER BY "payload"->>'currency'`,
+      [day],
+    );
+    expect(events.map((e) => (typeof e.payload === 'string' ? (JSON.parse(e.payload) as Record<string, unknown>) : e.payload))).toEqual([
+      expect.objectContaining({ fileId: czk.id, currency: 'CZK', debitMinor: '10000', creditMinor: '10000' }),
+      expect.objectContaining({ fileId: eur.id, currency: 'EUR', entryCount: 6, debitMinor: '2050', creditMinor: '2050', sha256: sha256Of(bytes) }),
+    ]);
     // The archive keeps the same bytes, apart from any acquirer's files.
     expect(readFileSync(join(stack.env.SETTLEMENT_FILES_DIR, 'archive', JOURNAL_ARCHIVE, 'gl', eur.fileName))).toEqual(bytes);
   });
