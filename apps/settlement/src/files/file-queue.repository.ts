@@ -2,6 +2,30 @@ import type { OutboxRow } from '@payments/messaging';
 
 import type { SettlementDb } from '../database/settlement-db.provider';
 
+/** The delivery columns every file table has, as the driver returns them. */
+export interface FileDeliveryRow extends Record<string, unknown> {
+  readonly status: 'pending' | 'delivered' | 'failed';
+  readonly attempts: number;
+  readonly next_attempt_at: Date | string;
+  readonly last_error: string | null;
+  readonly byte_length: string | null;
+  readonly sha256: string | null;
+  readonly destination: string | null;
+  readonly delivered_at: Date | string | null;
+}
+
+/** A file row's delivery state (what was written is each table's own). */
+export function deliveryStateOf(row: FileDeliveryRow) {
+  return {
+    status: row.status,
+    attempts: Number(row.attempts),
+    nextAttemptAt: new Date(row.next_attempt_at),
+    lastError: row.last_error,
+    destination: row.destination,
+    deliveredAt: row.delivered_at === null ? null : new Date(row.delivered_at),
+  };
+}
+
 /**
  * What every table of files to send shares (settlement_file, journal_file): the due pending file
  * taken and leased, when the next one is due, and a failed attempt recorded. Plain SQL, PostgreSQL

@@ -7,7 +7,7 @@ import { OutboxWriter } from '@payments/messaging';
 import { schemaOf } from '@payments/runtime';
 
 import { SETTLEMENT_DB, SettlementDb } from '../database/settlement-db.provider';
-import { FileQueueRepository } from './file-queue.repository';
+import { deliveryStateOf, type FileDeliveryRow, FileQueueRepository } from './file-queue.repository';
 import type { BatchLineRow } from './settlement-file.detail';
 import { fileSentEventOf, type FileRecipe, totalsAsText, type SettlementFile, type SettlementFileStatus, type WrittenFile } from './settlement-file';
 
@@ -43,7 +43,7 @@ const NEXT_LINES = `SELECT ${LINE_COLUMNS} FROM "settlement_line" WHERE "batch_i
     AND ("occurred_at", "transaction_id", "event") > ($3::timestamptz, $4::uuid, $5)
   ORDER BY "occurred_at", "transaction_id", "event" LIMIT $2`;
 
-interface FileRow extends Record<string, unknown> {
+interface FileRow extends FileDeliveryRow {
   readonly id: string;
   readonly batch_id: string;
   readonly acquirer_id: string;
@@ -53,16 +53,8 @@ interface FileRow extends Record<string, unknown> {
   readonly values: Record<string, string> | string;
   readonly file_name: string;
   readonly created_at: Date | string;
-  readonly status: SettlementFileStatus;
-  readonly attempts: number;
-  readonly next_attempt_at: Date | string;
-  readonly last_error: string | null;
-  readonly byte_length: string | null;
-  readonly sha256: string | null;
   readonly detail_count: number | null;
   readonly totals: Record<string, string> | string | null;
-  readonly destination: string | null;
-  readonly delivered_at: Date | string | null;
 }
 
 /** A closed batch that has no file yet. */
@@ -160,10 +152,7 @@ function fileOf(row: FileRow): SettlementFile {
     values: json(row.values),
     fileName: row.file_name,
     createdAt: new Date(row.created_at),
-    status: row.status,
-    attempts: Number(row.attempts),
-    nextAttemptAt: new Date(row.next_attempt_at),
-    lastError: row.last_error,
+    ...deliveryStateOf(row),
     written:
       row.sha256 === null || totals === null
         ? null
@@ -173,7 +162,5 @@ function fileOf(row: FileRow): SettlementFile {
             detailCount: Number(row.detail_count),
             totals: Object.fromEntries(Object.entries(totals).map(([name, value]) => [name, BigInt(value)])),
           },
-    destination: row.destination,
-    deliveredAt: row.delivered_at === null ? null : new Date(row.delivered_at),
   };
 }

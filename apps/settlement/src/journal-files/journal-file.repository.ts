@@ -7,7 +7,7 @@ import { OutboxWriter } from '@payments/messaging';
 import { schemaOf } from '@payments/runtime';
 
 import { SETTLEMENT_DB, SettlementDb } from '../database/settlement-db.provider';
-import { FileQueueRepository } from '../files/file-queue.repository';
+import { deliveryStateOf, type FileDeliveryRow, FileQueueRepository } from '../files/file-queue.repository';
 import type { JournalEntryRow } from './journal-entry';
 import { type JournalFile, type JournalFileRecipe, type JournalFileStatus, journalFileSentEventOf, type WrittenJournalFile } from './journal-file';
 
@@ -47,7 +47,7 @@ const ENTRIES = `SELECT "e"."posting_id"::text AS "posting_id", "p"."batch_id"::
   WHERE "e"."business_day" = $1::date AND "e"."currency" = $2 AND "e"."acquirer_id" = ANY($3::text[])
   ORDER BY "p"."acquirer_id", "p"."debit_account", "p"."credit_account", "e"."posting_id", "e"."side" DESC`;
 
-interface FileRow extends Record<string, unknown> {
+interface FileRow extends FileDeliveryRow {
   readonly id: string;
   readonly business_day: string;
   readonly currency: string;
@@ -57,17 +57,9 @@ interface FileRow extends Record<string, unknown> {
   readonly values: Record<string, string> | string;
   readonly file_name: string;
   readonly created_at: Date | string;
-  readonly status: JournalFileStatus;
-  readonly attempts: number;
-  readonly next_attempt_at: Date | string;
-  readonly last_error: string | null;
-  readonly byte_length: string | null;
-  readonly sha256: string | null;
   readonly entry_count: number | null;
   readonly debit_minor: string | null;
   readonly credit_minor: string | null;
-  readonly destination: string | null;
-  readonly delivered_at: Date | string | null;
 }
 
 export interface JournalFileFilter {
@@ -150,10 +142,7 @@ function fileOf(row: FileRow): JournalFile {
     values: typeof row.values === 'string' ? (JSON.parse(row.values) as Record<string, string>) : row.values,
     fileName: row.file_name,
     createdAt: new Date(row.created_at),
-    status: row.status,
-    attempts: Number(row.attempts),
-    nextAttemptAt: new Date(row.next_attempt_at),
-    lastError: row.last_error,
+    ...deliveryStateOf(row),
     written:
       row.sha256 === null
         ? null
@@ -164,7 +153,5 @@ function fileOf(row: FileRow): JournalFile {
             debitMinor: BigInt(row.debit_minor ?? 0),
             creditMinor: BigInt(row.credit_minor ?? 0),
           },
-    destination: row.destination,
-    deliveredAt: row.delivered_at === null ? null : new Date(row.delivered_at),
   };
 }
