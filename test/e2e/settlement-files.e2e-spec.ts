@@ -21,6 +21,7 @@ describe('settlement acquirer files end to end (embedded mode)', () => {
   const day = new Date(cutOffAt - 1).toISOString().slice(0, 10);
   const root = mkdtempSync(join(tmpdir(), 'settlement-files-e2e-'));
   const outgoing = join(root, 'outgoing');
+  const ledger = join(root, 'ledger');
   let platform: PlatformUnderTest;
   let register: RegisterClient;
 
@@ -34,6 +35,12 @@ describe('settlement acquirer files end to end (embedded mode)', () => {
         SETTLEMENT_FILES: JSON.stringify(files),
         SETTLEMENT_FILES_DIR: join(root, 'work'),
         SETTLEMENT_FILES_PASS_MS: '500',
+        SETTLEMENT_JOURNAL_FILES: JSON.stringify({
+          layout: 'journal-entries-csv',
+          values: { ledgerId: 'GL01' },
+          delivery: { kind: 'folder', path: ledger },
+          acquirers: ['default'],
+        }),
       },
     });
     register = new RegisterClient(platform.gatewayUrl, TERMINAL_KEY);
@@ -84,4 +91,30 @@ describe('settlement acquirer files end to end (embedded mode)', () => {
     const badFilter = await settlement('/files?status=sent');
     expect([badFilter.status, badFilter.body.message]).toEqual([400, ['status: status must be one of pending, delivered, failed']]);
   }, 240_000);
+
+  it("delivers the closed day's journal file in EUR, balanced, listed and re-sent with the same bytes", async () => {
+    const journal = async () => (await settlement(`/journal-files?businessDay=${day}&currency=EUR`)).body as unknown as Record<string, unknown>[];
+    const [file] = await eventually(journal, (files) => files[0]?.status === 'delivered');
+    // The purchases' posting (65.50 on the receivable and the merchant) and the cancel's (25.50 back): 4 entries.
+    expect(file).toMatchObject({ currency: 'EUR', acquirers: ['default'], entryCount: 4, debitMinor: '9100', creditMinor: '9100', attempts: 1 });
+
+    const name = String(file.fileName);
+    expect(readdirSync(ledger)).toEqual([name]);
+    const bytes = readFileSync(join(ledger, name));
+    const read = await readLayoutFile(shippedLayout('journal-entries-csv'), createReadStream(join(ledger, name)));
+    expect(read.details.map((d) => [d.account, d.debitCredit, d.amountMinor])).toEqual([
+      ['1011', 'D', 6550n],
+      ['2010', 'C', 6550n],
+      ['2010', 'D', 2550n],
+      ['1011', 'C', 2550n],
+    ]);
+    expect(read.trailer).toMatchObject({ entryCount: 4n, totalDebitMinor: 9100n, totalCreditMinor: 9100n });
+
+    const resent = await settlement(`/journal-files/${String(file.fileId)}/resend`, 'POST');
+    expect(resent).toMatchObject({ status: 200, body: { sha256: file.sha256, sequence: file.sequence, attempts: 2 } });
+    expect(readFileSync(join(ledger, name))).toEqual(bytes);
+
+    const badFilter = await settlement('/journal-files?currency=eur');
+    expect([badFilter.status, badFilter.body.message]).toEqual([400, ['currency: currency must be an ISO 4217 code of three capital letters']]);
+  }, 60_000);
 });

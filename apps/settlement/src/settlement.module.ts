@@ -1,6 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 
-import { acquirerReportReconciledV1, settlementDayClosedV1, settlementFileSentV1, settlementStatementImportedV1 } from '@payments/contracts';
+import {
+  acquirerReportReconciledV1,
+  settlementDayClosedV1,
+  settlementFileSentV1,
+  settlementJournalFileSentV1,
+  settlementStatementImportedV1,
+} from '@payments/contracts';
 import { outboxRelayProvider } from '@payments/runtime';
 
 import { BusinessDayCalendar } from './business-day/business-day.calendar';
@@ -11,6 +17,7 @@ import { loadSettlementEnv } from './config/settlement-env';
 import { SETTLEMENT_DB, settlementDbProvider } from './database/settlement-db.provider';
 import { TransactionEventsConsumer } from './events/transaction-events.consumer';
 import { settlementFilesModule } from './files/settlement-files.wiring';
+import { journalFilesModule } from './journal-files/journal-files.wiring';
 import { SettlementLineRepository } from './lines/settlement-line.repository';
 import { BatchPostingsService } from './postings/batch-postings.service';
 import { PostingMapping } from './postings/posting-mapping';
@@ -48,6 +55,7 @@ export class SettlementModule {
     const mapping = loadPostingMapping(settlementEnv.SETTLEMENT_POSTING_MAPPING_FILE);
     const files = settlementFilesModule(env);
     const fees = loadAcquirerFeeSchedule(env);
+    const journalFiles = journalFilesModule(env);
     return {
       module: SettlementModule,
       controllers: [
@@ -58,6 +66,7 @@ export class SettlementModule {
         AcquirerReportsController,
         ReconciliationBreaksController,
         ...files.controllers,
+        ...journalFiles.controllers,
       ],
       providers: [
         settlementDbProvider,
@@ -84,11 +93,14 @@ export class SettlementModule {
         ImportAcquirerReportUseCase,
         ReconciliationBreakRepository,
         ResolveBreakUseCase,
+        // Daily journal-entry files of the postings (journal-files/).
+        ...journalFiles.providers,
         outboxRelayProvider('settlement', SETTLEMENT_DB, [
           settlementDayClosedV1,
           settlementStatementImportedV1,
           settlementFileSentV1,
           acquirerReportReconciledV1,
+          settlementJournalFileSentV1,
         ]),
       ],
     };

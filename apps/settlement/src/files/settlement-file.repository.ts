@@ -7,6 +7,7 @@ import { OutboxWriter } from '@payments/messaging';
 import { schemaOf } from '@payments/runtime';
 
 import { SETTLEMENT_DB, SettlementDb } from '../database/settlement-db.provider';
+import { deliveryStateOf, type FileDeliveryRow, FileQueueRepository } from './file-queue.repository';
 import type { BatchLineRow } from './settlement-file.detail';
 import { fileSentEventOf, type FileRecipe, totalsAsText, type SettlementFile, type SettlementFileStatus, type WrittenFile } from './settlement-file';
 
@@ -25,16 +26,8 @@ const INSERT_FILE = `INSERT INTO "settlement_file"
     ("id", "batch_id", "acquirer_id", "business_day", "sequence", "layout", "values", "file_name", "created_at", "next_attempt_at")
   VALUES ($1::uuid, $2::uuid, $3, $4::date, $5, $6, $7::jsonb, $8, $9, $9) ON CONFLICT ("batch_id") DO NOTHING RETURNING "id"`;
 
-/** Takes the first due pending file and leases it: a pass that dies half-way leaves it to a later one. */
-const CLAIM_DUE = `UPDATE "settlement_file" SET "next_attempt_at" = $2 WHERE "id" = (SELECT "id" FROM "settlement_file"
-    WHERE "status" = 'pending' AND "next_attempt_at" <= $1 ORDER BY "next_attempt_at" LIMIT 1 FOR UPDATE SKIP LOCKED)
-  RETURNING ${FILE_COLUMNS}`;
-const NEXT_DUE = `SELECT min("next_attempt_at") AS "at" FROM "settlement_file" WHERE "status" = 'pending'`;
 const MARK_DELIVERED = `UPDATE "settlement_file" SET "status" = 'delivered', "attempts" = "attempts" + 1, "last_error" = NULL,
     "byte_length" = $2, "sha256" = $3, "detail_count" = $4, "totals" = $5::jsonb, "destination" = $6, "delivered_at" = $7
-  WHERE "id" = $1::uuid`;
-const MARK_FAILED_ATTEMPT = `UPDATE "settlement_file" SET "attempts" = "attempts" + 1, "last_error" = $2, "next_attempt_at" = $4,
-    "status" = CASE WHEN "status" = 'delivered' THEN 'delivered' WHEN "attempts" + 1 >= $3 THEN 'failed' ELSE 'pending' END
   WHERE "id" = $1::uuid`;
 const FIND_BY_ID = `SELECT ${FILE_COLUMNS} FROM "settlement_file" WHERE "id" = $1::uuid`;
 const FIND_BY_BATCH = `SELECT ${FILE_COLUMNS} FROM "settlement_file" WHERE "batch_id" = $1::uuid`;
@@ -50,7 +43,7 @@ const NEXT_LINES = `SELECT ${LINE_COLUMNS} FROM "settlement_line" WHERE "batch_i
     AND ("occurred_at", "transaction_id", "event") > ($3::timestamptz, $4::uuid, $5)
   ORDER BY "occurred_at", "transaction_id", "event" LIMIT $2`;
 
-interface FileRow extends Record<string, unknown> {
+interface FileRow extends FileDeliveryRow {
   readonly id: string;
   readonly batch_id: string;
   readonly acquirer_id: string;
@@ -60,16 +53,8 @@ interface FileRow extends Record<string, unknown> {
   readonly values: Record<string, string> | string;
   readonly file_name: string;
   readonly created_at: Date | string;
-  readonly status: SettlementFileStatus;
-  readonly attempts: number;
-  readonly next_attempt_at: Date | string;
-  readonly last_error: string | null;
-  readonly byte_length: string | null;
-  readonly sha256: string | null;
   readonly detail_count: number | null;
   readonly totals: Record<string, string> | string | null;
-  readonly destination: string | null;
-  readonly delivered_at: Date | string | null;
 }
 
 /** A closed batch that has no file yet. */
@@ -87,10 +72,12 @@ export interface FileFilter {
 
 /** The only code that touches settlement_file, and the reader of a batch's lines in file order (plain SQL, PostgreSQL and PGlite). */
 @Injectable()
-export class SettlementFileRepository {
+export class SettlementFileRepository extends FileQueueRepository<SettlementFile> {
   private readonly outbox = new OutboxWriter(schemaOf('settlement'));
 
-  constructor(@Inject(SETTLEMENT_DB) private readonly db: SettlementDb) {}
+  constructor(@Inject(SETTLEMENT_DB) db: SettlementDb) {
+    super(db, 'settlement_file', FILE_COLUMNS, (row) => fileOf(row as FileRow));
+  }
 
   async unscheduled(acquirerIds: readonly string[], limit: number): Promise<UnscheduledBatch[]> {
     if (acquirerIds.length === 0) return [];
@@ -116,34 +103,11 @@ export class SettlementFileRepository {
     });
   }
 
-  /** The first pending file due at `now`, leased until `leaseUntil`; undefined when none is due. */
-  async claimDue(now: Date, leaseUntil: Date): Promise<SettlementFile | undefined> {
-    const [row] = await this.db.query<FileRow>(CLAIM_DUE, [now, leaseUntil]);
-    return row && fileOf(row);
-  }
-
-  async nextDueAt(): Promise<Date | undefined> {
-    const [row] = await this.db.query<{ at: Date | string | null }>(NEXT_DUE);
-    return row?.at ? new Date(row.at) : undefined;
-  }
-
   /** Delivered: what was written, where, when, and `settlement.file.sent.v1` in the outbox, in one transaction. */
   async markDelivered(file: FileRecipe, written: WrittenFile, destination: string, deliveredAt: Date): Promise<void> {
     const totals = JSON.stringify(totalsAsText(written.totals));
     const row = this.outbox.row(settlementFileSentV1, fileSentEventOf(file, written, destination, deliveredAt), { key: file.acquirerId });
-    await this.db.transaction(async (tx) => {
-      await tx.execute(MARK_DELIVERED, [file.id, written.byteLength, written.sha256, written.detailCount, totals, destination, deliveredAt]);
-      await tx.query(
-        `WITH "written" AS (INSERT INTO "outbox_message" ("id", "topic", "message_key", "payload", "headers")
-          VALUES ($1::uuid, $2, $3, $4::jsonb, $5::jsonb) RETURNING 1) SELECT pg_notify('${row.channel}', '') FROM "written"`,
-        [row.id, row.topic, row.key, row.payload, row.headers],
-      );
-    });
-  }
-
-  /** One more failed attempt: pending again at `retryAt`, or failed once `maxAttempts` were made (a delivered file stays delivered). */
-  async markAttemptFailed(id: string, error: string, maxAttempts: number, retryAt: Date): Promise<void> {
-    await this.db.execute(MARK_FAILED_ATTEMPT, [id, error, maxAttempts, retryAt]);
+    await this.markDeliveredWith(MARK_DELIVERED, [file.id, written.byteLength, written.sha256, written.detailCount, totals, destination, deliveredAt], row);
   }
 
   async findById(id: string): Promise<SettlementFile | undefined> {
@@ -188,10 +152,7 @@ function fileOf(row: FileRow): SettlementFile {
     values: json(row.values),
     fileName: row.file_name,
     createdAt: new Date(row.created_at),
-    status: row.status,
-    attempts: Number(row.attempts),
-    nextAttemptAt: new Date(row.next_attempt_at),
-    lastError: row.last_error,
+    ...deliveryStateOf(row),
     written:
       row.sha256 === null || totals === null
         ? null
@@ -201,7 +162,5 @@ function fileOf(row: FileRow): SettlementFile {
             detailCount: Number(row.detail_count),
             totals: Object.fromEntries(Object.entries(totals).map(([name, value]) => [name, BigInt(value)])),
           },
-    destination: row.destination,
-    deliveredAt: row.delivered_at === null ? null : new Date(row.delivered_at),
   };
 }

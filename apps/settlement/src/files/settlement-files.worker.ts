@@ -1,17 +1,13 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 
-import { PassScheduler } from '@payments/runtime';
-
 import type { SettlementFilesEnv } from './config/settlement-files-env';
 import { fileNameOf, layoutNamed } from './acquirer-file.writer';
+import { FilePass, messageOf } from './file-pass';
+import type { SettlementFile } from './settlement-file';
 import { SettlementFileRepository } from './settlement-file.repository';
 import { SETTLEMENT_FILES_ENV, SettlementFileSender } from './settlement-file.sender';
 
-/** Closed batches given a file per pass, and files sent per pass. */
-const BATCH = 20;
-const MIN_GAP_MS = 1_000;
-/** A file being written and sent is not taken by another pass before this has passed. */
-export const FILE_LEASE_MS = 15 * 60_000;
+export { FILE_LEASE_MS } from './file-pass';
 
 /**
  * The files pass: each closed batch of an acquirer with a file configuration gets its file row
@@ -23,56 +19,40 @@ export const FILE_LEASE_MS = 15 * 60_000;
 @Injectable()
 export class SettlementFilesWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(SettlementFilesWorker.name);
-  private readonly passes: PassScheduler;
-  private running?: Promise<Date | undefined>;
+  private readonly pass: FilePass<SettlementFile>;
 
   constructor(
     private readonly files: SettlementFileRepository,
-    private readonly sender: SettlementFileSender,
+    sender: SettlementFileSender,
     @Inject(SETTLEMENT_FILES_ENV) private readonly env: SettlementFilesEnv,
   ) {
-    this.passes = new PassScheduler(() => this.runOnce(), { minGapMs: MIN_GAP_MS, maxGapMs: env.SETTLEMENT_FILES_PASS_MS });
+    const queue = {
+      schedule: (now: Date, limit: number) => this.schedule(now, limit),
+      claimDue: (now: Date, leaseUntil: Date) => files.claimDue(now, leaseUntil),
+      send: (file: SettlementFile, now: Date) => sender.send(file, now),
+      recordFailedAttempt: (file: SettlementFile, error: unknown, now: Date) => sender.recordFailedAttempt(file, error, now),
+      nextDueAt: () => files.nextDueAt(),
+      label: (file: SettlementFile) => `settlement file ${file.fileName} of batch ${file.batchId}`,
+    };
+    this.pass = new FilePass(this.logger, queue, env.SETTLEMENT_FILES_PASS_MS);
   }
 
   onApplicationBootstrap(): void {
-    if (Object.keys(this.env.SETTLEMENT_FILES).length > 0) this.passes.start();
+    if (Object.keys(this.env.SETTLEMENT_FILES).length > 0) this.pass.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.passes.stop();
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.pass.stop();
   }
 
   /** One pass; resolves to when a pending file is next due (undefined: none is). */
   runOnce(now = new Date()): Promise<Date | undefined> {
-    this.running ??= this.pass(now)
-      .catch((error: unknown) => {
-        this.logger.error(`settlement files pass failed: ${messageOf(error)}`);
-        return new Date(Date.now() + MIN_GAP_MS);
-      })
-      .finally(() => (this.running = undefined));
-    return this.running;
+    return this.pass.runOnce(now);
   }
 
-  private async pass(now: Date): Promise<Date | undefined> {
-    await this.schedule(now);
-    for (let sent = 0; sent < BATCH; sent += 1) {
-      const file = await this.files.claimDue(now, new Date(now.getTime() + FILE_LEASE_MS));
-      if (!file) break;
-      try {
-        await this.sender.send(file, now);
-        this.logger.log(`settlement file ${file.fileName} of batch ${file.batchId} sent`);
-      } catch (error) {
-        const message = await this.sender.recordFailedAttempt(file, error, now);
-        this.logger.warn(`settlement file ${file.fileName} of batch ${file.batchId}: attempt ${file.attempts + 1} failed: ${message}`);
-      }
-    }
-    return this.files.nextDueAt();
-  }
-
-  private async schedule(now: Date): Promise<void> {
+  private async schedule(now: Date, limit: number): Promise<void> {
     const configs = this.env.SETTLEMENT_FILES;
-    for (const batch of await this.files.unscheduled(Object.keys(configs), BATCH)) {
+    for (const batch of await this.files.unscheduled(Object.keys(configs), limit)) {
       const { layout, values } = configs[batch.acquirerId];
       try {
         const compiled = layoutNamed(layout);
@@ -83,8 +63,4 @@ export class SettlementFilesWorker implements OnApplicationBootstrap, OnApplicat
       }
     }
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -50,6 +50,7 @@ describe(layoutFromDefinition.name, () => {
       'acquirer-settlement-report-csv',
       'acquirer-transactions-csv',
       'acquirer-transactions-fixed',
+      'journal-entries-csv',
     ]);
     expect(layoutFromDefinition(fixedLayout()).detail.fields.map((f) => f.width)).toEqual([1, 6, 13]);
   });

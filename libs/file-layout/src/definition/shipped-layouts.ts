@@ -1,6 +1,7 @@
 import acquirerSettlementReportCsv from '../../layouts/acquirer-settlement-report.csv.json';
 import acquirerTransactionsCsv from '../../layouts/acquirer-transactions.csv.json';
 import acquirerTransactionsFixed from '../../layouts/acquirer-transactions.fixed.json';
+import journalEntriesCsv from '../../layouts/journal-entries.csv.json';
 import type { FileLayout } from './file-layout.model';
 import { layoutFromDefinition } from './layout-definition.loader';
 
@@ -9,6 +10,7 @@ const SHIPPED: Readonly<Record<string, unknown>> = {
   'acquirer-settlement-report-csv': acquirerSettlementReportCsv,
   'acquirer-transactions-csv': acquirerTransactionsCsv,
   'acquirer-transactions-fixed': acquirerTransactionsFixed,
+  'journal-entries-csv': journalEntriesCsv,
 };
 
 export const SHIPPED_LAYOUT_NAMES = Object.keys(SHIPPED);
