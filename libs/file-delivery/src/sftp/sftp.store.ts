@@ -54,8 +54,19 @@ export class SftpStore implements DeliveryStore {
     await this.client.delete(this.remote(path), true);
   }
 
+  /**
+   * Makes the folder when it is missing. Another sender may make it between the check and the
+   * mkdir (the server then refuses the mkdir): a folder that exists afterwards is what was asked.
+   */
   async ensureFolder(folder: string): Promise<void> {
-    if (folder !== '' && !(await this.client.exists(this.remote(folder)))) await this.client.mkdir(this.remote(folder), true);
+    if (folder === '') return;
+    const path = this.remote(folder);
+    if (await this.client.exists(path)) return;
+    try {
+      await this.client.mkdir(path, true);
+    } catch (error) {
+      if ((await this.client.exists(path)) !== 'd') throw error;
+    }
   }
 
   async list(folder: string): Promise<StoredEntry[]> {
