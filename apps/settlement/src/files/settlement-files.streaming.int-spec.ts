@@ -62,16 +62,23 @@ describe('a settlement file of 200,000 lines (postgres)', () => {
     const before = { heapUsed: liveHeap(), rss: process.memoryUsage().rss };
     let peakHeap = before.heapUsed;
     let peakRss = before.rss;
-    // The live heap every 250 ms while the file is written: the batch's rows held at once would stay live throughout.
-    const sampler = setInterval(() => {
+    // The live heap once a second while the file is written (each sample a full collection, the next one a second after it ends,
+    // so sampling never starves the writing): the batch's rows held at once would stay live throughout.
+    let sampling = true;
+    let timer: NodeJS.Timeout | undefined;
+    const sample = (): void => {
+      if (!sampling) return;
       peakHeap = Math.max(peakHeap, liveHeap());
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    }, 250);
+      timer = setTimeout(sample, 1_000);
+    };
+    timer = setTimeout(sample, 1_000);
+    const sampler = { stop: () => ((sampling = false), clearTimeout(timer)) };
     const started = Date.now();
     try {
       await stack.worker.runOnce(new Date('2026-12-02T00:05:00Z'));
     } finally {
-      clearInterval(sampler);
+      sampler.stop();
     }
     const [file] = await stack.files.list({ acquirerId }, 1);
     const size = statSync(join(stack.filesDir, 'archive', acquirerId, file.fileName)).size;
