@@ -46,6 +46,14 @@ describe('settlement reconciliation end to end (embedded mode)', () => {
     const row = (await operatorCall(`${platform.authorizationUrl}/v1/journal/transactions/${String(result.body.transactionId)}`)).body;
     return { terminalId: String(row.terminalId), rrn: String(row.rrn) };
   };
+  /** The open-breaks gauge of /metrics, per kind, for the default acquirer (what the alert watches). */
+  const openBreaksMetric = async () => {
+    const text = (await call(platform.metricsUrl)).text;
+    const series = [...text.matchAll(/^settlement_reconciliation_breaks_open\{([^}]*)\} (\d+)$/gm)]
+      .filter(([, labels]) => labels.includes('acquirer="default"'))
+      .map(([, labels, value]) => [/kind="([a-z_]+)"/.exec(labels)?.[1], Number(value)]);
+    return Object.fromEntries(series) as Record<string, number>;
+  };
   const kinds = (report: Record<string, unknown>) => Object.fromEntries((report.totals as { kind: string; count: number }[]).map((t) => [t.kind, t.count]));
 
   it('imports a report, finds its breaks and lets an operator resolve one, once', async () => {
@@ -76,6 +84,8 @@ describe('settlement reconciliation end to end (embedded mode)', () => {
     const fee = open.body.find((b) => b.kind === 'fee_difference');
     expect(fee).toMatchObject({ rrn: wrongFee.rrn, ourAmountMinor: '2550', theirAmountMinor: '2550', ourFeeMinor: '48', theirFeeMinor: '50', status: 'open' });
 
+    expect(await openBreaksMetric()).toEqual({ fee_difference: 1, missing_ours: 1, missing_theirs: 1 });
+
     const resolvePath = `/v1/settlement/reconciliation-breaks/${String(fee?.id)}/resolve`;
     expect(await operator(resolvePath, { reason: ' ' })).toMatchObject({
       status: 400,
@@ -91,6 +101,7 @@ describe('settlement reconciliation end to end (embedded mode)', () => {
       },
     });
     expect((await operator(resolvePath, { reason: 'again' })).status).toBe(409);
+    expect(await openBreaksMetric()).toEqual({ missing_ours: 1, missing_theirs: 1 });
 
     // The same bytes are the same import; a file that does not balance is refused, storing nothing.
     const same = await operator('/v1/settlement/acquirer-reports', { acquirerId: 'default', content: reportFile(day, sequence, details) });

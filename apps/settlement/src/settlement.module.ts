@@ -36,6 +36,7 @@ import { AcquirerReportsController } from './reconciliation/acquirer-reports.con
 import { ImportAcquirerReportUseCase } from './reconciliation/import-acquirer-report.usecase';
 import { ReconciliationBreakRepository } from './reconciliation/reconciliation-break.repository';
 import { ReconciliationBreaksController } from './reconciliation/reconciliation-breaks.controller';
+import { ReconciliationBreaksMetrics } from './reconciliation/reconciliation-breaks.metrics';
 import { loadAcquirerFeeSchedule } from './reconciliation/reconciliation-env';
 import { ResolveBreakUseCase } from './reconciliation/resolve-break.usecase';
 import { TerminalTotalsController } from './totals/terminal-totals.controller';
@@ -93,6 +94,7 @@ export class SettlementModule {
         ImportAcquirerReportUseCase,
         ReconciliationBreakRepository,
         ResolveBreakUseCase,
+        ReconciliationBreaksMetrics,
         // Daily journal-entry files of the postings (journal-files/).
         ...journalFiles.providers,
         outboxRelayProvider('settlement', SETTLEMENT_DB, [
