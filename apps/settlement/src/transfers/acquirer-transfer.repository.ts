@@ -22,11 +22,14 @@ const INSERT_TRANSFER = `INSERT INTO "acquirer_transfer" ("id", "acquirer_id", "
   VALUES ($1::uuid, $2, $3, $4::date, $5, $6::bigint, $7::bigint, $8::bigint, $9, $10, $11, $12)`;
 /** Both sides of a line, signed: a credit to the card negative. */
 const PAID = `'paid', 'short', 'over'`;
+/** How far back from its value date a transfer pays lines: the business days searched for them (an RRN repeats over time). */
+export const MATCH_WINDOW_DAYS = 60;
 /**
  * The file's lines stored and matched in one statement. Each line takes our line of the acquirer
- * and currency it names (terminal, RRN, direction, as reconciliation pairs them), one not yet
- * paid first, then the nearest in time; a line of ours paid already, or claimed by an earlier
- * line of this file, makes a duplicate. Then the gross decides: paid, short or over.
+ * and currency it names (terminal, RRN, direction, as reconciliation pairs them) among the
+ * business days of the window up to the value date, one not yet paid first, then the nearest in
+ * time; a line of ours paid already, or claimed by an earlier line of this file, makes a
+ * duplicate. Then the gross decides: paid, short or over.
  */
 const MATCH_LINES = `WITH "their" AS (
     SELECT * FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::bigint[], $10::timestamptz[])
@@ -35,7 +38,8 @@ const MATCH_LINES = `WITH "their" AS (
     SELECT DISTINCT ON ("t"."line_no") "t"."line_no", "s"."transaction_id", "s"."event", "s"."amount_minor",
       EXISTS (SELECT 1 FROM "acquirer_transfer_line" AS "p" WHERE "p"."our_transaction_id" = "s"."transaction_id" AND "p"."our_event" = "s"."event"
         AND "p"."outcome" IN (${PAID})) AS "already_paid"
-    FROM "their" AS "t" JOIN "settlement_line" AS "s" ON "s"."acquirer_id" = $2 AND "s"."currency" = $11 AND ${sameLineSql('s', 't')}
+    FROM "their" AS "t" JOIN "settlement_line" AS "s" ON "s"."acquirer_id" = $2 AND "s"."currency" = $11
+      AND "s"."business_day" BETWEEN $12::date - ${MATCH_WINDOW_DAYS} AND $12::date AND ${sameLineSql('s', 't')}
     ORDER BY "t"."line_no", "already_paid", abs(extract(epoch FROM "s"."occurred_at" - "t"."occurred_at")), "s"."transaction_id", "s"."event"),
   "ranked" AS (SELECT *, row_number() OVER (PARTITION BY "transaction_id", "event" ORDER BY "line_no") AS "claim" FROM "candidate")
 INSERT INTO "acquirer_transfer_line" ("transfer_id", "line_no", "terminal_id", "rrn", "scheme", "direction", "gross_minor", "fee_minor", "occurred_at",
@@ -133,6 +137,7 @@ export class AcquirerTransferRepository {
         column((l) => l.feeMinor.toString()),
         column((l) => l.occurredAt.toISOString()),
         file.currency,
+        file.valueDate,
       ]);
       const record = await this.read(tx, id);
       if (!record) throw new Error(`acquirer transfer ${id}: not found in the transaction that wrote it`);

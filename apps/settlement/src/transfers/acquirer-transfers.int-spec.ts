@@ -177,6 +177,14 @@ describe.each(['postgres', 'pglite'] as const)(`${ImportAcquirerTransferUseCase.
     expect(m3.map((f) => [f.status, f.transferReferences])).toEqual([['paid', [reference(2)]]]);
   });
 
+  it('pays no line of a business day before the window up to the value date: an RRN the terminal used back then is unknown', async () => {
+    const old = purchaseLine(acquirerId, '2026-09-01', { rrn: rrn(1) });
+    await lines.record([old]);
+    const file = await acquirerTransferFile({ acquirerId, transferReference: reference(), valueDate: VALUE_DATE }, [{ rrn: rrn(1), amountMinor: 1250n }]);
+    const { transfer } = imported(await sut.execute({ acquirerId, bytes: file }));
+    expect(transfer.totals.map((t) => [t.outcome, t.count])).toEqual([['unknown', 1]]);
+  });
+
   it.each([
     ['a trailer that does not balance', 'trailer field totalFeeMinor', (bytes: Buffer) => Promise.resolve(withTrailerFeeChanged(bytes))],
     [

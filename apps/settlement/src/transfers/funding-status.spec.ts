@@ -1,9 +1,9 @@
 import { MerchantFundingFigures, merchantFundingStatusOf, plusDays, transferReceiptOf } from './funding-status';
 
-const DAY = '2026-12-01';
+/** Lines of 2026-12-01, due two days later. */
+const DUE = '2026-12-03';
 /** Three lines of 12.50, the acquirer's fee 0.29 each, all paid in full. */
 const allPaid: MerchantFundingFigures = {
-  businessDay: DAY,
   lineCount: 3,
   unpaidLineCount: 0,
   shortLineCount: 0,
@@ -14,27 +14,28 @@ const at = (iso: string) => new Date(iso);
 
 describe(merchantFundingStatusOf.name, () => {
   it('is paid when every line was paid in full, whenever asked', () => {
-    expect(merchantFundingStatusOf(allPaid, 2, at('2026-12-30T00:00:00Z'))).toBe('paid');
+    expect(merchantFundingStatusOf(allPaid, DUE, at('2026-12-30T00:00:00Z'))).toBe('paid');
   });
 
-  it('is pending while a line is unpaid up to the due date (business day + due days), late from the next day', () => {
+  it('is pending while a line is unpaid up to the due date, late from the next day', () => {
     const oneUnpaid = { ...allPaid, unpaidLineCount: 1, paidNetMinor: 2n * 1221n, expectedPaidNetMinor: 2n * 1221n };
-    expect(merchantFundingStatusOf(oneUnpaid, 2, at('2026-12-03T23:59:59Z'))).toBe('pending');
-    expect(merchantFundingStatusOf(oneUnpaid, 2, at('2026-12-04T00:00:00Z'))).toBe('late');
-    expect(merchantFundingStatusOf(oneUnpaid, 0, at('2026-12-02T00:00:00Z'))).toBe('late');
+    expect(merchantFundingStatusOf(oneUnpaid, DUE, at('2026-12-03T23:59:59Z'))).toBe('pending');
+    expect(merchantFundingStatusOf(oneUnpaid, DUE, at('2026-12-04T00:00:00Z'))).toBe('late');
   });
 
   it('is short when a line was paid short, or the paid lines came net below what was expected (a fee above the rate)', () => {
-    expect(merchantFundingStatusOf({ ...allPaid, shortLineCount: 1, paidNetMinor: allPaid.paidNetMinor - 100n }, 2, at('2026-12-02T00:00:00Z'))).toBe('short');
-    expect(merchantFundingStatusOf({ ...allPaid, paidNetMinor: allPaid.paidNetMinor - 1n }, 2, at('2026-12-02T00:00:00Z'))).toBe('short');
+    expect(merchantFundingStatusOf({ ...allPaid, shortLineCount: 1, paidNetMinor: allPaid.paidNetMinor - 100n }, DUE, at('2026-12-02T00:00:00Z'))).toBe(
+      'short',
+    );
+    expect(merchantFundingStatusOf({ ...allPaid, paidNetMinor: allPaid.paidNetMinor - 1n }, DUE, at('2026-12-02T00:00:00Z'))).toBe('short');
     // Paid more net than expected (a lower fee) is still paid.
-    expect(merchantFundingStatusOf({ ...allPaid, paidNetMinor: allPaid.paidNetMinor + 5n }, 2, at('2026-12-02T00:00:00Z'))).toBe('paid');
+    expect(merchantFundingStatusOf({ ...allPaid, paidNetMinor: allPaid.paidNetMinor + 5n }, DUE, at('2026-12-02T00:00:00Z'))).toBe('paid');
   });
 
   it('is late rather than short once an unpaid line is overdue, short rather than pending before', () => {
     const shortAndUnpaid = { ...allPaid, unpaidLineCount: 1, shortLineCount: 1, paidNetMinor: 2000n, expectedPaidNetMinor: 2442n };
-    expect(merchantFundingStatusOf(shortAndUnpaid, 2, at('2026-12-02T12:00:00Z'))).toBe('short');
-    expect(merchantFundingStatusOf(shortAndUnpaid, 2, at('2026-12-04T12:00:00Z'))).toBe('late');
+    expect(merchantFundingStatusOf(shortAndUnpaid, DUE, at('2026-12-02T12:00:00Z'))).toBe('short');
+    expect(merchantFundingStatusOf(shortAndUnpaid, DUE, at('2026-12-04T12:00:00Z'))).toBe('late');
   });
 });
 

@@ -7,7 +7,6 @@ export type TransferReceiptStatus = 'received' | 'received_with_difference' | 'n
 
 /** One merchant's lines of one acquirer, business day and currency, as the transfers paid them. */
 export interface MerchantFundingFigures {
-  readonly businessDay: string;
   readonly lineCount: number;
   /** Lines no transfer paid (yet). */
   readonly unpaidLineCount: number;
@@ -35,8 +34,8 @@ export const dayOf = (now: Date): string => now.toISOString().slice(0, 10);
  * line was paid short or the paid lines came net below what was expected (a fee above the
  * acquirer's rate); otherwise pending while a line is unpaid, and paid once every line was paid in full.
  */
-export function merchantFundingStatusOf(figures: MerchantFundingFigures, dueDays: number, now: Date): MerchantFundingStatus {
-  if (figures.unpaidLineCount > 0 && dayOf(now) > plusDays(figures.businessDay, dueDays)) return 'late';
+export function merchantFundingStatusOf(figures: MerchantFundingFigures, dueDate: string, now: Date): MerchantFundingStatus {
+  if (figures.unpaidLineCount > 0 && dayOf(now) > dueDate) return 'late';
   if (figures.shortLineCount > 0 || figures.paidNetMinor < figures.expectedPaidNetMinor) return 'short';
   return figures.unpaidLineCount > 0 ? 'pending' : 'paid';
 }

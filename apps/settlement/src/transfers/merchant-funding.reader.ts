@@ -30,8 +30,8 @@ export class MerchantFundingReader {
     for (let after: MerchantFundingRow | undefined; ;) {
       const page = await this.funding.page(filter, after, filter.status ? PAGE_SIZE : limit);
       for (const row of page) {
-        const days = this.dueDays.of(row.acquirerId);
-        const funding = { ...row, dueDate: plusDays(row.businessDay, days), status: merchantFundingStatusOf(row, days, now) };
+        const dueDate = plusDays(row.businessDay, this.dueDays.of(row.acquirerId));
+        const funding = { ...row, dueDate, status: merchantFundingStatusOf(row, dueDate, now) };
         if (!filter.status || funding.status === filter.status) found.push(funding);
         if (found.length === limit) return found;
       }

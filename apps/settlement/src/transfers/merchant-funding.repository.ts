@@ -8,6 +8,7 @@ import type { MerchantFundingFigures } from './funding-status';
 export interface MerchantFundingRow extends MerchantFundingFigures {
   readonly acquirerId: string;
   readonly merchantId: string;
+  readonly businessDay: string;
   readonly currency: string;
   readonly paidLineCount: number;
   /** Our lines' amounts, signed (a credit to the card negative). */
