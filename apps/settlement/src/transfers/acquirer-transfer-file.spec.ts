@@ -1,7 +1,8 @@
 import { LayoutBalanceError } from '@payments/file-layout';
 
 import { readAcquirerTransferFile, TransferFileRefusedError } from './acquirer-transfer-file';
-import { acquirerTransferFile, withTrailerFeeChanged } from './testing/acquirer-transfer-file.util';
+import { unbalanced } from '../reconciliation/testing/acquirer-report-file.util';
+import { acquirerTransferFile } from './testing/acquirer-transfer-file.util';
 
 const HEADER = { acquirerId: 'acq-cz', transferReference: 'TRF-2026-12-03-01', valueDate: '2026-12-03' };
 
@@ -22,10 +23,10 @@ describe(readAcquirerTransferFile.name, () => {
   });
 
   it('refuses a trailer that does not balance, naming the field and both sums', async () => {
-    const bytes = withTrailerFeeChanged(await acquirerTransferFile(HEADER, [{ rrn: '633512000001', amountMinor: 4000n, feeMinor: 70n }]));
+    const bytes = unbalanced(await acquirerTransferFile(HEADER, [{ rrn: '633512000001', amountMinor: 4000n, feeMinor: 70n }]));
     const refusal = readAcquirerTransferFile(bytes);
     await expect(refusal).rejects.toThrow(LayoutBalanceError);
-    await expect(refusal).rejects.toThrow('trailer field totalFeeMinor: the file says 701, its details make 70');
+    await expect(refusal).rejects.toThrow('trailer field totalAmountMinor: the file says 40001, its details make 4000');
   });
 
   it('refuses a transfer amount other than the gross minus the fees, naming the difference', async () => {

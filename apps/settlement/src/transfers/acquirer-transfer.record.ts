@@ -1,5 +1,6 @@
 import type { TransferLineOutcome } from '@payments/contracts';
 
+import type { AcquirerTransferFile } from './acquirer-transfer-file';
 import type { TransferCredits } from './funding-status';
 
 /** Counts and sums of one outcome; amounts signed, a credit to the card negative. */
@@ -28,17 +29,9 @@ export interface TransferBreak {
 }
 
 /** An imported transfer file, its outcomes, and what the bank statements credited under its reference. */
-export interface AcquirerTransferRecord {
+export interface AcquirerTransferRecord extends Omit<AcquirerTransferFile, 'lines'> {
   readonly id: string;
-  readonly acquirerId: string;
-  readonly transferReference: string;
-  readonly valueDate: string;
-  readonly currency: string;
-  readonly amountMinor: bigint;
-  readonly grossMinor: bigint;
-  readonly feeMinor: bigint;
   readonly lineCount: number;
-  readonly sha256: string;
   readonly fileName: string | null;
   readonly layout: string;
   readonly importedAt: Date;

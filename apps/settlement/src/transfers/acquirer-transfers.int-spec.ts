@@ -20,7 +20,8 @@ import { ImportAcquirerTransferOutcome, ImportAcquirerTransferUseCase } from './
 import { MerchantFundingReader } from './merchant-funding.reader';
 import { MerchantFundingRepository } from './merchant-funding.repository';
 import { camt053Credit } from './testing/camt053-credit.util';
-import { acquirerTransferFile, withTrailerFeeChanged } from './testing/acquirer-transfer-file.util';
+import { unbalanced } from '../reconciliation/testing/acquirer-report-file.util';
+import { acquirerTransferFile } from './testing/acquirer-transfer-file.util';
 import { TransferDueDays } from './transfer-due-days';
 
 jest.setTimeout(60_000);
@@ -186,7 +187,7 @@ describe.each(['postgres', 'pglite'] as const)(`${ImportAcquirerTransferUseCase.
   });
 
   it.each([
-    ['a trailer that does not balance', 'trailer field totalFeeMinor', (bytes: Buffer) => Promise.resolve(withTrailerFeeChanged(bytes))],
+    ['a trailer that does not balance', 'trailer field totalAmountMinor', (bytes: Buffer) => Promise.resolve(unbalanced(bytes))],
     [
       'a transfer amount other than the gross minus the fees',
       'a difference of 1 minor units',

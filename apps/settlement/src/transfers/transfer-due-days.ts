@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 import { loadConfig } from '@payments/config';
 
+import { safeJson } from '../reconciliation/reconciliation-env';
+
 /** How many days after a business day each acquirer's transfers must have paid its lines, as data (default 2). */
 export class TransferDueDays {
   constructor(
@@ -30,14 +32,6 @@ const schema = z.object({
   /** The due days of every acquirer without its own. */
   SETTLEMENT_TRANSFER_DEFAULT_DUE_DAYS: z.coerce.number().pipe(days).default(2),
 });
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
 
 /** The due days from the typed env, validated once at boot (a bad value stops it, naming the variable). */
 export function loadTransferDueDays(env: NodeJS.ProcessEnv): TransferDueDays {

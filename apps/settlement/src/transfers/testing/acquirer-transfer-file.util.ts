@@ -1,7 +1,4 @@
-import { Writable } from 'node:stream';
-
-import { shippedLayout, writeLayoutFile } from '@payments/file-layout';
-
+import { shippedLayoutFile } from '../../reconciliation/testing/acquirer-report-file.util';
 import { ACQUIRER_TRANSFER_LAYOUT } from '../acquirer-transfer-file';
 
 /** One detail as an acquirer writes it: a credit's amount negative, amounts in minor units. */
@@ -25,13 +22,6 @@ export interface TransferHeader {
 
 /** The bytes of a transfer file in the shipped layout, as the acquirer would send it. */
 export async function acquirerTransferFile(header: TransferHeader, details: readonly TransferDetail[]): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk);
-      done();
-    },
-  });
   const rows = details.map((d) => ({
     terminalId: 'T0000001',
     scheme: 'visa',
@@ -43,15 +33,5 @@ export async function acquirerTransferFile(header: TransferHeader, details: read
   const transferAmountMinor = header.transferAmountMinor ?? rows.reduce((sum, row) => sum + row.amountMinor - row.feeMinor, 0n);
   const values = { currency: 'EUR', ...header, transferAmountMinor };
   const context = { businessDay: header.valueDate, createdAt: new Date(`${header.valueDate}T06:00:00Z`), sequence: 1, values };
-  await writeLayoutFile(shippedLayout(ACQUIRER_TRANSFER_LAYOUT), context, rows, sink);
-  return Buffer.concat(chunks);
-}
-
-/** The same file with its trailer's fee total changed: a file that does not balance. */
-export function withTrailerFeeChanged(bytes: Buffer): Buffer {
-  const lines = bytes.toString('utf8').split('\r\n');
-  const trailer = lines[lines.length - 2].split(';');
-  trailer[3] = `${trailer[3]}1`;
-  lines[lines.length - 2] = trailer.join(';');
-  return Buffer.from(lines.join('\r\n'), 'utf8');
+  return shippedLayoutFile(ACQUIRER_TRANSFER_LAYOUT, context, rows);
 }
