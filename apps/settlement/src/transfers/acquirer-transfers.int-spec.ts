@@ -162,6 +162,15 @@ describe.each(['postgres', 'pglite'] as const)(`${ImportAcquirerTransferUseCase.
     expect(await count('outbox_message', '"message_key" = $1', [acquirerId])).toBe(1);
   });
 
+  it('makes one import of five concurrent imports of the same file', async () => {
+    const { file } = await dayOfFourLines();
+    const outcomes = (await Promise.all(Array.from({ length: 5 }, () => sut.execute({ acquirerId, bytes: file })))).map(imported);
+    expect(new Set(outcomes.map((o) => o.transfer.id)).size).toBe(1);
+    expect(outcomes.filter((o) => o.created)).toHaveLength(1);
+    expect(await count('acquirer_transfer_line', '"transfer_id" = $1::uuid', [outcomes[0].transfer.id])).toBe(4);
+    expect(await count('outbox_message', '"message_key" = $1', [acquirerId])).toBe(1);
+  });
+
   it('marks a line a second transfer pays again as a duplicate, and pays the line still unpaid', async () => {
     const day = await dayOfFourLines();
     imported(await sut.execute({ acquirerId, bytes: day.file }));

@@ -1,15 +1,8 @@
-import { shippedLayoutFile } from '../../reconciliation/testing/acquirer-report-file.util';
+import { type ReportDetail, shippedLayoutFile } from '../../reconciliation/testing/acquirer-report-file.util';
 import { ACQUIRER_TRANSFER_LAYOUT } from '../acquirer-transfer-file';
 
-/** One detail as an acquirer writes it: a credit's amount negative, amounts in minor units. */
-export interface TransferDetail {
-  readonly terminalId?: string;
-  readonly rrn: string;
-  readonly scheme?: string;
-  readonly amountMinor: bigint;
-  readonly currency?: string;
-  readonly feeMinor?: bigint;
-}
+/** One detail as an acquirer writes it, as in its settlement report: a credit's amount negative, amounts in minor units. */
+export type TransferDetail = ReportDetail;
 
 export interface TransferHeader {
   readonly acquirerId: string;
