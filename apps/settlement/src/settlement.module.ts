@@ -6,6 +6,7 @@ import {
   settlementFileSentV1,
   settlementJournalFileSentV1,
   settlementStatementImportedV1,
+  settlementTransferImportedV1,
 } from '@payments/contracts';
 import { outboxRelayProvider } from '@payments/runtime';
 
@@ -41,6 +42,7 @@ import { loadAcquirerFeeSchedule } from './reconciliation/reconciliation-env';
 import { ResolveBreakUseCase } from './reconciliation/resolve-break.usecase';
 import { TerminalTotalsController } from './totals/terminal-totals.controller';
 import { TerminalTotalsRepository } from './totals/terminal-totals.repository';
+import { acquirerTransfersModule } from './transfers/transfers.wiring';
 
 /**
  * The settlement service as one module: running day totals per terminal, a settlement line per
@@ -57,6 +59,7 @@ export class SettlementModule {
     const files = settlementFilesModule(env);
     const fees = loadAcquirerFeeSchedule(env);
     const journalFiles = journalFilesModule(env);
+    const transfers = acquirerTransfersModule(env);
     return {
       module: SettlementModule,
       controllers: [
@@ -68,6 +71,7 @@ export class SettlementModule {
         ReconciliationBreaksController,
         ...files.controllers,
         ...journalFiles.controllers,
+        ...transfers.controllers,
       ],
       providers: [
         settlementDbProvider,
@@ -97,12 +101,15 @@ export class SettlementModule {
         ReconciliationBreaksMetrics,
         // Daily journal-entry files of the postings (journal-files/).
         ...journalFiles.providers,
+        // The acquirer's per-transfer files and the merchant funding they pay (transfers/).
+        ...transfers.providers,
         outboxRelayProvider('settlement', SETTLEMENT_DB, [
           settlementDayClosedV1,
           settlementStatementImportedV1,
           settlementFileSentV1,
           acquirerReportReconciledV1,
           settlementJournalFileSentV1,
+          settlementTransferImportedV1,
         ]),
       ],
     };
