@@ -42,6 +42,7 @@ import { loadAcquirerFeeSchedule } from './reconciliation/reconciliation-env';
 import { ResolveBreakUseCase } from './reconciliation/resolve-break.usecase';
 import { TerminalTotalsController } from './totals/terminal-totals.controller';
 import { TerminalTotalsRepository } from './totals/terminal-totals.repository';
+import { ACQUIRER_FILE_MAX_BYTES } from './http/acquirer-file.upload';
 import { acquirerTransfersModule } from './transfers/transfers.wiring';
 
 /**
@@ -88,6 +89,7 @@ export class SettlementModule {
         // Bank statement imports (statements/).
         { provide: BankAccountRegistry, useValue: new BankAccountRegistry(settlementEnv.SETTLEMENT_BANK_ACCOUNTS) },
         { provide: STATEMENT_MAX_BYTES, useValue: settlementEnv.SETTLEMENT_STATEMENT_MAX_BYTES },
+        { provide: ACQUIRER_FILE_MAX_BYTES, useValue: settlementEnv.SETTLEMENT_ACQUIRER_FILE_MAX_BYTES },
         StatementImportRepository,
         ImportStatementFileUseCase,
         // Acquirer transaction files (files/).

@@ -23,7 +23,7 @@ describe('cli settlement transfers', () => {
     return { code, io };
   }
 
-  it("sends an acquirer's transfer file as text in JSON, named, and prints the transfer", async () => {
+  it("uploads an acquirer's transfer file as its bytes, named, and prints the transfer", async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'settlement-cli-')), 'TRF_acq-cz_20261202_0001.csv');
     writeFileSync(file, 'H;acq-cz;TRF-1;2026-12-02;EUR;0.00;2026-12-02T06:00:00Z;1\r\nT;0;0.00;0.00;x\r\n');
     api.answer = { status: 200, body: { id: 't-1', receipt: 'awaited' } };
@@ -33,12 +33,12 @@ describe('cli settlement transfers', () => {
     expect(code).toBe(0);
     expect(io.out).toBe('{"id":"t-1","receipt":"awaited"}\n');
     const [received] = api.received;
-    expect(received).toMatchObject({ method: 'POST', url: '/v1/settlement/acquirer-transfers', contentType: 'application/json' });
-    expect(JSON.parse(received.body.toString('utf8'))).toEqual({
-      acquirerId: 'acq-cz',
-      content: 'H;acq-cz;TRF-1;2026-12-02;EUR;0.00;2026-12-02T06:00:00Z;1\r\nT;0;0.00;0.00;x\r\n',
-      fileName: 'TRF_acq-cz_20261202_0001.csv',
+    expect(received).toMatchObject({
+      method: 'POST',
+      url: '/v1/settlement/acquirers/acq-cz/transfer-files?fileName=TRF_acq-cz_20261202_0001.csv',
+      contentType: 'text/csv',
     });
+    expect(received.body.toString('utf8')).toBe('H;acq-cz;TRF-1;2026-12-02;EUR;0.00;2026-12-02T06:00:00Z;1\r\nT;0;0.00;0.00;x\r\n');
   });
 
   it('reads the merchant funding with every filter', async () => {

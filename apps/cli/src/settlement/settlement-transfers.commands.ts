@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { CliUsageError } from './cli-usage.error';
 import type { OperatorRequest } from './operator-api.client';
 import { acquirerIdOf, businessDayOf, limitOf } from './settlement-option.parsers';
-import { importAcquirerReportRequest } from './settlement.requests';
+import { importAcquirerFileRequest } from './settlement.requests';
 
 /** How `settlement` makes a subcommand (its --url option, the key help, the run). */
 export type SettlementCommandMaker = <T extends object>(
@@ -28,10 +28,8 @@ export interface MerchantFundingOptions {
   readonly limit?: string;
 }
 
-/** The transfer file travels as the settlement report does: its text, the acquirer and the file's name in JSON. */
-export async function importTransferFileRequest(options: ImportTransferFileOptions): Promise<OperatorRequest> {
-  return { ...(await importAcquirerReportRequest(options)), path: '/v1/settlement/acquirer-transfers' };
-}
+/** The transfer file travels as the settlement report does: its bytes as the body, the file's name in the query. */
+export const importTransferFileRequest = (options: ImportTransferFileOptions): Promise<OperatorRequest> => importAcquirerFileRequest(options, 'transfer-files');
 
 export function merchantFundingRequest(options: MerchantFundingOptions): OperatorRequest {
   const { merchant, status } = options;
