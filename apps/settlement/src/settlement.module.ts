@@ -5,6 +5,7 @@ import {
   settlementDayClosedV1,
   settlementFileSentV1,
   settlementJournalFileSentV1,
+  settlementPayoutFileSentV1,
   settlementStatementImportedV1,
 } from '@payments/contracts';
 import { outboxRelayProvider } from '@payments/runtime';
@@ -20,6 +21,7 @@ import { settlementFilesModule } from './files/settlement-files.wiring';
 import { journalFilesModule } from './journal-files/journal-files.wiring';
 import { SettlementLineRepository } from './lines/settlement-line.repository';
 import { BatchPostingsService } from './postings/batch-postings.service';
+import { payoutsModule } from './payouts/payouts.wiring';
 import { PostingMapping } from './postings/posting-mapping';
 import { loadPostingMapping } from './postings/posting-mapping.loader';
 import { PostingRepository } from './postings/posting.repository';
@@ -45,7 +47,7 @@ import { TerminalTotalsRepository } from './totals/terminal-totals.repository';
  * The settlement service as one module: running day totals per terminal, a settlement line per
  * money-moving transaction event, the close of each acquirer's business day into a batch, its
  * postings to the bank's chart of accounts (with the trial balance), the acquirer's transaction
- * file of each closed batch, and the import of bank statement files.
+ * file of each closed batch, the import of bank statement files, and the merchant payouts (pain.001).
  */
 @Module({})
 export class SettlementModule {
@@ -56,6 +58,7 @@ export class SettlementModule {
     const files = settlementFilesModule(env);
     const fees = loadAcquirerFeeSchedule(env);
     const journalFiles = journalFilesModule(env);
+    const payouts = payoutsModule(env, settlementEnv.SETTLEMENT_BANK_ACCOUNTS);
     return {
       module: SettlementModule,
       controllers: [
@@ -67,6 +70,7 @@ export class SettlementModule {
         ReconciliationBreaksController,
         ...files.controllers,
         ...journalFiles.controllers,
+        ...payouts.controllers,
       ],
       providers: [
         settlementDbProvider,
@@ -95,12 +99,15 @@ export class SettlementModule {
         ResolveBreakUseCase,
         // Daily journal-entry files of the postings (journal-files/).
         ...journalFiles.providers,
+        // Merchant payouts as pain.001, matched to the statements (payouts/).
+        ...payouts.providers,
         outboxRelayProvider('settlement', SETTLEMENT_DB, [
           settlementDayClosedV1,
           settlementStatementImportedV1,
           settlementFileSentV1,
           acquirerReportReconciledV1,
           settlementJournalFileSentV1,
+          settlementPayoutFileSentV1,
         ]),
       ],
     };

@@ -48,7 +48,7 @@ export function checkPain001Totals(xml: string): string[] {
   const message = (parser.parse(xml) as ParsedDocument).Document?.CstmrCdtTrfInitn;
   if (!message?.GrpHdr) return ['Document/CstmrCdtTrfInitn/GrpHdr: missing'];
   const findings: string[] = [];
-  const all: Amount[] = [];
+  const all: (Amount | undefined)[] = [];
   for (const [index, information] of (message.PmtInf ?? []).entries()) {
     const where = `PmtInf[${index + 1}] ${information.PmtInfId ?? ''}`.trim();
     const amounts = (information.CdtTrfTxInf ?? []).map((transaction, position) => amountOf(transaction, `${where}/CdtTrfTxInf[${position + 1}]`, findings));
