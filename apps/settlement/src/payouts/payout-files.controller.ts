@@ -1,7 +1,9 @@
-import { BadGatewayException, Controller, Get, Header, HttpCode, NotFoundException, Param, Post, Query, UnprocessableEntityException } from '@nestjs/common';
+import { BadGatewayException, Controller, Get, HttpCode, NotFoundException, Param, Post, Query, Res, UnprocessableEntityException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 
 import { ApiErrorResponses, OperatorEndpoint, uuidParam } from '@payments/runtime';
+
+import type { Response } from 'express';
 
 import { PayoutFilesQueryDto } from './dto/payout-files-query.dto';
 import { PayoutFileResponse, payoutFileResponseOf } from './payout.response';
@@ -37,12 +39,11 @@ export class PayoutFilesController {
   }
 
   @Get(':fileId/content')
-  @Header('Content-Type', 'application/xml; charset=utf-8')
   @ApiProduces('application/xml')
   @ApiOperation({ summary: 'The pain.001 itself, re-generated from its records: 422 when its bytes are not those recorded as sent' })
   @ApiOkResponse({ schema: { type: 'string' } })
   @ApiErrorResponses(400, 404, 422)
-  async content(@Param('fileId', uuidParam('fileId')) fileId: string): Promise<string> {
+  async content(@Param('fileId', uuidParam('fileId')) fileId: string, @Res({ passthrough: true }) response: Response): Promise<string> {
     const outcome = await this.sender.content(fileId);
     switch (outcome.kind) {
       case 'not_found':
@@ -50,6 +51,8 @@ export class PayoutFilesController {
       case 'mismatch':
         throw new UnprocessableEntityException(`fileId: ${outcome.message}`);
       case 'content':
+        // Set here, not by a decorator: an error answers in JSON.
+        response.type('application/xml; charset=utf-8');
         return outcome.xml;
     }
   }
