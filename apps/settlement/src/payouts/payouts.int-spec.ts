@@ -110,11 +110,13 @@ describe.each(['postgres', 'pglite'] as const)('merchant payouts (%s)', (kind) =
     expect(resent).toMatchObject({ kind: 'sent', file: { status: 'delivered', attempts: 2, written: file.written } });
   });
 
-  it('doubles nothing across a crash during delivery, one after delivery, and two passes at once', async () => {
+  it('doubles nothing when two passes make the payouts at once, across a crash during delivery, one after it, and two restarts at once', async () => {
     await closeBatch();
     const failing: AcquirerFileDeliveryFactory = () =>
       ({ destination: 'nowhere', deliver: () => Promise.reject(new Error('link down')) }) as unknown as FileDelivery;
-    await stack({ deliveryOf: failing }).worker.runOnce(NOW);
+    // Two processes see the closed batch at once: one makes its payouts and file, the other finds them made.
+    await Promise.all([stack({ deliveryOf: failing }).worker.runOnce(NOW), stack({ deliveryOf: failing }).worker.runOnce(NOW)]);
+    expect(await payoutsOf()).toHaveLength(2);
     const [pending] = await filesOf();
     expect(pending).toMatchObject({ status: 'pending', attempts: 1, lastError: 'link down' });
 
@@ -146,6 +148,24 @@ describe.each(['postgres', 'pglite'] as const)('merchant payouts (%s)', (kind) =
       ['M2', 'held'],
     ]);
     expect(await sentEvents(file.id)).toHaveLength(1);
+  });
+
+  it('never delivers a file the XSD refuses: the attempt fails naming the line and the element', async () => {
+    await closeBatch();
+    const failing: AcquirerFileDeliveryFactory = () =>
+      ({ destination: 'nowhere', deliver: () => Promise.reject(new Error('link down')) }) as unknown as FileDelivery;
+    await stack({ deliveryOf: failing }).worker.runOnce(NOW);
+    const [pending] = await filesOf();
+    // A stored account broken behind the configuration's back (its checks make this impossible otherwise).
+    await scratch.db.connection.execute(`UPDATE "merchant_payout" SET "creditor_iban" = 'de89 3704' WHERE "payout_file_id" = $1::uuid`, [pending.id]);
+
+    await stack().worker.runOnce(new Date(pending.nextAttemptAt.getTime() + 1));
+
+    const [refused] = await filesOf();
+    expect(refused).toMatchObject({ status: 'pending', attempts: 2, written: null });
+    expect(refused.lastError).toMatch(new RegExp(`^${refused.fileName}: refused, not a valid pain.001.001.09: line \\d+: .*IBAN.*pattern`));
+    expect(() => delivered(refused)).toThrow('ENOENT');
+    expect(await sentEvents(refused.id)).toEqual([]);
   });
 
   it('marks a payout paid by a camt.053 debit entry carrying its EndToEndId, and paid with difference when the amount differs', async () => {
