@@ -1,23 +1,14 @@
-import type { MerchantAccount } from './config/payouts-env';
-import { type DebtorAccount, type HeldReason, type PayoutStatus } from './merchant-payout';
+import type { HeldReason, PayoutDraft, PayoutStatus } from './merchant-payout';
 
-/** A stored payout as the API shows it: `status` pending or sent as its file's delivery stands; `late` computed on read. */
-export interface MerchantPayout {
+/** A stored payout as the API shows it: `status` pending or sent as its file's delivery stands (`late` is computed on read). */
+export interface MerchantPayout extends PayoutDraft {
+  /** Also the EndToEndId of its credit transfer. */
   readonly id: string;
   readonly batchId: string;
   readonly payoutFileId: string | null;
   readonly acquirerId: string;
   readonly businessDay: string;
-  readonly merchantId: string;
-  readonly currency: string;
-  readonly lineCount: number;
-  readonly grossMinor: bigint;
-  readonly feeMinor: bigint;
-  readonly netMinor: bigint;
   readonly status: PayoutStatus;
-  readonly heldReason: HeldReason | null;
-  readonly creditor: MerchantAccount | null;
-  readonly debtor: DebtorAccount | null;
   readonly requestedExecutionDate: string | null;
   readonly createdAt: Date;
   readonly paid: PayoutPayment | null;
