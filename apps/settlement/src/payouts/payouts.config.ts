@@ -1,6 +1,6 @@
 import type { ConfiguredBankAccount } from '../statements/bank-account.config';
 import { normalizedAccount } from '../statements/bank-account.config';
-import { hasValidIbanCheckDigits, type MerchantAccount, type PayoutsConfig, type PayoutsEnv } from './config/payouts-env';
+import { ibanSchema, type MerchantAccount, type PayoutsConfig, type PayoutsEnv } from './config/payouts-env';
 import type { DebtorAccount } from './merchant-payout';
 
 /** The payouts' configuration, read and cross-checked at boot; undefined when SETTLEMENT_PAYOUTS is not set. */
@@ -28,9 +28,9 @@ export function resolvePayoutsConfig(env: PayoutsEnv, bankAccounts: readonly Con
     const account = bankAccounts.find((a) => a.id === accountId);
     if (!account) throw fail(`"${accountId}" is not an id of SETTLEMENT_BANK_ACCOUNTS`);
     if (account.currency !== currency) throw fail(`bank account "${accountId}" is in ${account.currency}`);
-    const iban = normalizedAccount(account.account);
-    if (!/^[A-Z]{2}[0-9]{2}[A-Z0-9]{1,30}$/.test(iban) || !hasValidIbanCheckDigits(iban)) throw fail(`bank account "${accountId}" is not an IBAN`);
-    debtorAccounts.set(currency, { accountId, name: config.debtor.name, iban, ...(config.debtor.bic ? { bic: config.debtor.bic } : {}) });
+    const iban = ibanSchema.safeParse(normalizedAccount(account.account));
+    if (!iban.success) throw fail(`bank account "${accountId}" is not an IBAN (${iban.error.issues[0].message})`);
+    debtorAccounts.set(currency, { accountId, name: config.debtor.name, iban: iban.data, ...(config.debtor.bic ? { bic: config.debtor.bic } : {}) });
   }
   return {
     initiatingParty: config.initiatingParty,

@@ -45,7 +45,7 @@ describe(loadPayoutsEnv.name, () => {
   it.each([
     [{ ...payouts, accounts: { EUR: 'nope' } }, 'SETTLEMENT_PAYOUTS: accounts.EUR: "nope" is not an id of SETTLEMENT_BANK_ACCOUNTS'],
     [{ ...payouts, accounts: { USD: 'ops-eur' } }, 'SETTLEMENT_PAYOUTS: accounts.USD: bank account "ops-eur" is in EUR'],
-    [{ ...payouts, accounts: { CZK: 'ops-czk' } }, 'SETTLEMENT_PAYOUTS: accounts.CZK: bank account "ops-czk" is not an IBAN'],
+    [{ ...payouts, accounts: { CZK: 'ops-czk' } }, 'SETTLEMENT_PAYOUTS: accounts.CZK: bank account "ops-czk" is not an IBAN (expected an IBAN'],
   ])('stops the boot on a debtor account that is not a configured IBAN of its currency', (config, message) => {
     expect(() => resolvePayoutsConfig(envOf({ SETTLEMENT_PAYOUTS: config }), bankAccounts)).toThrow(message);
   });

@@ -8,8 +8,9 @@ import { acquirerFileConfigSchema } from '../../files/config/settlement-files-en
 const IBAN = /^[A-Z]{2}[0-9]{2}[A-Za-z0-9]{1,30}$/;
 const BIC = /^[A-Z0-9]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/;
 
-/** ISO 13616 check digits: the IBAN with its first four characters moved to the end, letters as 10-35, is 1 modulo 97. */
+/** ISO 13616 check digits: the IBAN with its first four characters moved to the end, letters as 10-35, is 1 modulo 97 (false for what is not shaped as an IBAN). */
 export function hasValidIbanCheckDigits(iban: string): boolean {
+  if (!IBAN.test(iban)) return false;
   const digits = [...(iban.slice(4) + iban.slice(0, 4)).toUpperCase()].map((c) => parseInt(c, 36).toString()).join('');
   return BigInt(digits) % 97n === 1n;
 }
