@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 
 import type { SettlementFilesEnv } from '../files/config/settlement-files-env';
-import { FilePass } from '../files/file-pass';
+import { FilePass, fileQueueOf } from '../files/file-pass';
 import { SETTLEMENT_FILES_ENV } from '../files/settlement-file.sender';
 import { AcquirerFeeSchedule } from '../reconciliation/acquirer-fee.schedule';
 import { payoutDraftsOf } from './merchant-payout';
@@ -33,14 +33,12 @@ export class PayoutsWorker implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(PAYOUTS_CONFIG) private readonly config: ResolvedPayoutsConfig | undefined,
     @Inject(SETTLEMENT_FILES_ENV) env: SettlementFilesEnv,
   ) {
-    const queue = {
-      schedule: (now: Date, limit: number) => this.schedule(now, limit),
-      claimDue: (now: Date, leaseUntil: Date) => files.claimDue(now, leaseUntil),
-      send: (file: PayoutFile, now: Date) => sender.send(file, now),
-      recordFailedAttempt: (file: PayoutFile, error: unknown, now: Date) => sender.recordFailedAttempt(file, error, now),
-      nextDueAt: () => files.nextDueAt(),
-      label: (file: PayoutFile) => `payout file ${file.fileName}`,
-    };
+    const queue = fileQueueOf(
+      files,
+      sender,
+      (now, limit) => this.schedule(now, limit),
+      (file: PayoutFile) => `payout file ${file.fileName}`,
+    );
     this.pass = new FilePass(new Logger(PayoutsWorker.name), queue, env.SETTLEMENT_FILES_PASS_MS);
   }
 
