@@ -38,6 +38,14 @@ describe.each(['postgres', 'pglite'] as const)('agents tree and funding (%s)', (
     expect(await sut.ledger.account(agent.ledgerAccountId)).toMatchObject({ currency: 'EUR', debitsMustNotExceedCredits: true, creditLimit: 5_000n });
     expect((await sut.nodes.ancestry(subSub.id)).map((n) => n.id)).toEqual([subSub.id, sub.id, agent.id, dealer.id]);
     expect((await sut.nodes.children(agent.id, 10)).map((n) => n.id)).toEqual([sub.id]);
+    const sibling = await sut.child(agent);
+    expect((await sut.nodes.subtree(dealer.id, 100)).map(({ node, depth }) => [node.id, depth])).toEqual([
+      [dealer.id, 0],
+      [agent.id, 1],
+      [sub.id, 2],
+      [subSub.id, 3],
+      [sibling.id, 2],
+    ]);
     expect(await sut.open.execute({ parentId: randomUUID(), name: 'orphan', limits: { creditLimit: 0n, paymentLimit: null, dailyLimit: null } })).toEqual({
       kind: 'parent_not_found',
     });

@@ -16,6 +16,13 @@ const ANCESTRY = `WITH RECURSIVE "line" AS (
     SELECT p.*, "line"."depth" + 1 FROM "agent_node" p JOIN "line" ON p."id" = "line"."parent_id"
   ) SELECT ${COLUMNS} FROM "line" ORDER BY "depth"`;
 
+/** The node and every node below it, each after its parent (depth first by creation), with its depth below the node. */
+const SUBTREE = `WITH RECURSIVE "below" AS (
+    SELECT n.*, 0 AS "depth", ARRAY[n."created_at"::text || n."id"::text] AS "path" FROM "agent_node" n WHERE n."id" = $1::uuid
+    UNION ALL
+    SELECT c.*, "below"."depth" + 1, "below"."path" || (c."created_at"::text || c."id"::text) FROM "agent_node" c JOIN "below" ON c."parent_id" = "below"."id"
+  ) SELECT ${COLUMNS}, "depth" FROM "below" ORDER BY "path" LIMIT $2`;
+
 const optionalAmount = (value: unknown): bigint | null => (value === null || value === undefined ? null : BigInt(value as string));
 
 function nodeOf(row: SqlRow): AgentNode {
@@ -76,6 +83,11 @@ export class AgentNodeRepository {
   /** Takes the node's row lock until the transaction ends (the node's payments are reserved one at a time). */
   async lock(tx: SqlQueryRunner, id: string): Promise<boolean> {
     return (await tx.query(`SELECT 1 FROM "agent_node" WHERE "id" = $1::uuid FOR UPDATE`, [id])).length === 1;
+  }
+
+  /** The node's whole subtree in one recursive statement, each node after its parent; empty when there is no such node. */
+  async subtree(id: string, limit: number): Promise<{ node: AgentNode; depth: number }[]> {
+    return (await this.db.query(SUBTREE, [id, limit])).map((row) => ({ node: nodeOf(row), depth: Number(row.depth) }));
   }
 
   async children(parentId: string, limit: number): Promise<AgentNode[]> {

@@ -66,6 +66,15 @@ export class AgentNodesController {
     return (await this.nodes.children(id, 1000)).map(nodeResponseOf);
   }
 
+  @Get('nodes/:id/tree')
+  @ApiOperation({ summary: 'The node and its whole subtree (at most 10,000 nodes), each after its parent, with its depth below the node' })
+  @ApiErrorResponses(400, 404)
+  async tree(@Param('id', uuidParam('id')) id: string) {
+    const subtree = await this.nodes.subtree(id, 10_000);
+    if (subtree.length === 0) throw new NotFoundException(`id: no node ${id}`);
+    return subtree.map(({ node, depth }) => ({ depth, ...nodeResponseOf(node) }));
+  }
+
   @Get('nodes/:id/history')
   @ApiOperation({ summary: "The transfers of the node's account, oldest first, each with the balance right after it; page on with after=nextAfter" })
   @ApiErrorResponses(400, 404)
