@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 
 import { OPERATOR_KEY, PlatformUnderTest, startEmbedded } from '../support/platform-under-test';
 import { call, HttpResult } from '../support/register.client';
+import { repoRoot } from '../support/repo-root.util';
 
 /**
  * The agents' tree through the operator API (embedded mode): a dealer, an agent and two levels of
@@ -30,6 +32,14 @@ describe('agents tree end to end (embedded mode)', () => {
     expect([status, body.message]).toEqual([201, undefined]);
     return body as { id: string } & Record<string, unknown>;
   };
+  /** `npm run --silent cli -- <args>` as an operator runs it against this platform. */
+  const cli = (args: string[]): Promise<{ status: number; stdout: string; stderr: string }> =>
+    new Promise((resolve) => {
+      const env = { ...process.env, PAYMENTS_OPERATOR_URL: platform.settlementUrl, PAYMENTS_OPERATOR_KEY: OPERATOR_KEY };
+      execFile('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: repoRoot(), env, timeout: 60_000 }, (error, stdout, stderr) => {
+        resolve({ status: typeof error?.code === 'number' ? error.code : error ? -1 : 0, stdout, stderr });
+      });
+    });
   const fund = (nodeId: string, amount: number) => api('POST', `/nodes/${nodeId}/fundings`, { id: randomUUID(), amount });
 
   it('builds a four-level tree, funds it, pays a payee with every level’s commission, and holds the limits and a block', async () => {
@@ -76,6 +86,16 @@ describe('agents tree end to end (embedded mode)', () => {
       balance: { posted: { debits: '2500', credits: '10000' }, creditLimit: '500', available: '8000' },
       commissionsEarned: '15',
     });
+    const balance = await cli(['ledger', 'balance', '--account', payer.id]);
+    expect([balance.status, balance.stderr]).toEqual([0, '']);
+    expect(JSON.parse(balance.stdout)).toEqual(node.body);
+    const tree = await cli(['agents', 'tree', '--root', dealer.id]);
+    expect((JSON.parse(tree.stdout) as { id: string; depth: number }[]).map((n) => [n.id, n.depth])).toEqual([
+      [dealer.id, 0],
+      [agent.id, 1],
+      [sub.id, 2],
+      [payer.id, 3],
+    ]);
     const pastCredit = await api('POST', `/nodes/${payer.id}/payments`, { id: randomUUID(), payeeId, amount: 8_001, currency: 'EUR' });
     expect([pastCredit.status, pastCredit.body.message]).toEqual([422, "amount: 8001 exceeds the node's balance plus credit limit: 8000 available"]);
 
