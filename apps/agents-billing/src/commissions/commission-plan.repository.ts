@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { SqlQueryRunner, SqlRow } from '@payments/persistence';
 
 import { AGENTS_BILLING_DB, AgentsBillingDb } from '../database/agents-billing-db.provider';
+import { jsonOf, optionalBigInt } from '../database/sql-values';
 import type { NodeLevel } from '../tree/agent-node';
 import type { CommissionPlan, CommissionRule, CommissionTier } from './commission-rule';
 
@@ -12,17 +13,15 @@ interface StoredTier {
   readonly fixed: string;
 }
 
-const optionalAmount = (value: unknown): bigint | null => (value === null || value === undefined ? null : BigInt(value as string));
-
 function ruleOf(row: SqlRow): CommissionRule {
-  const tiers = (typeof row.tiers === 'string' ? JSON.parse(row.tiers) : row.tiers) as StoredTier[];
+  const tiers = jsonOf<StoredTier[]>(row.tiers);
   return {
     level: row.level as NodeLevel,
     percentBasisPoints: BigInt(row.percent_basis_points as number),
     fixed: BigInt(row.fixed as string),
     tiers: tiers.map((t): CommissionTier => ({ fromAmount: BigInt(t.fromAmount), percentBasisPoints: BigInt(t.percentBasisPoints), fixed: BigInt(t.fixed) })),
-    min: optionalAmount(row.min),
-    max: optionalAmount(row.max),
+    min: optionalBigInt(row.min),
+    max: optionalBigInt(row.max),
   };
 }
 

@@ -5,6 +5,7 @@ import type { SqlRow } from '@payments/persistence';
 import { CommissionPlanRepository } from '../commissions/commission-plan.repository';
 import type { CommissionPlan } from '../commissions/commission-rule';
 import { AGENTS_BILLING_DB, AgentsBillingDb } from '../database/agents-billing-db.provider';
+import { dateOf, jsonOf } from '../database/sql-values';
 import { addTransferPostedEvents, type PostedTransferEvent } from '../events/transfer-posted.outbox';
 import type { AgentNode } from '../tree/agent-node';
 import { AgentNodeRepository } from '../tree/agent-node.repository';
@@ -45,10 +46,8 @@ interface StoredTransfer extends Omit<ChainTransfer, 'amount'> {
   readonly amount: string;
 }
 
-const dateOf = (value: unknown): Date => (value instanceof Date ? value : new Date(String(value)));
-
 function paymentOf(row: SqlRow): AgentPayment & { requestHash: string } {
-  const transfers = (typeof row.transfers === 'string' ? JSON.parse(row.transfers) : row.transfers) as StoredTransfer[];
+  const transfers = jsonOf<StoredTransfer[]>(row.transfers);
   return {
     id: String(row.id),
     nodeId: String(row.node_id),

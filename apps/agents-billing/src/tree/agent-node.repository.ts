@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { SqlQueryRunner, SqlRow } from '@payments/persistence';
 
 import { AGENTS_BILLING_DB, AgentsBillingDb } from '../database/agents-billing-db.provider';
+import { dateOf, optionalBigInt } from '../database/sql-values';
 import type { AgentNode, NodeLevel, NodeLimits, NodeStatus } from './agent-node';
 
 const COLUMNS = `"id"::text AS "id", "parent_id"::text AS "parent_id", "level", "name", "currency", "status",
@@ -23,8 +24,6 @@ const SUBTREE = `WITH RECURSIVE "below" AS (
     SELECT c.*, "below"."depth" + 1, "below"."path" || (c."created_at"::text || c."id"::text) FROM "agent_node" c JOIN "below" ON c."parent_id" = "below"."id"
   ) SELECT ${COLUMNS}, "depth" FROM "below" ORDER BY "path" LIMIT $2`;
 
-const optionalAmount = (value: unknown): bigint | null => (value === null || value === undefined ? null : BigInt(value as string));
-
 function nodeOf(row: SqlRow): AgentNode {
   return {
     id: String(row.id),
@@ -34,11 +33,11 @@ function nodeOf(row: SqlRow): AgentNode {
     currency: String(row.currency),
     status: row.status as NodeStatus,
     creditLimit: BigInt(row.credit_limit as string),
-    paymentLimit: optionalAmount(row.payment_limit),
-    dailyLimit: optionalAmount(row.daily_limit),
+    paymentLimit: optionalBigInt(row.payment_limit),
+    dailyLimit: optionalBigInt(row.daily_limit),
     ledgerAccountId: String(row.ledger_account_id),
     commissionAccountId: String(row.commission_account_id),
-    createdAt: row.created_at instanceof Date ? row.created_at : new Date(String(row.created_at)),
+    createdAt: dateOf(row.created_at),
   };
 }
 

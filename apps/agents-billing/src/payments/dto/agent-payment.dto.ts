@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsDefined, IsString, IsUUID, Matches } from 'class-validator';
 
+import { CurrencyCode } from '../../tree/dto/currency-code.decorator';
 import { MinorUnits } from '../../tree/dto/minor-units.decorator';
 import { PAYEE_ID } from '../../commissions/dto/payee-id';
 
@@ -19,9 +20,6 @@ export class AgentPaymentDto {
   @MinorUnits('amount', { min: 1, required: true, description: "minor units debited from the node's account to the payee" })
   amount!: number;
 
-  @ApiProperty({ example: 'EUR', description: "ISO 4217 alphabetic code: the node's currency" })
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 alphabetic code such as EUR' })
-  @IsString({ message: 'currency must be a string, an ISO 4217 alphabetic code such as EUR' })
-  @IsDefined({ message: 'currency is required (an ISO 4217 alphabetic code such as EUR)' })
+  @CurrencyCode("ISO 4217 alphabetic code: the node's currency")
   currency!: string;
 }

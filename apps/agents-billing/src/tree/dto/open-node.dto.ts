@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsDefined, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
+import { CurrencyCode } from './currency-code.decorator';
 import { NodeLimitsDto } from './node-limits.dto';
 
 /** A child under a parent: its level and currency come from the parent. */
@@ -20,9 +21,6 @@ export class OpenChildDto extends NodeLimitsDto {
 
 /** A dealer: a root of the tree, in its own currency. */
 export class OpenDealerDto extends OpenChildDto {
-  @ApiProperty({ example: 'EUR', description: 'ISO 4217 alphabetic code: the currency of the dealer and its whole subtree' })
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 alphabetic code such as EUR' })
-  @IsString({ message: 'currency must be a string, an ISO 4217 alphabetic code such as EUR' })
-  @IsDefined({ message: 'currency is required (an ISO 4217 alphabetic code such as EUR)' })
+  @CurrencyCode('ISO 4217 alphabetic code: the currency of the dealer and its whole subtree')
   currency!: string;
 }
