@@ -64,6 +64,17 @@ describe.each(['postgres', 'pglite'] as const)('agents tree and funding (%s)', (
     expect(await fund(dealer, 1n)).toEqual({ kind: 'dealer_has_no_parent' });
   });
 
+  it("lets exactly the fundings within the dealer's limit through when 20 agents are funded at once", async () => {
+    const dealer = await sut.dealer({ creditLimit: 5_000n });
+    const agents = await Promise.all(Array.from({ length: 20 }, () => sut.child(dealer)));
+
+    const outcomes = await Promise.all(agents.map((agent) => fund(agent, 700n)));
+
+    expect(outcomes.filter((o) => o.kind === 'funded')).toHaveLength(7);
+    expect(outcomes.filter((o) => o.kind !== 'funded')).toEqual(Array(13).fill({ kind: 'parent_limit_exceeded', available: 100n }));
+    expect(await balanceOf(dealer)).toBe(-4_900n);
+  });
+
   it('answers a repeated funding id with the first funding, moves the money once, and refuses the id with another amount', async () => {
     const dealer = await sut.dealer({ creditLimit: 1_000n });
     const agent = await sut.child(dealer);
