@@ -12,6 +12,7 @@ import { NodeFundingsController } from './funding/node-fundings.controller';
 import { AgentPaymentRepository } from './payments/agent-payment.repository';
 import { NodePaymentsController } from './payments/node-payments.controller';
 import { PayPayeeUseCase } from './payments/pay-payee.usecase';
+import { ReservedPaymentsWorker } from './payments/reserved-payments.worker';
 import { AgentNodeRepository } from './tree/agent-node.repository';
 import { AgentNodesController } from './tree/agent-nodes.controller';
 import { ChangeLimitsUseCase } from './tree/change-limits.usecase';
@@ -42,6 +43,7 @@ export class AgentsBillingModule {
         CommissionPlanRepository,
         AgentPaymentRepository,
         PayPayeeUseCase,
+        ReservedPaymentsWorker,
         outboxRelayProvider('agents-billing', AGENTS_BILLING_DB, [agentsTransferPostedV1]),
       ],
     };

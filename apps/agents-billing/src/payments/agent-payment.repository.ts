@@ -130,6 +130,15 @@ export class AgentPaymentRepository {
     });
   }
 
+  /** Reservations made before `before` and never marked posted (their process stopped between reserving and posting), oldest first. */
+  async staleReservations(before: Date, limit: number): Promise<AgentPayment[]> {
+    const rows = await this.db.query(
+      `SELECT ${COLUMNS} FROM "agent_payment" WHERE "status" = 'reserved' AND "created_at" < $1::timestamptz ORDER BY "created_at" LIMIT $2`,
+      [before.toISOString(), limit],
+    );
+    return rows.map(paymentOf);
+  }
+
   /** Drops a reservation whose chain the ledger refused: the day's sum no longer counts it, and the same id may be sent again. */
   async release(id: string): Promise<void> {
     await this.db.execute(`DELETE FROM "agent_payment" WHERE "id" = $1::uuid AND "status" = 'reserved'`, [id]);

@@ -142,6 +142,31 @@ describe.each(['postgres', 'pglite'] as const)('agents payments (%s)', (kind) =>
     expect((await sut.outbox()).filter((e) => e.payload.paymentId === paymentId && e.payload.kind === 'payment')).toHaveLength(1);
   });
 
+  it('finishes a payment its process left reserved: the stored chain posted with its events, or released when the ledger refuses it', async () => {
+    const { payer } = await tree(3_000n, { dailyLimit: 5_000n });
+    const crashed = sut.payWithLedgerDown();
+    const [kept, tooLarge] = [randomUUID(), randomUUID()];
+    await expect(crashed.execute({ paymentId: kept, nodeId: payer.id, payeeId, amount: 2_000n, currency: 'EUR', now: NOW })).rejects.toThrow(
+      'connection terminated',
+    );
+    await expect(crashed.execute({ paymentId: tooLarge, nodeId: payer.id, payeeId, amount: 2_500n, currency: 'EUR', now: NOW })).rejects.toThrow(
+      'connection terminated',
+    );
+    // Both reservations hold the day's limit: 4,500 of 5,000.
+    expect(await pay(payer, 501n)).toEqual({ kind: 'limit_exceeded', limit: 'daily', available: 500n });
+    expect(await balanceOf(payer.ledgerAccountId)).toBe(3_000n);
+
+    expect(await sut.reservedPayments.runOnce(new Date(Date.now() + 1_000))).toBeUndefined();
+    expect(await balanceOf(payer.ledgerAccountId)).toBe(3_000n); // younger than 30 s: a live payment may be posting them
+    await sut.reservedPayments.runOnce(new Date(Date.now() + 31_000));
+
+    expect(await balanceOf(payer.ledgerAccountId)).toBe(1_000n);
+    expect((await sut.outbox()).filter((e) => e.payload.paymentId === kept && e.payload.kind === 'payment')).toHaveLength(1);
+    expect(await sut.payments.staleReservations(new Date(Date.now() + 60_000), 10)).toEqual([]);
+    posted(await pay(payer, 1_000n)); // the released 2,500 no longer counts against the day
+    expect(posted(await pay(payer, 2_000n, kept)).status).toBe('posted');
+  });
+
   it('refuses an unknown payee, another currency than the node’s, and an unknown node, posting nothing', async () => {
     const { payer } = await tree(10_000n);
     expect(await pay(payer, 100n, randomUUID(), { payeeId: 'nobody' })).toEqual({ kind: 'unknown_payee' });

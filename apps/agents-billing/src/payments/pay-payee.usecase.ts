@@ -84,7 +84,11 @@ export class PayPayeeUseCase {
     return { transfers: paymentChainOf({ paymentId: command.paymentId, ancestry, amount: command.amount, rules: plan.rules, accounts }) };
   }
 
-  private async post(payment: AgentPayment, now: Date): Promise<PayPayeeOutcome> {
+  /**
+   * Posts a reserved payment's stored chain (a reservation its process left behind): posted, or
+   * refused by the ledger and released. The same as the caller's retry with the same id.
+   */
+  async post(payment: AgentPayment, now: Date): Promise<PayPayeeOutcome> {
     const reference = `payment ${payment.id}`;
     await this.accounts.ensure(payment.payeeId, payment.currency);
     try {

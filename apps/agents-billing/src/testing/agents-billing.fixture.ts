@@ -10,6 +10,7 @@ import type { CommissionRule } from '../commissions/commission-rule';
 import { FundChildUseCase } from '../funding/fund-child.usecase';
 import { AgentPaymentRepository } from '../payments/agent-payment.repository';
 import { PayPayeeUseCase } from '../payments/pay-payee.usecase';
+import { ReservedPaymentsWorker } from '../payments/reserved-payments.worker';
 import type { AgentNode, NodeLimits } from '../tree/agent-node';
 import { AgentNodeRepository } from '../tree/agent-node.repository';
 import { ChangeLimitsUseCase } from '../tree/change-limits.usecase';
@@ -30,6 +31,10 @@ export interface AgentsBillingUnderTest {
   readonly status: NodeStatusUseCase;
   readonly fund: FundChildUseCase;
   readonly pay: PayPayeeUseCase;
+  readonly payments: AgentPaymentRepository;
+  readonly reservedPayments: ReservedPaymentsWorker;
+  /** The payment use case over a ledger whose writes fail as a lost connection would (the process stopped mid-payment). */
+  payWithLedgerDown(): PayPayeeUseCase;
   dealer(limits?: Partial<NodeLimits>): Promise<AgentNode>;
   child(parent: AgentNode, limits?: Partial<NodeLimits>): Promise<AgentNode>;
   /** A payee with these rules; returns its id. */
@@ -47,6 +52,9 @@ export async function openAgentsBilling(kind: 'postgres' | 'pglite'): Promise<Ag
   const nodes = new AgentNodeRepository(db);
   const plans = new CommissionPlanRepository(db);
   const open = new OpenNodeUseCase(nodes, ledger);
+  const payments = new AgentPaymentRepository(db, nodes, plans);
+  const pay = new PayPayeeUseCase(payments, new PlatformAccounts(ledger), ledger);
+  const down = Object.assign(Object.create(ledger) as Ledger, { transferChain: () => Promise.reject(new Error('connection terminated')) });
   const opened = async (outcome: ReturnType<OpenNodeUseCase['execute']>): Promise<AgentNode> => {
     const result = await outcome;
     if (result.kind !== 'opened') throw new Error(`expected a node opened, got ${result.kind}`);
@@ -61,7 +69,10 @@ export async function openAgentsBilling(kind: 'postgres' | 'pglite'): Promise<Ag
     changeLimits: new ChangeLimitsUseCase(nodes, ledger),
     status: new NodeStatusUseCase(nodes),
     fund: new FundChildUseCase(nodes, ledger, db),
-    pay: new PayPayeeUseCase(new AgentPaymentRepository(db, nodes, plans), new PlatformAccounts(ledger), ledger),
+    pay,
+    payments,
+    reservedPayments: new ReservedPaymentsWorker(payments, pay),
+    payWithLedgerDown: () => new PayPayeeUseCase(payments, new PlatformAccounts(down), down),
     dealer: (limits = {}) => opened(open.execute({ name: 'dealer', currency: 'EUR', limits: { ...NO_LIMITS, ...limits } })),
     child: (parent, limits = {}) => opened(open.execute({ parentId: parent.id, name: `below ${parent.name}`, limits: { ...NO_LIMITS, ...limits } })),
     async payee(rules) {
