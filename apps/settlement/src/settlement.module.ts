@@ -5,7 +5,9 @@ import {
   settlementDayClosedV1,
   settlementFileSentV1,
   settlementJournalFileSentV1,
+  settlementPayoutFileSentV1,
   settlementStatementImportedV1,
+  settlementTransferImportedV1,
 } from '@payments/contracts';
 import { outboxRelayProvider } from '@payments/runtime';
 
@@ -20,6 +22,7 @@ import { settlementFilesModule } from './files/settlement-files.wiring';
 import { journalFilesModule } from './journal-files/journal-files.wiring';
 import { SettlementLineRepository } from './lines/settlement-line.repository';
 import { BatchPostingsService } from './postings/batch-postings.service';
+import { payoutsModule } from './payouts/payouts.wiring';
 import { PostingMapping } from './postings/posting-mapping';
 import { loadPostingMapping } from './postings/posting-mapping.loader';
 import { PostingRepository } from './postings/posting.repository';
@@ -41,12 +44,14 @@ import { loadAcquirerFeeSchedule } from './reconciliation/reconciliation-env';
 import { ResolveBreakUseCase } from './reconciliation/resolve-break.usecase';
 import { TerminalTotalsController } from './totals/terminal-totals.controller';
 import { TerminalTotalsRepository } from './totals/terminal-totals.repository';
+import { ACQUIRER_FILE_MAX_BYTES } from './http/acquirer-file.upload';
+import { acquirerTransfersModule } from './transfers/transfers.wiring';
 
 /**
  * The settlement service as one module: running day totals per terminal, a settlement line per
  * money-moving transaction event, the close of each acquirer's business day into a batch, its
  * postings to the bank's chart of accounts (with the trial balance), the acquirer's transaction
- * file of each closed batch, and the import of bank statement files.
+ * file of each closed batch, the import of bank statement files, and the merchant payouts (pain.001).
  */
 @Module({})
 export class SettlementModule {
@@ -57,6 +62,8 @@ export class SettlementModule {
     const files = settlementFilesModule(env);
     const fees = loadAcquirerFeeSchedule(env);
     const journalFiles = journalFilesModule(env);
+    const transfers = acquirerTransfersModule(env);
+    const payouts = payoutsModule(env, settlementEnv.SETTLEMENT_BANK_ACCOUNTS);
     return {
       module: SettlementModule,
       controllers: [
@@ -68,6 +75,8 @@ export class SettlementModule {
         ReconciliationBreaksController,
         ...files.controllers,
         ...journalFiles.controllers,
+        ...transfers.controllers,
+        ...payouts.controllers,
       ],
       providers: [
         settlementDbProvider,
@@ -84,6 +93,7 @@ export class SettlementModule {
         // Bank statement imports (statements/).
         { provide: BankAccountRegistry, useValue: new BankAccountRegistry(settlementEnv.SETTLEMENT_BANK_ACCOUNTS) },
         { provide: STATEMENT_MAX_BYTES, useValue: settlementEnv.SETTLEMENT_STATEMENT_MAX_BYTES },
+        { provide: ACQUIRER_FILE_MAX_BYTES, useValue: settlementEnv.SETTLEMENT_ACQUIRER_FILE_MAX_BYTES },
         StatementImportRepository,
         ImportStatementFileUseCase,
         // Acquirer transaction files (files/).
@@ -97,12 +107,18 @@ export class SettlementModule {
         ReconciliationBreaksMetrics,
         // Daily journal-entry files of the postings (journal-files/).
         ...journalFiles.providers,
+        // The acquirer's per-transfer files and the merchant funding they pay (transfers/).
+        ...transfers.providers,
+        // Merchant payouts as pain.001, matched to the statements (payouts/).
+        ...payouts.providers,
         outboxRelayProvider('settlement', SETTLEMENT_DB, [
           settlementDayClosedV1,
           settlementStatementImportedV1,
           settlementFileSentV1,
           acquirerReportReconciledV1,
           settlementJournalFileSentV1,
+          settlementTransferImportedV1,
+          settlementPayoutFileSentV1,
         ]),
       ],
     };
