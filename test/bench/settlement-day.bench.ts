@@ -86,9 +86,9 @@ async function runDay(
     // The postings are booked inside the close's transaction: timed there.
     postings: (service) => {
       const book = service.book.bind(service);
-      service.book = async (tx: SqlQueryRunner, batch) => {
+      service.book = async (tx: SqlQueryRunner, batch, lineGroups) => {
         const started = process.hrtime.bigint();
-        await book(tx, batch);
+        await book(tx, batch, lineGroups);
         postingsSeconds += Number(process.hrtime.bigint() - started) / 1e9;
       };
       return service;
