@@ -10,7 +10,12 @@ import { layoutNamed } from '../files/acquirer-file.writer';
 import { assertBalancedJournal, type JournalEntrySource, journalDetailOf, JournalTotalsAccumulator, type JournalTotals } from './journal-entry';
 import type { JournalFileRecipe, WrittenJournalFile } from './journal-file';
 
-/** The layout's context: the configured values, the currency, and the trailer's totals (minor units). */
+/**
+ * The layout's context: the configured values, the currency, and the day's sums (minor units) for a
+ * layout that states them as values (in its header, say). The shipped layout's trailer sums its D
+ * and C entries itself, so a reader checks them; either way the writer refuses entries that do not
+ * add up to these sums.
+ */
 function contextOf(recipe: Omit<JournalFileRecipe, 'id' | 'fileName' | 'acquirers' | 'layout'>, totals?: JournalTotals): FileContext {
   const values = { ...recipe.values, currency: recipe.currency, totalDebitMinor: totals?.debitMinor ?? 0n, totalCreditMinor: totals?.creditMinor ?? 0n };
   return { businessDay: recipe.businessDay, createdAt: recipe.createdAt, sequence: recipe.sequence, values };
