@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Lints and renders deploy/helm/payments, installing Helm 3 first when missing.
+# Lints and renders deploy/helm/payments, installing Helm 3 first when missing; checks and unit-tests
+# its alerting rules with promtool (Debian's prometheus package, installed when missing).
 # Helm has no Debian package and its release binaries cannot be downloaded here, so it is built
 # from the Go module proxy (a few minutes once per machine; the binary lands in $(go env GOPATH)/bin).
 # Usage: scripts/infra/helm.sh        (exit non-zero on any lint warning or render error)
@@ -32,6 +33,25 @@ ensure_helm() {
   helm version --short >/dev/null
 }
 
+# Debian's prometheus package carries promtool; its server is not started here (no systemd).
+ensure_promtool() {
+  command -v promtool >/dev/null && return 0
+  # shellcheck source=lib.sh
+  source "$REPO_ROOT/scripts/infra/lib.sh"
+  apt_install alerts prometheus
+}
+
+# The rule files must load, and each alert must fire (and stay quiet) as its test series say.
+check_alerts() {
+  local out
+  if ! out="$(promtool check rules "$CHART"/alerts/*.rules.yaml 2>&1 && promtool test rules "$REPO_ROOT"/deploy/alert-tests/*.test.yaml 2>&1)"; then
+    echo "$out" >&2
+    echo "helm: FAILED: promtool check/test rules" >&2
+    exit 1
+  fi
+  echo "helm: alerts: $(grep -c '^  *- alert:' "$CHART"/alerts/*.rules.yaml | awk -F: '{ n += $NF } END { print n }') rules checked and tested"
+}
+
 # render NAME HELM_ARGS...: renders into a temporary file; prints only a summary line.
 render() {
   local name="$1"; shift
@@ -60,3 +80,5 @@ for values in "" "$CHART/ci/test-values.yaml"; do
 done
 render "default values"
 render "ci/test-values.yaml" -f "$CHART/ci/test-values.yaml"
+ensure_promtool
+check_alerts

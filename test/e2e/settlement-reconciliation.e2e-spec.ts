@@ -26,7 +26,13 @@ describe('settlement reconciliation end to end (embedded mode)', () => {
 
   beforeAll(async () => {
     // The default acquirer charges 1.50 % + 0.10 on visa.
-    platform = await startEmbedded({ env: { SETTLEMENT_ACQUIRER_FEES: JSON.stringify({ default: { visa: { basisPoints: 150, fixedMinor: 10 } } }) } });
+    platform = await startEmbedded({
+      env: {
+        SETTLEMENT_ACQUIRER_FEES: JSON.stringify({ default: { visa: { basisPoints: 150, fixedMinor: 10 } } }),
+        // Room for the 3,000-line upload below (about 200 kB), not for 400 kB.
+        SETTLEMENT_ACQUIRER_FILE_MAX_BYTES: '300000',
+      },
+    });
     register = new RegisterClient(platform.gatewayUrl, TERMINAL_KEY);
   }, 120_000);
 
@@ -45,6 +51,14 @@ describe('settlement reconciliation end to end (embedded mode)', () => {
     expect(result.body).toMatchObject({ status: 'approved' });
     const row = (await operatorCall(`${platform.authorizationUrl}/v1/journal/transactions/${String(result.body.transactionId)}`)).body;
     return { terminalId: String(row.terminalId), rrn: String(row.rrn) };
+  };
+  /** The open-breaks gauge of /metrics, per kind, for the default acquirer (what the alert watches). */
+  const openBreaksMetric = async () => {
+    const text = (await call(platform.metricsUrl)).text;
+    const series = [...text.matchAll(/^settlement_reconciliation_breaks_open\{([^}]*)\} (\d+)$/gm)]
+      .filter(([, labels]) => labels.includes('acquirer="default"'))
+      .map(([, labels, value]) => [/kind="([a-z_]+)"/.exec(labels)?.[1], Number(value)]);
+    return Object.fromEntries(series) as Record<string, number>;
   };
   const kinds = (report: Record<string, unknown>) => Object.fromEntries((report.totals as { kind: string; count: number }[]).map((t) => [t.kind, t.count]));
 
@@ -76,6 +90,8 @@ describe('settlement reconciliation end to end (embedded mode)', () => {
     const fee = open.body.find((b) => b.kind === 'fee_difference');
     expect(fee).toMatchObject({ rrn: wrongFee.rrn, ourAmountMinor: '2550', theirAmountMinor: '2550', ourFeeMinor: '48', theirFeeMinor: '50', status: 'open' });
 
+    expect(await openBreaksMetric()).toEqual({ fee_difference: 1, missing_ours: 1, missing_theirs: 1 });
+
     const resolvePath = `/v1/settlement/reconciliation-breaks/${String(fee?.id)}/resolve`;
     expect(await operator(resolvePath, { reason: ' ' })).toMatchObject({
       status: 400,
@@ -91,6 +107,7 @@ describe('settlement reconciliation end to end (embedded mode)', () => {
       },
     });
     expect((await operator(resolvePath, { reason: 'again' })).status).toBe(409);
+    expect(await openBreaksMetric()).toEqual({ missing_ours: 1, missing_theirs: 1 });
 
     // The same bytes are the same import; a file that does not balance is refused, storing nothing.
     const same = await operator('/v1/settlement/acquirer-reports', { acquirerId: 'default', content: reportFile(day, sequence, details) });
@@ -108,6 +125,47 @@ describe('settlement reconciliation end to end (embedded mode)', () => {
     });
   }, 120_000);
 
+  it('takes a report larger than a JSON body as an upload of its bytes, and refuses one past the limit or sent as JSON', async () => {
+    // A past day of 3,000 lines we never had: far past the JSON route's 100 kB, each line missing on our side.
+    const day = '2026-01-15';
+    const details = Array.from({ length: 3000 }, (_, i) => ({
+      terminalId: 'DEMO0001',
+      rrn: `6015${String(i).padStart(8, '0')}`,
+      amount: '10.00',
+      fee: '0.25',
+    }));
+    const file = reportFile(day, 1, details);
+    expect(file.length).toBeGreaterThan(150_000);
+    const upload = (body: string, contentType = 'text/csv', query = 'fileName=SR_DEFAULT_20260115_0001.csv') =>
+      call(`${platform.settlementUrl}/v1/settlement/acquirers/default/settlement-reports?${query}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${OPERATOR_KEY}`, 'content-type': contentType },
+        body,
+      });
+
+    const imported = await upload(file);
+    expect(imported.status).toBe(200);
+    expect(imported.body).toMatchObject({
+      acquirerId: 'default',
+      businessDay: day,
+      lineCount: 3000,
+      breakCount: 3000,
+      fileName: 'SR_DEFAULT_20260115_0001.csv',
+    });
+    expect(kinds(imported.body)).toEqual({ missing_ours: 3000 });
+    expect((await upload(file)).body).toMatchObject({ id: imported.body.id });
+
+    expect(await upload(file.repeat(2))).toMatchObject({
+      status: 413,
+      body: { message: 'file: larger than 300000 bytes (SETTLEMENT_ACQUIRER_FILE_MAX_BYTES)' },
+    });
+    expect((await upload(JSON.stringify({ content: 'H;default' }), 'application/json')).status).toBe(415);
+    expect(await upload(file, 'text/csv', 'replace=maybe')).toMatchObject({ status: 400, body: { message: ['replace: replace must be true or false'] } });
+    const unbalanced = await upload(reportFile(day, 2, details).replace(/\r\nT;3000;/, '\r\nT;2999;'));
+    expect(unbalanced).toMatchObject({ status: 422 });
+    expect(unbalanced.body.message).toContain('file: the report was refused, nothing was stored');
+  }, 120_000);
+
   it('documents the reconciliation endpoints and their refusals for operators', async () => {
     type Doc = { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
     const doc = (await call<Doc>(`${platform.settlementUrl}/docs-json`)).body;
@@ -117,5 +175,11 @@ describe('settlement reconciliation end to end (embedded mode)', () => {
     );
     expect(doc.paths['/v1/settlement/reconciliation-breaks'].get).toBeDefined();
     expect(doc.paths['/v1/settlement/acquirer-reports/{reportId}'].get).toBeDefined();
+    expect(Object.keys(doc.paths['/v1/settlement/acquirers/{acquirerId}/settlement-reports'].post.responses)).toEqual(
+      expect.arrayContaining(['400', '404', '409', '413', '415', '422']),
+    );
+    expect(Object.keys(doc.paths['/v1/settlement/acquirers/{acquirerId}/transfer-files'].post.responses)).toEqual(
+      expect.arrayContaining(['400', '404', '409', '413', '415', '422']),
+    );
   });
 });

@@ -35,8 +35,8 @@ export const TEST_SERVICE_ENV = {
   GATEWAY_DEMO_TERMINAL_KEY: 'e2e-terminal-key-0123456789',
   // Each suite that closes days or uses "the last operation" has its own register (key + '-n'):
   // DEMO0002 register operations, DEMO0003 the crash test, DEMO0004 gRPC operations, DEMO0005 cashier prompts.
-  // DEMO0006 acquirer routing, DEMO0007 register timeouts.
-  GATEWAY_DEMO_TERMINAL_COUNT: '7',
+  // DEMO0006 acquirer routing, DEMO0007 register timeouts, DEMO0008 the restart bench, DEMO0009 the settlement day.
+  GATEWAY_DEMO_TERMINAL_COUNT: '9',
   ANTIFRAUD_CARD_VELOCITY_MAX: '100000',
   LOG_LEVEL: 'warn',
   OPERATOR_KEY_HASHES: hashOperatorKey(OPERATOR_KEY),

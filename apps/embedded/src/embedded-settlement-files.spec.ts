@@ -15,11 +15,21 @@ describe(embeddedSettlementFilesEnv.name, () => {
         delivery: { kind: 'folder', path: join(resolve('data', 'settlement-files'), 'outgoing') },
       },
     });
+    expect(JSON.parse(env.SETTLEMENT_JOURNAL_FILES ?? '{}')).toEqual({
+      layout: 'journal-entries-csv',
+      values: { ledgerId: 'PAYGL' },
+      folder: '',
+      delivery: { kind: 'folder', path: join(resolve('data', 'settlement-files'), 'journal') },
+      acquirers: ['default'],
+    });
   });
 
   it('follows a renamed default acquirer, its layout id in letters and digits only', () => {
     expect(JSON.parse(embeddedSettlementFilesEnv('data', { SETTLEMENT_DEFAULT_ACQUIRER: 'acq-cz.1' }).SETTLEMENT_FILES ?? '{}')).toMatchObject({
       'acq-cz.1': { values: { acquirerId: 'ACQCZ1' } },
+    });
+    expect(JSON.parse(embeddedSettlementFilesEnv('data', { SETTLEMENT_DEFAULT_ACQUIRER: 'acq-cz.1' }).SETTLEMENT_JOURNAL_FILES ?? '{}')).toMatchObject({
+      acquirers: ['acq-cz.1'],
     });
   });
 

@@ -6,6 +6,7 @@ import {
   settlementFileSentV1,
   settlementJournalFileSentV1,
   settlementStatementImportedV1,
+  settlementTransferImportedV1,
 } from '@payments/contracts';
 import { outboxRelayProvider } from '@payments/runtime';
 
@@ -36,10 +37,13 @@ import { AcquirerReportsController } from './reconciliation/acquirer-reports.con
 import { ImportAcquirerReportUseCase } from './reconciliation/import-acquirer-report.usecase';
 import { ReconciliationBreakRepository } from './reconciliation/reconciliation-break.repository';
 import { ReconciliationBreaksController } from './reconciliation/reconciliation-breaks.controller';
+import { ReconciliationBreaksMetrics } from './reconciliation/reconciliation-breaks.metrics';
 import { loadAcquirerFeeSchedule } from './reconciliation/reconciliation-env';
 import { ResolveBreakUseCase } from './reconciliation/resolve-break.usecase';
 import { TerminalTotalsController } from './totals/terminal-totals.controller';
 import { TerminalTotalsRepository } from './totals/terminal-totals.repository';
+import { ACQUIRER_FILE_MAX_BYTES } from './http/acquirer-file.upload';
+import { acquirerTransfersModule } from './transfers/transfers.wiring';
 
 /**
  * The settlement service as one module: running day totals per terminal, a settlement line per
@@ -56,6 +60,7 @@ export class SettlementModule {
     const files = settlementFilesModule(env);
     const fees = loadAcquirerFeeSchedule(env);
     const journalFiles = journalFilesModule(env);
+    const transfers = acquirerTransfersModule(env);
     return {
       module: SettlementModule,
       controllers: [
@@ -67,6 +72,7 @@ export class SettlementModule {
         ReconciliationBreaksController,
         ...files.controllers,
         ...journalFiles.controllers,
+        ...transfers.controllers,
       ],
       providers: [
         settlementDbProvider,
@@ -83,6 +89,7 @@ export class SettlementModule {
         // Bank statement imports (statements/).
         { provide: BankAccountRegistry, useValue: new BankAccountRegistry(settlementEnv.SETTLEMENT_BANK_ACCOUNTS) },
         { provide: STATEMENT_MAX_BYTES, useValue: settlementEnv.SETTLEMENT_STATEMENT_MAX_BYTES },
+        { provide: ACQUIRER_FILE_MAX_BYTES, useValue: settlementEnv.SETTLEMENT_ACQUIRER_FILE_MAX_BYTES },
         StatementImportRepository,
         ImportStatementFileUseCase,
         // Acquirer transaction files (files/).
@@ -93,14 +100,18 @@ export class SettlementModule {
         ImportAcquirerReportUseCase,
         ReconciliationBreakRepository,
         ResolveBreakUseCase,
+        ReconciliationBreaksMetrics,
         // Daily journal-entry files of the postings (journal-files/).
         ...journalFiles.providers,
+        // The acquirer's per-transfer files and the merchant funding they pay (transfers/).
+        ...transfers.providers,
         outboxRelayProvider('settlement', SETTLEMENT_DB, [
           settlementDayClosedV1,
           settlementStatementImportedV1,
           settlementFileSentV1,
           acquirerReportReconciledV1,
           settlementJournalFileSentV1,
+          settlementTransferImportedV1,
         ]),
       ],
     };

@@ -14,6 +14,7 @@ export * from './settlement/acquirer-report-reconciled.v1';
 export * from './settlement/file-sent.v1';
 export * from './settlement/journal-file-sent.v1';
 export * from './settlement/statement-imported.v1';
+export * from './settlement/transfer-imported.v1';
 export * from './core/rpc.contract';
 export * from './internal/authorization.rpc';
 export * from './internal/antifraud.rpc';

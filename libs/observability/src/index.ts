@@ -17,7 +17,14 @@ export { NestJsonLogger } from './logging/nest-json.logger';
 export { createLogCapture, type LogCapture } from './logging/log-capture.destination';
 
 // Metrics
-export { metricsRegistry, setMetricsServiceLabel, getOrCreateCounter, getOrCreateGauge, getOrCreateHistogram } from './metrics/metrics.registry';
+export {
+  metricsRegistry,
+  setMetricsServiceLabel,
+  getOrCreateCounter,
+  getOrCreateGauge,
+  getOrCreateCollectedGauge,
+  getOrCreateHistogram,
+} from './metrics/metrics.registry';
 export { MetricsModule, type MetricsModuleOptions } from './metrics/metrics.module';
 export { MetricsController } from './metrics/metrics.controller';
 export { HttpMetricsInterceptor, HTTP_REQUESTS_TOTAL, HTTP_REQUEST_DURATION_SECONDS } from './metrics/http-metrics.interceptor';

@@ -97,7 +97,7 @@ describe('cli settlement', () => {
     expect(received.body.equals(bytes)).toBe(true);
   });
 
-  it("sends an acquirer's report as text in JSON, named, and a break's resolution with its reason", async () => {
+  it("uploads an acquirer's report as its bytes, named, and a break's resolution with its reason", async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'settlement-cli-')), 'ACQ_CZ_20261201.csv');
     writeFileSync(file, 'H;acq-cz;2026-12-01\r\nT;0;0.00;0.00\r\n');
     api.answer = { status: 200, body: { reportId: 'r-1' } };
@@ -106,13 +106,12 @@ describe('cli settlement', () => {
     expect((await cli(['resolve-break', '--id', FILE_ID, '--reason', '  acquirer credited it on 2026-12-03  '])).code).toBe(0);
 
     const [report, resolution] = api.received;
-    expect(report).toMatchObject({ method: 'POST', url: '/v1/settlement/acquirer-reports', contentType: 'application/json' });
-    expect(JSON.parse(report.body.toString('utf8'))).toEqual({
-      acquirerId: 'acq-cz',
-      content: 'H;acq-cz;2026-12-01\r\nT;0;0.00;0.00\r\n',
-      fileName: 'ACQ_CZ_20261201.csv',
-      replace: true,
+    expect(report).toMatchObject({
+      method: 'POST',
+      url: '/v1/settlement/acquirers/acq-cz/settlement-reports?fileName=ACQ_CZ_20261201.csv&replace=true',
+      contentType: 'text/csv',
     });
+    expect(report.body.toString('utf8')).toBe('H;acq-cz;2026-12-01\r\nT;0;0.00;0.00\r\n');
     expect(resolution).toMatchObject({ method: 'POST', url: `/v1/settlement/reconciliation-breaks/${FILE_ID}/resolve` });
     expect(JSON.parse(resolution.body.toString('utf8'))).toEqual({ reason: 'acquirer credited it on 2026-12-03' });
   });

@@ -5,6 +5,7 @@ import { USAGE_EXIT_CODE } from './cli-usage.error';
 import type { OperatorRequest } from './operator-api.client';
 import { EMBEDDED_OPERATOR_URL } from './operator-connection';
 import { runSettlementCommand } from './settlement.command';
+import { addTransferCommands } from './settlement-transfers.commands';
 import * as requests from './settlement.requests';
 
 const KEY_HELP = `
@@ -84,4 +85,5 @@ export function addSettlementCommands(program: Command, io: CliIo, env: NodeJS.P
   command('resolve-break', 'Resolve an open break with the reason it needs no further action (once)', requests.resolveBreakRequest)
     .requiredOption('--id <uuid>', 'the break id')
     .requiredOption('--reason <text>', 'why; kept with the resolution');
+  addTransferCommands(command);
 }

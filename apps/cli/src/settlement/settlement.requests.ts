@@ -107,13 +107,15 @@ export async function importStatementRequest(options: ImportStatementOptions): P
   return { method: 'POST', path: `${API}/statements`, query, body: { bytes: await fileBytes(options.file), contentType } };
 }
 
-/** The acquirer's settlement report travels as text in JSON (the API's body limit bounds it). */
-export async function importAcquirerReportRequest(options: ImportAcquirerReportOptions): Promise<OperatorRequest> {
+/** The acquirer's file as the body, its bytes as delivered (the API bounds it by SETTLEMENT_ACQUIRER_FILE_MAX_BYTES); its name kept with the import. */
+export async function importAcquirerFileRequest(options: ImportAcquirerReportOptions, kind: 'settlement-reports' | 'transfer-files'): Promise<OperatorRequest> {
   const acquirerId = acquirerIdOf('--acquirer', options.acquirer);
-  const content = (await fileBytes(options.file)).toString('utf8');
-  const body = { acquirerId, content, fileName: basename(options.file), ...(options.replace === true && { replace: true }) };
-  return { method: 'POST', path: `${API}/acquirer-reports`, body: { bytes: Buffer.from(JSON.stringify(body)), contentType: 'application/json' } };
+  const query = { fileName: basename(options.file), replace: options.replace === true ? 'true' : undefined };
+  const bytes = await fileBytes(options.file);
+  return { method: 'POST', path: `${API}/acquirers/${encodeURIComponent(acquirerId)}/${kind}`, query, body: { bytes, contentType: 'text/csv' } };
 }
+
+export const importAcquirerReportRequest = (options: ImportAcquirerReportOptions) => importAcquirerFileRequest(options, 'settlement-reports');
 
 export function acquirerReportRequest(options: { readonly id: string }): OperatorRequest {
   return { method: 'GET', path: `${API}/acquirer-reports/${uuidOf('--id', options.id)}` };

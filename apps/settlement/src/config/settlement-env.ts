@@ -32,6 +32,8 @@ const schema = z.object({
   SETTLEMENT_BANK_ACCOUNTS: bankAccountsEnvSchema,
   /** The largest statement file the import API reads (bytes): 10 MiB, well above a month of camt.053 for a busy account. */
   SETTLEMENT_STATEMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(104_857_600).default(10_485_760),
+  /** The largest acquirer file (settlement report, transfer file) the upload routes read (bytes): 64 MiB, some 800,000 report lines. */
+  SETTLEMENT_ACQUIRER_FILE_MAX_BYTES: z.coerce.number().int().min(1024).max(1_073_741_824).default(67_108_864),
 });
 
 export type SettlementEnv = z.infer<typeof schema>;

@@ -14,6 +14,11 @@ export type FeeRates = Readonly<Record<string, Readonly<Record<string, FeeRate>>
 export class AcquirerFeeSchedule {
   constructor(private readonly rates: FeeRates = {}) {}
 
+  /** Every rate as a row (acquirer, scheme or `*`), for a query that applies them set-based as expectedFee does. */
+  rows(): { acquirerId: string; scheme: string; basisPoints: number; fixedMinor: bigint }[] {
+    return Object.entries(this.rates).flatMap(([acquirerId, own]) => Object.entries(own).map(([scheme, rate]) => ({ acquirerId, scheme, ...rate })));
+  }
+
   /** Undefined when no rate applies (no fee check for this line). */
   expectedFee(acquirerId: string, scheme: string | null, amountMinor: bigint): bigint | undefined {
     const own = this.rates[acquirerId];

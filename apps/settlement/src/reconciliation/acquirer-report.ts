@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 
-import { type FileLayout, readLayoutFile, shippedLayout } from '@payments/file-layout';
+import { type FieldValue, type FileLayout, readLayoutFile, shippedLayout } from '@payments/file-layout';
 
 /** The shipped layout an acquirer's settlement report is read with. */
 export const ACQUIRER_REPORT_LAYOUT = 'acquirer-settlement-report-csv';
@@ -38,24 +38,31 @@ export interface AcquirerReport {
  */
 export async function readAcquirerReport(bytes: Buffer, layout: FileLayout = shippedLayout(ACQUIRER_REPORT_LAYOUT)): Promise<AcquirerReport> {
   const file = await readLayoutFile(layout, Readable.from([bytes]));
-  const lines = file.details.map((values, index): AcquirerReportLine => {
-    const signed = values.amountMinor as bigint;
-    return {
-      lineNo: index + 1,
-      terminalId: String(values.terminalId),
-      rrn: String(values.rrn),
-      scheme: String(values.scheme).toLowerCase(),
-      direction: signed < 0n ? 'credit' : 'debit',
-      amountMinor: signed < 0n ? -signed : signed,
-      currency: String(values.currency),
-      feeMinor: values.feeMinor as bigint,
-      occurredAt: values.transactionTime as Date,
-    };
-  });
+  const lines = file.details.map(acquirerLineOf);
   return {
     acquirerId: String(file.header?.acquirerId),
     businessDay: String(file.header?.businessDay),
     sha256: createHash('sha256').update(bytes).digest('hex'),
     lines,
+  };
+}
+
+/**
+ * A detail record of an acquirer's file as the line it names: the terminal, the RRN and the
+ * direction of the signed amount (what reconciliation pairs our lines on), the unsigned amount and
+ * the fee. The settlement report and the per-transfer file (transfers/) share these fields.
+ */
+export function acquirerLineOf(values: Readonly<Record<string, FieldValue>>, index: number): AcquirerReportLine {
+  const signed = values.amountMinor as bigint;
+  return {
+    lineNo: index + 1,
+    terminalId: String(values.terminalId),
+    rrn: String(values.rrn),
+    scheme: String(values.scheme).toLowerCase(),
+    direction: signed < 0n ? 'credit' : 'debit',
+    amountMinor: signed < 0n ? -signed : signed,
+    currency: String(values.currency),
+    feeMinor: values.feeMinor as bigint,
+    occurredAt: values.transactionTime as Date,
   };
 }

@@ -44,6 +44,7 @@ const LIST = `SELECT ${COLUMNS} FROM "reconciliation_break"
   WHERE ($1::text IS NULL OR "status" = $1) AND ($2::text IS NULL OR "acquirer_id" = $2) AND ($3::date IS NULL OR "business_day" = $3::date)
     AND ($4::uuid IS NULL OR "report_id" = $4::uuid)
   ORDER BY "business_day" DESC, "acquirer_id", "created_at", "id" LIMIT $5`;
+const OPEN_COUNTS = `SELECT "acquirer_id", "kind", count(*)::int AS "n" FROM "reconciliation_break" WHERE "status" = 'open' GROUP BY 1, 2`;
 const FIND = `SELECT ${COLUMNS} FROM "reconciliation_break" WHERE "id" = $1::uuid`;
 /** Only an open break is resolved: a second resolution (or one of a replaced report's break) changes nothing. */
 const RESOLVE = `UPDATE "reconciliation_break" SET "status" = 'resolved', "resolution_reason" = $2, "resolved_by" = $3, "resolved_at" = $4::timestamptz
@@ -57,6 +58,12 @@ export class ReconciliationBreakRepository {
   async list(filter: BreakFilter, limit: number): Promise<StoredBreak[]> {
     const rows = await this.db.query(LIST, [filter.status ?? null, filter.acquirerId ?? null, filter.businessDay ?? null, filter.reportId ?? null, limit]);
     return rows.map(breakOf);
+  }
+
+  /** How many breaks are open, per acquirer and kind (what the alert watches). */
+  async openCounts(): Promise<{ acquirerId: string; kind: BreakKind; count: number }[]> {
+    const rows = await this.db.query(OPEN_COUNTS, []);
+    return rows.map((row) => ({ acquirerId: row.acquirer_id as string, kind: row.kind as BreakKind, count: Number(row.n) }));
   }
 
   async findById(id: string): Promise<StoredBreak | undefined> {

@@ -26,7 +26,8 @@ const schema = z.object({
     }),
 });
 
-function safeJson(text: string): unknown {
+/** JSON.parse, or undefined for text that is not JSON (for zod to refuse, naming the variable). */
+export function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

@@ -45,9 +45,26 @@ export type ExpectedFee = (scheme: string | null, amountMinor: bigint) => bigint
 
 /**
  * A report line and our line pair on the terminal, the RRN and the direction: a reversal carries
- * its original's RRN, and is our second line of the transaction, the other way.
+ * its original's RRN, and is our second line of the transaction, the other way. Each is a column
+ * of settlement_line and of the acquirer's stored lines, under these names.
  */
-const keyOf = (line: { terminalId: string; rrn: string | null; direction: LineDirection }): string => `${line.terminalId}/${line.rrn}/${line.direction}`;
+interface LineIdentity {
+  readonly terminalId: string;
+  readonly rrn: string | null;
+  readonly direction: LineDirection;
+}
+const LINE_IDENTITY: Readonly<Record<keyof LineIdentity, string>> = { terminalId: 'terminal_id', rrn: 'rrn', direction: 'direction' };
+
+const keyOf = (line: LineIdentity): string => (Object.keys(LINE_IDENTITY) as (keyof LineIdentity)[]).map((field) => line[field]).join('/');
+
+/**
+ * The same pairing as a SQL condition between two row aliases holding those columns (our
+ * settlement line and the acquirer's line), for matching set-based: a null RRN pairs with nothing.
+ */
+export const sameLineSql = (ours: string, theirs: string): string =>
+  Object.values(LINE_IDENTITY)
+    .map((column) => `"${ours}"."${column}" = "${theirs}"."${column}"`)
+    .join(' AND ');
 
 const NOT_OURS = { ourTransactionId: null, ourEvent: null, ourAmountMinor: null, ourFeeMinor: null } as const;
 const NOT_THEIRS = { theirLineNo: null, theirAmountMinor: null, theirFeeMinor: null } as const;

@@ -20,7 +20,7 @@ import { ApiErrorBody, ApiErrorResponses, OperatorEndpoint, uuidParam } from '@p
 import { ImportStatementQueryDto } from './dto/import-statement-query.dto';
 import { StatementsQueryDto } from './dto/statements-query.dto';
 import { ImportStatementFileUseCase } from './import-statement-file.usecase';
-import { STATEMENT_MAX_BYTES } from './statement-import.tokens';
+import { STATEMENT_CONTENT_TYPES, STATEMENT_MAX_BYTES } from './statement-import.tokens';
 import { StatementImportRepository } from './statement-import.repository';
 import {
   EntryResponse,
@@ -30,7 +30,7 @@ import {
   StatementResponse,
   statementResponseOf,
 } from './statement-import.response';
-import { operatorKeyIdOf, readUploadedFile, STATEMENT_CONTENT_TYPES } from './uploaded-file.reader';
+import { operatorKeyIdOf, readUploadedFile } from '../http/uploaded-file.reader';
 
 @ApiTags('settlement')
 @OperatorEndpoint()
@@ -66,7 +66,12 @@ export class StatementsController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StatementImportResponse> {
-    const file = await readUploadedFile(request, this.maxBytes);
+    const file = await readUploadedFile(request, {
+      contentTypes: STATEMENT_CONTENT_TYPES,
+      maxBytes: this.maxBytes,
+      maxBytesSetting: 'SETTLEMENT_STATEMENT_MAX_BYTES',
+      what: 'the statement file',
+    });
     const outcome = await this.importFile.execute({
       file,
       format: query.format,

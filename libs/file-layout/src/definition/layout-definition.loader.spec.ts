@@ -48,6 +48,7 @@ describe(layoutFromDefinition.name, () => {
   it('accepts the shipped layouts and the base of these tests', () => {
     expect(SHIPPED_LAYOUT_NAMES.map((name) => shippedLayout(name).name)).toEqual([
       'acquirer-settlement-report-csv',
+      'acquirer-transfer-file-csv',
       'acquirer-transactions-csv',
       'acquirer-transactions-fixed',
       'journal-entries-csv',

@@ -1,4 +1,5 @@
 import acquirerSettlementReportCsv from '../../layouts/acquirer-settlement-report.csv.json';
+import acquirerTransferFileCsv from '../../layouts/acquirer-transfer-file.csv.json';
 import acquirerTransactionsCsv from '../../layouts/acquirer-transactions.csv.json';
 import acquirerTransactionsFixed from '../../layouts/acquirer-transactions.fixed.json';
 import journalEntriesCsv from '../../layouts/journal-entries.csv.json';
@@ -8,6 +9,7 @@ import { layoutFromDefinition } from './layout-definition.loader';
 /** The layouts shipped in libs/file-layout/layouts, by name (imported, so they travel with the build). */
 const SHIPPED: Readonly<Record<string, unknown>> = {
   'acquirer-settlement-report-csv': acquirerSettlementReportCsv,
+  'acquirer-transfer-file-csv': acquirerTransferFileCsv,
   'acquirer-transactions-csv': acquirerTransactionsCsv,
   'acquirer-transactions-fixed': acquirerTransactionsFixed,
   'journal-entries-csv': journalEntriesCsv,

@@ -1,4 +1,4 @@
-import { getOrCreateCounter, getOrCreateGauge, getOrCreateHistogram, metricsRegistry } from './metrics.registry';
+import { getOrCreateCollectedGauge, getOrCreateCounter, getOrCreateGauge, getOrCreateHistogram, metricsRegistry } from './metrics.registry';
 
 describe('metricsRegistry', () => {
   it('returns the metric already registered under a name instead of registering it twice', async () => {
@@ -21,6 +21,20 @@ describe('metricsRegistry', () => {
     const histogram = await metricsRegistry.getSingleMetricAsString('spec_handler_seconds');
     expect(histogram).toMatch(/spec_handler_seconds_bucket\{le="0.1",topic="t"[^}]*\} 0/);
     expect(histogram).toMatch(/spec_handler_seconds_bucket\{le="1",topic="t"[^}]*\} 1/);
+  });
+
+  it('reads a collected gauge at each scrape, from the newest collector registered under its name', async () => {
+    let open = 3;
+    getOrCreateCollectedGauge('spec_breaks_open', 'Open breaks.', ['kind'], (gauge) => {
+      gauge.reset();
+      if (open > 0) gauge.set({ kind: 'fee_difference' }, open);
+      return Promise.resolve();
+    });
+    expect(await metricsRegistry.getSingleMetricAsString('spec_breaks_open')).toMatch(/^spec_breaks_open\{kind="fee_difference"[^}]*\} 3$/m);
+    open = 0;
+    expect(await metricsRegistry.getSingleMetricAsString('spec_breaks_open')).not.toContain('fee_difference');
+    getOrCreateCollectedGauge('spec_breaks_open', 'Open breaks.', ['kind'], (gauge) => Promise.resolve(gauge.set({ kind: 'missing_ours' }, 1)));
+    expect(await metricsRegistry.getSingleMetricAsString('spec_breaks_open')).toMatch(/^spec_breaks_open\{kind="missing_ours"[^}]*\} 1$/m);
   });
 
   it('rejects a name already used with another type or other labels, naming the metric', () => {

@@ -27,6 +27,22 @@ export function getOrCreateGauge<L extends string>(name: string, help: string, l
   return existing(name, Gauge, labelNames) ?? new Gauge<L>({ name, help, labelNames, registers: [metricsRegistry] });
 }
 
+/**
+ * A gauge read at each scrape: `collect` sets its values (a count kept in a database, say). A second
+ * registration of the name replaces the collector, so the newest module instance is the one read.
+ */
+export function getOrCreateCollectedGauge<L extends string>(
+  name: string,
+  help: string,
+  labelNames: readonly L[],
+  collect: (gauge: Gauge<L>) => Promise<void>,
+): Gauge<L> {
+  const gauge = getOrCreateGauge(name, help, labelNames);
+  // prom-client awaits a gauge's `collect` before every read of its values (its documented config hook).
+  (gauge as unknown as { collect: () => Promise<void> }).collect = () => collect(gauge);
+  return gauge;
+}
+
 /** The histogram registered under `name`, creating it on first use; buckets in the metric's unit. */
 export function getOrCreateHistogram<L extends string>(name: string, help: string, labelNames: readonly L[] = [], buckets?: readonly number[]): Histogram<L> {
   return (

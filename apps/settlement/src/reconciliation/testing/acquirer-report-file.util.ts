@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 
-import { shippedLayout, writeLayoutFile } from '@payments/file-layout';
+import { type FileContext, shippedLayout, writeLayoutFile } from '@payments/file-layout';
 
 import { ACQUIRER_REPORT_LAYOUT } from '../acquirer-report';
 
@@ -14,8 +14,8 @@ export interface ReportDetail {
   readonly feeMinor?: bigint;
 }
 
-/** The bytes of a settlement report in the shipped layout, as the acquirer would send it. */
-export async function acquirerReportFile(acquirerId: string, businessDay: string, details: readonly ReportDetail[], sequence = 1): Promise<Buffer> {
+/** A file in a shipped layout written into memory: its bytes as an acquirer would send them. */
+export async function shippedLayoutFile(layout: string, context: FileContext, rows: readonly object[]): Promise<Buffer> {
   const chunks: Buffer[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -23,6 +23,12 @@ export async function acquirerReportFile(acquirerId: string, businessDay: string
       done();
     },
   });
+  await writeLayoutFile(shippedLayout(layout), context, rows, sink);
+  return Buffer.concat(chunks);
+}
+
+/** The bytes of a settlement report in the shipped layout, as the acquirer would send it. */
+export async function acquirerReportFile(acquirerId: string, businessDay: string, details: readonly ReportDetail[], sequence = 1): Promise<Buffer> {
   const rows = details.map((d) => ({
     terminalId: 'T0000001',
     scheme: 'visa',
@@ -32,11 +38,10 @@ export async function acquirerReportFile(acquirerId: string, businessDay: string
     ...d,
   }));
   const context = { businessDay, createdAt: new Date(`${businessDay}T23:30:00Z`), sequence, values: { acquirerId } };
-  await writeLayoutFile(shippedLayout(ACQUIRER_REPORT_LAYOUT), context, rows, sink);
-  return Buffer.concat(chunks);
+  return shippedLayoutFile(ACQUIRER_REPORT_LAYOUT, context, rows);
 }
 
-/** The same file with its trailer's amount total changed: a report that does not balance. */
+/** The same file with its trailer's amount total (its third field) changed: a report, or a transfer file, that does not balance. */
 export function unbalanced(bytes: Buffer): Buffer {
   const lines = bytes.toString('utf8').split('\r\n');
   const trailer = lines[lines.length - 2].split(';');

@@ -3,19 +3,28 @@ import type { Request } from 'express';
 
 import { hashOperatorKey } from '@payments/runtime';
 
-/** How a back office sends a statement file: its bytes as the body (curl --data-binary @file), untouched by any body parser. */
-export const STATEMENT_CONTENT_TYPES = ['application/xml', 'text/xml', 'text/plain', 'application/octet-stream'] as const;
+/** What an upload route takes: its content types, its size limit and the setting that sets it, and what the file is (for the errors). */
+export interface UploadRules {
+  readonly contentTypes: readonly string[];
+  readonly maxBytes: number;
+  /** The environment variable behind maxBytes, named in the 413. */
+  readonly maxBytesSetting: string;
+  /** e.g. "the statement file", in "send the statement file as the body". */
+  readonly what: string;
+}
 
 /**
  * The request body as bytes, up to `maxBytes` (413 beyond, before reading when Content-Length
- * says so). Its SHA-256 is the file's identity, so it is read as sent, never re-encoded.
+ * says so). Its SHA-256 is the file's identity, so it is read as sent, never re-encoded. The route
+ * must take no body parser for these content types (the platform parses JSON only).
  */
-export async function readUploadedFile(request: Request, maxBytes: number): Promise<Buffer> {
+export async function readUploadedFile(request: Request, rules: UploadRules): Promise<Buffer> {
+  const { contentTypes, maxBytes, maxBytesSetting, what } = rules;
   const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-  if (!(STATEMENT_CONTENT_TYPES as readonly string[]).includes(type)) {
-    throw new UnsupportedMediaTypeException(`Content-Type: send the file's bytes as ${STATEMENT_CONTENT_TYPES.join(', ')}, not "${type || 'none'}"`);
+  if (!contentTypes.includes(type)) {
+    throw new UnsupportedMediaTypeException(`Content-Type: send the file's bytes as ${contentTypes.join(', ')}, not "${type || 'none'}"`);
   }
-  const tooLarge = () => new PayloadTooLargeException(`file: larger than ${maxBytes} bytes (SETTLEMENT_STATEMENT_MAX_BYTES)`);
+  const tooLarge = () => new PayloadTooLargeException(`file: larger than ${maxBytes} bytes (${maxBytesSetting})`);
   if (Number(request.headers['content-length'] ?? 0) > maxBytes) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
@@ -28,7 +37,7 @@ export async function readUploadedFile(request: Request, maxBytes: number): Prom
     }
     chunks.push(chunk);
   }
-  if (size === 0) throw new BadRequestException('file: the request body is empty; send the statement file as the body');
+  if (size === 0) throw new BadRequestException(`file: the request body is empty; send ${what} as the body`);
   return Buffer.concat(chunks);
 }
 
