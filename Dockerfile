@@ -28,10 +28,12 @@ RUN npm run build \
  && mkdir -p /out/apps \
  && cp -r dist node_modules package.json /out/ \
  && for schema in apps/*/prisma; do mkdir -p "/out/$(dirname "$schema")" && cp -r "$schema" "/out/$schema"; done \
- && mkdir -p /out/libs/contracts && cp -r libs/contracts/proto /out/libs/contracts/proto
+ && mkdir -p /out/libs/contracts && cp -r libs/contracts/proto /out/libs/contracts/proto \
+ && mkdir -p /out/libs/payment-initiation && cp -r libs/payment-initiation/schemas /out/libs/payment-initiation/schemas
 
 # --- runtime: compiled code, production dependencies, the SQL migrations and the .proto files the
-# services load at run time (libs/contracts/proto: the registers' and the internal gRPC APIs); nothing else.
+# services load at run time (libs/contracts/proto: the registers' and the internal gRPC APIs), the
+# ISO 20022 schema payout files are checked against (libs/payment-initiation/schemas); nothing else.
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
     HOST=0.0.0.0

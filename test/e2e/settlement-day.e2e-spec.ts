@@ -7,6 +7,7 @@ import { FieldValue, readLayoutFile, shippedLayout } from '@payments/file-layout
 import { freePort } from '@payments/testing';
 
 import { acquirerReportContent, AcquirerReportDetail } from '../support/acquirer-report.file';
+import { camt053OfDebits, randomCzechIban } from '../support/bank-statement.file';
 import { OPERATOR_KEY, PlatformOptions, PlatformUnderTest, startDistributed, startEmbedded } from '../support/platform-under-test';
 import { call, eventually, HttpResult, operatorCall, RegisterClient, TERMINAL_KEY } from '../support/register.client';
 
@@ -17,6 +18,8 @@ const TERMINAL = 'DEMO0009';
 const KEY = `${TERMINAL_KEY}-9`;
 const PROMPT_TIMEOUT_MS = 2_500;
 const NUMERIC: Record<string, string> = { EUR: '978', USD: '840' };
+const MERCHANT = 'DEMOSHOP0000001';
+const MERCHANT_IBAN = 'DE89370400440532013000';
 
 /** A settlement line as the day should hold it: what the server approved, and reversed, the other way. */
 interface DayLine {
@@ -39,7 +42,7 @@ function totalsOf(lines: readonly DayLine[]) {
     const debit = group.filter((l) => l.amountMinor > 0n).reduce((sum, l) => sum + l.amountMinor, 0n);
     const credit = group.filter((l) => l.amountMinor < 0n).reduce((sum, l) => sum - l.amountMinor, 0n);
     return {
-      merchantId: 'DEMOSHOP0000001',
+      merchantId: MERCHANT,
       terminalId: TERMINAL,
       scheme: group[0].scheme,
       currency: group[0].currency,
@@ -60,7 +63,8 @@ const feeOf = (amountMinor: bigint) => (amountMinor > 0n ? (amountMinor * 150n +
  * because the register hung up, a PIN pad that stopped answering after the host approved, an
  * approval the register lost, a partial refund; then the cut-off (a minute or two ahead, waited
  * for on the wall clock), the close of both acquirers' days over the operator API, their files in
- * both shipped layouts, the acquirer's report with its breaks, the postings and the trial balance.
+ * both shipped layouts, the acquirer's report with its breaks, the postings and the trial balance,
+ * the merchant's payouts as pain.001 files, and the bank's statement paying them.
  *
  * The day holds only this run's operations in either mode: the two acquirers' ids are new on
  * each run (AUTHORIZATION_ACQUIRERS routes this platform's cards to them), so the shared database
@@ -74,7 +78,9 @@ describe.each([
   const run = randomBytes(4).toString('hex');
   const acquirers = { visa: `day-visa-${run}`, mc: `day-mc-${run}` };
   const root = mkdtempSync(join(tmpdir(), 'settlement-day-e2e-'));
-  const outgoing = { visa: join(root, 'visa-out'), mc: join(root, 'mc-out') };
+  const outgoing = { visa: join(root, 'visa-out'), mc: join(root, 'mc-out'), payouts: join(root, 'bank-out') };
+  // The platform's euro account at its bank, which pays the merchants: new on each run, so its statements are this run's.
+  const debtor = { id: `ops-eur-${run}`, account: randomCzechIban(), currency: 'EUR', format: 'camt053' };
   const lines: DayLine[] = [];
   let cutOffAt: number;
   let day: string;
@@ -114,6 +120,16 @@ describe.each([
         SETTLEMENT_FILES_PASS_MS: '500',
         // The visa acquirer charges 1.50 % + 0.10 on visa.
         SETTLEMENT_ACQUIRER_FEES: JSON.stringify({ [acquirers.visa]: { visa: { basisPoints: 150, fixedMinor: 10 } } }),
+        // Payouts in euros from the platform's account; dollars have no account to be paid from.
+        SETTLEMENT_BANK_ACCOUNTS: JSON.stringify([debtor]),
+        SETTLEMENT_PAYOUTS: JSON.stringify({
+          initiatingParty: 'Payments Platform',
+          debtor: { name: 'Payments Platform s.r.o.' },
+          accounts: { EUR: debtor.id },
+          folder: 'payouts',
+          delivery: { kind: 'folder', path: outgoing.payouts },
+        }),
+        SETTLEMENT_MERCHANT_ACCOUNTS: JSON.stringify({ [MERCHANT]: { name: 'Demo Shop', iban: MERCHANT_IBAN } }),
       },
     });
     register = new RegisterClient(platform.gatewayUrl, KEY);
@@ -309,7 +325,7 @@ describe.each([
       ).toEqual(
         expected.map((l) => ({
           terminalId: TERMINAL,
-          merchantId: 'DEMOSHOP0000001',
+          merchantId: MERCHANT,
           operationType: l.operationType,
           amountMinor: l.amountMinor,
           currency: NUMERIC[l.currency],
@@ -422,4 +438,88 @@ describe.each([
       checks: [balanced('EUR', '7149')],
     });
   }, 60_000);
+  it("pays the merchant each batch's net in a pain.001, holds what it cannot pay, and finds the payouts paid in the bank's statement", async () => {
+    // The payouts of this run's batches (in the distributed mode the shared database has other batches of the day).
+    const payoutsOf = async (acquirer: 'visa' | 'mc') =>
+      ((await settlement(`/payouts?businessDay=${day}&merchantId=${MERCHANT}&limit=500`)).body as unknown as Record<string, unknown>[]).filter(
+        (payout) => payout.batchId === batches[acquirer].batchId,
+      );
+    const ordered = (payouts: Record<string, unknown>[], count: number, status: string) =>
+      payouts.length === count && payouts.filter((p) => p.status !== 'held').every((p) => p.status === status);
+    // Visa: 25.00 gross in euros less the fees of its two debits (0.70 on 40.00 and 0.45 on the hung-up 23.00); dollars held.
+    const visa = await eventually(
+      () => payoutsOf('visa'),
+      (payouts) => ordered(payouts, 2, 'sent'),
+      30_000,
+    );
+    expect(visa).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ currency: 'EUR', lineCount: 4, grossMinor: '2500', feeMinor: '115', netMinor: '2385', status: 'sent', heldReason: null }),
+        expect.objectContaining({ currency: 'USD', lineCount: 1, grossMinor: '1200', netMinor: '1172', status: 'held', heldReason: 'no_debtor_account' }),
+      ]),
+    );
+    // Mastercard: no fee rate configured, so the net is the gross.
+    const [mc] = await eventually(
+      () => payoutsOf('mc'),
+      (payouts) => ordered(payouts, 1, 'sent'),
+      30_000,
+    );
+    expect(mc).toMatchObject({
+      currency: 'EUR',
+      lineCount: 4,
+      grossMinor: '3549',
+      feeMinor: '0',
+      netMinor: '3549',
+      status: 'sent',
+      creditorIban: MERCHANT_IBAN,
+    });
+    const visaEuros = visa.find((payout) => payout.currency === 'EUR') ?? {};
+
+    // One pain.001 per batch, delivered to the bank's folder (its `payouts` subfolder) as the API gives it back, one credit transfer each.
+    const files = (await settlement(`/payout-files?businessDay=${day}&limit=500`)).body as unknown as Record<string, unknown>[];
+    for (const [acquirer, payout, held] of [
+      ['visa', visaEuros, 1],
+      ['mc', mc, 0],
+    ] as const) {
+      const file = files.find((f) => f.batchId === batches[acquirer].batchId);
+      expect(file).toMatchObject({ status: 'delivered', transactionCount: 1, heldCount: held, acquirerId: acquirers[acquirer] });
+      const content = await fetch(`${platform.settlementUrl}/v1/settlement/payout-files/${String(file?.fileId)}/content`, {
+        headers: { authorization: `Bearer ${OPERATOR_KEY}` },
+      });
+      expect(content.headers.get('content-type')).toContain('application/xml');
+      const xml = await content.text();
+      expect(readFileSync(join(outgoing.payouts, 'payouts', String(file?.fileName)), 'utf8')).toBe(xml);
+      const amount = `${BigInt(String(payout.netMinor)) / 100n}.${String(BigInt(String(payout.netMinor)) % 100n).padStart(2, '0')}`;
+      expect(xml).toContain('urn:iso:std:iso:20022:tech:xsd:pain.001.001.09');
+      expect(xml).toMatch(new RegExp(`<NbOfTxs>1</NbOfTxs>\\s*<CtrlSum>${amount}</CtrlSum>`));
+      expect(xml).toContain(`<EndToEndId>${String(payout.payoutId)}</EndToEndId>`);
+      expect(xml).toContain(`<InstdAmt Ccy="EUR">${amount}</InstdAmt>`);
+      expect(xml).toContain(`<IBAN>${debtor.account}</IBAN>`);
+      expect(xml).toContain(`<IBAN>${MERCHANT_IBAN}</IBAN>`);
+    }
+
+    // The bank's statement of the platform's account: the visa payout debited as ordered, the mastercard one 0.10 short.
+    const statement = camt053OfDebits(debtor.account, `STMT-${run}`, day, [
+      { endToEndId: String(visaEuros.payoutId), amountMinor: 2385n },
+      { endToEndId: String(mc.payoutId), amountMinor: 3539n },
+    ]);
+    const imported = await call(`${platform.settlementUrl}/v1/settlement/statements?format=camt053&fileName=STMT-${run}.xml`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${OPERATOR_KEY}`, 'content-type': 'application/xml' },
+      body: statement,
+    });
+    expect(imported.status).toBe(201);
+    const paid = await eventually(
+      () => payoutsOf('visa'),
+      (payouts) => payouts.some((p) => p.status === 'paid'),
+      20_000,
+    );
+    expect(paid.find((payout) => payout.currency === 'EUR')).toMatchObject({ status: 'paid', paidMinor: '2385', paidBookingDate: day, late: false });
+    const [short] = await eventually(
+      () => payoutsOf('mc'),
+      ([payout]) => payout.status !== 'sent',
+      20_000,
+    );
+    expect(short).toMatchObject({ status: 'paid_with_difference', netMinor: '3549', paidMinor: '3539', paidBookingDate: day });
+  }, 120_000);
 });

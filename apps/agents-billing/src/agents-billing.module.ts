@@ -1,11 +1,51 @@
 import { DynamicModule, Module } from '@nestjs/common';
 
-import { agentsBillingDbProvider } from './database/agents-billing-db.provider';
+import { agentsTransferPostedV1 } from '@payments/contracts';
+import { outboxRelayProvider } from '@payments/runtime';
 
-/** The agents-billing service as one module. Thin for now: it boots, owns its schema and reports health. */
+import { PlatformAccounts } from './accounts/platform-accounts';
+import { CommissionPlanRepository } from './commissions/commission-plan.repository';
+import { CommissionPlansController } from './commissions/commission-plans.controller';
+import { AGENTS_BILLING_DB, agentsBillingDbProvider, agentsLedgerProvider } from './database/agents-billing-db.provider';
+import { FundChildUseCase } from './funding/fund-child.usecase';
+import { NodeFundingsController } from './funding/node-fundings.controller';
+import { AgentPaymentRepository } from './payments/agent-payment.repository';
+import { NodePaymentsController } from './payments/node-payments.controller';
+import { PayPayeeUseCase } from './payments/pay-payee.usecase';
+import { ReservedPaymentsWorker } from './payments/reserved-payments.worker';
+import { AgentNodeRepository } from './tree/agent-node.repository';
+import { AgentNodesController } from './tree/agent-nodes.controller';
+import { ChangeLimitsUseCase } from './tree/change-limits.usecase';
+import { NodeControlsController } from './tree/node-controls.controller';
+import { NodeStatusUseCase } from './tree/node-status.usecase';
+import { OpenNodeUseCase } from './tree/open-node.usecase';
+
+/**
+ * The agents-billing service as one module: the tree of dealers, agents and sub-agents on the
+ * double-entry ledger, funding, limits, blocking, commission plans and agents' payments with their
+ * commissions, each posting published as agents.ledger.transfer-posted.v1. It starts with no node.
+ */
 @Module({})
 export class AgentsBillingModule {
   static forRoot(_env: NodeJS.ProcessEnv = process.env): DynamicModule {
-    return { module: AgentsBillingModule, providers: [agentsBillingDbProvider] };
+    return {
+      module: AgentsBillingModule,
+      controllers: [AgentNodesController, NodeControlsController, NodeFundingsController, NodePaymentsController, CommissionPlansController],
+      providers: [
+        agentsBillingDbProvider,
+        agentsLedgerProvider,
+        PlatformAccounts,
+        AgentNodeRepository,
+        OpenNodeUseCase,
+        ChangeLimitsUseCase,
+        NodeStatusUseCase,
+        FundChildUseCase,
+        CommissionPlanRepository,
+        AgentPaymentRepository,
+        PayPayeeUseCase,
+        ReservedPaymentsWorker,
+        outboxRelayProvider('agents-billing', AGENTS_BILLING_DB, [agentsTransferPostedV1]),
+      ],
+    };
   }
 }

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 
+import { addAgentsCommands } from './agents/agents.program';
 import { runCardEncrypt, type CardEncryptOptions } from './card/card-encrypt.command';
 import { DEFAULT_BDK, DEFAULT_BDK_ID, DEFAULT_KSN } from './card/card-encrypt.options';
 import { runIso8583Decode, type Iso8583DecodeOptions } from './iso8583/iso8583-decode.command';
@@ -71,6 +72,7 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
     .action((options: StatementParseOptions) => run(runStatementParse(options, io)));
 
   addSettlementCommands(program, io, env, run);
+  addAgentsCommands(program, io, env, run);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -5,6 +5,7 @@ import {
   settlementDayClosedV1,
   settlementFileSentV1,
   settlementJournalFileSentV1,
+  settlementPayoutFileSentV1,
   settlementStatementImportedV1,
   settlementTransferImportedV1,
 } from '@payments/contracts';
@@ -21,6 +22,7 @@ import { settlementFilesModule } from './files/settlement-files.wiring';
 import { journalFilesModule } from './journal-files/journal-files.wiring';
 import { SettlementLineRepository } from './lines/settlement-line.repository';
 import { BatchPostingsService } from './postings/batch-postings.service';
+import { payoutsModule } from './payouts/payouts.wiring';
 import { PostingMapping } from './postings/posting-mapping';
 import { loadPostingMapping } from './postings/posting-mapping.loader';
 import { PostingRepository } from './postings/posting.repository';
@@ -49,7 +51,7 @@ import { acquirerTransfersModule } from './transfers/transfers.wiring';
  * The settlement service as one module: running day totals per terminal, a settlement line per
  * money-moving transaction event, the close of each acquirer's business day into a batch, its
  * postings to the bank's chart of accounts (with the trial balance), the acquirer's transaction
- * file of each closed batch, and the import of bank statement files.
+ * file of each closed batch, the import of bank statement files, and the merchant payouts (pain.001).
  */
 @Module({})
 export class SettlementModule {
@@ -61,6 +63,7 @@ export class SettlementModule {
     const fees = loadAcquirerFeeSchedule(env);
     const journalFiles = journalFilesModule(env);
     const transfers = acquirerTransfersModule(env);
+    const payouts = payoutsModule(env, settlementEnv.SETTLEMENT_BANK_ACCOUNTS);
     return {
       module: SettlementModule,
       controllers: [
@@ -73,6 +76,7 @@ export class SettlementModule {
         ...files.controllers,
         ...journalFiles.controllers,
         ...transfers.controllers,
+        ...payouts.controllers,
       ],
       providers: [
         settlementDbProvider,
@@ -105,6 +109,8 @@ export class SettlementModule {
         ...journalFiles.providers,
         // The acquirer's per-transfer files and the merchant funding they pay (transfers/).
         ...transfers.providers,
+        // Merchant payouts as pain.001, matched to the statements (payouts/).
+        ...payouts.providers,
         outboxRelayProvider('settlement', SETTLEMENT_DB, [
           settlementDayClosedV1,
           settlementStatementImportedV1,
@@ -112,6 +118,7 @@ export class SettlementModule {
           acquirerReportReconciledV1,
           settlementJournalFileSentV1,
           settlementTransferImportedV1,
+          settlementPayoutFileSentV1,
         ]),
       ],
     };

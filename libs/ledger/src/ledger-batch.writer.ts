@@ -25,6 +25,11 @@ export class LedgerBatchWriter {
     private readonly clock: () => Date,
   ) {}
 
+  /** Drops what this writer remembers of an account (changed outside a batch): the next batch reads it. */
+  forget(accountId: string): void {
+    this.accounts.delete(accountId);
+  }
+
   async write(chains: BookEntry[][]): Promise<TransferOutcome[][]> {
     for (let attempt = 1; ; attempt++) {
       try {

@@ -38,6 +38,17 @@ export class LedgerRepository {
     return rows.map(accountFromRow);
   }
 
+  /** The account with its new credit limit; undefined (nothing changed) when absent or its debits would pass it. */
+  async changeCreditLimit(runner: SqlQueryRunner, id: string, creditLimit: bigint): Promise<Account | undefined> {
+    const [row] = await runner.query(
+      `UPDATE "ledger_account_balance" SET "credit_limit" = $2::bigint
+       WHERE "id" = $1::uuid AND (NOT "debits_must_not_exceed_credits" OR "debits_pending" + "debits_posted" <= "credits_posted" + $2::bigint)
+       RETURNING ${ACCOUNT_COLUMNS}`,
+      [id, creditLimit.toString()],
+    );
+    return row ? accountFromRow(row) : undefined;
+  }
+
   async findAccount(runner: SqlQueryRunner, id: string): Promise<Account | undefined> {
     const [row] = await runner.query(`SELECT ${ACCOUNT_COLUMNS} FROM "ledger_account_balance" WHERE "id" = $1::uuid`, [id]);
     return row ? accountFromRow(row) : undefined;

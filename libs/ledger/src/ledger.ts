@@ -37,6 +37,7 @@ function publicTransfer({ requestHash: _hash, debitAfter: _debit, creditAfter: _
 export class Ledger {
   private readonly repository = new LedgerRepository();
   private readonly writer: SingleWriterQueue<BookEntry[], TransferOutcome[]>;
+  private readonly batches: LedgerBatchWriter;
   private readonly clock: () => Date;
 
   constructor(
@@ -44,8 +45,8 @@ export class Ledger {
     options: LedgerOptions = {},
   ) {
     this.clock = options.clock ?? (() => new Date());
-    const batches = new LedgerBatchWriter(connection, this.repository, this.clock);
-    this.writer = new SingleWriterQueue((chains) => batches.write(chains), options.maxBatch);
+    this.batches = new LedgerBatchWriter(connection, this.repository, this.clock);
+    this.writer = new SingleWriterQueue((chains) => this.batches.write(chains), options.maxBatch);
   }
 
   /** Creates the accounts not there yet; the same id with other settings is refused (nothing created). */
@@ -65,6 +66,21 @@ export class Ledger {
         return account;
       });
     });
+  }
+
+  /**
+   * Sets an account's credit limit in one conditional UPDATE: refused (`exceeds_credits`, nothing
+   * changed) when its debits, posted and pending, would then pass its posted credits plus the new
+   * limit. A batch decided on the old limit fails its compare-and-set and is decided again.
+   */
+  async changeCreditLimit(accountId: string, creditLimit: bigint): Promise<Account> {
+    if (typeof creditLimit !== 'bigint' || creditLimit < 0n) throw new LedgerError('invalid_field', accountId, 'creditLimit must be a non-negative bigint');
+    const changed = await this.repository.changeCreditLimit(this.connection, accountId, creditLimit);
+    this.batches.forget(accountId);
+    if (changed) return changed;
+    const account = await this.account(accountId);
+    const used = account.debitsPosted + account.debitsPending - account.creditsPosted;
+    throw new LedgerError('exceeds_credits', accountId, `debits already use ${used} past the credits: the credit limit cannot go below that`);
   }
 
   /** Applies one transfer; throws a LedgerError when refused. The same id and body again returns the first result. */

@@ -6,6 +6,7 @@ import type { OperatorRequest } from './operator-api.client';
 import { EMBEDDED_OPERATOR_URL } from './operator-connection';
 import { runSettlementCommand } from './settlement.command';
 import { addTransferCommands } from './settlement-transfers.commands';
+import { addPayoutCommands } from './settlement-payouts.command';
 import * as requests from './settlement.requests';
 
 const KEY_HELP = `
@@ -86,4 +87,5 @@ export function addSettlementCommands(program: Command, io: CliIo, env: NodeJS.P
     .requiredOption('--id <uuid>', 'the break id')
     .requiredOption('--reason <text>', 'why; kept with the resolution');
   addTransferCommands(command);
+  addPayoutCommands(command);
 }

@@ -21,6 +21,35 @@ export interface FileQueue<F extends { readonly attempts: number }> {
   label(file: F): string;
 }
 
+/** A file table's due files, as its repository gives them. */
+export interface DueFiles<F> {
+  claimDue(now: Date, leaseUntil: Date): Promise<F | undefined>;
+  nextDueAt(): Promise<Date | undefined>;
+}
+
+/** Sends a file, or records why it could not (returning the error's message). */
+export interface FileSender<F> {
+  send(file: F, now: Date): Promise<unknown>;
+  recordFailedAttempt(file: F, error: unknown, now: Date): Promise<string>;
+}
+
+/** The queue of a file table from its repository, its sender, how its missing rows are made and how the logs name a file. */
+export function fileQueueOf<F extends { readonly attempts: number }>(
+  files: DueFiles<F>,
+  sender: FileSender<F>,
+  schedule: (now: Date, limit: number) => Promise<void>,
+  label: (file: F) => string,
+): FileQueue<F> {
+  return {
+    schedule,
+    claimDue: (now, leaseUntil) => files.claimDue(now, leaseUntil),
+    send: (file, now) => sender.send(file, now),
+    recordFailedAttempt: (file, error, now) => sender.recordFailedAttempt(file, error, now),
+    nextDueAt: () => files.nextDueAt(),
+    label,
+  };
+}
+
 /**
  * The pass over a file table: one at a time, at most `maxGapMs` apart (sooner when a file is due),
  * all of it read from the database, so what a stopped process left is taken by the next pass.

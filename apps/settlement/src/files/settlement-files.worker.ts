@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 
 import type { SettlementFilesEnv } from './config/settlement-files-env';
 import { fileNameOf, layoutNamed } from './acquirer-file.writer';
-import { FilePass, messageOf } from './file-pass';
+import { FilePass, fileQueueOf, messageOf } from './file-pass';
 import type { SettlementFile } from './settlement-file';
 import { SettlementFileRepository } from './settlement-file.repository';
 import { SETTLEMENT_FILES_ENV, SettlementFileSender } from './settlement-file.sender';
@@ -26,14 +26,12 @@ export class SettlementFilesWorker implements OnApplicationBootstrap, OnApplicat
     sender: SettlementFileSender,
     @Inject(SETTLEMENT_FILES_ENV) private readonly env: SettlementFilesEnv,
   ) {
-    const queue = {
-      schedule: (now: Date, limit: number) => this.schedule(now, limit),
-      claimDue: (now: Date, leaseUntil: Date) => files.claimDue(now, leaseUntil),
-      send: (file: SettlementFile, now: Date) => sender.send(file, now),
-      recordFailedAttempt: (file: SettlementFile, error: unknown, now: Date) => sender.recordFailedAttempt(file, error, now),
-      nextDueAt: () => files.nextDueAt(),
-      label: (file: SettlementFile) => `settlement file ${file.fileName} of batch ${file.batchId}`,
-    };
+    const queue = fileQueueOf(
+      files,
+      sender,
+      (now, limit) => this.schedule(now, limit),
+      (file: SettlementFile) => `settlement file ${file.fileName} of batch ${file.batchId}`,
+    );
     this.pass = new FilePass(this.logger, queue, env.SETTLEMENT_FILES_PASS_MS);
   }
 

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 
 import type { SettlementFilesEnv } from '../files/config/settlement-files-env';
 import { layoutNamed } from '../files/acquirer-file.writer';
-import { FilePass } from '../files/file-pass';
+import { FilePass, fileQueueOf } from '../files/file-pass';
 import { SETTLEMENT_FILES_ENV } from '../files/settlement-file.sender';
 import type { JournalFilesConfig } from './config/journal-files-env';
 import type { JournalFile } from './journal-file';
@@ -28,14 +28,12 @@ export class JournalFilesWorker implements OnApplicationBootstrap, OnApplication
     @Inject(JOURNAL_FILES_CONFIG) private readonly config: JournalFilesConfig | undefined,
     @Inject(SETTLEMENT_FILES_ENV) env: SettlementFilesEnv,
   ) {
-    const queue = {
-      schedule: (now: Date, limit: number) => this.schedule(now, limit),
-      claimDue: (now: Date, leaseUntil: Date) => files.claimDue(now, leaseUntil),
-      send: (file: JournalFile, now: Date) => sender.send(file, now),
-      recordFailedAttempt: (file: JournalFile, error: unknown, now: Date) => sender.recordFailedAttempt(file, error, now),
-      nextDueAt: () => files.nextDueAt(),
-      label: (file: JournalFile) => `journal file ${file.fileName}`,
-    };
+    const queue = fileQueueOf(
+      files,
+      sender,
+      (now, limit) => this.schedule(now, limit),
+      (file: JournalFile) => `journal file ${file.fileName}`,
+    );
     this.pass = new FilePass(new Logger(JournalFilesWorker.name), queue, env.SETTLEMENT_FILES_PASS_MS);
   }
 

@@ -137,6 +137,18 @@ export function ledgerContract(kind: DatabaseKind): void {
       expect(await balances(dealer)).toEqual([0n, 10n, 0n, 10n]);
     });
 
+    it('changes a credit limit: a raised one lets the next debit through at once, one below what is used is refused and changes nothing', async () => {
+      const [bank, agent] = [await account(), await account({ kind: 'agent', debitsMustNotExceedCredits: true, creditLimit: 100n })];
+      await pay(agent, bank, 100n);
+      expect(await refusal(pay(agent, bank, 50n))).toBe('exceeds_credits');
+      expect(await ledger.changeCreditLimit(agent, 150n)).toMatchObject({ id: agent, creditLimit: 150n });
+      await pay(agent, bank, 50n);
+      expect(await refusal(ledger.changeCreditLimit(agent, 149n))).toBe('exceeds_credits');
+      expect(await ledger.account(agent)).toMatchObject({ creditLimit: 150n, debitsPosted: 150n });
+      expect(await ledger.changeCreditLimit(agent, 150n)).toMatchObject({ creditLimit: 150n });
+      expect(await refusal(ledger.changeCreditLimit(newId(), 1n))).toBe('account_not_found');
+    });
+
     it('refuses an account id again with other settings, creating none of the batch', async () => {
       const id = await account({ debitsMustNotExceedCredits: true, creditLimit: 5n });
       const fresh = newId();

@@ -1,0 +1,47 @@
+import { refusalOf } from '@payments/runtime';
+
+import { FundingDto } from './funding/dto/funding.dto';
+import { AgentPaymentDto } from './payments/dto/agent-payment.dto';
+import { NodeLimitsDto } from './tree/dto/node-limits.dto';
+import { OpenDealerDto } from './tree/dto/open-node.dto';
+import { CommissionPlanDto } from './commissions/dto/commission-plan.dto';
+
+const refusal = async (dto: Parameters<typeof refusalOf>[0], value: unknown) => (await refusalOf(dto, value))?.message;
+const ID = '3f1c2a9e-8b7d-4e6f-9a1b-2c3d4e5f6a7b';
+
+describe('agents operator DTOs', () => {
+  it('takes a plan with tiers and clamps, and names each bad nested field by its path', async () => {
+    const plan = {
+      levels: [{ level: 'agent', percentBasisPoints: 150, fixed: 5, tiers: [{ fromAmount: 10_000, percentBasisPoints: 100 }], min: 1, max: 500 }],
+    };
+    await expect(refusal(CommissionPlanDto, plan)).resolves.toBeUndefined();
+    await expect(refusal(CommissionPlanDto, { levels: [{ level: 'kiosk', percentBasisPoints: 10_001, tiers: [{ fromAmount: -1 }] }] })).resolves.toEqual([
+      'levels.0.level: level must be one of dealer, agent, sub-agent',
+      'levels.0.percentBasisPoints: percentBasisPoints must be at most 10000 (100 %)',
+      'levels.0.tiers.0.fromAmount: fromAmount must be at least 0 minor units',
+    ]);
+    await expect(refusal(CommissionPlanDto, { levels: [] })).resolves.toEqual([
+      'levels: levels must hold at least one level (a level with 0 basis points earns nothing)',
+    ]);
+  });
+
+  it('refuses amounts that are not whole minor units, or zero where money moves, naming the field', async () => {
+    await expect(refusal(FundingDto, { id: ID, amount: 0 })).resolves.toEqual(['amount: amount must be at least 1 minor unit']);
+    await expect(refusal(AgentPaymentDto, { id: ID, payeeId: 'p 1', amount: 12.5, currency: 'eur' })).resolves.toEqual([
+      'payeeId: payeeId must be 1-64 letters, digits, dots, dashes or underscores',
+      'amount: amount must be an integer number of minor units (a JSON number such as 1250)',
+      'currency: currency must be an ISO 4217 alphabetic code such as EUR',
+    ]);
+    await expect(refusal(NodeLimitsDto, { creditLimit: 2 ** 53 })).resolves.toEqual([
+      `creditLimit: creditLimit must be at most ${Number.MAX_SAFE_INTEGER} minor units`,
+    ]);
+  });
+
+  it('lets null lift a payment or daily limit, and requires a dealer’s name and currency', async () => {
+    await expect(refusal(NodeLimitsDto, { paymentLimit: null, dailyLimit: null })).resolves.toBeUndefined();
+    await expect(refusal(OpenDealerDto, { name: ' ' })).resolves.toEqual([
+      'currency: currency is required (an ISO 4217 alphabetic code such as EUR)',
+      'name: name is required (the name operators know the node by)',
+    ]);
+  });
+});

@@ -1,0 +1,146 @@
+import { Inject, Injectable } from '@nestjs/common';
+
+import type { SqlRow } from '@payments/persistence';
+
+import { CommissionPlanRepository } from '../commissions/commission-plan.repository';
+import type { CommissionPlan } from '../commissions/commission-rule';
+import { AGENTS_BILLING_DB, AgentsBillingDb } from '../database/agents-billing-db.provider';
+import { dateOf, jsonOf } from '../database/sql-values';
+import { addTransferPostedEvents, type PostedTransferEvent } from '../events/transfer-posted.outbox';
+import type { AgentNode } from '../tree/agent-node';
+import { AgentNodeRepository } from '../tree/agent-node.repository';
+import type { AgentPayment } from './agent-payment';
+import type { ChainTransfer } from './payment-chain';
+
+export interface PaymentRequest {
+  readonly id: string;
+  readonly nodeId: string;
+  readonly payeeId: string;
+  readonly amount: bigint;
+  readonly currency: string;
+  readonly requestHash: string;
+  readonly businessDay: string;
+}
+
+/** What the rules see, read under the paying node's row lock. */
+export interface ReservationContext {
+  /** The paying node first, its dealer last. */
+  readonly ancestry: readonly AgentNode[];
+  readonly plan: CommissionPlan | undefined;
+  /** What the node's payments of the day already reserved or posted. */
+  readonly spentToday: bigint;
+}
+
+export type ReservationDecision<R> = { readonly transfers: readonly ChainTransfer[] } | { readonly refused: R };
+
+export type ReservationResult<R> =
+  | { readonly kind: 'reserved'; readonly payment: AgentPayment }
+  | { readonly kind: 'existing'; readonly payment: AgentPayment; readonly sameBody: boolean }
+  | { readonly kind: 'node_not_found' }
+  | { readonly kind: 'refused'; readonly refusal: R };
+
+const COLUMNS = `"id"::text AS "id", "node_id"::text AS "node_id", "payee_id", "amount"::text AS "amount", "currency", "request_hash",
+  "business_day"::text AS "business_day", "status", "transfers", "created_at", "posted_at"`;
+
+interface StoredTransfer extends Omit<ChainTransfer, 'amount'> {
+  readonly amount: string;
+}
+
+function paymentOf(row: SqlRow): AgentPayment & { requestHash: string } {
+  const transfers = jsonOf<StoredTransfer[]>(row.transfers);
+  return {
+    id: String(row.id),
+    nodeId: String(row.node_id),
+    payeeId: String(row.payee_id),
+    amount: BigInt(row.amount as string),
+    currency: String(row.currency),
+    requestHash: String(row.request_hash),
+    businessDay: String(row.business_day),
+    status: row.status as AgentPayment['status'],
+    transfers: transfers.map((t) => ({ ...t, amount: BigInt(t.amount) })),
+    createdAt: dateOf(row.created_at),
+    postedAt: row.posted_at === null ? null : dateOf(row.posted_at),
+  };
+}
+
+/**
+ * The agents' payments. A payment is reserved in one transaction that holds the paying node's row
+ * lock: the node's payments are decided one at a time, so the daily limit's read of the day's sum
+ * and the reservation that adds to it cannot interleave with another payment of the node.
+ */
+@Injectable()
+export class AgentPaymentRepository {
+  constructor(
+    @Inject(AGENTS_BILLING_DB) private readonly db: AgentsBillingDb,
+    private readonly nodes: AgentNodeRepository,
+    private readonly plans: CommissionPlanRepository,
+  ) {}
+
+  reserve<R>(request: PaymentRequest, decide: (context: ReservationContext) => ReservationDecision<R>): Promise<ReservationResult<R>> {
+    return this.db.transaction(async (tx): Promise<ReservationResult<R>> => {
+      if (!(await this.nodes.lock(tx, request.nodeId))) return { kind: 'node_not_found' };
+      const [row] = await tx.query(`SELECT ${COLUMNS} FROM "agent_payment" WHERE "id" = $1::uuid`, [request.id]);
+      if (row) {
+        const payment = paymentOf(row);
+        return { kind: 'existing', payment, sameBody: payment.requestHash === request.requestHash };
+      }
+      const [spent] = await tx.query<{ sum: string }>(
+        `SELECT coalesce(sum("amount"), 0)::text AS "sum" FROM "agent_payment" WHERE "node_id" = $1::uuid AND "business_day" = $2::date`,
+        [request.nodeId, request.businessDay],
+      );
+      const context = {
+        ancestry: await this.nodes.ancestry(request.nodeId, tx),
+        plan: await this.plans.find(request.payeeId, tx),
+        spentToday: BigInt(spent?.sum ?? '0'),
+      };
+      const decision = decide(context);
+      if ('refused' in decision) return { kind: 'refused', refusal: decision.refused };
+      const transfers = decision.transfers.map((t) => ({ ...t, amount: t.amount.toString() }));
+      const [inserted] = await tx.query(
+        `INSERT INTO "agent_payment" ("id", "node_id", "payee_id", "amount", "currency", "request_hash", "business_day", "status", "transfers")
+         VALUES ($1::uuid, $2::uuid, $3, $4::bigint, $5, $6, $7::date, 'reserved', $8::jsonb) RETURNING ${COLUMNS}`,
+        [
+          request.id,
+          request.nodeId,
+          request.payeeId,
+          request.amount.toString(),
+          request.currency,
+          request.requestHash,
+          request.businessDay,
+          JSON.stringify(transfers),
+        ],
+      );
+      return { kind: 'reserved', payment: paymentOf(inserted) };
+    });
+  }
+
+  /** Marks the payment posted and writes its chain's events in the same transaction (once: a second call finds it posted). */
+  markPosted(id: string, postedAt: Date, events: (payment: AgentPayment) => PostedTransferEvent[]): Promise<AgentPayment> {
+    return this.db.transaction(async (tx) => {
+      const [updated] = await tx.query(
+        `UPDATE "agent_payment" SET "status" = 'posted', "posted_at" = $2::timestamptz WHERE "id" = $1::uuid AND "status" = 'reserved' RETURNING ${COLUMNS}`,
+        [id, postedAt.toISOString()],
+      );
+      if (updated) {
+        const payment = paymentOf(updated);
+        await addTransferPostedEvents(tx, events(payment));
+        return payment;
+      }
+      return paymentOf((await tx.query(`SELECT ${COLUMNS} FROM "agent_payment" WHERE "id" = $1::uuid`, [id]))[0]);
+    });
+  }
+
+  /** Reservations made before `before` and never marked posted (their process stopped between reserving and posting), oldest first. */
+  async staleReservations(before: Date, limit: number): Promise<AgentPayment[]> {
+    const rows = await this.db.query(
+      `SELECT ${COLUMNS} FROM "agent_payment" WHERE "status" = 'reserved' AND "created_at" < $1::timestamptz ORDER BY "created_at" LIMIT $2`,
+      [before.toISOString(), limit],
+    );
+    return rows.map(paymentOf);
+  }
+
+  /** Drops a reservation whose chain the ledger refused: the day's sum no longer counts it, and the same id may be sent again. */
+  async release(id: string): Promise<void> {
+    await this.db.execute(`DELETE FROM "agent_payment" WHERE "id" = $1::uuid AND "status" = 'reserved'`, [id]);
+  }
+}

@@ -1,0 +1,68 @@
+import { Body, Controller, NotFoundException, Param, Post, UnprocessableEntityException } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+
+import { ApiErrorResponses, OperatorEndpoint, uuidParam } from '@payments/runtime';
+
+import type { AgentPayment } from './agent-payment';
+import { AgentPaymentDto } from './dto/agent-payment.dto';
+import { PayPayeeUseCase } from './pay-payee.usecase';
+
+const LIMIT_NAMES = { payment: 'per-payment limit', daily: 'daily limit (UTC day)', credit: 'balance plus credit limit' } as const;
+
+function paymentResponseOf(payment: AgentPayment) {
+  return {
+    paymentId: payment.id,
+    nodeId: payment.nodeId,
+    payeeId: payment.payeeId,
+    amount: payment.amount.toString(),
+    currency: payment.currency,
+    businessDay: payment.businessDay,
+    status: payment.status,
+    postedAt: payment.postedAt?.toISOString() ?? null,
+    transfers: payment.transfers.map((t) => ({ ...t, amount: t.amount.toString() })),
+  };
+}
+
+/**
+ * An agent's payment for a payee, with every level's commission, as one linked ledger chain. The
+ * operation core's ledger rail is to call this entry; operators use it to pay on an agent's behalf.
+ */
+@ApiTags('agents')
+@OperatorEndpoint()
+@Controller('v1/agents/nodes/:id/payments')
+export class NodePaymentsController {
+  constructor(private readonly payPayee: PayPayeeUseCase) {}
+
+  @Post()
+  @ApiOperation({
+    summary:
+      "Pay a payee from the node's balance: the payment and every level's commission posted all or nothing; the same id and body again returns the first payment",
+  })
+  @ApiErrorResponses(400, 404, 422)
+  async pay(@Param('id', uuidParam('id')) id: string, @Body() body: AgentPaymentDto) {
+    const outcome = await this.payPayee.execute({
+      paymentId: body.id,
+      nodeId: id,
+      payeeId: body.payeeId,
+      amount: BigInt(body.amount),
+      currency: body.currency,
+      now: new Date(),
+    });
+    switch (outcome.kind) {
+      case 'posted':
+        return paymentResponseOf(outcome.payment);
+      case 'not_found':
+        throw new NotFoundException(`id: no node ${id}`);
+      case 'id_reused':
+        throw new UnprocessableEntityException(`id: payment ${body.id} exists with another node, payee, amount or currency`);
+      case 'blocked':
+        throw new UnprocessableEntityException(`id: node ${id} is blocked${outcome.blockedNodeId === id ? '' : ` (its ancestor ${outcome.blockedNodeId} is)`}`);
+      case 'unknown_payee':
+        throw new UnprocessableEntityException(`payeeId: no commission plan for payee ${body.payeeId}: PUT /v1/agents/commission-plans/${body.payeeId} first`);
+      case 'currency_mismatch':
+        throw new UnprocessableEntityException(`currency: the node pays in ${outcome.nodeCurrency}, not ${body.currency}`);
+      case 'limit_exceeded':
+        throw new UnprocessableEntityException(`amount: ${body.amount} exceeds the node's ${LIMIT_NAMES[outcome.limit]}: ${outcome.available} available`);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+
+import { findLedgerViolations, Ledger } from '@payments/ledger';
+import { openScratchSchema, type ScratchSchema } from '@payments/persistence/testing';
+
+import { PlatformAccounts } from '../accounts/platform-accounts';
+import { CommissionPlanRepository } from '../commissions/commission-plan.repository';
+import type { CommissionRule } from '../commissions/commission-rule';
+import { FundChildUseCase } from '../funding/fund-child.usecase';
+import { AgentPaymentRepository } from '../payments/agent-payment.repository';
+import { PayPayeeUseCase } from '../payments/pay-payee.usecase';
+import { ReservedPaymentsWorker } from '../payments/reserved-payments.worker';
+import type { AgentNode, NodeLimits } from '../tree/agent-node';
+import { AgentNodeRepository } from '../tree/agent-node.repository';
+import { ChangeLimitsUseCase } from '../tree/change-limits.usecase';
+import { NodeStatusUseCase } from '../tree/node-status.usecase';
+import { OpenNodeUseCase } from '../tree/open-node.usecase';
+
+const MIGRATIONS = join(__dirname, '..', '..', 'prisma', 'migrations');
+const NO_LIMITS: NodeLimits = { creditLimit: 0n, paymentLimit: null, dailyLimit: null };
+
+/** The service's use cases over its migrated schema, on real PostgreSQL or PGlite, without Nest. */
+export interface AgentsBillingUnderTest {
+  readonly scratch: ScratchSchema;
+  readonly ledger: Ledger;
+  readonly nodes: AgentNodeRepository;
+  readonly plans: CommissionPlanRepository;
+  readonly open: OpenNodeUseCase;
+  readonly changeLimits: ChangeLimitsUseCase;
+  readonly status: NodeStatusUseCase;
+  readonly fund: FundChildUseCase;
+  readonly pay: PayPayeeUseCase;
+  readonly payments: AgentPaymentRepository;
+  readonly reservedPayments: ReservedPaymentsWorker;
+  /** The payment use case over a ledger whose writes fail as a lost connection would (the process stopped mid-payment). */
+  payWithLedgerDown(): PayPayeeUseCase;
+  dealer(limits?: Partial<NodeLimits>): Promise<AgentNode>;
+  child(parent: AgentNode, limits?: Partial<NodeLimits>): Promise<AgentNode>;
+  /** A payee with these rules; returns its id. */
+  payee(rules: readonly (Omit<CommissionRule, 'tiers' | 'min' | 'max'> & Partial<CommissionRule>)[]): Promise<string>;
+  /** The ledger's invariants: empty when per currency the balances sum to zero and no account is past its limit. */
+  violations(): Promise<string[]>;
+  outbox(): Promise<{ topic: string; key: string; payload: Record<string, unknown> }[]>;
+  close(): Promise<void>;
+}
+
+export async function openAgentsBilling(kind: 'postgres' | 'pglite'): Promise<AgentsBillingUnderTest> {
+  const scratch = await openScratchSchema(kind, { appSchema: 'agents_billing', migrationsDir: MIGRATIONS, poolSize: 6 });
+  const db = scratch.db.connection;
+  const ledger = new Ledger(db);
+  const nodes = new AgentNodeRepository(db);
+  const plans = new CommissionPlanRepository(db);
+  const open = new OpenNodeUseCase(nodes, ledger);
+  const payments = new AgentPaymentRepository(db, nodes, plans);
+  const pay = new PayPayeeUseCase(payments, new PlatformAccounts(ledger), ledger);
+  const down = Object.assign(Object.create(ledger) as Ledger, { transferChain: () => Promise.reject(new Error('connection terminated')) });
+  const opened = async (outcome: ReturnType<OpenNodeUseCase['execute']>): Promise<AgentNode> => {
+    const result = await outcome;
+    if (result.kind !== 'opened') throw new Error(`expected a node opened, got ${result.kind}`);
+    return result.node;
+  };
+  return {
+    scratch,
+    ledger,
+    nodes,
+    plans,
+    open,
+    changeLimits: new ChangeLimitsUseCase(nodes, ledger),
+    status: new NodeStatusUseCase(nodes),
+    fund: new FundChildUseCase(nodes, ledger, db),
+    pay,
+    payments,
+    reservedPayments: new ReservedPaymentsWorker(payments, pay),
+    payWithLedgerDown: () => new PayPayeeUseCase(payments, new PlatformAccounts(down), down),
+    dealer: (limits = {}) => opened(open.execute({ name: 'dealer', currency: 'EUR', limits: { ...NO_LIMITS, ...limits } })),
+    child: (parent, limits = {}) => opened(open.execute({ parentId: parent.id, name: `below ${parent.name}`, limits: { ...NO_LIMITS, ...limits } })),
+    async payee(rules) {
+      const payeeId = `payee-${randomUUID().slice(0, 8)}`;
+      await plans.replace({ payeeId, rules: rules.map((r) => ({ tiers: [], min: null, max: null, ...r })) });
+      return payeeId;
+    },
+    violations: () => findLedgerViolations(db),
+    async outbox() {
+      const rows = await db.query<{ topic: string; message_key: string; payload: unknown }>(
+        `SELECT "topic", "message_key", "payload" FROM "outbox_message" ORDER BY "created_at", "id"`,
+      );
+      return rows.map((r) => ({
+        topic: r.topic,
+        key: r.message_key,
+        payload: (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as Record<string, unknown>,
+      }));
+    },
+    close: () => scratch.close(),
+  };
+}

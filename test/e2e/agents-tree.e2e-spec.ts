@@ -1,0 +1,130 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+
+import { OPERATOR_KEY, PlatformUnderTest, startEmbedded } from '../support/platform-under-test';
+import { call, HttpResult } from '../support/register.client';
+import { repoRoot } from '../support/repo-root.util';
+
+/**
+ * The agents' tree through the operator API (embedded mode): a dealer, an agent and two levels of
+ * sub-agents, fundings down the tree, a payment with every level's commission, the limits and a
+ * block, as an operator would drive them.
+ */
+describe('agents tree end to end (embedded mode)', () => {
+  let platform: PlatformUnderTest;
+
+  beforeAll(async () => {
+    platform = await startEmbedded();
+  }, 120_000);
+
+  afterAll(async () => {
+    await platform?.stop();
+  }, 60_000);
+
+  const api = (method: string, path: string, body?: unknown): Promise<HttpResult> =>
+    call(`${platform.settlementUrl}/v1/agents${path}`, {
+      method,
+      headers: { authorization: `Bearer ${OPERATOR_KEY}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const created = async (result: Promise<HttpResult>) => {
+    const { status, body } = await result;
+    expect([status, body.message]).toEqual([201, undefined]);
+    return body as { id: string } & Record<string, unknown>;
+  };
+  /** `npm run --silent cli -- <args>` as an operator runs it against this platform. */
+  const cli = (args: string[]): Promise<{ status: number; stdout: string; stderr: string }> =>
+    new Promise((resolve) => {
+      const env = { ...process.env, PAYMENTS_OPERATOR_URL: platform.settlementUrl, PAYMENTS_OPERATOR_KEY: OPERATOR_KEY };
+      execFile('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: repoRoot(), env, timeout: 60_000 }, (error, stdout, stderr) => {
+        resolve({ status: typeof error?.code === 'number' ? error.code : error ? -1 : 0, stdout, stderr });
+      });
+    });
+  const fund = (nodeId: string, amount: number) => api('POST', `/nodes/${nodeId}/fundings`, { id: randomUUID(), amount });
+
+  it('builds a four-level tree, funds it, pays a payee with every level’s commission, and holds the limits and a block', async () => {
+    const payeeId = `mobile-topup-${randomUUID().slice(0, 8)}`;
+    const plan = await api('PUT', `/commission-plans/${payeeId}`, {
+      levels: [
+        { level: 'dealer', percentBasisPoints: 50 },
+        { level: 'agent', percentBasisPoints: 100, min: 20 },
+        { level: 'sub-agent', fixed: 15 },
+      ],
+    });
+    expect(plan.status).toBe(200);
+
+    const dealer = await created(api('POST', '/dealers', { name: 'Dealer North', currency: 'EUR', creditLimit: 100_000 }));
+    const agent = await created(api('POST', `/nodes/${dealer.id}/children`, { name: 'Agent Station' }));
+    const sub = await created(api('POST', `/nodes/${agent.id}/children`, { name: 'Kiosk 1' }));
+    const payer = await created(api('POST', `/nodes/${sub.id}/children`, { name: 'Kiosk 1a', creditLimit: 500, dailyLimit: 20_000 }));
+    expect([agent.level, sub.level, payer.level, payer.currency]).toEqual(['agent', 'sub-agent', 'sub-agent', 'EUR']);
+    expect((await api('GET', `/nodes/${sub.id}/children`)).body).toEqual([expect.objectContaining({ id: payer.id, parentId: sub.id })]);
+
+    expect((await fund(agent.id, 60_000)).status).toBe(201);
+    expect((await fund(sub.id, 20_000)).status).toBe(201);
+    expect((await fund(payer.id, 10_000)).status).toBe(201);
+    const pastDealer = await fund(agent.id, 40_001);
+    expect([pastDealer.status, pastDealer.body.message]).toEqual([422, "amount: exceeds the parent's balance plus credit limit: 40000 available"]);
+
+    const paymentId = randomUUID();
+    const payment = await api('POST', `/nodes/${payer.id}/payments`, { id: paymentId, payeeId, amount: 2_500, currency: 'EUR' });
+    expect(payment.status).toBe(201);
+    // dealer 0.5 % of 25.00 = 0.125 -> 0.13 (half up); agent 1 % = 0.25; each sub-agent 0.15 fixed.
+    expect((payment.body.transfers as { kind: string; nodeId: string; amount: string }[]).map((t) => [t.kind, t.nodeId, t.amount])).toEqual([
+      ['payment', payer.id, '2500'],
+      ['commission', payer.id, '15'],
+      ['commission', sub.id, '15'],
+      ['commission', agent.id, '25'],
+      ['commission', dealer.id, '13'],
+    ]);
+    const again = await api('POST', `/nodes/${payer.id}/payments`, { id: paymentId, payeeId, amount: 2_500, currency: 'EUR' });
+    expect(again.body).toEqual(payment.body);
+
+    const node = await api('GET', `/nodes/${payer.id}`);
+    expect(node.body).toMatchObject({
+      effectiveStatus: 'active',
+      balance: { posted: { debits: '2500', credits: '10000' }, creditLimit: '500', available: '8000' },
+      commissionsEarned: '15',
+    });
+    const balance = await cli(['ledger', 'balance', '--account', payer.id]);
+    expect([balance.status, balance.stderr]).toEqual([0, '']);
+    expect(JSON.parse(balance.stdout)).toEqual(node.body);
+    const tree = await cli(['agents', 'tree', '--root', dealer.id]);
+    expect((JSON.parse(tree.stdout) as { id: string; depth: number }[]).map((n) => [n.id, n.depth])).toEqual([
+      [dealer.id, 0],
+      [agent.id, 1],
+      [sub.id, 2],
+      [payer.id, 3],
+    ]);
+    const pastCredit = await api('POST', `/nodes/${payer.id}/payments`, { id: randomUUID(), payeeId, amount: 8_001, currency: 'EUR' });
+    expect([pastCredit.status, pastCredit.body.message]).toEqual([422, "amount: 8001 exceeds the node's balance plus credit limit: 8000 available"]);
+
+    const history = await api('GET', `/nodes/${payer.id}/history?limit=1`);
+    expect(history.body).toMatchObject({ entries: [{ side: 'credit', amount: '10000', balanceAfter: '10000' }] });
+    const next = await api('GET', `/nodes/${payer.id}/history?limit=10&after=${String(history.body.nextAfter)}`);
+    expect(next.body).toMatchObject({
+      entries: [{ transferId: expect.any(String) as unknown, side: 'debit', amount: '2500', balanceAfter: '7500' }],
+      nextAfter: null,
+    });
+
+    expect((await api('POST', `/nodes/${dealer.id}/block`)).body).toMatchObject({ status: 'blocked' });
+    const blocked = await api('POST', `/nodes/${payer.id}/payments`, { id: randomUUID(), payeeId, amount: 100, currency: 'EUR' });
+    expect([blocked.status, blocked.body.message]).toEqual([422, `id: node ${payer.id} is blocked (its ancestor ${dealer.id} is)`]);
+    expect((await api('GET', `/nodes/${payer.id}`)).body).toMatchObject({ status: 'active', effectiveStatus: 'blocked', blockedBy: dealer.id });
+    await api('POST', `/nodes/${dealer.id}/unblock`);
+
+    const lowered = await api('PATCH', `/nodes/${payer.id}/limits`, { paymentLimit: 1_000 });
+    expect(lowered.body).toMatchObject({ paymentLimit: '1000', creditLimit: '500', dailyLimit: '20000' });
+    const pastPayment = await api('POST', `/nodes/${payer.id}/payments`, { id: randomUUID(), payeeId, amount: 1_001, currency: 'EUR' });
+    expect(pastPayment.body.message).toBe("amount: 1001 exceeds the node's per-payment limit: 1000 available");
+  }, 60_000);
+
+  it('refuses bad input naming the field, and an operator call without the key', async () => {
+    const bad = await api('POST', '/dealers', { name: 'x', currency: 'EUR', creditLimit: 12.5 });
+    expect([bad.status, bad.body.message]).toEqual([400, ['creditLimit: creditLimit must be an integer number of minor units (a JSON number such as 1250)']]);
+    const badPlan = await api('PUT', '/commission-plans/p1', { levels: [{ level: 'agent', min: 10, max: 9 }] });
+    expect([badPlan.status, badPlan.body.message]).toEqual([400, 'levels.0.max: 9 is below min 10']);
+    expect((await api('GET', `/nodes/${randomUUID()}`)).status).toBe(404);
+    expect((await call(`${platform.settlementUrl}/v1/agents/nodes/${randomUUID()}`)).status).toBe(401);
+  });
+});
