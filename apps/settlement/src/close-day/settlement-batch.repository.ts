@@ -9,6 +9,7 @@ import { schemaOf } from '@payments/runtime';
 
 import { SETTLEMENT_DB, SettlementDb } from '../database/settlement-db.provider';
 import { BatchPostingsService } from '../postings/batch-postings.service';
+import { lineGroupOf, type LineGroupRow } from '../postings/posting.repository';
 import { BatchTotal, dayClosedEventOf, SettlementBatch } from './settlement-batch';
 
 /** A concurrent close of the same day waits on this key, then finds the batch the first one made. */
@@ -16,27 +17,39 @@ const OPEN_BATCH = `INSERT INTO "settlement_batch" ("id", "acquirer_id", "busine
   ON CONFLICT ("acquirer_id", "business_day") DO NOTHING RETURNING "id"`;
 
 /**
- * The day's lines, and the late ones still without a batch: lines whose own day was already
- * closed when they arrived, or that were written while that day was being closed (the close did
- * not see them). Those count in this batch, on this day, flagged late.
+ * Links the day's lines to the batch and sums them, in one statement and one pass over the lines
+ * (what the UPDATE returns is grouped as it comes, never read again from the table): the day's
+ * lines, and the late ones still without a batch: lines whose own day was already closed when they
+ * arrived, or that were written while that day was being closed (the close did not see them).
+ * Those count in this batch, on this day, flagged late. From the sums per kind of line it stores
+ * the totals per merchant, terminal, scheme and currency and the batch's line counts, and returns
+ * the lines summed per kind for the postings (`GROUP BY "event", ...`: what a posting rule
+ * matches on). A line without a card scheme is of scheme 'unknown'.
  */
-const LINK_LINES = `UPDATE "settlement_line" AS "l" SET "batch_id" = $1::uuid, "late" = "l"."late" OR "l"."business_day" <> $3::date, "business_day" = $3::date
-  WHERE "l"."acquirer_id" = $2 AND "l"."batch_id" IS NULL AND ("l"."business_day" = $3::date OR ("l"."business_day" < $3::date
-    AND EXISTS (SELECT 1 FROM "settlement_batch" AS "b" WHERE "b"."acquirer_id" = $2 AND "b"."business_day" = "l"."business_day")))`;
-
-const STORE_TOTALS = `INSERT INTO "settlement_batch_total"
-    ("batch_id", "merchant_id", "terminal_id", "scheme", "currency", "line_count", "debit_minor", "credit_minor", "net_minor")
-  SELECT $1::uuid, "merchant_id", "terminal_id", coalesce("scheme", 'unknown'), "currency", count(*)::int,
-    coalesce(sum("amount_minor") FILTER (WHERE "direction" = 'debit'), 0)::bigint,
-    coalesce(sum("amount_minor") FILTER (WHERE "direction" = 'credit'), 0)::bigint,
-    sum(CASE WHEN "direction" = 'debit' THEN "amount_minor" ELSE -"amount_minor" END)::bigint
-  FROM "settlement_line" WHERE "batch_id" = $1::uuid
-  GROUP BY "merchant_id", "terminal_id", coalesce("scheme", 'unknown'), "currency"`;
-
-const COUNT_LINES = `UPDATE "settlement_batch" SET
-    "line_count" = (SELECT count(*) FROM "settlement_line" WHERE "batch_id" = $1::uuid),
-    "late_line_count" = (SELECT count(*) FROM "settlement_line" WHERE "batch_id" = $1::uuid AND "late")
-  WHERE "id" = $1::uuid`;
+const LINK_AND_SUM_LINES = `WITH "linked" AS (
+    UPDATE "settlement_line" AS "l" SET "batch_id" = $1::uuid, "late" = "l"."late" OR "l"."business_day" <> $3::date, "business_day" = $3::date
+    WHERE "l"."acquirer_id" = $2 AND "l"."batch_id" IS NULL AND ("l"."business_day" = $3::date OR ("l"."business_day" < $3::date
+      AND EXISTS (SELECT 1 FROM "settlement_batch" AS "b" WHERE "b"."acquirer_id" = $2 AND "b"."business_day" = "l"."business_day")))
+    RETURNING "l"."merchant_id", "l"."terminal_id", coalesce("l"."scheme", 'unknown') AS "scheme", "l"."currency", "l"."event",
+      "l"."operation", "l"."direction", "l"."amount_minor", "l"."late"),
+  "kinds" AS (
+    SELECT "merchant_id", "terminal_id", "scheme", "currency", "event", "operation", "direction",
+      count(*) AS "line_count", count(*) FILTER (WHERE "late") AS "late_count", sum("amount_minor") AS "amount_minor"
+    FROM "linked" GROUP BY "merchant_id", "terminal_id", "scheme", "currency", "event", "operation", "direction"),
+  "totals" AS (
+    INSERT INTO "settlement_batch_total"
+      ("batch_id", "merchant_id", "terminal_id", "scheme", "currency", "line_count", "debit_minor", "credit_minor", "net_minor")
+    SELECT $1::uuid, "merchant_id", "terminal_id", "scheme", "currency", sum("line_count")::int,
+      coalesce(sum("amount_minor") FILTER (WHERE "direction" = 'debit'), 0)::bigint,
+      coalesce(sum("amount_minor") FILTER (WHERE "direction" = 'credit'), 0)::bigint,
+      sum(CASE WHEN "direction" = 'debit' THEN "amount_minor" ELSE -"amount_minor" END)::bigint
+    FROM "kinds" GROUP BY "merchant_id", "terminal_id", "scheme", "currency"),
+  "counted" AS (
+    UPDATE "settlement_batch" SET "line_count" = (SELECT coalesce(sum("line_count"), 0)::int FROM "kinds"),
+      "late_line_count" = (SELECT coalesce(sum("late_count"), 0)::int FROM "kinds")
+    WHERE "id" = $1::uuid)
+  SELECT "event", "operation", "direction", "merchant_id", "scheme", "currency", sum("line_count")::int AS "line_count", sum("amount_minor")::text AS "amount_minor"
+  FROM "kinds" GROUP BY "event", "operation", "direction", "merchant_id", "scheme", "currency"`;
 
 const BATCH_COLUMNS = `"id"::text AS "id", "acquirer_id", "business_day"::text AS "business_day", "closed_at", "line_count", "late_line_count"`;
 const FIND_BY_ID = `SELECT ${BATCH_COLUMNS} FROM "settlement_batch" WHERE "id" = $1::uuid`;
@@ -92,10 +105,8 @@ export class SettlementBatchRepository {
     return this.db.transaction(async (tx) => {
       const opened = await tx.query(OPEN_BATCH, [id, acquirerId, businessDay]);
       if (opened.length === 0) return undefined;
-      await tx.execute(LINK_LINES, [id, acquirerId, businessDay]);
-      await tx.execute(STORE_TOTALS, [id]);
-      await tx.execute(COUNT_LINES, [id]);
-      await this.postings.book(tx, { id, acquirerId, businessDay });
+      const lineGroups = await tx.query<LineGroupRow>(LINK_AND_SUM_LINES, [id, acquirerId, businessDay]);
+      await this.postings.book(tx, { id, acquirerId, businessDay }, lineGroups.map(lineGroupOf));
       const [batch] = await this.withTotals(tx, await tx.query<BatchRow>(FIND_BY_ID, [id]));
       const row = this.outbox.row(settlementDayClosedV1, dayClosedEventOf(batch), { key: acquirerId });
       await tx.query(

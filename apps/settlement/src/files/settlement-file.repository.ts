@@ -37,11 +37,15 @@ const LIST = `SELECT ${FILE_COLUMNS} FROM "settlement_file"
 
 const LINE_COLUMNS = `"transaction_id"::text AS "transaction_id", "event", "merchant_id", "terminal_id", "scheme", "operation", "direction",
   "amount_minor"::text AS "amount_minor", "currency", "occurred_at", "rrn", "masked_pan", "approval_code"`;
-const FIRST_LINES = `SELECT ${LINE_COLUMNS} FROM "settlement_line" WHERE "batch_id" = $1::uuid
-  ORDER BY "occurred_at", "transaction_id", "event" LIMIT $2`;
-const NEXT_LINES = `SELECT ${LINE_COLUMNS} FROM "settlement_line" WHERE "batch_id" = $1::uuid
-    AND ("occurred_at", "transaction_id", "event") > ($3::timestamptz, $4::uuid, $5)
-  ORDER BY "occurred_at", "transaction_id", "event" LIMIT $2`;
+/**
+ * The order of the batch order index (batch, time, transaction, event). Qualified: a bare
+ * "transaction_id" would name the output column (the id as text), an order no index has, and every
+ * page would sort the rest of the batch.
+ */
+const LINE_ORDER = `"l"."occurred_at", "l"."transaction_id", "l"."event"`;
+const FIRST_LINES = `SELECT ${LINE_COLUMNS} FROM "settlement_line" AS "l" WHERE "l"."batch_id" = $1::uuid ORDER BY ${LINE_ORDER} LIMIT $2`;
+const NEXT_LINES = `SELECT ${LINE_COLUMNS} FROM "settlement_line" AS "l" WHERE "l"."batch_id" = $1::uuid
+    AND (${LINE_ORDER}) > ($3::timestamptz, $4::uuid, $5) ORDER BY ${LINE_ORDER} LIMIT $2`;
 
 interface FileRow extends FileDeliveryRow {
   readonly id: string;
@@ -126,14 +130,24 @@ export class SettlementFileRepository extends FileQueueRepository<SettlementFile
     return rows.map(fileOf);
   }
 
-  /** The batch's lines in file order (time, transaction, event), a page at a time: never the whole batch in memory. */
+  /**
+   * The batch's lines in file order (time, transaction, event), a page at a time: never the whole
+   * batch in memory. The next page is asked for as soon as the last key of this one is known, so
+   * the database reads it while the caller encodes this one (two pages at most are held).
+   */
   async *linesOf(batchId: string, pageSize = 2_000): AsyncGenerator<BatchLineRow> {
     let page = await this.db.query<BatchLineRow>(FIRST_LINES, [batchId, pageSize]);
     while (page.length > 0) {
-      yield* page;
-      if (page.length < pageSize) return;
       const last = page[page.length - 1];
-      page = await this.db.query<BatchLineRow>(NEXT_LINES, [batchId, pageSize, new Date(last.occurred_at), last.transaction_id, last.event]);
+      const next =
+        page.length < pageSize
+          ? undefined
+          : this.db.query<BatchLineRow>(NEXT_LINES, [batchId, pageSize, new Date(last.occurred_at), last.transaction_id, last.event]);
+      // A caller that stops early leaves the read page unawaited: its failure is not an unhandled rejection.
+      next?.catch(() => undefined);
+      yield* page;
+      if (!next) return;
+      page = await next;
     }
   }
 }

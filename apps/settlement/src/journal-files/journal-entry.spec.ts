@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { balancedTotalsOf, type JournalEntryRow, journalDetailOf, UnbalancedJournalError } from './journal-entry';
+import { assertBalancedJournal, type JournalEntryRow, journalDetailOf, JournalTotalsAccumulator, UnbalancedJournalError } from './journal-entry';
 import type { JournalFileRecipe } from './journal-file';
 import { writeJournalFile } from './journal-file.writer';
 
@@ -43,22 +43,28 @@ describe(journalDetailOf.name, () => {
   });
 });
 
-describe(balancedTotalsOf.name, () => {
-  const details = (...rows: JournalEntryRow[]) => rows.map((row) => journalDetailOf(row, DAY));
+describe(JournalTotalsAccumulator.name, () => {
+  const summed = (currency: string, ...rows: JournalEntryRow[]) => {
+    const running = new JournalTotalsAccumulator(DAY, currency);
+    for (const row of rows) running.add(journalDetailOf(row, DAY));
+    return running.totals;
+  };
 
-  it('adds up a balanced day', () => {
-    const day = details(entry('debit'), entry('credit'), entry('debit', { amount_minor: '100' }), entry('credit', { amount_minor: '100' }));
-    expect(balancedTotalsOf(DAY, 'EUR', day)).toEqual({ entryCount: 4, debitMinor: 8950n, creditMinor: 8950n });
-  });
-
-  it('refuses a day whose debits differ from its credits, naming the day, currency and both sums', () => {
-    const day = details(entry('debit'), entry('credit', { amount_minor: '8849' }));
-    expect(() => balancedTotalsOf(DAY, 'EUR', day)).toThrow(UnbalancedJournalError);
-    expect(() => balancedTotalsOf(DAY, 'EUR', day)).toThrow('journal of 2026-12-01 in EUR does not balance: debits 8850, credits 8849');
+  it('adds up the entries as they are written', () => {
+    const totals = summed('EUR', entry('debit'), entry('credit'), entry('debit', { amount_minor: '100' }), entry('credit', { amount_minor: '100' }));
+    expect(totals).toEqual({ entryCount: 4, debitMinor: 8950n, creditMinor: 8950n });
   });
 
   it('refuses an entry of another currency in the file', () => {
-    expect(() => balancedTotalsOf(DAY, 'CZK', details(entry('debit'), entry('credit')))).toThrow(`entry ${POSTING} is in EUR`);
+    expect(() => summed('CZK', entry('debit'), entry('credit'))).toThrow(`entry ${POSTING} is in EUR`);
+  });
+});
+
+describe(assertBalancedJournal.name, () => {
+  it('refuses a day whose debits differ from its credits, naming the day, currency and both sums', () => {
+    const day = { entryCount: 2, debitMinor: 8850n, creditMinor: 8849n };
+    expect(() => assertBalancedJournal(DAY, 'EUR', day)).toThrow(UnbalancedJournalError);
+    expect(() => assertBalancedJournal(DAY, 'EUR', day)).toThrow('journal of 2026-12-01 in EUR does not balance: debits 8850, credits 8849');
   });
 });
 
@@ -79,13 +85,27 @@ describe(writeJournalFile.name, () => {
 
   it('writes nothing for an unbalanced day', async () => {
     const path = join(dir, 'unbalanced.csv');
-    await expect(writeJournalFile(recipe, [entry('debit'), entry('credit', { amount_minor: '1' })], path)).rejects.toThrow(UnbalancedJournalError);
+    const unbalanced = { totals: { entryCount: 2, debitMinor: 8850n, creditMinor: 1n }, entries: [entry('debit'), entry('credit', { amount_minor: '1' })] };
+    await expect(writeJournalFile(recipe, unbalanced, path)).rejects.toThrow(UnbalancedJournalError);
+    expect(() => readFileSync(path)).toThrow(/ENOENT/);
+  });
+
+  it("refuses, and removes, a file whose entries do not add up to the day's sums written in its header and trailer", async () => {
+    const path = join(dir, 'short.csv');
+    const short = { totals: { entryCount: 4, debitMinor: 17700n, creditMinor: 17700n }, entries: [entry('debit'), entry('credit')] };
+    await expect(writeJournalFile(recipe, short, path)).rejects.toThrow(
+      "journal of 2026-12-01 in EUR: the entries written (2, debits 8850, credits 8850) are not the day's sums (4, debits 17700, credits 17700); not delivered",
+    );
     expect(() => readFileSync(path)).toThrow(/ENOENT/);
   });
 
   it('writes the header, an entry per line and a trailer with the count and both totals', async () => {
     const path = join(dir, 'balanced.csv');
-    const written = await writeJournalFile(recipe, [entry('debit'), entry('credit')], path);
+    const written = await writeJournalFile(
+      recipe,
+      { totals: { entryCount: 2, debitMinor: 8850n, creditMinor: 8850n }, entries: [entry('debit'), entry('credit')] },
+      path,
+    );
     const lines = readFileSync(path, 'utf8').split('\r\n');
     expect(lines.slice(0, 3)).toEqual([
       'H;PAYGL;2026-12-01;EUR;2026-12-02T00:05:00Z;3',

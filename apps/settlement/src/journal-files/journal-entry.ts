@@ -35,6 +35,12 @@ export interface JournalTotals {
   readonly creditMinor: bigint;
 }
 
+/** A day's entries in one currency as the database gives them: their count and sums first (one aggregate), then the entries in file order. */
+export interface JournalEntrySource {
+  readonly totals: JournalTotals;
+  readonly entries: AsyncIterable<JournalEntryRow> | Iterable<JournalEntryRow>;
+}
+
 /** A day whose entries in a currency do not balance: no file is written, nothing delivered. */
 export class UnbalancedJournalError extends Error {
   override readonly name = 'UnbalancedJournalError';
@@ -61,16 +67,31 @@ export function journalDetailOf(row: JournalEntryRow, businessDay: string): Jour
   };
 }
 
-/** The day's totals in `currency`; refuses (throws) an entry in another currency, and a day whose debits differ from its credits. */
-export function balancedTotalsOf(businessDay: string, currency: string, details: readonly JournalDetail[]): JournalTotals {
-  let debitMinor = 0n;
-  let creditMinor = 0n;
-  for (const detail of details) {
-    if (detail.currency !== currency) throw new Error(`journal of ${businessDay} in ${currency}: entry ${detail.reference} is in ${detail.currency}`);
-    if (detail.debitCredit === 'D') debitMinor += detail.amountMinor;
-    else creditMinor += detail.amountMinor;
+/** Refuses (throws UnbalancedJournalError) a day whose debits differ from its credits in the file's currency. */
+export function assertBalancedJournal(businessDay: string, currency: string, totals: JournalTotals): void {
+  if (totals.debitMinor !== totals.creditMinor) throw new UnbalancedJournalError(businessDay, currency, totals);
+}
+
+/** The running count and sums of a day's entries in `currency` as they are written; refuses (throws) an entry in another currency. */
+export class JournalTotalsAccumulator {
+  private entryCount = 0;
+  private debitMinor = 0n;
+  private creditMinor = 0n;
+
+  constructor(
+    private readonly businessDay: string,
+    private readonly currency: string,
+  ) {}
+
+  add(detail: JournalDetail): void {
+    if (detail.currency !== this.currency)
+      throw new Error(`journal of ${this.businessDay} in ${this.currency}: entry ${detail.reference} is in ${detail.currency}`);
+    this.entryCount += 1;
+    if (detail.debitCredit === 'D') this.debitMinor += detail.amountMinor;
+    else this.creditMinor += detail.amountMinor;
   }
-  const totals = { entryCount: details.length, debitMinor, creditMinor };
-  if (debitMinor !== creditMinor) throw new UnbalancedJournalError(businessDay, currency, totals);
-  return totals;
+
+  get totals(): JournalTotals {
+    return { entryCount: this.entryCount, debitMinor: this.debitMinor, creditMinor: this.creditMinor };
+  }
 }

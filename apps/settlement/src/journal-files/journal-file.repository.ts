@@ -8,7 +8,7 @@ import { schemaOf } from '@payments/runtime';
 
 import { SETTLEMENT_DB, SettlementDb } from '../database/settlement-db.provider';
 import { deliveryStateOf, type FileDeliveryRow, FileQueueRepository } from '../files/file-queue.repository';
-import type { JournalEntryRow } from './journal-entry';
+import type { JournalEntryRow, JournalEntrySource } from './journal-entry';
 import { type JournalFile, type JournalFileRecipe, type JournalFileStatus, journalFileSentEventOf, type WrittenJournalFile } from './journal-file';
 
 const FILE_COLUMNS = `"id"::text AS "id", "business_day"::text AS "business_day", "currency", "sequence", "acquirers", "layout", "values",
@@ -40,12 +40,21 @@ const LIST = `SELECT ${FILE_COLUMNS} FROM "journal_file"
   WHERE ($1::date IS NULL OR "business_day" = $1::date) AND ($2::text IS NULL OR "currency" = $2) AND ($3::text IS NULL OR "status" = $3)
   ORDER BY "business_day" DESC, "currency" LIMIT $4`;
 
-/** The entries a file lists, in a fixed order: acquirer, account pair, posting, its debit before its credit. */
-const ENTRIES = `SELECT "e"."posting_id"::text AS "posting_id", "p"."batch_id"::text AS "batch_id", "p"."acquirer_id", "e"."side", "e"."account",
-    "e"."currency", "e"."amount_minor"::text AS "amount_minor", "p"."debit_account", "p"."credit_account", "p"."line_count"
-  FROM "settlement_posting_entry" AS "e" JOIN "settlement_posting" AS "p" ON "p"."id" = "e"."posting_id"
-  WHERE "e"."business_day" = $1::date AND "e"."currency" = $2 AND "e"."acquirer_id" = ANY($3::text[])
-  ORDER BY "p"."acquirer_id", "p"."debit_account", "p"."credit_account", "e"."posting_id", "e"."side" DESC`;
+/** The day's entries in a currency of these acquirers. */
+const DAY_ENTRIES = `FROM "settlement_posting_entry" AS "e" JOIN "settlement_posting" AS "p" ON "p"."id" = "e"."posting_id"
+  WHERE "e"."business_day" = $1::date AND "e"."currency" = $2 AND "e"."acquirer_id" = ANY($3::text[])`;
+/** What the file's header and trailer say: the entry count and both sums, read before the first entry is written. */
+const DAY_TOTALS = `SELECT count(*)::int AS "entry_count", coalesce(sum("e"."amount_minor") FILTER (WHERE "e"."side" = 'debit'), 0)::text AS "debit_minor",
+    coalesce(sum("e"."amount_minor") FILTER (WHERE "e"."side" = 'credit'), 0)::text AS "credit_minor" ${DAY_ENTRIES}`;
+/**
+ * The entries a file lists, a page at a time in a fixed order: acquirer, account pair, posting, its
+ * debit before its credit (`"side" = 'credit'` is false for the debit), each page after the last key of the previous.
+ */
+const ENTRY_COLUMNS = `SELECT "e"."posting_id"::text AS "posting_id", "p"."batch_id"::text AS "batch_id", "p"."acquirer_id", "e"."side", "e"."account",
+    "e"."currency", "e"."amount_minor"::text AS "amount_minor", "p"."debit_account", "p"."credit_account", "p"."line_count"`;
+const ENTRY_ORDER = `("p"."acquirer_id", "p"."debit_account", "p"."credit_account", "e"."posting_id", "e"."side" = 'credit')`;
+const FIRST_ENTRIES = `${ENTRY_COLUMNS} ${DAY_ENTRIES} ORDER BY ${ENTRY_ORDER.slice(1, -1)} LIMIT $4`;
+const NEXT_ENTRIES = `${ENTRY_COLUMNS} ${DAY_ENTRIES} AND ${ENTRY_ORDER} > ($5, $6, $7, $8::uuid, $9::boolean) ORDER BY ${ENTRY_ORDER.slice(1, -1)} LIMIT $4`;
 
 interface FileRow extends FileDeliveryRow {
   readonly id: string;
@@ -125,9 +134,26 @@ export class JournalFileRepository extends FileQueueRepository<JournalFile> {
     return rows.map(fileOf);
   }
 
-  /** The entries the file lists: its day, currency and acquirers (their batches closed, their postings immutable). */
-  entriesOf(file: JournalFileRecipe): Promise<JournalEntryRow[]> {
-    return this.db.query<JournalEntryRow>(ENTRIES, [file.businessDay, file.currency, file.acquirers]);
+  /**
+   * The entries the file lists (its day, currency and acquirers: their batches closed, their
+   * postings immutable): their count and sums, then the entries a page at a time.
+   */
+  async entriesOf(file: JournalFileRecipe, pageSize = 1_000): Promise<JournalEntrySource> {
+    const params = [file.businessDay, file.currency, file.acquirers];
+    const [sums] = await this.db.query<{ entry_count: number; debit_minor: string; credit_minor: string }>(DAY_TOTALS, params);
+    const totals = { entryCount: Number(sums.entry_count), debitMinor: BigInt(sums.debit_minor), creditMinor: BigInt(sums.credit_minor) };
+    const db = this.db;
+    const entries = async function* (): AsyncGenerator<JournalEntryRow> {
+      let page = await db.query<JournalEntryRow>(FIRST_ENTRIES, [...params, pageSize]);
+      while (page.length > 0) {
+        yield* page;
+        if (page.length < pageSize) return;
+        const last = page[page.length - 1];
+        const key = [last.acquirer_id, last.debit_account, last.credit_account, last.posting_id, last.side === 'credit'];
+        page = await db.query<JournalEntryRow>(NEXT_ENTRIES, [...params, pageSize, ...key]);
+      }
+    };
+    return { totals, entries: entries() };
   }
 }
 

@@ -138,8 +138,9 @@ describe.each(['postgres', 'pglite'] as const)(`${BatchPostingsService.name} (%s
     statements = [];
     await closed('2026-12-04');
 
-    // Batch, lines, totals, line counts, then the postings' three (line groups, write, day sums), the batch read back (2) and the outbox.
-    expect(few).toBe(10);
+    // Batch, then the lines linked and summed with their totals, counts and line groups (one statement), the postings' write and
+    // day sums, the batch read back (2) and the outbox.
+    expect(few).toBe(7);
     expect(statements).toHaveLength(few);
     expect(statements.filter((sql) => /settlement_posting|GROUP BY "event"/.test(sql))).toHaveLength(3);
   });

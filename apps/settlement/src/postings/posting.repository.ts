@@ -23,12 +23,6 @@ export interface BookedPosting extends Posting {
   readonly businessDay: string;
 }
 
-/** A line without a card scheme is of scheme 'unknown' (as in the batch totals and the posting rules). */
-const LINE_GROUPS = `SELECT "event", "operation", "direction", "merchant_id", coalesce("scheme", 'unknown') AS "scheme", "currency",
-    count(*)::int AS "line_count", sum("amount_minor")::text AS "amount_minor"
-  FROM "settlement_line" WHERE "batch_id" = $1::uuid
-  GROUP BY "event", "operation", "direction", "merchant_id", coalesce("scheme", 'unknown'), "currency"`;
-
 /** The postings, both entries of each and their sources, in one statement. */
 const WRITE = `WITH "posted" AS (
     INSERT INTO "settlement_posting" ("id", "batch_id", "acquirer_id", "business_day", "debit_account", "credit_account", "currency", "amount_minor", "line_count")
@@ -58,7 +52,8 @@ const SOURCES = `SELECT "posting_id"::text AS "posting_id", "rule_id", "event", 
   ORDER BY "merchant_id", "event", "operation", "direction", "scheme", "currency"`;
 const BATCH_EXISTS = `SELECT EXISTS (SELECT 1 FROM "settlement_batch" WHERE "id" = $1::uuid) AS "found"`;
 
-interface GroupRow extends Record<string, unknown> {
+/** The batch's lines summed per kind, as a query returns them (amount as decimal text: bigint without loss). */
+export interface LineGroupRow extends Record<string, unknown> {
   readonly event: string;
   readonly operation: string;
   readonly direction: string;
@@ -69,7 +64,7 @@ interface GroupRow extends Record<string, unknown> {
   readonly amount_minor: string;
 }
 
-interface SourceRow extends GroupRow {
+interface SourceRow extends LineGroupRow {
   readonly posting_id: string;
   readonly rule_id: string;
 }
@@ -86,7 +81,7 @@ interface PostingRow extends Record<string, unknown> {
   readonly line_count: number;
 }
 
-const groupOf = (row: GroupRow): LineGroup => ({
+export const lineGroupOf = (row: LineGroupRow): LineGroup => ({
   event: row.event,
   operation: row.operation,
   direction: row.direction,
@@ -101,11 +96,6 @@ const groupOf = (row: GroupRow): LineGroup => ({
 @Injectable()
 export class PostingRepository {
   constructor(@Inject(SETTLEMENT_DB) private readonly db: SettlementDb) {}
-
-  /** The batch's lines summed per kind (what a rule matches on). */
-  async lineGroups(tx: SqlQueryRunner, batchId: string): Promise<LineGroup[]> {
-    return (await tx.query<GroupRow>(LINE_GROUPS, [batchId])).map(groupOf);
-  }
 
   /** Writes the batch's postings with their entries and sources, in one statement. */
   async write(tx: SqlQueryRunner, batch: PostedBatch, postings: readonly Posting[]): Promise<void> {
@@ -159,7 +149,7 @@ export class PostingRepository {
       currency: r.currency,
       amountMinor: BigInt(r.amount_minor),
       lineCount: Number(r.line_count),
-      sources: sources.filter((s) => s.posting_id === r.id).map((s) => ({ ...groupOf(s), ruleId: s.rule_id })),
+      sources: sources.filter((s) => s.posting_id === r.id).map((s) => ({ ...lineGroupOf(s), ruleId: s.rule_id })),
     }));
   }
 }

@@ -112,6 +112,17 @@ describe(layoutFromDefinition.name, () => {
       'records.trailer.fields.2.of: must name a detail value field of type amount or integer',
     ],
     [
+      'a total of the details where a field that is not a detail field holds a value',
+      (l: ReturnType<typeof fixedLayout>) =>
+        l.records.trailer.fields.push({ name: 't', type: 'amount', source: 'total', of: 'amount', when: { field: 'side', equals: 'D' }, width: 13 }),
+      'records.trailer.fields.2.when.field: must name a detail field',
+    ],
+    [
+      'a filter on a field that is not a total',
+      (l: ReturnType<typeof fixedLayout>) => (l.records.trailer.fields[0].when = { field: 'ref', equals: '1' }),
+      'records.trailer.fields.0.when: only for source total',
+    ],
+    [
       'a constant too wide',
       (l: ReturnType<typeof fixedLayout>) => (l.records.detail.fields[0].value = 'DT'),
       'records.detail.fields.0: 2 characters do not fit in its width of 1',

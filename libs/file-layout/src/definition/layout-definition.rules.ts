@@ -23,6 +23,7 @@ const KEY_OWNERS: ReadonlyArray<[keyof FieldDefinition, (f: FieldDefinition) => 
   ['key', (f) => f.source === 'value', 'source value'],
   ['value', (f) => f.source === 'constant', 'source constant'],
   ['of', (f) => f.source === 'total', 'source total'],
+  ['when', (f) => f.source === 'total', 'source total'],
   ['counts', (f) => f.source === 'recordCount', 'source recordCount'],
   ['charset', (f) => f.type === 'text', 'type text'],
   ['pattern', (f) => f.type === 'date' || f.type === 'timestamp', 'type date or timestamp'],
@@ -66,6 +67,7 @@ export function layoutRuleIssues(layout: LayoutDefinition): string[] {
         const summed = field.of === undefined ? undefined : detailFields.get(field.of);
         if (!summed || summed.source !== 'value' || !SUMMABLE.includes(summed.type))
           issues.push(`${at}.of: must name a detail value field of type amount or integer`);
+        if (field.when && !detailFields.has(field.when.field)) issues.push(`${at}.when.field: must name a detail field`);
       }
       if (field.source === 'checksum') {
         checksumUsed = true;

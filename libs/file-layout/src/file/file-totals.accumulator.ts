@@ -11,7 +11,10 @@ export interface FileTotals {
   readonly detailCount: number;
   /** Every line, header and trailer included. */
   readonly lineCount: number;
-  /** The sum of each detail field that a trailer total names, by that detail field's name. */
+  /**
+   * The sum of each detail field that a trailer total names, by that detail field's name; a total
+   * of only some details (`when`) by the trailer field's name.
+   */
   readonly totals: Readonly<Record<string, bigint>>;
   /** SHA-256 hex of the detail lines' bytes, or the hash total; undefined when the layout declares none. */
   readonly checksum: string | bigint | undefined;
@@ -23,7 +26,7 @@ export interface FileTotals {
  */
 export class FileTotalsAccumulator {
   private detailCount = 0;
-  private readonly sums = new Map<string, { key: string; sum: bigint }>();
+  private readonly sums = new Map<string, { key: string; sum: bigint; when?: { key: string; equals: string } }>();
   private readonly hash: Hash | undefined;
   private readonly hashTotalKey: string | undefined;
   private hashTotal = 0n;
@@ -33,7 +36,10 @@ export class FileTotalsAccumulator {
     for (const field of layout.trailer?.fields ?? []) {
       const of = field.source === 'total' ? field.definition.of : undefined;
       const summed = of === undefined ? undefined : layout.detail.byName.get(of);
-      if (summed) this.sums.set(summed.name, { key: summed.key, sum: 0n });
+      const when = field.definition.when;
+      const filter = when && layout.detail.byName.get(when.field);
+      if (summed && filter) this.sums.set(totalName(field), { key: summed.key, sum: 0n, when: { key: filter.key, equals: when.equals } });
+      else if (summed) this.sums.set(totalName(field), { key: summed.key, sum: 0n });
     }
     const checksum = layout.definition.checksum;
     this.hash = checksum?.algorithm === 'sha256' ? createHash('sha256') : undefined;
@@ -44,7 +50,10 @@ export class FileTotalsAccumulator {
   /** Adds one detail: its values and its line as written (line ending included). */
   add(values: RecordValues, line: string): void {
     this.detailCount += 1;
-    for (const entry of this.sums.values()) entry.sum += integerValue(values[entry.key]);
+    for (const entry of this.sums.values()) {
+      if (entry.when && String(values[entry.when.key]) !== entry.when.equals) continue;
+      entry.sum += integerValue(values[entry.key]);
+    }
     if (this.hash) this.hash.update(line, this.hashEncoding);
     if (this.hashTotalKey !== undefined) {
       const value = values[this.hashTotalKey];
@@ -67,6 +76,11 @@ export class FileTotalsAccumulator {
   }
 }
 
+/** Where a trailer total's sum is kept: under the detail field summed, or the trailer field's own name when it sums only some details. */
+function totalName(field: FieldCodec): string {
+  return field.definition.when ? field.name : (field.definition.of ?? '');
+}
+
 /** The value the trailer writes for a computed field, from the totals. */
 export function trailerValue(field: FieldCodec, totals: FileTotals): bigint | string | undefined {
   const def = field.definition;
@@ -74,7 +88,7 @@ export function trailerValue(field: FieldCodec, totals: FileTotals): bigint | st
     case 'recordCount':
       return BigInt(def.counts === 'lines' ? totals.lineCount : totals.detailCount);
     case 'total':
-      return totals.totals[def.of ?? ''];
+      return totals.totals[totalName(field)];
     case 'checksum':
       return typeof totals.checksum === 'bigint' && field.width !== undefined ? totals.checksum % 10n ** BigInt(field.width) : totals.checksum;
     case 'value':

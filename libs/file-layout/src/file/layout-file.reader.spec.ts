@@ -99,3 +99,36 @@ describe.each(['acquirer-transactions-csv', 'acquirer-transactions-fixed'])('rea
     await expect(read(Buffer.from(swapped, 'latin1'))).rejects.toThrow(/line 2 \(detail\), field recordType: is not the layout's constant "DT?"/);
   });
 });
+
+describe('readLayoutFile (journal-entries-csv): totals of some details', () => {
+  const layout = shippedLayout('journal-entries-csv');
+  const context = { businessDay: '2026-12-01', createdAt: new Date('2026-12-02T00:05:00Z'), sequence: 3, values: { ledgerId: 'PAYGL', currency: 'EUR' } };
+  const entry = (debitCredit: 'D' | 'C', account: string, amountMinor: bigint) => ({
+    entryDate: '2026-12-01',
+    account,
+    debitCredit,
+    amountMinor,
+    currency: 'EUR',
+    reference: 'posting-1',
+    batchId: 'batch-1',
+    narrative: 'settlement acq-cz 2026-12-01 DR 1011 CR 2010 4 lines',
+  });
+  const entries = [entry('D', '1011', 8850n), entry('C', '2010', 8850n), entry('D', '2010', 100n), entry('C', '1011', 100n)];
+
+  it('writes the debits and the credits summed from the D and the C entries, and reads them back checked', async () => {
+    const { bytes } = await writeToBuffer(layout, context, entries);
+    expect(bytes.toString('utf8')).toMatch(/\r\nT;4;8950;8950;[0-9a-f]{64}\r\n$/);
+    expect((await readLayoutFile(layout, inPieces(bytes))).trailer).toMatchObject({ entryCount: 4n, totalDebitMinor: 8950n, totalCreditMinor: 8950n });
+  });
+
+  it('refuses a file whose trailer states other debit and credit totals than its entries make', async () => {
+    const { bytes } = await writeToBuffer(layout, context, entries);
+    const tampered = Buffer.from(bytes.toString('utf8').replace(/\r\nT;4;8950;8950;/, '\r\nT;4;8960;8940;'), 'utf8');
+    const error = await readLayoutFile(layout, inPieces(tampered)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LayoutBalanceError);
+    expect((error as LayoutBalanceError).differences).toEqual([
+      'trailer field totalDebitMinor: the file says 8960, its details make 8950',
+      'trailer field totalCreditMinor: the file says 8940, its details make 8950',
+    ]);
+  });
+});

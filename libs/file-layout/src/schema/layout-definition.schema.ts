@@ -26,6 +26,8 @@ const fieldSchema = z.strictObject({
   value: z.string().optional(),
   /** `total` source: the name of the detail field summed. */
   of: z.string().min(1).optional(),
+  /** `total` source: sum only the details whose field `field` (a detail field's name) holds `equals` (the debits of a journal, say). */
+  when: z.strictObject({ field: z.string().min(1), equals: z.string() }).optional(),
   /** `recordCount` source: count the detail lines (default) or every line, header and trailer included. */
   counts: z.enum(['details', 'lines']).optional(),
   /** Fixed width in characters (bytes: fixed-width layouts use a one-byte encoding). Required in fixed-width layouts. */
