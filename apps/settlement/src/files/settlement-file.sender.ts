@@ -8,7 +8,8 @@ import type { FileDelivery } from '@payments/file-delivery';
 
 import type { AcquirerFileConfig, SettlementFilesEnv } from './config/settlement-files-env';
 import { writeAcquirerFile } from './acquirer-file.writer';
-import { type FileRecipe, retryDelayMs, type SettlementFile, type WrittenFile } from './settlement-file';
+import { recordFailedFileAttempt } from './file-attempts';
+import type { FileRecipe, SettlementFile, WrittenFile } from './settlement-file';
 import { SettlementFileRepository } from './settlement-file.repository';
 
 export const SETTLEMENT_FILES_ENV = Symbol('SettlementFilesEnv');
@@ -70,10 +71,7 @@ export class SettlementFileSender {
    * One more failed attempt, with its error: tried again after the doubling wait, failed after the
    * last attempt (a delivered file stays delivered). Returns the error's message.
    */
-  async recordFailedAttempt(file: SettlementFile, error: unknown, now: Date): Promise<string> {
-    const message = error instanceof Error ? error.message : String(error);
-    const retryAt = new Date(now.getTime() + retryDelayMs(file.attempts + 1, this.env.SETTLEMENT_FILES_RETRY_MS));
-    await this.files.markAttemptFailed(file.id, message, this.env.SETTLEMENT_FILES_MAX_ATTEMPTS, retryAt);
-    return message;
+  recordFailedAttempt(file: SettlementFile, error: unknown, now: Date): Promise<string> {
+    return recordFailedFileAttempt(this.files, this.env, file, error, now);
   }
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
 import type { SettlementFilesEnv } from '../files/config/settlement-files-env';
-import { retryDelayMs } from '../files/settlement-file';
+import { type FileResendOutcome, recordFailedFileAttempt, resendRecordedFile } from '../files/file-attempts';
 import { ACQUIRER_FILE_DELIVERY, type AcquirerFileDeliveryFactory, SETTLEMENT_FILES_ENV } from '../files/settlement-file.sender';
 import type { JournalFilesConfig } from './config/journal-files-env';
 import { UnbalancedJournalError } from './journal-entry';
@@ -25,11 +25,7 @@ export class JournalFileMismatchError extends Error {
   }
 }
 
-export type JournalResendOutcome =
-  | { readonly kind: 'not_found' }
-  | { readonly kind: 'mismatch'; readonly message: string }
-  | { readonly kind: 'delivery_failed'; readonly message: string }
-  | { readonly kind: 'sent'; readonly file: JournalFile };
+export type JournalResendOutcome = FileResendOutcome<JournalFile>;
 
 /**
  * Writes a day's journal file in one currency (refused whole when its debits and credits differ),
@@ -67,24 +63,13 @@ export class JournalFileSender {
 
   /** One more failed attempt, with its error: retried after the doubling wait, failed after the last attempt. Returns the message. */
   async recordFailedAttempt(file: JournalFile, error: unknown, now: Date): Promise<string> {
-    const message = error instanceof Error ? error.message : String(error);
     // Postings that do not balance are a bookkeeping fault, not a delivery one: said as an error, never sent.
-    if (error instanceof UnbalancedJournalError) this.logger.error(message);
-    const retryAt = new Date(now.getTime() + retryDelayMs(file.attempts + 1, this.env.SETTLEMENT_FILES_RETRY_MS));
-    await this.files.markAttemptFailed(file.id, message, this.env.SETTLEMENT_FILES_MAX_ATTEMPTS, retryAt);
-    return message;
+    if (error instanceof UnbalancedJournalError) this.logger.error(error.message);
+    return recordFailedFileAttempt(this.files, this.env, file, error, now);
   }
 
   /** An operator's re-send: written again, and delivered only with the SHA-256 recorded when it was sent. */
-  async resend(fileId: string, now: Date): Promise<JournalResendOutcome> {
-    const file = await this.files.findById(fileId);
-    if (!file) return { kind: 'not_found' };
-    try {
-      await this.send(file, now, file.written?.sha256);
-      return { kind: 'sent', file: (await this.files.findById(fileId)) ?? file };
-    } catch (error) {
-      if (error instanceof JournalFileMismatchError) return { kind: 'mismatch', message: error.message };
-      return { kind: 'delivery_failed', message: await this.recordFailedAttempt(file, error, now) };
-    }
+  resend(fileId: string, now: Date): Promise<JournalResendOutcome> {
+    return resendRecordedFile<JournalFile>(this.files, this, (error) => error instanceof JournalFileMismatchError, fileId, now);
   }
 }

@@ -6,7 +6,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { assertValidPain001, type CreditTransferOrder, PaymentOrderRefusedError, writePain001 } from '@payments/payment-initiation';
 
 import type { SettlementFilesEnv } from '../files/config/settlement-files-env';
-import { retryDelayMs } from '../files/settlement-file';
+import { type FileResendOutcome, recordFailedFileAttempt, resendRecordedFile } from '../files/file-attempts';
 import { ACQUIRER_FILE_DELIVERY, type AcquirerFileDeliveryFactory, SETTLEMENT_FILES_ENV } from '../files/settlement-file.sender';
 import type { MerchantPayout } from './merchant-payout.record';
 import { MerchantPayoutRepository } from './merchant-payout.repository';
@@ -24,11 +24,7 @@ export class PayoutFileMismatchError extends Error {
   }
 }
 
-export type PayoutFileOutcome =
-  | { readonly kind: 'not_found' }
-  | { readonly kind: 'mismatch'; readonly message: string }
-  | { readonly kind: 'delivery_failed'; readonly message: string }
-  | { readonly kind: 'sent'; readonly file: PayoutFile };
+export type PayoutFileOutcome = FileResendOutcome<PayoutFile>;
 
 export type PayoutFileContent =
   { readonly kind: 'not_found' } | { readonly kind: 'mismatch'; readonly message: string } | { readonly kind: 'content'; readonly xml: string };
@@ -69,25 +65,14 @@ export class PayoutFileSender {
 
   /** One more failed attempt, with its error: retried after the doubling wait, failed after the last attempt. Returns the message. */
   async recordFailedAttempt(file: PayoutFile, error: unknown, now: Date): Promise<string> {
-    const message = error instanceof Error ? error.message : String(error);
     // A file the schema refuses is a fault in our data, not in the delivery: said as an error, never sent.
-    if (error instanceof PaymentOrderRefusedError) this.logger.error(message);
-    const retryAt = new Date(now.getTime() + retryDelayMs(file.attempts + 1, this.env.SETTLEMENT_FILES_RETRY_MS));
-    await this.files.markAttemptFailed(file.id, message, this.env.SETTLEMENT_FILES_MAX_ATTEMPTS, retryAt);
-    return message;
+    if (error instanceof PaymentOrderRefusedError) this.logger.error(error.message);
+    return recordFailedFileAttempt(this.files, this.env, file, error, now);
   }
 
   /** An operator's re-send: written again, and delivered only with the SHA-256 recorded when it was sent. */
-  async resend(fileId: string, now: Date): Promise<PayoutFileOutcome> {
-    const file = await this.files.findById(fileId);
-    if (!file) return { kind: 'not_found' };
-    try {
-      await this.send(file, now, file.written?.sha256);
-      return { kind: 'sent', file: (await this.files.findById(fileId)) ?? file };
-    } catch (error) {
-      if (error instanceof PayoutFileMismatchError) return { kind: 'mismatch', message: error.message };
-      return { kind: 'delivery_failed', message: await this.recordFailedAttempt(file, error, now) };
-    }
+  resend(fileId: string, now: Date): Promise<PayoutFileOutcome> {
+    return resendRecordedFile<PayoutFile>(this.files, this, (error) => error instanceof PayoutFileMismatchError, fileId, now);
   }
 
   /** The file's text, re-generated (and refused when a sent file's bytes came out different). */
