@@ -6,12 +6,13 @@ import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 
 import { type SqlQueryRunner } from '@payments/persistence';
-import { settlementDayStack } from '@payments/settlement-app';
+import { settlementDayStack, type SettlementDayStack } from '@payments/settlement-app';
 
+import { ibanOf } from '../support/bank-statement.file';
 import { type BenchDatabase, dropBenchDatabase, openBenchDatabase } from './settlement-day/bench-database';
 import { type StageMemory, MemorySampler } from './settlement-day/memory.sampler';
 import { checkAcquirerFile, checkJournalFile, checkPostings } from './settlement-day/output.checks';
-import { copySettlementLines } from './settlement-day/settlement-lines.generator';
+import { copySettlementLines, MERCHANT_COUNT, merchantIdOf } from './settlement-day/settlement-lines.generator';
 
 /**
  * One acquirer's business day of `--lines` settlement lines (1,000,000 by default) through the
@@ -19,7 +20,8 @@ import { copySettlementLines } from './settlement-day/settlement-lines.generator
  * the end): the lines loaded with COPY (generated as they are sent), then the close of day (with
  * its postings), the acquirer's transaction file by the files' pass (CSV layout, folder delivery
  * behind the archive), the same batch in the fixed-width layout by the same writer, and the day's
- * journal-entry files by the journal pass. Each stage's wall time, lines per second and memory
+ * journal-entry files by the journal pass, and the merchants' payouts (one pain.001 checked against
+ * the XSD) by the payouts' pass. Each stage's wall time, lines per second and memory
  * (this process's RSS sampled every 100 ms; the backends' peak from /proc), the load average, and
  * the outputs checked: file lines = lines + header + trailer, trailer totals = the batch's,
  * postings and journal balanced.
@@ -30,6 +32,18 @@ const ACQUIRER = 'acq-bench';
 const DAY = '2026-12-01';
 /** When the passes run: after the day's end at its cut-off (00:00 UTC). */
 const AFTER_THE_DAY = new Date('2026-12-02T00:05:00Z');
+/** The platform's accounts payouts are paid from, one per generated currency. */
+const DEBTOR_ACCOUNTS = [
+  { id: 'ops-eur', account: ibanOf('CZ', '08000000192000145399'), currency: 'EUR', format: 'camt053' },
+  { id: 'ops-czk', account: ibanOf('CZ', '08000000192000145400'), currency: 'CZK', format: 'camt053' },
+];
+/** Every generated merchant has an account: nothing is held for want of one. */
+const MERCHANT_ACCOUNTS = Object.fromEntries(
+  Array.from({ length: MERCHANT_COUNT }, (_, i) => [
+    merchantIdOf(i),
+    { name: `Bench merchant ${i}`, iban: ibanOf('DE', `37040044${String(i).padStart(10, '0')}`) },
+  ]),
+);
 
 interface StageResult {
   readonly name: string;
@@ -57,6 +71,27 @@ function row(stage: StageResult): string {
   return `${stage.name.padEnd(44)} ${stage.seconds.toFixed(1).padStart(7)} s ${rate.padStart(11)} lines/s   RSS ${mib(startMiB)} -> peak ${mib(peakMiB)} -> ${mib(endMiB)} MiB   postgres backend peak ${mib(postgresPeakMiB)} MiB`;
 }
 
+/**
+ * The payouts: one per merchant and currency, none held, their nets adding up to the batch's net
+ * per currency (no fee rate, so net = gross), all in one delivered pain.001.
+ */
+async function checkPayouts(stack: SettlementDayStack, batch: { id: string; totals: readonly { currency: string; netMinor: bigint }[] }): Promise<string[]> {
+  const problems: string[] = [];
+  const payouts = (await stack.payouts.list({ businessDay: DAY }, 500)).filter((p) => p.batchId === batch.id);
+  const [file] = await stack.payoutFiles.list({ businessDay: DAY }, 10);
+  const held = payouts.filter((p) => p.status === 'held');
+  if (held.length > 0) problems.push(`payouts held: ${held.map((p) => `${p.merchantId} ${p.currency} ${p.heldReason}`).join(', ')}`);
+  if (file?.status !== 'delivered' || file.transactionCount !== payouts.length)
+    problems.push(`the payout file is ${file?.status ?? 'missing'} with ${file?.transactionCount} of ${payouts.length} payouts: ${file?.lastError ?? ''}`);
+  for (const currency of new Set(batch.totals.map((t) => t.currency))) {
+    const batchNet = batch.totals.filter((t) => t.currency === currency).reduce((sum, t) => sum + t.netMinor, 0n);
+    const paid = payouts.filter((p) => p.currency === currency).reduce((sum, p) => sum + p.netMinor, 0n);
+    if (paid !== batchNet) problems.push(`payouts ${currency}: ${paid}, the batch nets ${batchNet}`);
+  }
+  console.log(`payouts: ${payouts.length} in ${file?.fileName} (${file?.written?.byteLength ?? 0} bytes)`);
+  return problems;
+}
+
 async function runDay(
   bench: BenchDatabase,
   lines: number,
@@ -82,6 +117,17 @@ async function runDay(
       folder: '',
       delivery: { kind: 'folder', path: join(outDir, 'gl') },
       acquirers: [ACQUIRER],
+    },
+    payouts: {
+      payouts: {
+        initiatingParty: 'Payments Platform',
+        debtor: { name: 'Payments Platform s.r.o.' },
+        accounts: { EUR: 'ops-eur', CZK: 'ops-czk' },
+        folder: '',
+        delivery: { kind: 'folder', path: join(outDir, 'bank') },
+      },
+      merchantAccounts: MERCHANT_ACCOUNTS,
+      bankAccounts: DEBTOR_ACCOUNTS,
     },
     // The postings are booked inside the close's transaction: timed there.
     postings: (service) => {
@@ -120,8 +166,10 @@ async function runDay(
       return { fileName, written: await written };
     });
     await stage('journal-entry files (journal pass, folder)', lines, () => stack.journalWorker.runOnce(AFTER_THE_DAY));
+    await stage('merchant payouts (payouts pass, pain.001, XSD)', lines, () => stack.payoutsWorker.runOnce(AFTER_THE_DAY));
 
     const problems: string[] = [];
+    problems.push(...(await checkPayouts(stack, batch)));
     const [file] = await stack.files.list({ acquirerId: ACQUIRER }, 1);
     if (file?.status !== 'delivered') problems.push(`the acquirer file is ${file?.status ?? 'missing'}: ${file?.lastError ?? ''}`);
     const net = batch.totals.reduce((sum, t) => sum + t.netMinor, 0n);

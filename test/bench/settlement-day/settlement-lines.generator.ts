@@ -51,13 +51,17 @@ function spread(index: number): number {
  */
 const transactionIdOf = (index: number): string => `${spread(index).toString(16).padStart(8, '0')}-0000-4000-8000-${index.toString(16).padStart(12, '0')}`;
 
+/** How many merchants the lines spread over, and the id of each. */
+export const MERCHANT_COUNT = 40;
+export const merchantIdOf = (merchant: number): string => `MERCH${String(merchant).padStart(10, '0')}`;
+
 /** The purchase's traits, from its line index: 40 merchants of 5 terminals, 4 schemes (one of 20 without), EUR and CZK. */
 function purchaseOf(index: number) {
   const shop = index % 200;
   const schemeDigit = index % 10;
   const scheme = schemeDigit < 5 ? 'visa' : schemeDigit < 9 ? 'mastercard' : index % 20 === 9 ? null : 'mir';
   return {
-    merchantId: `MERCH${String(shop % 40).padStart(10, '0')}`,
+    merchantId: merchantIdOf(shop % MERCHANT_COUNT),
     terminalId: `T${String(shop).padStart(7, '0')}`,
     scheme,
     currency: index % 7 === 0 ? 'CZK' : 'EUR',
