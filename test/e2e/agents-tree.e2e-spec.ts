@@ -40,10 +40,14 @@ describe('agents tree end to end (embedded mode)', () => {
         resolve({ status: typeof error?.code === 'number' ? error.code : error ? -1 : 0, stdout, stderr });
       });
     });
+  /** A payer's phone number: the mobile top-up payee's account format. */
+  const PHONE = '+420777123456';
   const fund = (nodeId: string, amount: number) => api('POST', `/nodes/${nodeId}/fundings`, { id: randomUUID(), amount });
 
   it('builds a four-level tree, funds it, pays a payee with every level’s commission, and holds the limits and a block', async () => {
     const payeeId = `mobile-topup-${randomUUID().slice(0, 8)}`;
+    const payee = await api('PUT', `/payees/${payeeId}`, { name: 'Mobile top-up', currency: 'EUR', account: { pattern: '\\+420[0-9]{9}', checksum: 'none' } });
+    expect([payee.status, payee.body.message]).toEqual([201, undefined]);
     const plan = await api('PUT', `/commission-plans/${payeeId}`, {
       levels: [
         { level: 'dealer', percentBasisPoints: 50 },
@@ -67,7 +71,7 @@ describe('agents tree end to end (embedded mode)', () => {
     expect([pastDealer.status, pastDealer.body.message]).toEqual([422, "amount: exceeds the parent's balance plus credit limit: 40000 available"]);
 
     const paymentId = randomUUID();
-    const payment = await api('POST', `/nodes/${payer.id}/payments`, { id: paymentId, payeeId, amount: 2_500, currency: 'EUR' });
+    const payment = await api('POST', `/nodes/${payer.id}/payments`, { id: paymentId, payeeId, amount: 2_500, currency: 'EUR', account: PHONE });
     expect(payment.status).toBe(201);
     // dealer 0.5 % of 25.00 = 0.125 -> 0.13 (half up); agent 1 % = 0.25; each sub-agent 0.15 fixed.
     expect((payment.body.transfers as { kind: string; nodeId: string; amount: string }[]).map((t) => [t.kind, t.nodeId, t.amount])).toEqual([
@@ -77,7 +81,7 @@ describe('agents tree end to end (embedded mode)', () => {
       ['commission', agent.id, '25'],
       ['commission', dealer.id, '13'],
     ]);
-    const again = await api('POST', `/nodes/${payer.id}/payments`, { id: paymentId, payeeId, amount: 2_500, currency: 'EUR' });
+    const again = await api('POST', `/nodes/${payer.id}/payments`, { id: paymentId, payeeId, amount: 2_500, currency: 'EUR', account: PHONE });
     expect(again.body).toEqual(payment.body);
 
     const node = await api('GET', `/nodes/${payer.id}`);
@@ -96,7 +100,7 @@ describe('agents tree end to end (embedded mode)', () => {
       [sub.id, 2],
       [payer.id, 3],
     ]);
-    const pastCredit = await api('POST', `/nodes/${payer.id}/payments`, { id: randomUUID(), payeeId, amount: 8_001, currency: 'EUR' });
+    const pastCredit = await api('POST', `/nodes/${payer.id}/payments`, { id: randomUUID(), payeeId, amount: 8_001, currency: 'EUR', account: PHONE });
     expect([pastCredit.status, pastCredit.body.message]).toEqual([422, "amount: 8001 exceeds the node's balance plus credit limit: 8000 available"]);
 
     const history = await api('GET', `/nodes/${payer.id}/history?limit=1`);
@@ -108,15 +112,89 @@ describe('agents tree end to end (embedded mode)', () => {
     });
 
     expect((await api('POST', `/nodes/${dealer.id}/block`)).body).toMatchObject({ status: 'blocked' });
-    const blocked = await api('POST', `/nodes/${payer.id}/payments`, { id: randomUUID(), payeeId, amount: 100, currency: 'EUR' });
+    const blocked = await api('POST', `/nodes/${payer.id}/payments`, { id: randomUUID(), payeeId, amount: 100, currency: 'EUR', account: PHONE });
     expect([blocked.status, blocked.body.message]).toEqual([422, `id: node ${payer.id} is blocked (its ancestor ${dealer.id} is)`]);
     expect((await api('GET', `/nodes/${payer.id}`)).body).toMatchObject({ status: 'active', effectiveStatus: 'blocked', blockedBy: dealer.id });
     await api('POST', `/nodes/${dealer.id}/unblock`);
 
     const lowered = await api('PATCH', `/nodes/${payer.id}/limits`, { paymentLimit: 1_000 });
     expect(lowered.body).toMatchObject({ paymentLimit: '1000', creditLimit: '500', dailyLimit: '20000' });
-    const pastPayment = await api('POST', `/nodes/${payer.id}/payments`, { id: randomUUID(), payeeId, amount: 1_001, currency: 'EUR' });
+    const pastPayment = await api('POST', `/nodes/${payer.id}/payments`, { id: randomUUID(), payeeId, amount: 1_001, currency: 'EUR', account: PHONE });
     expect(pastPayment.body.message).toBe("amount: 1001 exceeds the node's per-payment limit: 1000 available");
+  }, 60_000);
+
+  it('keeps a payee catalogue, checks a payer’s account by the payee’s rules, and posts the payer’s fee in the payment’s chain', async () => {
+    const loans = `loans-${randomUUID().slice(0, 8)}`;
+    const definition = {
+      name: 'Consumer loans',
+      currency: 'EUR',
+      account: { pattern: '[0-9]{16}', checksum: 'luhn' },
+      limits: { min: 100, max: 50_000 },
+      fee: { percentBasisPoints: 150, fixed: 10 },
+    };
+    const opened = await api('PUT', `/payees/${loans}`, definition);
+    expect([opened.status, opened.body]).toEqual([
+      201,
+      expect.objectContaining({
+        payeeId: loans,
+        status: 'active',
+        account: { pattern: '[0-9]{16}', checksum: 'luhn' },
+        limits: { min: '100', max: '50000' },
+        fee: { percentBasisPoints: 150, fixed: '10' },
+      }),
+    ]);
+    expect((await api('PUT', `/payees/${loans}`, definition)).status).toBe(200);
+    expect((await api('GET', `/payees/${loans}`)).body).toMatchObject({ payeeId: loans, name: 'Consumer loans', currency: 'EUR' });
+
+    const GOOD = '4242424242424242';
+    const check = (body: unknown, payeeId = loans) => api('POST', `/payees/${payeeId}/account-checks`, body);
+    // 1.5 % of 23.45 = 0.35175 -> 0.35, plus 0.10.
+    const payable = await check({ account: GOOD, amount: 2_345 });
+    expect([payable.status, payable.body]).toEqual([200, { payeeId: loans, payable: true, fee: '45', currency: 'EUR' }]);
+    expect((await check({ account: '4242424242424241' })).body).toEqual({
+      payeeId: loans,
+      payable: false,
+      reason: 'account_checksum',
+      message: `account: fails payee ${loans}'s luhn check digits`,
+    });
+    expect((await check({ account: '4242 4242 4242 4242' })).body).toMatchObject({ payable: false, reason: 'account_pattern' });
+    expect((await check({ account: GOOD, amount: 50_001 })).body).toMatchObject({
+      payable: false,
+      reason: 'amount_above_max',
+      message: `amount: 50001 is above payee ${loans}'s maximum of 50000`,
+    });
+    expect((await check({ account: GOOD, currency: 'CZK' })).body).toMatchObject({ payable: false, reason: 'currency_mismatch' });
+    const unknown = await check({ account: GOOD }, `nobody-${randomUUID().slice(0, 8)}`);
+    expect([unknown.status, unknown.body.message]).toEqual([404, expect.stringMatching(/^payeeId: no payee nobody-[0-9a-f]{8} in the catalogue$/)]);
+
+    expect((await api('PUT', `/commission-plans/${loans}`, { levels: [{ level: 'agent', percentBasisPoints: 100 }] })).status).toBe(200);
+    const dealer = await created(api('POST', '/dealers', { name: 'Dealer South', currency: 'EUR', creditLimit: 10_000 }));
+    const agent = await created(api('POST', `/nodes/${dealer.id}/children`, { name: 'Loan desk' }));
+    expect((await fund(agent.id, 10_000)).status).toBe(201);
+    const payLoan = (amount: number, account: string) =>
+      api('POST', `/nodes/${agent.id}/payments`, { id: randomUUID(), payeeId: loans, amount, currency: 'EUR', account });
+    const badDigit = await payLoan(2_345, '4242424242424241');
+    expect([badDigit.status, badDigit.body.message]).toEqual([422, `account: fails payee ${loans}'s luhn check digits`]);
+    const overMax = await payLoan(50_001, GOOD);
+    expect([overMax.status, overMax.body.message]).toEqual([422, `amount: 50001 is above payee ${loans}'s maximum of 50000`]);
+    const paid = await payLoan(2_345, GOOD);
+    expect([paid.status, paid.body.account, paid.body.fee]).toEqual([201, GOOD, '45']);
+    expect((paid.body.transfers as { kind: string; amount: string }[]).map((t) => [t.kind, t.amount])).toEqual([
+      ['payment', '2345'],
+      ['fee', '45'],
+      ['commission', '23'],
+    ]);
+    expect((await api('GET', `/nodes/${agent.id}`)).body).toMatchObject({ balance: { posted: { debits: '2390', credits: '10000' } } });
+
+    expect((await api('PUT', `/payees/${loans}`, { ...definition, status: 'suspended' })).body).toMatchObject({ status: 'suspended' });
+    expect((await check({ account: GOOD })).body).toMatchObject({ payable: false, reason: 'suspended', message: `payeeId: payee ${loans} is suspended` });
+    const suspended = await payLoan(100, GOOD);
+    expect([suspended.status, suspended.body.message]).toEqual([422, `payeeId: payee ${loans} is suspended`]);
+    const ids = async (query: string) => ((await api('GET', `/payees${query}`)).body as unknown as { payeeId: string }[]).map((p) => p.payeeId);
+    expect(await ids('?status=suspended')).toContain(loans);
+    expect(await ids('?status=active')).not.toContain(loans);
+    expect(await ids('')).toContain(loans);
+    expect((await api('GET', `/nodes/${agent.id}`)).body).toMatchObject({ balance: { posted: { debits: '2390' } } });
   }, 60_000);
 
   it('refuses bad input naming the field, and an operator call without the key', async () => {
@@ -124,6 +202,8 @@ describe('agents tree end to end (embedded mode)', () => {
     expect([bad.status, bad.body.message]).toEqual([400, ['creditLimit: creditLimit must be an integer number of minor units (a JSON number such as 1250)']]);
     const badPlan = await api('PUT', '/commission-plans/p1', { levels: [{ level: 'agent', min: 10, max: 9 }] });
     expect([badPlan.status, badPlan.body.message]).toEqual([400, 'levels.0.max: 9 is below min 10']);
+    const badPayee = await api('PUT', '/payees/p1', { name: 'x', currency: 'EUR', account: { pattern: '[0-9', checksum: 'none' } });
+    expect([badPayee.status, badPayee.body.message]).toEqual([400, expect.stringMatching(/^account\.pattern: not a regular expression/)]);
     expect((await api('GET', `/nodes/${randomUUID()}`)).status).toBe(404);
     expect((await call(`${platform.settlementUrl}/v1/agents/nodes/${randomUUID()}`)).status).toBe(401);
   });

@@ -12,6 +12,8 @@ import { NodeFundingsController } from './funding/node-fundings.controller';
 import { AgentPaymentRepository } from './payments/agent-payment.repository';
 import { NodePaymentsController } from './payments/node-payments.controller';
 import { PayPayeeUseCase } from './payments/pay-payee.usecase';
+import { PayeeRepository } from './payees/payee.repository';
+import { PayeesController } from './payees/payees.controller';
 import { ReservedPaymentsWorker } from './payments/reserved-payments.worker';
 import { AgentNodeRepository } from './tree/agent-node.repository';
 import { AgentNodesController } from './tree/agent-nodes.controller';
@@ -22,15 +24,16 @@ import { OpenNodeUseCase } from './tree/open-node.usecase';
 
 /**
  * The agents-billing service as one module: the tree of dealers, agents and sub-agents on the
- * double-entry ledger, funding, limits, blocking, commission plans and agents' payments with their
- * commissions, each posting published as agents.ledger.transfer-posted.v1. It starts with no node.
+ * double-entry ledger, funding, limits, blocking, commission plans, the payee catalogue with its
+ * payee check, and agents' payments with the payer's fee and the commissions, each posting
+ * published as agents.ledger.transfer-posted.v1. It starts with no node and no payee.
  */
 @Module({})
 export class AgentsBillingModule {
   static forRoot(_env: NodeJS.ProcessEnv = process.env): DynamicModule {
     return {
       module: AgentsBillingModule,
-      controllers: [AgentNodesController, NodeControlsController, NodeFundingsController, NodePaymentsController, CommissionPlansController],
+      controllers: [AgentNodesController, NodeControlsController, NodeFundingsController, NodePaymentsController, CommissionPlansController, PayeesController],
       providers: [
         agentsBillingDbProvider,
         agentsLedgerProvider,
@@ -41,6 +44,7 @@ export class AgentsBillingModule {
         NodeStatusUseCase,
         FundChildUseCase,
         CommissionPlanRepository,
+        PayeeRepository,
         AgentPaymentRepository,
         PayPayeeUseCase,
         ReservedPaymentsWorker,

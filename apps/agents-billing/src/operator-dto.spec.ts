@@ -5,8 +5,11 @@ import { AgentPaymentDto } from './payments/dto/agent-payment.dto';
 import { NodeLimitsDto } from './tree/dto/node-limits.dto';
 import { OpenDealerDto } from './tree/dto/open-node.dto';
 import { CommissionPlanDto } from './commissions/dto/commission-plan.dto';
+import { AccountCheckDto } from './payees/dto/account-check.dto';
+import { PayeeDto } from './payees/dto/payee.dto';
+import { PayeesQueryDto } from './payees/dto/payees-query.dto';
 
-const refusal = async (dto: Parameters<typeof refusalOf>[0], value: unknown) => (await refusalOf(dto, value))?.message;
+const refusal = async (dto: Parameters<typeof refusalOf>[0], value: unknown, type: 'body' | 'query' = 'body') => (await refusalOf(dto, value, type))?.message;
 const ID = '3f1c2a9e-8b7d-4e6f-9a1b-2c3d4e5f6a7b';
 
 describe('agents operator DTOs', () => {
@@ -31,6 +34,7 @@ describe('agents operator DTOs', () => {
       'payeeId: payeeId must be 1-64 letters, digits, dots, dashes or underscores',
       'amount: amount must be an integer number of minor units (a JSON number such as 1250)',
       'currency: currency must be an ISO 4217 alphabetic code such as EUR',
+      "account: account is required (the payer's account at the payee)",
     ]);
     await expect(refusal(NodeLimitsDto, { creditLimit: 2 ** 53 })).resolves.toEqual([
       `creditLimit: creditLimit must be at most ${Number.MAX_SAFE_INTEGER} minor units`,
@@ -43,5 +47,32 @@ describe('agents operator DTOs', () => {
       'currency: currency is required (an ISO 4217 alphabetic code such as EUR)',
       'name: name is required (the name operators know the node by)',
     ]);
+  });
+
+  it('takes a payee with its account format, limits and fee, and names each bad nested field by its path', async () => {
+    const payee = { name: 'Loans', currency: 'EUR', account: { pattern: '[0-9]{16}', checksum: 'luhn' }, limits: { min: 100, max: 5_000 }, fee: { fixed: 10 } };
+    await expect(refusal(PayeeDto, payee)).resolves.toBeUndefined();
+    await expect(refusal(PayeeDto, { name: 'Loans', currency: 'EUR', account: { pattern: '.+', checksum: 'none' } })).resolves.toBeUndefined();
+    await expect(
+      refusal(PayeeDto, { ...payee, status: 'closed', account: { pattern: '', checksum: 'crc' }, limits: { max: 0 }, fee: { percentBasisPoints: 1.5 } }),
+    ).resolves.toEqual([
+      'status: status must be one of active, suspended',
+      'account.pattern: pattern must be 1-200 characters',
+      'account.checksum: checksum must be one of none, luhn, mod97, mod11',
+      'limits.max: max must be at least 1 minor unit',
+      'fee.percentBasisPoints: percentBasisPoints must be a whole number of basis points (150 = 1.5 %)',
+    ]);
+    await expect(refusal(PayeeDto, { name: 'Loans', currency: 'EUR' })).resolves.toEqual(['account: account is required ({pattern, checksum})']);
+  });
+
+  it('takes an account check with or without the amount and currency, and a list filter by status', async () => {
+    await expect(refusal(AccountCheckDto, { account: '+420777123456' })).resolves.toBeUndefined();
+    await expect(refusal(AccountCheckDto, { account: '+420777123456', amount: 100, currency: 'CZK' })).resolves.toBeUndefined();
+    await expect(refusal(AccountCheckDto, { account: '1'.repeat(65), amount: 0, currency: 'czk' })).resolves.toEqual([
+      'account: account must be 1-64 characters',
+      'amount: amount must be at least 1 minor unit',
+      'currency: currency must be an ISO 4217 alphabetic code such as EUR',
+    ]);
+    await expect(refusal(PayeesQueryDto, { status: 'gone' }, 'query')).resolves.toEqual(['status: status must be one of active, suspended']);
   });
 });

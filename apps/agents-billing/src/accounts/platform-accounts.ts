@@ -10,12 +10,15 @@ export interface PlatformAccountIds {
   readonly payeeClearingId: string;
   /** Debited with every commission paid to the tree. */
   readonly commissionExpenseId: string;
+  /** Credited with the payers' fees (one per currency, whatever the payee). */
+  readonly feeIncomeId: string;
 }
 
 /** The ids are derived from the names: the same on every replica, known before the accounts exist. */
 export const platformAccountIdsOf = (payeeId: string, currency: string): PlatformAccountIds => ({
   payeeClearingId: namedId(`payee-clearing:${payeeId}:${currency}`),
   commissionExpenseId: namedId(`commission-expense:${currency}`),
+  feeIncomeId: namedId(`fee-income:${currency}`),
 });
 
 /** Creates the platform accounts a payment needs on first use (the ledger makes a second creation a no-op). */
@@ -32,6 +35,7 @@ export class PlatformAccounts {
       await this.ledger.createAccounts([
         { id: ids.payeeClearingId, currency, kind: 'payee_clearing' },
         { id: ids.commissionExpenseId, currency, kind: 'commission_expense' },
+        { id: ids.feeIncomeId, currency, kind: 'fee_income' },
       ]);
       this.ensured.add(key);
     }

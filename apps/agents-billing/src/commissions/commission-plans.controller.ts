@@ -6,7 +6,7 @@ import { ApiErrorResponses, OperatorEndpoint } from '@payments/runtime';
 import { CommissionPlanRepository } from './commission-plan.repository';
 import { type CommissionPlan, type CommissionRule, planProblem } from './commission-rule';
 import { CommissionPlanDto } from './dto/commission-plan.dto';
-import { PAYEE_ID } from './dto/payee-id';
+import { PAYEE_ID, PAYEE_ID_RULE } from './dto/payee-id';
 
 const optional = (value: number | undefined): bigint | null => (value === undefined ? null : BigInt(value));
 
@@ -45,7 +45,7 @@ export class CommissionPlansController {
   })
   @ApiErrorResponses(400)
   async put(@Param('payeeId') payeeId: string, @Body() body: CommissionPlanDto) {
-    if (!PAYEE_ID.test(payeeId)) throw new BadRequestException('payeeId: payeeId must be 1-64 letters, digits, dots, dashes or underscores');
+    if (!PAYEE_ID.test(payeeId)) throw new BadRequestException(`payeeId: ${PAYEE_ID_RULE}`);
     const rules = body.levels.map((l): CommissionRule => ({
       level: l.level,
       percentBasisPoints: BigInt(l.percentBasisPoints ?? 0),

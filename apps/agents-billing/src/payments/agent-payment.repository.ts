@@ -8,6 +8,8 @@ import { AGENTS_BILLING_DB, AgentsBillingDb } from '../database/agents-billing-d
 import { dateOf, jsonOf } from '../database/sql-values';
 import { addTransferPostedEvents, type PostedTransferEvent } from '../events/transfer-posted.outbox';
 import type { AgentNode } from '../tree/agent-node';
+import type { Payee } from '../payees/payee';
+import { PayeeRepository } from '../payees/payee.repository';
 import { AgentNodeRepository } from '../tree/agent-node.repository';
 import type { AgentPayment } from './agent-payment';
 import type { ChainTransfer } from './payment-chain';
@@ -18,6 +20,7 @@ export interface PaymentRequest {
   readonly payeeId: string;
   readonly amount: bigint;
   readonly currency: string;
+  readonly account: string;
   readonly requestHash: string;
   readonly businessDay: string;
 }
@@ -26,6 +29,8 @@ export interface PaymentRequest {
 export interface ReservationContext {
   /** The paying node first, its dealer last. */
   readonly ancestry: readonly AgentNode[];
+  /** The payee as the catalogue holds it; undefined when it does not. */
+  readonly payee: Payee | undefined;
   readonly plan: CommissionPlan | undefined;
   /** What the node's payments of the day already reserved or posted. */
   readonly spentToday: bigint;
@@ -39,7 +44,7 @@ export type ReservationResult<R> =
   | { readonly kind: 'node_not_found' }
   | { readonly kind: 'refused'; readonly refusal: R };
 
-const COLUMNS = `"id"::text AS "id", "node_id"::text AS "node_id", "payee_id", "amount"::text AS "amount", "currency", "request_hash",
+const COLUMNS = `"id"::text AS "id", "node_id"::text AS "node_id", "payee_id", "amount"::text AS "amount", "currency", "account", "request_hash",
   "business_day"::text AS "business_day", "status", "transfers", "created_at", "posted_at"`;
 
 interface StoredTransfer extends Omit<ChainTransfer, 'amount'> {
@@ -54,6 +59,7 @@ function paymentOf(row: SqlRow): AgentPayment & { requestHash: string } {
     payeeId: String(row.payee_id),
     amount: BigInt(row.amount as string),
     currency: String(row.currency),
+    account: typeof row.account === 'string' ? row.account : null,
     requestHash: String(row.request_hash),
     businessDay: String(row.business_day),
     status: row.status as AgentPayment['status'],
@@ -74,6 +80,7 @@ export class AgentPaymentRepository {
     @Inject(AGENTS_BILLING_DB) private readonly db: AgentsBillingDb,
     private readonly nodes: AgentNodeRepository,
     private readonly plans: CommissionPlanRepository,
+    private readonly payees: PayeeRepository,
   ) {}
 
   reserve<R>(request: PaymentRequest, decide: (context: ReservationContext) => ReservationDecision<R>): Promise<ReservationResult<R>> {
@@ -90,6 +97,7 @@ export class AgentPaymentRepository {
       );
       const context = {
         ancestry: await this.nodes.ancestry(request.nodeId, tx),
+        payee: await this.payees.find(request.payeeId, tx),
         plan: await this.plans.find(request.payeeId, tx),
         spentToday: BigInt(spent?.sum ?? '0'),
       };
@@ -97,14 +105,15 @@ export class AgentPaymentRepository {
       if ('refused' in decision) return { kind: 'refused', refusal: decision.refused };
       const transfers = decision.transfers.map((t) => ({ ...t, amount: t.amount.toString() }));
       const [inserted] = await tx.query(
-        `INSERT INTO "agent_payment" ("id", "node_id", "payee_id", "amount", "currency", "request_hash", "business_day", "status", "transfers")
-         VALUES ($1::uuid, $2::uuid, $3, $4::bigint, $5, $6, $7::date, 'reserved', $8::jsonb) RETURNING ${COLUMNS}`,
+        `INSERT INTO "agent_payment" ("id", "node_id", "payee_id", "amount", "currency", "account", "request_hash", "business_day", "status", "transfers")
+         VALUES ($1::uuid, $2::uuid, $3, $4::bigint, $5, $6, $7, $8::date, 'reserved', $9::jsonb) RETURNING ${COLUMNS}`,
         [
           request.id,
           request.nodeId,
           request.payeeId,
           request.amount.toString(),
           request.currency,
+          request.account,
           request.requestHash,
           request.businessDay,
           JSON.stringify(transfers),

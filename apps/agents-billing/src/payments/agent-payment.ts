@@ -9,10 +9,12 @@ export interface AgentPayment {
   readonly payeeId: string;
   readonly amount: bigint;
   readonly currency: string;
+  /** The payer's account at the payee; null on the payments made before the payee catalogue. */
+  readonly account: string | null;
   /** The UTC day the payment counts against the node's daily limit. */
   readonly businessDay: string;
   readonly status: AgentPaymentStatus;
-  /** The linked chain decided at reservation: the payment, then each level's commission. */
+  /** The linked chain decided at reservation: the payment, the payer's fee, then each level's commission. */
   readonly transfers: readonly ChainTransfer[];
   readonly createdAt: Date;
   readonly postedAt: Date | null;

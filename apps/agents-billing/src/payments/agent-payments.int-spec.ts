@@ -8,6 +8,8 @@ import type { PayPayeeOutcome } from './pay-payee.usecase';
 jest.setTimeout(90_000);
 
 const NOW = new Date('2026-12-08T10:00:00.000Z');
+/** The payer's account at the payees whose format takes any account. */
+const ACCOUNT = '+420777123456';
 
 /** Agents' payments with their commissions on real PostgreSQL and on PGlite; the ledger's invariants after every test. */
 describe.each(['postgres', 'pglite'] as const)('agents payments (%s)', (kind) => {
@@ -37,8 +39,8 @@ describe.each(['postgres', 'pglite'] as const)('agents payments (%s)', (kind) =>
     for (const node of [agent, sub, payer]) await sut.fund.execute({ fundingId: randomUUID(), childId: node.id, amount: funds });
     return { dealer, agent, sub, payer };
   };
-  const pay = (payer: AgentNode, amount: bigint, paymentId = randomUUID(), more: { payeeId?: string; currency?: string; now?: Date } = {}) =>
-    sut.pay.execute({ paymentId, nodeId: payer.id, payeeId, amount, currency: 'EUR', now: NOW, ...more });
+  const pay = (payer: AgentNode, amount: bigint, paymentId = randomUUID(), more: { payeeId?: string; currency?: string; account?: string; now?: Date } = {}) =>
+    sut.pay.execute({ paymentId, nodeId: payer.id, payeeId, amount, currency: 'EUR', account: ACCOUNT, now: NOW, ...more });
   const posted = (outcome: PayPayeeOutcome) => {
     if (outcome.kind !== 'posted')
       throw new Error(`expected posted, got ${JSON.stringify(outcome, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}`);
@@ -139,6 +141,7 @@ describe.each(['postgres', 'pglite'] as const)('agents payments (%s)', (kind) =>
     expect(repeats.map((r) => posted(r).transfers)).toEqual([first.transfers, first.transfers]);
     expect(await balanceOf(payer.ledgerAccountId)).toBe(7_500n);
     expect(await pay(payer, 2_501n, paymentId)).toEqual({ kind: 'id_reused' });
+    expect(await pay(payer, 2_500n, paymentId, { account: '+420777000000' })).toEqual({ kind: 'id_reused' });
     expect((await sut.outbox()).filter((e) => e.payload.paymentId === paymentId && e.payload.kind === 'payment')).toHaveLength(1);
   });
 
@@ -146,12 +149,12 @@ describe.each(['postgres', 'pglite'] as const)('agents payments (%s)', (kind) =>
     const { payer } = await tree(3_000n, { dailyLimit: 5_000n });
     const crashed = sut.payWithLedgerDown();
     const [kept, tooLarge] = [randomUUID(), randomUUID()];
-    await expect(crashed.execute({ paymentId: kept, nodeId: payer.id, payeeId, amount: 2_000n, currency: 'EUR', now: NOW })).rejects.toThrow(
+    await expect(crashed.execute({ paymentId: kept, nodeId: payer.id, payeeId, amount: 2_000n, currency: 'EUR', account: ACCOUNT, now: NOW })).rejects.toThrow(
       'connection terminated',
     );
-    await expect(crashed.execute({ paymentId: tooLarge, nodeId: payer.id, payeeId, amount: 2_500n, currency: 'EUR', now: NOW })).rejects.toThrow(
-      'connection terminated',
-    );
+    await expect(
+      crashed.execute({ paymentId: tooLarge, nodeId: payer.id, payeeId, amount: 2_500n, currency: 'EUR', account: ACCOUNT, now: NOW }),
+    ).rejects.toThrow('connection terminated');
     // Both reservations hold the day's limit: 4,500 of 5,000.
     expect(await pay(payer, 501n)).toEqual({ kind: 'limit_exceeded', limit: 'daily', available: 500n });
     expect(await balanceOf(payer.ledgerAccountId)).toBe(3_000n);
@@ -171,9 +174,102 @@ describe.each(['postgres', 'pglite'] as const)('agents payments (%s)', (kind) =>
     const { payer } = await tree(10_000n);
     expect(await pay(payer, 100n, randomUUID(), { payeeId: 'nobody' })).toEqual({ kind: 'unknown_payee' });
     expect(await pay(payer, 100n, randomUUID(), { currency: 'CZK' })).toEqual({ kind: 'currency_mismatch', nodeCurrency: 'EUR' });
-    expect(await sut.pay.execute({ paymentId: randomUUID(), nodeId: randomUUID(), payeeId, amount: 1n, currency: 'EUR', now: NOW })).toEqual({
+    expect(await sut.pay.execute({ paymentId: randomUUID(), nodeId: randomUUID(), payeeId, amount: 1n, currency: 'EUR', account: ACCOUNT, now: NOW })).toEqual({
       kind: 'not_found',
     });
     expect(await balanceOf(payer.ledgerAccountId)).toBe(10_000n);
+  });
+
+  describe('to a payee of the catalogue with an account format, limits and a fee', () => {
+    /** Loan repayments to a 16-digit contract number with a Luhn check digit, 1.00 to 50.00, fee 1.5 % + 0.10. */
+    const LOAN_FORMAT = { accountPattern: '[0-9]{16}', accountChecksum: 'luhn', minAmount: 100n, maxAmount: 5_000n } as const;
+    const GOOD = '4242424242424242';
+    let loans: string;
+    const rows = async (paymentId: string) =>
+      (await sut.scratch.db.connection.query<{ count: string }>(`SELECT count(*)::text AS "count" FROM "agent_payment" WHERE "id" = $1::uuid`, [paymentId]))[0]
+        ?.count;
+
+    beforeAll(async () => {
+      loans = await sut.payee([{ level: 'agent', percentBasisPoints: 100n, fixed: 0n }], {
+        ...LOAN_FORMAT,
+        fee: { percentBasisPoints: 150n, fixed: 10n },
+      });
+    });
+
+    it('posts the payment, the payer’s fee and the commissions as one chain, with the account on the payment', async () => {
+      const { dealer, agent, payer } = await tree(10_000n);
+      const fees = platformAccountIdsOf(loans, 'EUR').feeIncomeId;
+      const feesBefore = await sut.ledger.account(fees).then(
+        (a) => a.creditsPosted,
+        () => 0n,
+      );
+      const payment = posted(await pay(payer, 2_345n, randomUUID(), { payeeId: loans, account: GOOD }));
+      // 1.5 % of 23.45 = 0.35175 -> 0.35, plus 0.10; the agent's 1 % = 23.45 -> 23.
+      expect(payment.transfers.map((t) => [t.kind, t.nodeId, t.creditAccountId, t.amount])).toEqual([
+        ['payment', payer.id, platformAccountIdsOf(loans, 'EUR').payeeClearingId, 2_345n],
+        ['fee', payer.id, fees, 45n],
+        ['commission', agent.id, agent.commissionAccountId, 23n],
+      ]);
+      expect(payment.account).toBe(GOOD);
+      expect(await balanceOf(payer.ledgerAccountId)).toBe(10_000n - 2_345n - 45n);
+      expect((await sut.ledger.account(fees)).creditsPosted - feesBefore).toBe(45n);
+      expect(await commissionsOf(dealer)).toEqual([0n]);
+      const events = (await sut.outbox()).filter((e) => e.payload.paymentId === payment.id);
+      expect(events.map((e) => [e.payload.kind, e.payload.amount]).sort()).toEqual([
+        ['commission', '23'],
+        ['fee', '45'],
+        ['payment', '2345'],
+      ]);
+      expect(JSON.stringify(events)).not.toContain(GOOD);
+    });
+
+    it('refuses a bad check digit, an account off the format, an amount past the payee’s limits: nothing posted, nothing reserved', async () => {
+      const { payer } = await tree(10_000n, { dailyLimit: 5_000n });
+      const refused = [
+        [{ account: '4242424242424241' }, { reason: 'account_checksum', checksum: 'luhn' }],
+        [{ account: '4242-4242-4242-4242' }, { reason: 'account_pattern', pattern: '[0-9]{16}' }],
+        [{ amount: 5_001n }, { reason: 'amount_above_max', max: 5_000n }],
+        [{ amount: 99n }, { reason: 'amount_below_min', min: 100n }],
+      ] as const;
+      for (const [asked, refusal] of refused) {
+        const paymentId = randomUUID();
+        const { amount = 1_000n, account = GOOD } = asked as { amount?: bigint; account?: string };
+        expect(await pay(payer, amount, paymentId, { payeeId: loans, account })).toEqual({ kind: 'payee_refused', ...refusal });
+        expect(await rows(paymentId)).toBe('0');
+      }
+      expect(await balanceOf(payer.ledgerAccountId)).toBe(10_000n);
+      // Nothing counted against the day: the whole daily limit is still there.
+      posted(await pay(payer, 5_000n, randomUUID(), { payeeId: loans, account: GOOD }));
+    });
+
+    it('refuses a suspended payee, a payee outside the catalogue (even with a plan), one without a plan, and one in another currency', async () => {
+      const { payer } = await tree(10_000n);
+      const suspended = await sut.payee([{ level: 'agent', percentBasisPoints: 100n, fixed: 0n }], { status: 'suspended' });
+      const planOnly = `plan-only-${randomUUID().slice(0, 8)}`;
+      await sut.plans.replace({ payeeId: planOnly, rules: [{ level: 'agent', percentBasisPoints: 100n, fixed: 0n, tiers: [], min: null, max: null }] });
+      const noPlan = await sut.payee([]);
+      const koruny = await sut.payee([{ level: 'agent', percentBasisPoints: 100n, fixed: 0n }], { currency: 'CZK' });
+      const ids = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+      expect(await pay(payer, 100n, ids[0], { payeeId: suspended })).toEqual({ kind: 'payee_refused', reason: 'suspended' });
+      expect(await pay(payer, 100n, ids[1], { payeeId: planOnly })).toEqual({ kind: 'unknown_payee' });
+      expect(await pay(payer, 100n, ids[2], { payeeId: noPlan })).toEqual({ kind: 'no_commission_plan' });
+      expect(await pay(payer, 100n, ids[3], { payeeId: koruny })).toEqual({ kind: 'payee_refused', reason: 'currency_mismatch', payeeCurrency: 'CZK' });
+      expect(await Promise.all(ids.map(rows))).toEqual(['0', '0', '0', '0']);
+      expect(await balanceOf(payer.ledgerAccountId)).toBe(10_000n);
+    });
+
+    it('counts the fee against the balance plus credit limit: past it, nothing is posted, the fee named', async () => {
+      const { payer } = await tree(1_000n);
+      // 990 + 1.5 % of 9.90 = 0.1485 -> 0.15 + 0.10 = 1,015 > 1,000.
+      expect(await pay(payer, 990n, randomUUID(), { payeeId: loans, account: GOOD })).toEqual({
+        kind: 'limit_exceeded',
+        limit: 'credit',
+        available: 1_000n,
+        fee: 25n,
+      });
+      expect(await balanceOf(payer.ledgerAccountId)).toBe(1_000n);
+      posted(await pay(payer, 975n, randomUUID(), { payeeId: loans, account: GOOD }));
+      expect(await balanceOf(payer.ledgerAccountId)).toBe(0n);
+    });
   });
 });

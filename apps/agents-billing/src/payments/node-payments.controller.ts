@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { ApiErrorResponses, OperatorEndpoint, uuidParam } from '@payments/runtime';
 
+import { payeeRefusalMessage } from '../payees/payee-check';
 import type { AgentPayment } from './agent-payment';
 import { AgentPaymentDto } from './dto/agent-payment.dto';
 import { PayPayeeUseCase } from './pay-payee.usecase';
@@ -16,6 +17,8 @@ function paymentResponseOf(payment: AgentPayment) {
     payeeId: payment.payeeId,
     amount: payment.amount.toString(),
     currency: payment.currency,
+    account: payment.account,
+    fee: (payment.transfers.find((t) => t.kind === 'fee')?.amount ?? 0n).toString(),
     businessDay: payment.businessDay,
     status: payment.status,
     postedAt: payment.postedAt?.toISOString() ?? null,
@@ -46,6 +49,7 @@ export class NodePaymentsController {
       payeeId: body.payeeId,
       amount: BigInt(body.amount),
       currency: body.currency,
+      account: body.account,
       now: new Date(),
     });
     switch (outcome.kind) {
@@ -54,15 +58,21 @@ export class NodePaymentsController {
       case 'not_found':
         throw new NotFoundException(`id: no node ${id}`);
       case 'id_reused':
-        throw new UnprocessableEntityException(`id: payment ${body.id} exists with another node, payee, amount or currency`);
+        throw new UnprocessableEntityException(`id: payment ${body.id} exists with another node, payee, amount, currency or account`);
       case 'blocked':
         throw new UnprocessableEntityException(`id: node ${id} is blocked${outcome.blockedNodeId === id ? '' : ` (its ancestor ${outcome.blockedNodeId} is)`}`);
       case 'unknown_payee':
+        throw new UnprocessableEntityException(`payeeId: no payee ${body.payeeId} in the catalogue: PUT /v1/agents/payees/${body.payeeId} first`);
+      case 'payee_refused':
+        throw new UnprocessableEntityException(payeeRefusalMessage(body.payeeId, outcome, { amount: BigInt(body.amount), currency: body.currency }));
+      case 'no_commission_plan':
         throw new UnprocessableEntityException(`payeeId: no commission plan for payee ${body.payeeId}: PUT /v1/agents/commission-plans/${body.payeeId} first`);
       case 'currency_mismatch':
         throw new UnprocessableEntityException(`currency: the node pays in ${outcome.nodeCurrency}, not ${body.currency}`);
-      case 'limit_exceeded':
-        throw new UnprocessableEntityException(`amount: ${body.amount} exceeds the node's ${LIMIT_NAMES[outcome.limit]}: ${outcome.available} available`);
+      case 'limit_exceeded': {
+        const asked = outcome.fee === undefined ? `${body.amount}` : `${body.amount} plus the payer's fee ${outcome.fee}`;
+        throw new UnprocessableEntityException(`amount: ${asked} exceeds the node's ${LIMIT_NAMES[outcome.limit]}: ${outcome.available} available`);
+      }
     }
   }
 }

@@ -6,6 +6,7 @@ import { Ledger, LedgerError } from '@payments/ledger';
 
 import { type PlatformAccountIds, PlatformAccounts, platformAccountIdsOf } from '../accounts/platform-accounts';
 import type { PostedTransferEvent } from '../events/transfer-posted.outbox';
+import { payeeCheck, type PayeeRefusal } from '../payees/payee-check';
 import { blockedBy } from '../tree/agent-node';
 import { availableOf } from '../tree/node-balance';
 import type { AgentPayment } from './agent-payment';
@@ -20,25 +21,35 @@ export interface PayPayeeCommand {
   readonly payeeId: string;
   readonly amount: bigint;
   readonly currency: string;
+  /** The payer's account at the payee, checked against the payee's account format. */
+  readonly account: string;
   readonly now: Date;
 }
 
 /** Why a payment was refused before anything was posted. */
 export type PaymentRefusal =
   | { readonly kind: 'blocked'; readonly blockedNodeId: string }
+  /** The payee is not in the catalogue. */
   | { readonly kind: 'unknown_payee' }
+  /** The payee check refused: suspended, another currency, the account's format or check digits, the payee's amount limits. */
+  | ({ readonly kind: 'payee_refused' } & PayeeRefusal)
+  /** The payee is in the catalogue but has no commission plan. */
+  | { readonly kind: 'no_commission_plan' }
   | { readonly kind: 'currency_mismatch'; readonly nodeCurrency: string }
-  | ({ readonly kind: 'limit_exceeded' } & LimitRefusal);
+  /** `fee`: the payer's fee the chain also debits, when there is one (only with the credit limit). */
+  | ({ readonly kind: 'limit_exceeded'; readonly fee?: bigint } & LimitRefusal);
 
 export type PayPayeeOutcome =
   { readonly kind: 'posted'; readonly payment: AgentPayment } | { readonly kind: 'not_found' } | { readonly kind: 'id_reused' } | PaymentRefusal;
 
 /**
  * An agent's payment for a payee. 1. Reserve, under the node's row lock: the node and its ancestors
- * active, the payee known, the per-payment and daily limits, and the chain decided (payment and
- * every level's commission). 2. Post the chain as ONE linked ledger transfer: the agent's balance
- * plus credit limit is the ledger's atomic check; refused, nothing is posted and the reservation is
- * dropped. 3. Mark it posted with one event per transfer. A crash after 1 leaves a reservation that
+ * active, the payee in the catalogue and its payee check passed (active, currency, the account's
+ * format and check digits, the payee's amount limits), its commission plan, the node's per-payment
+ * and daily limits, and the chain decided (payment, the payer's fee and every level's commission).
+ * 2. Post the chain as ONE linked ledger transfer: the agent's balance plus credit limit (covering
+ * the amount and the fee) is the ledger's atomic check; refused, nothing is posted and the
+ * reservation is dropped. 3. Mark it posted with one event per transfer. A crash after 1 leaves a reservation that
  * a retry with the same id posts (the same chain: the ledger returns what it wrote).
  */
 @Injectable()
@@ -69,7 +80,7 @@ export class PayPayeeUseCase {
 
   private decide(
     command: PayPayeeCommand,
-    { ancestry, plan, spentToday }: ReservationContext,
+    { ancestry, payee, plan, spentToday }: ReservationContext,
     accounts: PlatformAccountIds,
   ): ReservationDecision<PaymentRefusal> {
     const refuse = (refused: PaymentRefusal): ReservationDecision<PaymentRefusal> => ({ refused });
@@ -78,10 +89,14 @@ export class PayPayeeUseCase {
     const blocked = blockedBy(ancestry);
     if (blocked) return refuse({ kind: 'blocked', blockedNodeId: blocked.id });
     if (payer.currency !== command.currency) return refuse({ kind: 'currency_mismatch', nodeCurrency: payer.currency });
-    if (!plan) return refuse({ kind: 'unknown_payee' });
+    if (!payee) return refuse({ kind: 'unknown_payee' });
+    const check = payeeCheck(payee, command);
+    if (!check.payable) return refuse({ kind: 'payee_refused', ...check.refusal });
+    if (!plan) return refuse({ kind: 'no_commission_plan' });
     const overLimit = paymentLimitRefusal(payer, command.amount, spentToday);
     if (overLimit) return refuse({ kind: 'limit_exceeded', ...overLimit });
-    return { transfers: paymentChainOf({ paymentId: command.paymentId, ancestry, amount: command.amount, rules: plan.rules, accounts }) };
+    const fee = check.fee ?? 0n;
+    return { transfers: paymentChainOf({ paymentId: command.paymentId, ancestry, amount: command.amount, fee, rules: plan.rules, accounts }) };
   }
 
   /**
@@ -106,9 +121,11 @@ export class PayPayeeUseCase {
       if (!(error instanceof LedgerError)) throw error; // unknown outcome: the reservation stays for a retry
       await this.payments.release(payment.id);
       if (error.code !== 'exceeds_credits') throw error;
-      // Only the paying node's account has a limit in the chain.
+      // Only the paying node's account has a limit in the chain (debited the amount and the fee).
       const payer = payment.transfers[0];
-      return { kind: 'limit_exceeded', limit: 'credit', available: availableOf(await this.ledger.account(payer.debitAccountId)) };
+      const available = availableOf(await this.ledger.account(payer.debitAccountId));
+      const fee = payment.transfers.find((t) => t.kind === 'fee')?.amount;
+      return { kind: 'limit_exceeded', limit: 'credit', available, ...(fee === undefined ? {} : { fee }) };
     }
     const posted = await this.payments.markPosted(payment.id, now, (p) =>
       p.transfers.map((t): PostedTransferEvent => ({
@@ -128,8 +145,8 @@ export class PayPayeeUseCase {
 }
 
 /** The body a payment id stands for: the same id with another body is refused. */
-function requestHashOf({ nodeId, payeeId, amount, currency }: PayPayeeCommand): string {
+function requestHashOf({ nodeId, payeeId, amount, currency, account }: PayPayeeCommand): string {
   return createHash('sha256')
-    .update(JSON.stringify([nodeId, payeeId, amount.toString(), currency]))
+    .update(JSON.stringify([nodeId, payeeId, amount.toString(), currency, account]))
     .digest('hex');
 }

@@ -3,13 +3,13 @@ import type { PlatformAccountIds } from '../accounts/platform-accounts';
 import { type CommissionRule, commissionOf } from '../commissions/commission-rule';
 import type { AgentNode } from '../tree/agent-node';
 
-export type ChainTransferKind = 'payment' | 'commission';
+export type ChainTransferKind = 'payment' | 'fee' | 'commission';
 
 /** One transfer of a payment's linked chain, as decided when the payment was reserved. */
 export interface ChainTransfer {
   readonly id: string;
   readonly kind: ChainTransferKind;
-  /** The paying node (payment) or the node that earned it (commission). */
+  /** The paying node (payment, fee) or the node that earned it (commission). */
   readonly nodeId: string;
   readonly debitAccountId: string;
   readonly creditAccountId: string;
@@ -21,6 +21,8 @@ export interface PaymentChainInput {
   /** The paying node first, its root (the dealer) last. */
   readonly ancestry: readonly AgentNode[];
   readonly amount: bigint;
+  /** The payer's fee on top of the amount (the payee check's); 0 is no transfer. */
+  readonly fee: bigint;
   /** The payee's rules, at most one per level. */
   readonly rules: readonly CommissionRule[];
   readonly accounts: PlatformAccountIds;
@@ -28,11 +30,12 @@ export interface PaymentChainInput {
 
 /**
  * The payment as ONE linked chain: the paying node's account debited the amount to the payee's
- * clearing account, then each level's commission, from the node up to the root, from the
- * platform's commission expense to that node's commission account (a zero commission is no
+ * clearing account, the payer's fee from the same account to the platform's fee income, then each
+ * level's commission (on the amount, not the fee), from the node up to the root, from the
+ * platform's commission expense to that node's commission account (a zero fee or commission is no
  * transfer). Ids come from the payment id, so a retry posts the very same chain.
  */
-export function paymentChainOf({ paymentId, ancestry, amount, rules, accounts }: PaymentChainInput): ChainTransfer[] {
+export function paymentChainOf({ paymentId, ancestry, amount, fee, rules, accounts }: PaymentChainInput): ChainTransfer[] {
   const [payer] = ancestry;
   if (!payer) throw new Error('a payment needs its paying node');
   const payment: ChainTransfer = {
@@ -43,6 +46,19 @@ export function paymentChainOf({ paymentId, ancestry, amount, rules, accounts }:
     creditAccountId: accounts.payeeClearingId,
     amount,
   };
+  const fees: ChainTransfer[] =
+    fee === 0n
+      ? []
+      : [
+          {
+            id: namedId(`fee:${paymentId}`),
+            kind: 'fee',
+            nodeId: payer.id,
+            debitAccountId: payer.ledgerAccountId,
+            creditAccountId: accounts.feeIncomeId,
+            amount: fee,
+          },
+        ];
   const commissions = ancestry.flatMap((node): ChainTransfer[] => {
     const rule = rules.find((r) => r.level === node.level);
     const commission = rule ? commissionOf(rule, amount) : 0n;
@@ -58,5 +74,5 @@ export function paymentChainOf({ paymentId, ancestry, amount, rules, accounts }:
       },
     ];
   });
-  return [payment, ...commissions];
+  return [payment, ...fees, ...commissions];
 }

@@ -10,6 +10,8 @@ import type { CommissionRule } from '../commissions/commission-rule';
 import { FundChildUseCase } from '../funding/fund-child.usecase';
 import { AgentPaymentRepository } from '../payments/agent-payment.repository';
 import { PayPayeeUseCase } from '../payments/pay-payee.usecase';
+import type { PayeeDefinition } from '../payees/payee';
+import { PayeeRepository } from '../payees/payee.repository';
 import { ReservedPaymentsWorker } from '../payments/reserved-payments.worker';
 import type { AgentNode, NodeLimits } from '../tree/agent-node';
 import { AgentNodeRepository } from '../tree/agent-node.repository';
@@ -26,6 +28,7 @@ export interface AgentsBillingUnderTest {
   readonly ledger: Ledger;
   readonly nodes: AgentNodeRepository;
   readonly plans: CommissionPlanRepository;
+  readonly payees: PayeeRepository;
   readonly open: OpenNodeUseCase;
   readonly changeLimits: ChangeLimitsUseCase;
   readonly status: NodeStatusUseCase;
@@ -37,8 +40,14 @@ export interface AgentsBillingUnderTest {
   payWithLedgerDown(): PayPayeeUseCase;
   dealer(limits?: Partial<NodeLimits>): Promise<AgentNode>;
   child(parent: AgentNode, limits?: Partial<NodeLimits>): Promise<AgentNode>;
-  /** A payee with these rules; returns its id. */
-  payee(rules: readonly (Omit<CommissionRule, 'tiers' | 'min' | 'max'> & Partial<CommissionRule>)[]): Promise<string>;
+  /**
+   * A payee in the catalogue (EUR, active, any account `.+` without check digits, no limits, no fee,
+   * unless `catalogue` says otherwise) with these commission rules (none: no plan); returns its id.
+   */
+  payee(
+    rules: readonly (Omit<CommissionRule, 'tiers' | 'min' | 'max'> & Partial<CommissionRule>)[],
+    catalogue?: Partial<Omit<PayeeDefinition, 'id'>>,
+  ): Promise<string>;
   /** The ledger's invariants: empty when per currency the balances sum to zero and no account is past its limit. */
   violations(): Promise<string[]>;
   outbox(): Promise<{ topic: string; key: string; payload: Record<string, unknown> }[]>;
@@ -51,8 +60,9 @@ export async function openAgentsBilling(kind: 'postgres' | 'pglite'): Promise<Ag
   const ledger = new Ledger(db);
   const nodes = new AgentNodeRepository(db);
   const plans = new CommissionPlanRepository(db);
+  const payees = new PayeeRepository(db);
   const open = new OpenNodeUseCase(nodes, ledger);
-  const payments = new AgentPaymentRepository(db, nodes, plans);
+  const payments = new AgentPaymentRepository(db, nodes, plans, payees);
   const pay = new PayPayeeUseCase(payments, new PlatformAccounts(ledger), ledger);
   const down = Object.assign(Object.create(ledger) as Ledger, { transferChain: () => Promise.reject(new Error('connection terminated')) });
   const opened = async (outcome: ReturnType<OpenNodeUseCase['execute']>): Promise<AgentNode> => {
@@ -65,6 +75,7 @@ export async function openAgentsBilling(kind: 'postgres' | 'pglite'): Promise<Ag
     ledger,
     nodes,
     plans,
+    payees,
     open,
     changeLimits: new ChangeLimitsUseCase(nodes, ledger),
     status: new NodeStatusUseCase(nodes),
@@ -75,8 +86,20 @@ export async function openAgentsBilling(kind: 'postgres' | 'pglite'): Promise<Ag
     payWithLedgerDown: () => new PayPayeeUseCase(payments, new PlatformAccounts(down), down),
     dealer: (limits = {}) => opened(open.execute({ name: 'dealer', currency: 'EUR', limits: { ...NO_LIMITS, ...limits } })),
     child: (parent, limits = {}) => opened(open.execute({ parentId: parent.id, name: `below ${parent.name}`, limits: { ...NO_LIMITS, ...limits } })),
-    async payee(rules) {
+    async payee(rules, catalogue = {}) {
       const payeeId = `payee-${randomUUID().slice(0, 8)}`;
+      await payees.put({
+        id: payeeId,
+        name: payeeId,
+        currency: 'EUR',
+        status: 'active',
+        accountPattern: '.+',
+        accountChecksum: 'none',
+        minAmount: null,
+        maxAmount: null,
+        fee: { percentBasisPoints: 0n, fixed: 0n },
+        ...catalogue,
+      });
       await plans.replace({ payeeId, rules: rules.map((r) => ({ tiers: [], min: null, max: null, ...r })) });
       return payeeId;
     },

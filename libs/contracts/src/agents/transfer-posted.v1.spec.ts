@@ -18,6 +18,10 @@ describe(agentsTransferPostedV1.name, () => {
     expect(parseMessage(agentsTransferPostedV1.name, agentsTransferPostedV1.schema, posted)).toEqual(posted);
   });
 
+  it("carries the payer's fee as a kind of its own", () => {
+    expect(parseMessage(agentsTransferPostedV1.name, agentsTransferPostedV1.schema, { ...posted, kind: 'fee' })).toMatchObject({ kind: 'fee' });
+  });
+
   it.each([
     ['amount', { amount: '0' }],
     ['amount', { amount: '12.50' }],

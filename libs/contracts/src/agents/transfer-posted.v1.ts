@@ -9,11 +9,14 @@ const minorSchema = z.string().regex(/^[1-9][0-9]{0,18}$/, 'amount in minor unit
 export const agentsTransferPostedSchema = z.object({
   /** The ledger transfer's id: a consumer that sees it twice (at-least-once delivery) keeps it once. */
   transferId: uuidSchema,
-  /** funding: a parent to its child; payment: an agent to a payee's clearing account; commission: platform expense to a node. */
-  kind: z.enum(['funding', 'payment', 'commission']),
+  /**
+   * funding: a parent to its child; payment: an agent to a payee's clearing account; fee: the
+   * payer's fee, an agent to the platform's fee income; commission: platform expense to a node.
+   */
+  kind: z.enum(['funding', 'payment', 'fee', 'commission']),
   /** The node the transfer is about: the funded child, the paying node, the node that earned the commission. */
   nodeId: uuidSchema,
-  /** The agent's payment the transfer belongs to (payment and commission). */
+  /** The agent's payment the transfer belongs to (payment, fee and commission). */
   paymentId: uuidSchema.optional(),
   debitAccountId: uuidSchema,
   creditAccountId: uuidSchema,

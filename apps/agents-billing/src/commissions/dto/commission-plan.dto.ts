@@ -1,25 +1,10 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsOptional, ValidateNested } from 'class-validator';
 
 import { NODE_LEVELS, type NodeLevel } from '../../tree/agent-node';
 import { MinorUnits } from '../../tree/dto/minor-units.decorator';
-
-const BasisPoints = (field: string): PropertyDecorator =>
-  applyDecorators(
-    ApiProperty({
-      required: false,
-      type: 'integer',
-      minimum: 0,
-      maximum: 10_000,
-      description: 'percent of the amount in basis points (150 = 1.5 %), rounded half up',
-    }),
-    Max(10_000, { message: `${field} must be at most 10000 (100 %)` }),
-    Min(0, { message: `${field} must be at least 0` }),
-    IsInt({ message: `${field} must be a whole number of basis points (150 = 1.5 %)` }),
-    IsOptional(),
-  );
+import { BasisPoints } from './basis-points.decorator';
 
 export class CommissionTierDto {
   @MinorUnits('fromAmount', { required: true, description: 'the tier applies to amounts from this one (inclusive)' })

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsDefined, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
 
 import { CurrencyCode } from './currency-code.decorator';
+import { DisplayName } from './display-name.decorator';
 import { NodeLimitsDto } from './node-limits.dto';
 
 /** A child under a parent: its level and currency come from the parent. */
@@ -11,11 +12,7 @@ export class OpenChildDto extends NodeLimitsDto {
   @IsOptional()
   id?: string;
 
-  @ApiProperty({ example: 'Kiosk 17, Main station', maxLength: 200 })
-  @MaxLength(200, { message: 'name must be at most 200 characters' })
-  @Matches(/\S/, { message: 'name is required (the name operators know the node by)' })
-  @IsString({ message: 'name must be a string' })
-  @IsDefined({ message: 'name is required (the name operators know the node by)' })
+  @DisplayName('Kiosk 17, Main station', 'operators know the node by')
   name!: string;
 }
 

@@ -1,0 +1,49 @@
+import type { AccountChecksum } from './account-checksum';
+
+export const PAYEE_STATUSES = ['active', 'suspended'] as const;
+export type PayeeStatus = (typeof PAYEE_STATUSES)[number];
+
+/** The most characters a payer's account may have: the pattern is matched against no longer input. */
+export const MAX_ACCOUNT_LENGTH = 64;
+
+/** What the payer pays the platform on top of the amount: basis points of the amount, rounded half up, plus a fixed part (minor units). */
+export interface PayeeFee {
+  readonly percentBasisPoints: bigint;
+  readonly fixed: bigint;
+}
+
+/** A payee as an operator defines it: who it is, how its payers' accounts look, what it takes and what it costs. */
+export interface PayeeDefinition {
+  readonly id: string;
+  readonly name: string;
+  readonly currency: string;
+  readonly status: PayeeStatus;
+  /** A regular expression the whole account must match (anchored at both ends when checked). */
+  readonly accountPattern: string;
+  readonly accountChecksum: AccountChecksum;
+  /** Per payment, minor units, inclusive; null: no such limit. */
+  readonly minAmount: bigint | null;
+  readonly maxAmount: bigint | null;
+  readonly fee: PayeeFee;
+}
+
+export interface Payee extends PayeeDefinition {
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+/** The pattern as it is checked: the whole account must match, not a part of it. */
+export const accountPatternOf = (pattern: string): RegExp => new RegExp(`^(?:${pattern})$`);
+
+/** Why a definition cannot be kept, naming the field; undefined when it is sound. */
+export function payeeProblem(payee: PayeeDefinition): string | undefined {
+  try {
+    accountPatternOf(payee.accountPattern);
+  } catch (error) {
+    return `account.pattern: not a regular expression (${error instanceof Error ? error.message : String(error)})`;
+  }
+  if (payee.minAmount !== null && payee.maxAmount !== null && payee.minAmount > payee.maxAmount) {
+    return `limits.max: ${payee.maxAmount} is below min ${payee.minAmount}`;
+  }
+  return undefined;
+}
