@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 
 import { SETTLEMENT_DB, SettlementDb } from '../database/settlement-db.provider';
-import { type BatchLineGroup, type PayoutDraft, type PayoutStatus } from './merchant-payout';
+import type { AcquirerRate } from '../reconciliation/acquirer-fee.schedule';
+import { type MerchantBatchSum, type PayoutDraft, type PayoutStatus } from './merchant-payout';
 import { type MerchantPayout, PAYOUT_COLUMNS, payoutOf, type PayoutRow } from './merchant-payout.record';
 import { payoutFileNamesOf } from './payout-file';
 
@@ -12,8 +13,22 @@ const READY_BATCHES = `SELECT "b"."id"::text AS "id", "b"."acquirer_id", "b"."bu
   WHERE "b"."line_count" > 0 AND NOT EXISTS (SELECT 1 FROM "merchant_payout" AS "p" WHERE "p"."batch_id" = "b"."id")
   ORDER BY "b"."business_day", "b"."closed_at" LIMIT $1`;
 /** A batch's lines summed by what decides a payout and its fee: merchant, currency, scheme, direction and amount. */
-const LINE_GROUPS = `SELECT "merchant_id", "currency", "scheme", "direction", "amount_minor"::text AS "amount_minor", count(*)::int AS "line_count"
-  FROM "settlement_line" WHERE "batch_id" = $1::uuid GROUP BY "merchant_id", "currency", "scheme", "direction", "amount_minor"`;
+/**
+ * A batch's lines summed per merchant and currency: gross = debits - credits, and the fee
+ * AcquirerFeeSchedule.expectedFee gives each debit line (the scheme's own rate, else `*`; the rate
+ * rounded half up per line, plus the fixed part; no rate: 0), one pass over the batch's lines.
+ */
+const MERCHANT_SUMS = `WITH "rate" AS (SELECT * FROM unnest($2::text[], $3::bigint[], $4::bigint[]) AS "r"("scheme", "basis_points", "fixed_minor"))
+  SELECT "l"."merchant_id", "l"."currency", count(*)::int AS "line_count",
+    sum(CASE WHEN "l"."direction" = 'debit' THEN "l"."amount_minor" ELSE -"l"."amount_minor" END)::text AS "gross_minor",
+    coalesce(sum(CASE WHEN "l"."direction" = 'debit' THEN coalesce(
+      ("l"."amount_minor" * "own"."basis_points" + 5000) / 10000 + "own"."fixed_minor",
+      ("l"."amount_minor" * "any"."basis_points" + 5000) / 10000 + "any"."fixed_minor") END), 0)::text AS "fee_minor"
+  FROM "settlement_line" AS "l"
+    LEFT JOIN "rate" AS "own" ON "own"."scheme" = coalesce("l"."scheme", '')
+    LEFT JOIN "rate" AS "any" ON "any"."scheme" = '*'
+  WHERE "l"."batch_id" = $1::uuid
+  GROUP BY "l"."merchant_id", "l"."currency"`;
 /** Payout rows and files are made one batch at a time (the lock ends with the transaction): a batch is looked at once. */
 const LOCK = `SELECT pg_advisory_xact_lock(hashtext('merchant_payout')) IS NULL AS "locked"`;
 const HAS_PAYOUTS = `SELECT EXISTS (SELECT 1 FROM "merchant_payout" WHERE "batch_id" = $1::uuid) AS "done"`;
@@ -87,15 +102,20 @@ export class MerchantPayoutRepository {
     return this.db.query<ReadyBatch & Record<string, unknown>>(READY_BATCHES, [limit]);
   }
 
-  async lineGroupsOf(batchId: string): Promise<BatchLineGroup[]> {
-    const rows = await this.db.query<Record<string, string | number | null>>(LINE_GROUPS, [batchId]);
+  /** The batch's lines per merchant and currency with the fees the acquirer's `rates` expect (AcquirerFeeSchedule.ratesOf). */
+  async merchantSumsOf(batchId: string, rates: readonly AcquirerRate[]): Promise<MerchantBatchSum[]> {
+    const rows = await this.db.query<Record<string, string | number>>(MERCHANT_SUMS, [
+      batchId,
+      rates.map((r) => r.scheme),
+      rates.map((r) => r.basisPoints),
+      rates.map((r) => r.fixedMinor.toString()),
+    ]);
     return rows.map((r) => ({
       merchantId: String(r.merchant_id),
       currency: String(r.currency).trim(),
-      scheme: r.scheme === null ? null : String(r.scheme),
-      direction: r.direction === 'credit' ? 'credit' : 'debit',
-      amountMinor: BigInt(String(r.amount_minor)),
       lineCount: Number(r.line_count),
+      grossMinor: BigInt(String(r.gross_minor)),
+      feeMinor: BigInt(String(r.fee_minor)),
     }));
   }
 

@@ -1,4 +1,3 @@
-import type { AcquirerFeeSchedule } from '../reconciliation/acquirer-fee.schedule';
 import type { MerchantAccount } from './config/payouts-env';
 
 /**
@@ -27,14 +26,16 @@ export interface DebtorAccount {
   readonly bic?: string;
 }
 
-/** A batch's lines of one merchant, currency, scheme, direction and amount: the fee is per line, so lines of one amount share it. */
-export interface BatchLineGroup {
+/**
+ * A batch's lines of one merchant and currency, summed by the database: debits minus credits, and
+ * the fee the acquirer's schedule expects of each debit line (0 where no rate is configured).
+ */
+export interface MerchantBatchSum {
   readonly merchantId: string;
   readonly currency: string;
-  readonly scheme: string | null;
-  readonly direction: 'debit' | 'credit';
-  readonly amountMinor: bigint;
   readonly lineCount: number;
+  readonly grossMinor: bigint;
+  readonly feeMinor: bigint;
 }
 
 /** What a merchant is paid for a batch in one currency, before it gets its id and file. */
@@ -53,34 +54,16 @@ export interface PayoutDraft {
 }
 
 export interface PayoutContext {
-  readonly acquirerId: string;
-  readonly fees: AcquirerFeeSchedule;
   readonly merchantAccountOf: (merchantId: string) => MerchantAccount | undefined;
   readonly debtorAccountOf: (currency: string) => DebtorAccount | undefined;
 }
 
 /**
- * The payouts of a closed batch, one per merchant and currency, ordered by both: gross = the
- * signed sum of the merchant's lines; fees = the fee the reconciliation's schedule expects of each
- * debit line (its rate, rounded half up per line, plus the fixed part), 0 where no rate is
- * configured; net = gross - fees. Held when the net is not positive or an account is missing.
+ * The payouts of a closed batch, one per merchant and currency, ordered by both: net = gross -
+ * fees (MerchantBatchSum). Held when the net is not positive or an account is missing.
  */
-export function payoutDraftsOf(groups: readonly BatchLineGroup[], context: PayoutContext): PayoutDraft[] {
-  const sums = new Map<string, { merchantId: string; currency: string; lineCount: number; grossMinor: bigint; feeMinor: bigint }>();
-  for (const group of groups) {
-    const key = `${group.merchantId}\u0000${group.currency}`;
-    const sum = sums.get(key) ?? { merchantId: group.merchantId, currency: group.currency, lineCount: 0, grossMinor: 0n, feeMinor: 0n };
-    const count = BigInt(group.lineCount);
-    sum.lineCount += group.lineCount;
-    if (group.direction === 'debit') {
-      sum.grossMinor += group.amountMinor * count;
-      sum.feeMinor += (context.fees.expectedFee(context.acquirerId, group.scheme, group.amountMinor) ?? 0n) * count;
-    } else {
-      sum.grossMinor -= group.amountMinor * count;
-    }
-    sums.set(key, sum);
-  }
-  return [...sums.values()]
+export function payoutDraftsOf(sums: readonly MerchantBatchSum[], context: PayoutContext): PayoutDraft[] {
+  return [...sums]
     .sort((a, b) => (a.merchantId === b.merchantId ? a.currency.localeCompare(b.currency) : a.merchantId < b.merchantId ? -1 : 1))
     .map((sum) => {
       const netMinor = sum.grossMinor - sum.feeMinor;

@@ -62,9 +62,7 @@ export class PayoutsWorker implements OnApplicationBootstrap, OnApplicationShutd
     if (paid > 0) this.logger.log(`${paid} payouts found paid in imported statements`);
     const recipe = { createdAt: now, initiatingParty: config.initiatingParty, requestedExecutionDate: requestedExecutionDateOf(now) };
     for (const batch of await this.payouts.readyBatches(limit)) {
-      const drafts = payoutDraftsOf(await this.payouts.lineGroupsOf(batch.id), {
-        acquirerId: batch.acquirer_id,
-        fees: this.fees,
+      const drafts = payoutDraftsOf(await this.payouts.merchantSumsOf(batch.id, this.fees.ratesOf(batch.acquirer_id)), {
         merchantAccountOf: (merchantId) => config.merchantAccounts[merchantId],
         debtorAccountOf: (currency) => config.debtorAccounts.get(currency),
       });

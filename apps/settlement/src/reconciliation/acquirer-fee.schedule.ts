@@ -4,6 +4,11 @@ export interface FeeRate {
   readonly fixedMinor: bigint;
 }
 
+/** One acquirer's rate for a scheme (`*`: any scheme without its own), as a query takes it. */
+export interface AcquirerRate extends FeeRate {
+  readonly scheme: string;
+}
+
 /** Fee rates per acquirer and scheme (`*`: any scheme without its own), as configured. */
 export type FeeRates = Readonly<Record<string, Readonly<Record<string, FeeRate>>>>;
 
@@ -17,6 +22,11 @@ export class AcquirerFeeSchedule {
   /** Every rate as a row (acquirer, scheme or `*`), for a query that applies them set-based as expectedFee does. */
   rows(): { acquirerId: string; scheme: string; basisPoints: number; fixedMinor: bigint }[] {
     return Object.entries(this.rates).flatMap(([acquirerId, own]) => Object.entries(own).map(([scheme, rate]) => ({ acquirerId, scheme, ...rate })));
+  }
+
+  /** One acquirer's rates as rows, for a query that applies them set-based as expectedFee does (none: no fee). */
+  ratesOf(acquirerId: string): AcquirerRate[] {
+    return Object.entries(this.rates[acquirerId] ?? {}).map(([scheme, rate]) => ({ scheme, ...rate }));
   }
 
   /** Undefined when no rate applies (no fee check for this line). */
