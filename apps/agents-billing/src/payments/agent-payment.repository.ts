@@ -10,6 +10,7 @@ import { addTransferPostedEvents, type PostedTransferEvent } from '../events/tra
 import type { AgentNode } from '../tree/agent-node';
 import type { Payee } from '../payees/payee';
 import { PayeeRepository } from '../payees/payee.repository';
+import { storedPayerAccount } from '../payees/payer-account';
 import { AgentNodeRepository } from '../tree/agent-node.repository';
 import type { AgentPayment } from './agent-payment';
 import type { ChainTransfer } from './payment-chain';
@@ -113,7 +114,7 @@ export class AgentPaymentRepository {
           request.payeeId,
           request.amount.toString(),
           request.currency,
-          request.account,
+          storedPayerAccount(request.account),
           request.requestHash,
           request.businessDay,
           JSON.stringify(transfers),

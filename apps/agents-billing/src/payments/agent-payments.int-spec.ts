@@ -210,7 +210,8 @@ describe.each(['postgres', 'pglite'] as const)('agents payments (%s)', (kind) =>
         ['fee', payer.id, fees, 45n],
         ['commission', agent.id, agent.commissionAccountId, 23n],
       ]);
-      expect(payment.account).toBe(GOOD);
+      // A card number is kept masked (first six, last four), never in clear.
+      expect(payment.account).toBe(`${GOOD.slice(0, 6)}******${GOOD.slice(-4)}`);
       expect(await balanceOf(payer.ledgerAccountId)).toBe(10_000n - 2_345n - 45n);
       expect((await sut.ledger.account(fees)).creditsPosted - feesBefore).toBe(45n);
       expect(await commissionsOf(dealer)).toEqual([0n]);

@@ -7,6 +7,7 @@ import { Ledger, LedgerError } from '@payments/ledger';
 import { type PlatformAccountIds, PlatformAccounts, platformAccountIdsOf } from '../accounts/platform-accounts';
 import type { PostedTransferEvent } from '../events/transfer-posted.outbox';
 import { payeeCheck, type PayeeRefusal } from '../payees/payee-check';
+import { storedPayerAccount } from '../payees/payer-account';
 import { blockedBy } from '../tree/agent-node';
 import { availableOf } from '../tree/node-balance';
 import type { AgentPayment } from './agent-payment';
@@ -144,9 +145,9 @@ export class PayPayeeUseCase {
   }
 }
 
-/** The body a payment id stands for: the same id with another body is refused. */
+/** The body a payment id stands for: the same id with another body is refused (a card number as kept: masked, never hashed whole). */
 function requestHashOf({ nodeId, payeeId, amount, currency, account }: PayPayeeCommand): string {
   return createHash('sha256')
-    .update(JSON.stringify([nodeId, payeeId, amount.toString(), currency, account]))
+    .update(JSON.stringify([nodeId, payeeId, amount.toString(), currency, storedPayerAccount(account)]))
     .digest('hex');
 }
