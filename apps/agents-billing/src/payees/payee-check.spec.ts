@@ -74,6 +74,13 @@ describe('the payee check', () => {
     );
   });
 
+  it('matches a pattern that would backtrack for ever in a backtracking engine at once, and refuses what RE2 cannot match in linear time', () => {
+    // (a+)+x against 64 a's: 2^64 paths for a backtracking engine; RE2 answers in linear time.
+    expect(payeeCheck(payee({ accountPattern: '(a+)+x' }), { account: 'a'.repeat(64) })).toMatchObject({ refusal: { reason: 'account_pattern' } });
+    expect(payeeProblem(payee({ accountPattern: '(?=[0-9])[0-9]{9}' }))).toMatch(/^account\.pattern: not a regular expression/);
+    expect(payeeProblem(payee({ accountPattern: '([0-9])\\1' }))).toMatch(/^account\.pattern: not a regular expression/);
+  });
+
   it('refuses a definition with a pattern that does not compile or a max below the min', () => {
     expect(payeeProblem(payee())).toBeUndefined();
     expect(payeeProblem(payee({ accountPattern: '[0-9' }))).toMatch(/^account\.pattern: not a regular expression/);

@@ -1,3 +1,4 @@
+import { RE2JS } from 're2js';
 import type { AccountChecksum } from './account-checksum';
 
 export const PAYEE_STATUSES = ['active', 'suspended'] as const;
@@ -32,8 +33,15 @@ export interface Payee extends PayeeDefinition {
   readonly updatedAt: Date;
 }
 
-/** The pattern as it is checked: the whole account must match, not a part of it. */
-export const accountPatternOf = (pattern: string): RegExp => new RegExp(`^(?:${pattern})$`);
+/**
+ * The pattern as it is checked: the whole account must match, not a part of it. RE2 syntax, matched
+ * in time linear in the account (re2js): an operator's pattern can never make a payment hang on
+ * backtracking; backreferences and lookarounds are refused when the payee is defined.
+ */
+export const accountPatternOf = (pattern: string): { test(account: string): boolean } => {
+  const compiled = RE2JS.compile(`^(?:${pattern})$`);
+  return { test: (account) => compiled.matches(account) };
+};
 
 /** Why a definition cannot be kept, naming the field; undefined when it is sound. */
 export function payeeProblem(payee: PayeeDefinition): string | undefined {
