@@ -96,7 +96,16 @@ describe('settlement acquirer files end to end (embedded mode)', () => {
     const journal = async () => (await settlement(`/journal-files?businessDay=${day}&currency=EUR`)).body as unknown as Record<string, unknown>[];
     const [file] = await eventually(journal, (files) => files[0]?.status === 'delivered');
     // The purchases' posting (65.50 on the receivable and the merchant) and the cancel's (25.50 back): 4 entries.
-    expect(file).toMatchObject({ currency: 'EUR', acquirers: ['default'], entryCount: 4, debitMinor: '9100', creditMinor: '9100', attempts: 1 });
+    expect(file).toMatchObject({
+      status: 'delivered',
+      lastError: null,
+      currency: 'EUR',
+      acquirers: ['default'],
+      entryCount: 4,
+      debitMinor: '9100',
+      creditMinor: '9100',
+      attempts: 1,
+    });
 
     const name = String(file.fileName);
     expect(readdirSync(ledger)).toEqual([name]);

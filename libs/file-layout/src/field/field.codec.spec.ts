@@ -71,6 +71,8 @@ describe('the full-PAN guard of text fields', () => {
     ['a PAN with dashes', '4111-1111-1111-1111'],
     ['a 13-digit PAN behind zeros', 'ref 0004222222222222'],
     ['a 19-digit PAN', `601100000000000000${computeLuhnCheckDigit('601100000000000000')}`],
+    ['a PAN with dashes beside a UUID', '4111-1111-1111-1111 4f1c2a9b-0d3e-4f5a-8b7c-8d9e0f1a2b3c'],
+    ['a PAN in something shaped like a UUID but not hexadecimal', '42424242-4242-4242-z242-424242424242'],
   ])('refuses %s', (_case, text) => {
     expect(() => sut.write(text, () => undefined)).toThrow('looks like a full PAN');
   });
@@ -81,6 +83,9 @@ describe('the full-PAN guard of text fields', () => {
     ['a run too long to be a PAN', '41111111111111111111'],
     ['an RRN (12 digits)', '633809123456'],
     ['a masked PAN', '411111******1111'],
+    // 42424242-4242-4242 read across the dashes is 4242424242424242, which passes Luhn.
+    ['a UUID whose digit groups pass Luhn', '42424242-4242-4242-a242-424242424242'],
+    ['a posting id as a journal reference', 'posting 57386193-2038-4417-9abc-1234567890ab'],
   ])('lets through %s', (_case, text) => {
     expect(sut.write(text, () => undefined)).toBe(text);
   });
