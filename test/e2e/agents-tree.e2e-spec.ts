@@ -208,4 +208,29 @@ describe('agents tree end to end (embedded mode)', () => {
     expect((await api('GET', `/nodes/${randomUUID()}`)).status).toBe(404);
     expect((await call(`${platform.settlementUrl}/v1/agents/nodes/${randomUUID()}`)).status).toBe(401);
   });
+  it("starts with the demo network: the demo kiosk, funded by its dealer, tops up the demo payee's phone with its fee and both levels' commissions", async () => {
+    const kiosk = '00000000-0000-4000-8000-00000000a001';
+    expect((await api('GET', `/nodes/${kiosk}`)).body).toMatchObject({
+      name: 'Demo Kiosk',
+      level: 'agent',
+      parentId: '00000000-0000-4000-8000-00000000d001',
+      balance: { posted: { debits: '0', credits: '50000' } },
+    });
+    const topUp = await api('POST', `/nodes/${kiosk}/payments`, {
+      id: randomUUID(),
+      payeeId: 'demo-mobile-topup',
+      amount: 1000,
+      currency: 'EUR',
+      account: PHONE,
+    });
+    expect([topUp.status, topUp.body.fee]).toEqual([201, '20']);
+    // The dealer earns 0.50 % (5), the kiosk 1.00 % (10).
+    expect((topUp.body.transfers as { kind: string; amount: string }[]).map((t) => [t.kind, t.amount])).toEqual([
+      ['payment', '1000'],
+      ['fee', '20'],
+      ['commission', '10'],
+      ['commission', '5'],
+    ]);
+    expect((await api('GET', `/nodes/${kiosk}`)).body).toMatchObject({ balance: { posted: { debits: '1020', credits: '50000' } } });
+  });
 });

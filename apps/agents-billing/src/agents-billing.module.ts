@@ -7,6 +7,8 @@ import { PlatformAccounts } from './accounts/platform-accounts';
 import { CommissionPlanRepository } from './commissions/commission-plan.repository';
 import { CommissionPlansController } from './commissions/commission-plans.controller';
 import { AGENTS_BILLING_DB, agentsBillingDbProvider, agentsLedgerProvider } from './database/agents-billing-db.provider';
+import { DemoAgentsSeeder } from './demo/demo-agents.seeder';
+import { SEED_DEMO_AGENTS } from './demo/demo-agents';
 import { FundChildUseCase } from './funding/fund-child.usecase';
 import { NodeFundingsController } from './funding/node-fundings.controller';
 import { AgentPaymentRepository } from './payments/agent-payment.repository';
@@ -30,7 +32,7 @@ import { OpenNodeUseCase } from './tree/open-node.usecase';
  */
 @Module({})
 export class AgentsBillingModule {
-  static forRoot(_env: NodeJS.ProcessEnv = process.env): DynamicModule {
+  static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
     return {
       module: AgentsBillingModule,
       controllers: [AgentNodesController, NodeControlsController, NodeFundingsController, NodePaymentsController, CommissionPlansController, PayeesController],
@@ -48,6 +50,9 @@ export class AgentsBillingModule {
         AgentPaymentRepository,
         PayPayeeUseCase,
         ReservedPaymentsWorker,
+        // The embedded mode's demo dealer, kiosk and payee (AGENTS_BILLING_SEED_DEMO=true).
+        { provide: SEED_DEMO_AGENTS, useValue: env.AGENTS_BILLING_SEED_DEMO === 'true' },
+        DemoAgentsSeeder,
         outboxRelayProvider('agents-billing', AGENTS_BILLING_DB, [agentsTransferPostedV1]),
       ],
     };

@@ -54,6 +54,7 @@ export async function startEmbeddedPlatform(config: EmbeddedEnv, env: NodeJS.Pro
   });
   const serviceEnv: NodeJS.ProcessEnv = {
     GATEWAY_SEED_DEMO_TERMINAL: 'true',
+    AGENTS_BILLING_SEED_DEMO: 'true',
     ...embeddedSettlementFilesEnv(config.DATA_DIR, env),
     ...env,
     AUTHORIZATION_ACQUIRER_HOST: '127.0.0.1',

@@ -1,3 +1,4 @@
+import { DEMO_AGENTS, DEMO_PAYEE } from '@payments/agents-billing-app';
 import { createLogger, startTelemetry } from '@payments/observability';
 import { DEMO_OPERATOR_KEY } from '@payments/runtime';
 
@@ -24,6 +25,7 @@ startEmbeddedPlatform(config).then(
         `  Data           ${config.DATA_DIR === 'memory' ? 'in memory' : `${config.DATA_DIR}/ (PGlite, one database per service)`}`,
         `  Demo terminal  DEMO0001, API key "${key}"`,
         '  Try it         node scripts/demo-purchase.js',
+        `  Demo agents    kiosk ${DEMO_AGENTS.kioskId} (dealer ${DEMO_AGENTS.dealerId}), payee "${DEMO_PAYEE.id}" (README: "An agent's payment")`,
         '',
       ].join('\n'),
     );
