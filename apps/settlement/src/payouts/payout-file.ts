@@ -37,6 +37,20 @@ export function payoutFileNamesOf(businessDay: string, sequence: number): { file
   return { fileName: `PAIN001_${day}_${number}.xml`, messageId: `PAYOUT-${day}-${number}` };
 }
 
+/** What names a payout file wherever it is shown (its event, the operators' API). */
+export function payoutFileIdentityOf(file: PayoutFile) {
+  return {
+    fileId: file.id,
+    batchId: file.batchId,
+    acquirerId: file.acquirerId,
+    businessDay: file.businessDay,
+    fileName: file.fileName,
+    messageId: file.messageId,
+    sequence: file.sequence,
+    requestedExecutionDate: file.requestedExecutionDate,
+  };
+}
+
 /** `settlement.payout-file.sent.v1`: ids, counts and totals per currency; no account numbers. */
 export function payoutFileSentEventOf(
   file: PayoutFile,
@@ -53,14 +67,7 @@ export function payoutFileSentEventOf(
     totals.set(payout.currency, total);
   }
   return {
-    fileId: file.id,
-    batchId: file.batchId,
-    acquirerId: file.acquirerId,
-    businessDay: file.businessDay,
-    fileName: file.fileName,
-    messageId: file.messageId,
-    sequence: file.sequence,
-    requestedExecutionDate: file.requestedExecutionDate,
+    ...payoutFileIdentityOf(file),
     totals: [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency)).map((t) => ({ ...t, amountMinor: t.amountMinor.toString() })),
     heldCount: file.heldCount,
     byteLength: written.byteLength,

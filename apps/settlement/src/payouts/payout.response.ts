@@ -4,7 +4,7 @@ import { deliveryResponseOf, FileDeliveryResponse } from '../files/file-delivery
 import { type HeldReason, PAYOUT_STATUSES, type PayoutStatus } from './merchant-payout';
 import type { MerchantPayout } from './merchant-payout.record';
 import { isLate } from './payout-dates';
-import type { PayoutFile } from './payout-file';
+import { type PayoutFile, payoutFileIdentityOf } from './payout-file';
 
 const HELD_REASONS: HeldReason[] = ['net_not_positive', 'no_merchant_account', 'no_debtor_account'];
 
@@ -71,14 +71,7 @@ export class PayoutFileResponse extends FileDeliveryResponse {
 
 export function payoutFileResponseOf(file: PayoutFile): PayoutFileResponse {
   return {
-    fileId: file.id,
-    batchId: file.batchId,
-    acquirerId: file.acquirerId,
-    businessDay: file.businessDay,
-    fileName: file.fileName,
-    messageId: file.messageId,
-    sequence: file.sequence,
-    requestedExecutionDate: file.requestedExecutionDate,
+    ...payoutFileIdentityOf(file),
     transactionCount: file.transactionCount,
     heldCount: file.heldCount,
     ...deliveryResponseOf(file),
