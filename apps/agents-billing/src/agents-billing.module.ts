@@ -4,6 +4,7 @@ import { agentsTransferPostedV1 } from '@payments/contracts';
 import { outboxRelayProvider } from '@payments/runtime';
 
 import { PlatformAccounts } from './accounts/platform-accounts';
+import { AlertSignals } from './alerts/alert-signals';
 import { CommissionPlanRepository } from './commissions/commission-plan.repository';
 import { CommissionPlansController } from './commissions/commission-plans.controller';
 import { AGENTS_BILLING_DB, agentsBillingDbProvider, agentsLedgerProvider } from './database/agents-billing-db.provider';
@@ -40,6 +41,7 @@ export class AgentsBillingModule {
         agentsBillingDbProvider,
         agentsLedgerProvider,
         PlatformAccounts,
+        AlertSignals,
         AgentNodeRepository,
         OpenNodeUseCase,
         ChangeLimitsUseCase,

@@ -5,6 +5,7 @@ import { findLedgerViolations, Ledger } from '@payments/ledger';
 import { openScratchSchema, type ScratchSchema } from '@payments/persistence/testing';
 
 import { PlatformAccounts } from '../accounts/platform-accounts';
+import { AlertSignals } from '../alerts/alert-signals';
 import { CommissionPlanRepository } from '../commissions/commission-plan.repository';
 import type { CommissionRule } from '../commissions/commission-rule';
 import { FundChildUseCase } from '../funding/fund-child.usecase';
@@ -26,6 +27,7 @@ const NO_LIMITS: NodeLimits = { creditLimit: 0n, paymentLimit: null, dailyLimit:
 export interface AgentsBillingUnderTest {
   readonly scratch: ScratchSchema;
   readonly ledger: Ledger;
+  readonly alerts: AlertSignals;
   readonly nodes: AgentNodeRepository;
   readonly plans: CommissionPlanRepository;
   readonly payees: PayeeRepository;
@@ -73,6 +75,7 @@ export async function openAgentsBilling(kind: 'postgres' | 'pglite'): Promise<Ag
   return {
     scratch,
     ledger,
+    alerts: new AlertSignals(db),
     nodes,
     plans,
     payees,
