@@ -33,4 +33,14 @@ describe('JSON depth limit', () => {
     expect(refusal?.getStatus()).toBe(400);
     expect(refusal?.message).toBe(`body: JSON nested deeper than ${MAX_JSON_DEPTH} levels is refused`);
   });
+
+  it('keeps the exact bytes it accepts on the request as rawBody (a signed body is verified over them), and none it refuses', () => {
+    const verify = refuseDeepJson();
+    const accepted: { rawBody?: Buffer } = {};
+    const refused: { rawBody?: Buffer } = {};
+    verify(accepted, {}, text('{ "amount" : 1250 }'));
+    expect(() => verify(refused, {}, text(nested(MAX_JSON_DEPTH + 1)))).toThrow();
+    expect(accepted.rawBody?.toString('utf8')).toBe('{ "amount" : 1250 }');
+    expect(refused.rawBody).toBeUndefined();
+  });
 });

@@ -41,12 +41,15 @@ export function jsonDepthOf(raw: Uint8Array, stopAbove = Number.POSITIVE_INFINIT
 
 /**
  * A body-parser `verify` hook: refuses a body nested deeper than `maxDepth` with a 400 before it is
- * parsed, so neither JSON.parse nor any transformation ever walks it.
+ * parsed, so neither JSON.parse nor any transformation ever walks it. The exact bytes it accepts
+ * stay on the request as `rawBody` (what Nest's own `rawBody` option keeps), for routes whose
+ * callers sign the body they send.
  */
-export function refuseDeepJson(maxDepth = MAX_JSON_DEPTH): (req: unknown, res: unknown, raw: Buffer) => void {
-  return (_req, _res, raw) => {
+export function refuseDeepJson(maxDepth = MAX_JSON_DEPTH): (req: { rawBody?: Buffer }, res: unknown, raw: Buffer) => void {
+  return (req, _res, raw) => {
     if (jsonDepthOf(raw, maxDepth) > maxDepth) {
       throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: `body: JSON nested deeper than ${maxDepth} levels is refused` });
     }
+    req.rawBody = raw;
   };
 }
