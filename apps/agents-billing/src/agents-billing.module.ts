@@ -18,6 +18,12 @@ import { PayPayeeUseCase } from './payments/pay-payee.usecase';
 import { PayeeRepository } from './payees/payee.repository';
 import { PayeesController } from './payees/payees.controller';
 import { ReservedPaymentsWorker } from './payments/reserved-payments.worker';
+import { AgentTerminalController } from './terminal-api/agent-terminal.controller';
+import { AgentTerminalRepository } from './terminal-api/agent-terminal.repository';
+import { TerminalPaymentUseCase } from './terminal-api/terminal-payment.usecase';
+import { TerminalRequestRepository } from './terminal-api/terminal-request.repository';
+import { TerminalSignatureGuard } from './terminal-api/terminal-signature.guard';
+import { TerminalsController } from './terminal-api/terminals.controller';
 import { AgentNodeRepository } from './tree/agent-node.repository';
 import { AgentNodesController } from './tree/agent-nodes.controller';
 import { ChangeLimitsUseCase } from './tree/change-limits.usecase';
@@ -36,7 +42,16 @@ export class AgentsBillingModule {
   static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
     return {
       module: AgentsBillingModule,
-      controllers: [AgentNodesController, NodeControlsController, NodeFundingsController, NodePaymentsController, CommissionPlansController, PayeesController],
+      controllers: [
+        AgentNodesController,
+        NodeControlsController,
+        NodeFundingsController,
+        NodePaymentsController,
+        CommissionPlansController,
+        PayeesController,
+        TerminalsController,
+        AgentTerminalController,
+      ],
       providers: [
         agentsBillingDbProvider,
         agentsLedgerProvider,
@@ -52,6 +67,10 @@ export class AgentsBillingModule {
         AgentPaymentRepository,
         PayPayeeUseCase,
         ReservedPaymentsWorker,
+        AgentTerminalRepository,
+        TerminalRequestRepository,
+        TerminalSignatureGuard,
+        TerminalPaymentUseCase,
         // The embedded mode's demo dealer, kiosk and payee (AGENTS_BILLING_SEED_DEMO=true).
         { provide: SEED_DEMO_AGENTS, useValue: env.AGENTS_BILLING_SEED_DEMO === 'true' },
         DemoAgentsSeeder,

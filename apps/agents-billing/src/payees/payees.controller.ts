@@ -14,7 +14,8 @@ import { PayeeRepository } from './payee.repository';
 
 const BAD_PAYEE_ID = `payeeId: ${PAYEE_ID_RULE}`;
 
-function payeeResponseOf(payee: Payee) {
+/** A payee as the APIs show it (the operators' and the terminals'). */
+export function payeeResponseOf(payee: Payee) {
   return {
     payeeId: payee.id,
     name: payee.name,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import type { SqlRow } from '@payments/persistence';
+import type { SqlQueryRunner, SqlRow } from '@payments/persistence';
 
 import { CommissionPlanRepository } from '../commissions/commission-plan.repository';
 import type { CommissionPlan } from '../commissions/commission-rule';
@@ -92,15 +92,11 @@ export class AgentPaymentRepository {
         const payment = paymentOf(row);
         return { kind: 'existing', payment, sameBody: payment.requestHash === request.requestHash };
       }
-      const [spent] = await tx.query<{ sum: string }>(
-        `SELECT coalesce(sum("amount"), 0)::text AS "sum" FROM "agent_payment" WHERE "node_id" = $1::uuid AND "business_day" = $2::date`,
-        [request.nodeId, request.businessDay],
-      );
       const context = {
         ancestry: await this.nodes.ancestry(request.nodeId, tx),
         payee: await this.payees.find(request.payeeId, tx),
         plan: await this.plans.find(request.payeeId, tx),
-        spentToday: BigInt(spent?.sum ?? '0'),
+        spentToday: await this.spentOn(request.nodeId, request.businessDay, tx),
       };
       const decision = decide(context);
       if ('refused' in decision) return { kind: 'refused', refusal: decision.refused };
@@ -147,6 +143,20 @@ export class AgentPaymentRepository {
       [before.toISOString(), limit],
     );
     return rows.map(paymentOf);
+  }
+
+  async find(id: string): Promise<AgentPayment | undefined> {
+    const [row] = await this.db.query(`SELECT ${COLUMNS} FROM "agent_payment" WHERE "id" = $1::uuid`, [id]);
+    return row ? paymentOf(row) : undefined;
+  }
+
+  /** What the node's payments of the UTC day `businessDay` reserved or posted: what its daily limit counts. */
+  async spentOn(nodeId: string, businessDay: string, runner: SqlQueryRunner = this.db): Promise<bigint> {
+    const [spent] = await runner.query<{ sum: string }>(
+      `SELECT coalesce(sum("amount"), 0)::text AS "sum" FROM "agent_payment" WHERE "node_id" = $1::uuid AND "business_day" = $2::date`,
+      [nodeId, businessDay],
+    );
+    return BigInt(spent?.sum ?? '0');
   }
 
   /** Drops a reservation whose chain the ledger refused: the day's sum no longer counts it, and the same id may be sent again. */

@@ -14,6 +14,9 @@ import { PayPayeeUseCase } from '../payments/pay-payee.usecase';
 import type { PayeeDefinition } from '../payees/payee';
 import { PayeeRepository } from '../payees/payee.repository';
 import { ReservedPaymentsWorker } from '../payments/reserved-payments.worker';
+import { AgentTerminalRepository } from '../terminal-api/agent-terminal.repository';
+import { TerminalPaymentUseCase } from '../terminal-api/terminal-payment.usecase';
+import { TerminalRequestRepository } from '../terminal-api/terminal-request.repository';
 import type { AgentNode, NodeLimits } from '../tree/agent-node';
 import { AgentNodeRepository } from '../tree/agent-node.repository';
 import { ChangeLimitsUseCase } from '../tree/change-limits.usecase';
@@ -38,6 +41,10 @@ export interface AgentsBillingUnderTest {
   readonly pay: PayPayeeUseCase;
   readonly payments: AgentPaymentRepository;
   readonly reservedPayments: ReservedPaymentsWorker;
+  /** The agents' terminals with the nonces of their signed requests, and their payments by Idempotency-Key. */
+  readonly terminals: AgentTerminalRepository;
+  readonly terminalRequests: TerminalRequestRepository;
+  readonly terminalPayments: TerminalPaymentUseCase;
   /** The payment use case over a ledger whose writes fail as a lost connection would (the process stopped mid-payment). */
   payWithLedgerDown(): PayPayeeUseCase;
   dealer(limits?: Partial<NodeLimits>): Promise<AgentNode>;
@@ -66,6 +73,7 @@ export async function openAgentsBilling(kind: 'postgres' | 'pglite'): Promise<Ag
   const open = new OpenNodeUseCase(nodes, ledger);
   const payments = new AgentPaymentRepository(db, nodes, plans, payees);
   const pay = new PayPayeeUseCase(payments, new PlatformAccounts(ledger), ledger);
+  const terminalRequests = new TerminalRequestRepository(db);
   const down = Object.assign(Object.create(ledger) as Ledger, { transferChain: () => Promise.reject(new Error('connection terminated')) });
   const opened = async (outcome: ReturnType<OpenNodeUseCase['execute']>): Promise<AgentNode> => {
     const result = await outcome;
@@ -86,6 +94,9 @@ export async function openAgentsBilling(kind: 'postgres' | 'pglite'): Promise<Ag
     pay,
     payments,
     reservedPayments: new ReservedPaymentsWorker(payments, pay),
+    terminals: new AgentTerminalRepository(db),
+    terminalRequests,
+    terminalPayments: new TerminalPaymentUseCase(terminalRequests, pay),
     payWithLedgerDown: () => new PayPayeeUseCase(payments, new PlatformAccounts(down), down),
     dealer: (limits = {}) => opened(open.execute({ name: 'dealer', currency: 'EUR', limits: { ...NO_LIMITS, ...limits } })),
     child: (parent, limits = {}) => opened(open.execute({ parentId: parent.id, name: `below ${parent.name}`, limits: { ...NO_LIMITS, ...limits } })),

@@ -1,0 +1,336 @@
+import { generateKeyPairSync, type KeyObject, randomBytes, randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import type { INestApplication } from '@nestjs/common';
+
+import { terminalRequestHeaders } from '@payments/contracts';
+import { Ledger } from '@payments/ledger';
+import { createNestApp, hashOperatorKey, OPERATOR_KEY_RING, OperatorKeyRing } from '@payments/runtime';
+
+import { AGENTS_BILLING_DB } from '../database/agents-billing-db.provider';
+import { AgentPaymentRepository } from '../payments/agent-payment.repository';
+import { PayeeRepository } from '../payees/payee.repository';
+import { type AgentsBillingUnderTest, openAgentsBilling } from '../testing/agents-billing.fixture';
+import type { AgentNode } from '../tree/agent-node';
+import { AgentNodeRepository } from '../tree/agent-node.repository';
+import { AgentTerminalController } from './agent-terminal.controller';
+import { AgentTerminalRepository } from './agent-terminal.repository';
+import { TerminalPaymentUseCase } from './terminal-payment.usecase';
+import { terminalPaymentIdOf } from './terminal-payment.usecase';
+import { TerminalSignatureGuard } from './terminal-signature.guard';
+import { TerminalsController } from './terminals.controller';
+
+jest.setTimeout(90_000);
+
+const OPERATOR_KEY = 'operator-key-for-the-terminal-api-spec';
+const ACCOUNT = '+420777123456';
+const silent = { log: () => undefined, error: () => undefined, warn: () => undefined };
+
+interface Answer {
+  readonly status: number;
+  readonly body: Record<string, unknown> & { message?: string; reason?: string };
+}
+
+interface TerminalUnderTest {
+  readonly id: string;
+  readonly node: AgentNode;
+  readonly privateKey: KeyObject;
+}
+
+/**
+ * The agents' terminal API through Nest's HTTP on 127.0.0.1, on real PostgreSQL and on PGlite:
+ * signed requests from registered terminals, each refusal a 401 naming it with nothing done, the
+ * terminal's node's payments only, and Idempotency-Key replays. The ledger's invariants after every test.
+ */
+describe.each(['postgres', 'pglite'] as const)('agents terminal API (%s)', (kind) => {
+  let sut: AgentsBillingUnderTest;
+  let app: INestApplication;
+  let url: string;
+  /** A mobile top-up: 1.00-500.00, a fee of 0.20; the dealer earns 0.50 %. */
+  let payeeId: string;
+
+  beforeAll(async () => {
+    sut = await openAgentsBilling(kind);
+    payeeId = await sut.payee([{ level: 'dealer', percentBasisPoints: 50n, fixed: 0n }], {
+      accountPattern: '\\+420[0-9]{9}',
+      minAmount: 100n,
+      maxAmount: 50_000n,
+      fee: { percentBasisPoints: 0n, fixed: 20n },
+    });
+    app = await createNestApp(
+      {
+        module: class TerminalApiSpecModule {},
+        controllers: [TerminalsController, AgentTerminalController],
+        providers: [
+          { provide: AGENTS_BILLING_DB, useValue: sut.scratch.db.connection },
+          { provide: OPERATOR_KEY_RING, useValue: OperatorKeyRing.fromConfig(hashOperatorKey(OPERATOR_KEY), undefined) },
+          { provide: Ledger, useValue: sut.ledger },
+          { provide: AgentNodeRepository, useValue: sut.nodes },
+          { provide: PayeeRepository, useValue: sut.payees },
+          { provide: AgentPaymentRepository, useValue: sut.payments },
+          { provide: AgentTerminalRepository, useValue: sut.terminals },
+          { provide: TerminalPaymentUseCase, useValue: sut.terminalPayments },
+          TerminalSignatureGuard,
+        ],
+      },
+      { title: 'agents-billing terminal API spec', logger: silent },
+    );
+    await app.listen(0, '127.0.0.1');
+    url = `http://127.0.0.1:${((app.getHttpServer() as Server).address() as AddressInfo).port}`;
+  });
+  afterEach(async () => {
+    expect(await sut.violations()).toEqual([]);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await sut?.close();
+  });
+
+  const send = async (method: string, path: string, headers: Record<string, string>, body?: string): Promise<Answer> => {
+    const response = await fetch(`${url}${path}`, { method, headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers }, body });
+    return { status: response.status, body: (await response.json()) as Answer['body'] };
+  };
+  const operator = (method: string, path: string, body?: unknown) =>
+    send(method, path, { authorization: `Bearer ${OPERATOR_KEY}` }, body === undefined ? undefined : JSON.stringify(body));
+  const nonce = () => randomBytes(12).toString('hex');
+  const signedHeaders = (terminal: TerminalUnderTest, method: string, path: string, body = '', at = new Date()) =>
+    terminalRequestHeaders(
+      { terminalId: terminal.id, method, pathWithQuery: path, body: Buffer.from(body, 'utf8'), nonce: nonce(), now: at },
+      terminal.privateKey,
+    );
+  /** A request signed by the terminal: `body` is sent as these exact bytes. */
+  const signed = (terminal: TerminalUnderTest, method: string, path: string, body?: string, extra: Record<string, string> = {}) =>
+    send(method, path, { ...signedHeaders(terminal, method, path, body), ...extra }, body);
+  const payment = (terminal: TerminalUnderTest, key: string, amount: number, more: Record<string, unknown> = {}) =>
+    signed(terminal, 'POST', '/v1/agent-terminal/payments', JSON.stringify({ payeeId, amount, currency: 'EUR', account: ACCOUNT, ...more }), {
+      'idempotency-key': key,
+    });
+
+  /** A kiosk under a dealer, funded 100.00, with a terminal registered by the operator API. */
+  const kiosk = async (limits: { dailyLimit?: bigint } = {}): Promise<TerminalUnderTest> => {
+    const dealer = await sut.dealer({ creditLimit: 1_000_000n });
+    const node = await sut.child(dealer, limits);
+    await sut.fund.execute({ fundingId: randomUUID(), childId: node.id, amount: 10_000n });
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const id = `kiosk-${randomUUID().slice(0, 8)}`;
+    const registered = await operator('POST', '/v1/agents/terminals', { id, nodeId: node.id, publicKey: publicKey.export({ type: 'spki', format: 'pem' }) });
+    expect(registered).toMatchObject({ status: 201, body: { id, nodeId: node.id, status: 'active' } });
+    return { id, node, privateKey };
+  };
+  const available = async (node: AgentNode) => {
+    const account = await sut.ledger.account(node.ledgerAccountId);
+    return account.creditsPosted - account.debitsPosted - account.debitsPending;
+  };
+  const paymentRows = async (node: AgentNode) =>
+    (await sut.scratch.db.connection.query(`SELECT "id" FROM "agent_payment" WHERE "node_id" = $1::uuid`, [node.id])).length;
+
+  it("pays from a signed terminal: 201 posted with the fee, the node's balance debited, its status and balance readable", async () => {
+    const terminal = await kiosk({ dailyLimit: 20_000n });
+
+    const paid = await payment(terminal, 'kiosk-receipt-0001', 2_500);
+
+    expect(paid).toMatchObject({
+      status: 201,
+      body: { outcome: 'posted', payeeId, amount: '2500', currency: 'EUR', account: ACCOUNT, fee: '20', status: 'posted' },
+    });
+    expect(paid.body.paymentId).toBe(terminalPaymentIdOf(terminal.id, 'kiosk-receipt-0001'));
+    expect(await available(terminal.node)).toBe(10_000n - 2_500n - 20n);
+    expect(await signed(terminal, 'GET', `/v1/agent-terminal/payments/${String(paid.body.paymentId)}`)).toMatchObject({
+      status: 200,
+      body: { paymentId: paid.body.paymentId, status: 'posted', amount: '2500', fee: '20' },
+    });
+    const balance = await signed(terminal, 'GET', '/v1/agent-terminal/balance');
+    expect(balance).toMatchObject({
+      status: 200,
+      body: {
+        nodeId: terminal.node.id,
+        currency: 'EUR',
+        available: '7480',
+        creditLimit: '0',
+        pending: { debits: '0' },
+        posted: { debits: '2520', credits: '10000' },
+      },
+    });
+    expect((balance.body.daily as Record<string, unknown>).limit).toBe('20000');
+  });
+
+  it('lists the active payees with their account format, limits and fee, and checks an account for the terminal', async () => {
+    const terminal = await kiosk();
+
+    const payees = await signed(terminal, 'GET', '/v1/agent-terminal/payees');
+    expect(payees.status).toBe(200);
+    expect(payees.body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          payeeId,
+          account: { pattern: '\\+420[0-9]{9}', checksum: 'none' },
+          limits: { min: '100', max: '50000' },
+          fee: { percentBasisPoints: 0, fixed: '20' },
+        }),
+      ]),
+    );
+    const check = (body: unknown) => signed(terminal, 'POST', '/v1/agent-terminal/account-checks', JSON.stringify(body));
+    expect(await check({ payeeId, account: ACCOUNT, amount: 2_500 })).toEqual({ status: 200, body: { payeeId, payable: true, fee: '20', currency: 'EUR' } });
+    expect(await check({ payeeId, account: '+42077712345', amount: 2_500 })).toMatchObject({
+      status: 200,
+      body: { payable: false, reason: 'account_pattern' },
+    });
+    expect(await check({ payeeId: 'no-such-payee', account: ACCOUNT })).toMatchObject({
+      status: 404,
+      body: { message: 'payeeId: no payee no-such-payee in the catalogue' },
+    });
+  });
+
+  it('refuses each unauthenticated request with a 401 naming why, and pays nothing', async () => {
+    const terminal = await kiosk();
+    const path = '/v1/agent-terminal/payments';
+    const body = JSON.stringify({ payeeId, amount: 2_500, currency: 'EUR', account: ACCOUNT });
+    const key = { 'idempotency-key': 'refused-request-01' };
+    const headers = () => ({ ...signedHeaders(terminal, 'POST', path, body), ...key });
+    const fiveMinutesAndOne = new Date(Date.now() - 301_000);
+    const stranger: TerminalUnderTest = { ...terminal, id: 'kiosk-never-registered' };
+    const impostor: TerminalUnderTest = { ...terminal, privateKey: generateKeyPairSync('ed25519').privateKey };
+    const replayed = headers();
+    expect((await send('POST', path, replayed, body)).status).toBe(201);
+    const before = await available(terminal.node);
+
+    const refusals = {
+      operator_key: await send('POST', path, { ...headers(), authorization: `Bearer ${OPERATOR_KEY}` }, body),
+      missing_header: await send('POST', path, { ...headers(), 'x-terminal-signature': '' }, body),
+      unknown_terminal: await send('POST', path, { ...signedHeaders(stranger, 'POST', path, body), ...key }, body),
+      stale_timestamp: await send('POST', path, { ...signedHeaders(terminal, 'POST', path, body, fiveMinutesAndOne), ...key }, body),
+      tampered_body: await send('POST', path, headers(), body.replace('2500', '9500')),
+      tampered_path: await send('POST', `${path}?amount=9500`, headers(), body),
+      wrong_key: await send('POST', path, { ...signedHeaders(impostor, 'POST', path, body), ...key }, body),
+      replayed_nonce: await send('POST', path, replayed, body),
+    };
+
+    const reasons = Object.fromEntries(Object.entries(refusals).map(([name, answer]) => [name, [answer.status, answer.body.reason]]));
+    expect(reasons).toEqual({
+      operator_key: [401, 'operator_key'],
+      missing_header: [401, 'missing_header'],
+      unknown_terminal: [401, 'unknown_terminal'],
+      stale_timestamp: [401, 'stale_timestamp'],
+      tampered_body: [401, 'bad_signature'],
+      tampered_path: [401, 'bad_signature'],
+      wrong_key: [401, 'bad_signature'],
+      replayed_nonce: [401, 'replayed_nonce'],
+    });
+    expect(refusals.missing_header.body.message).toBe('x-terminal-signature: required, the Ed25519 signature, base64');
+    expect(refusals.unknown_terminal.body.message).toBe('x-terminal-id: no terminal kiosk-never-registered is registered');
+    expect(refusals.stale_timestamp.body.message).toMatch(/^x-terminal-timestamp: \d+ is 30[12] s behind the platform's clock; at most 300 s either way$/);
+    expect(refusals.replayed_nonce.body.message).toMatch(/^x-terminal-nonce: terminal kiosk-\w+ sent nonce \w+ before; a replayed request is refused$/);
+    expect(await available(terminal.node)).toBe(before);
+    expect(await paymentRows(terminal.node)).toBe(1);
+  });
+
+  it('refuses a blocked terminal with a 401, and the operator routes refuse a terminal signature', async () => {
+    const terminal = await kiosk();
+    expect(await operator('POST', `/v1/agents/terminals/${terminal.id}/block`)).toMatchObject({ status: 200, body: { id: terminal.id, status: 'blocked' } });
+
+    expect(await payment(terminal, 'blocked-terminal-01', 2_500)).toMatchObject({
+      status: 401,
+      body: { reason: 'blocked_terminal', message: `x-terminal-id: terminal ${terminal.id} is blocked` },
+    });
+    expect(await signed(terminal, 'GET', '/v1/agents/terminals')).toMatchObject({
+      status: 401,
+      body: { message: expect.stringContaining('missing operator key') },
+    });
+    expect(await available(terminal.node)).toBe(10_000n);
+    expect(await paymentRows(terminal.node)).toBe(0);
+  });
+
+  it("answers another terminal's payment as not found, and a same node's terminal sees it", async () => {
+    const owner = await kiosk();
+    const other = await kiosk();
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const colleague: TerminalUnderTest = { id: `kiosk-${randomUUID().slice(0, 8)}`, node: owner.node, privateKey };
+    await operator('POST', '/v1/agents/terminals', { id: colleague.id, nodeId: owner.node.id, publicKey: publicKey.export({ type: 'spki', format: 'pem' }) });
+    const paid = await payment(owner, 'owner-receipt-001', 1_000);
+    const path = `/v1/agent-terminal/payments/${String(paid.body.paymentId)}`;
+
+    expect(await signed(other, 'GET', path)).toEqual({
+      status: 404,
+      body: { statusCode: 404, error: 'Not Found', message: `paymentId: no payment ${String(paid.body.paymentId)} of this terminal's node` },
+    });
+    expect(await signed(colleague, 'GET', path)).toMatchObject({ status: 200, body: { paymentId: paid.body.paymentId, status: 'posted' } });
+  });
+
+  it('replays the first answer to the same Idempotency-Key and body and posts once; another body under the key is a 422', async () => {
+    const terminal = await kiosk();
+
+    const first = await payment(terminal, 'retry-receipt-001', 3_000);
+    const again = await payment(terminal, 'retry-receipt-001', 3_000);
+    const otherBody = await payment(terminal, 'retry-receipt-001', 3_001);
+
+    expect(first.status).toBe(201);
+    expect(again).toEqual(first);
+    expect(otherBody).toEqual({
+      status: 422,
+      body: {
+        statusCode: 422,
+        error: 'Unprocessable Entity',
+        reason: 'idempotency_key_reused',
+        message: 'Idempotency-Key: retry-receipt-001 was sent before with another payee, amount, currency or account',
+      },
+    });
+    expect(await available(terminal.node)).toBe(10_000n - 3_020n);
+    expect(await paymentRows(terminal.node)).toBe(1);
+    const events = (await sut.outbox()).filter((e) => e.payload.paymentId === first.body.paymentId);
+    expect(events.map((e) => e.payload.kind).sort()).toEqual(['commission', 'fee', 'payment']);
+  });
+
+  it('answers a refused payment with a 422 naming the field, posts nothing, and replays the refusal', async () => {
+    const terminal = await kiosk();
+
+    const overMax = await payment(terminal, 'over-the-max-0001', 50_001);
+    const overBalance = await payment(terminal, 'over-balance-0001', 9_990);
+    const noKey = await signed(terminal, 'POST', '/v1/agent-terminal/payments', JSON.stringify({ payeeId, amount: 100, currency: 'EUR', account: ACCOUNT }));
+    const noAmount = await signed(terminal, 'POST', '/v1/agent-terminal/payments', JSON.stringify({ payeeId, currency: 'EUR', account: ACCOUNT }), {
+      'idempotency-key': 'no-amount-00001',
+    });
+
+    expect(overMax).toMatchObject({ status: 422, body: { reason: 'amount_above_max', message: expect.stringMatching(/^amount: /) } });
+    expect(overBalance).toMatchObject({
+      status: 422,
+      body: { reason: 'credit_limit', message: "amount: 9990 plus the payer's fee 20 exceeds the node's balance plus credit limit: 10000 available" },
+    });
+    expect(await payment(terminal, 'over-balance-0001', 9_990)).toEqual(overBalance);
+    expect(noKey).toMatchObject({ status: 400, body: { message: 'Idempotency-Key header: required, 8-64 letters, digits or _ . : -' } });
+    expect(noAmount).toMatchObject({ status: 400, body: { message: ['amount: amount is required (an integer number of minor units)'] } });
+    expect(await available(terminal.node)).toBe(10_000n);
+    expect(await paymentRows(terminal.node)).toBe(0);
+  });
+
+  it('registers a terminal only with an Ed25519 public key of a known node, once per id', async () => {
+    const dealer = await sut.dealer();
+    const { publicKey } = generateKeyPairSync('ed25519');
+    const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const id = `kiosk-${randomUUID().slice(0, 8)}`;
+
+    expect(await operator('POST', '/v1/agents/terminals', { id, nodeId: dealer.id, publicKey: rsa })).toMatchObject({
+      status: 400,
+      body: { message: 'publicKey: is a rsa key: an Ed25519 public key is required' },
+    });
+    expect(await operator('POST', '/v1/agents/terminals', { id, nodeId: randomUUID(), publicKey: pem })).toMatchObject({ status: 404 });
+    expect(await operator('POST', '/v1/agents/terminals', { id, nodeId: dealer.id, publicKey: pem })).toMatchObject({ status: 201 });
+    expect(await operator('POST', '/v1/agents/terminals', { id, nodeId: dealer.id, publicKey: pem })).toMatchObject({ status: 200, body: { id } });
+    expect(
+      await operator('POST', '/v1/agents/terminals', {
+        id,
+        nodeId: dealer.id,
+        publicKey: generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }),
+      }),
+    ).toMatchObject({
+      status: 422,
+      body: { message: `id: terminal ${id} is registered under another node or with another key` },
+    });
+    expect(await operator('GET', `/v1/agents/terminals?nodeId=${dealer.id}`)).toMatchObject({
+      status: 200,
+      body: [{ id, nodeId: dealer.id, status: 'active' }],
+    });
+    expect(await operator('POST', '/v1/agents/terminals/no-such-terminal/block')).toMatchObject({ status: 404 });
+  });
+});

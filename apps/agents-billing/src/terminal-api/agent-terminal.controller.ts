@@ -1,0 +1,136 @@
+import { BadRequestException, Body, Controller, Get, Headers, HttpCode, NotFoundException, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+
+import { TERMINAL_REQUEST_HEADERS } from '@payments/contracts';
+import { Ledger } from '@payments/ledger';
+import { ApiErrorResponses, uuidParam } from '@payments/runtime';
+
+import { payeeCheck, payeeRefusalMessage } from '../payees/payee-check';
+import { PayeeRepository } from '../payees/payee.repository';
+import { payeeResponseOf } from '../payees/payees.controller';
+import { AgentPaymentRepository } from '../payments/agent-payment.repository';
+import { businessDayOf } from '../payments/payment-limits';
+import type { AgentNode } from '../tree/agent-node';
+import { balanceResponseOf } from '../tree/agent-node.response';
+import { AgentNodeRepository } from '../tree/agent-node.repository';
+import type { AgentTerminal } from './agent-terminal';
+import { TerminalAccountCheckDto, TerminalPaymentDto } from './dto/terminal-payment.dto';
+import { terminalPaymentOf } from './terminal-payment.answer';
+import { TerminalPaymentUseCase } from './terminal-payment.usecase';
+import { type SignedTerminalRequest, TerminalSignatureGuard } from './terminal-signature.guard';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,64}$/;
+
+function terminalOf(request: SignedTerminalRequest): AgentTerminal {
+  if (!request.agentTerminal) throw new Error('a terminal route ran without the terminal signature guard');
+  return request.agentTerminal;
+}
+
+/**
+ * The agents' terminals and kiosks: every request signed by a registered terminal
+ * (TerminalSignatureGuard), answered for the terminal's node only. Each route is a thin call to a
+ * use case, so a new one (a voucher sale, the payer's change balance) is one method here.
+ */
+@ApiTags('agent-terminal')
+@ApiHeader({ name: TERMINAL_REQUEST_HEADERS.terminalId, required: true, description: "the terminal's id, as registered" })
+@ApiHeader({
+  name: TERMINAL_REQUEST_HEADERS.timestamp,
+  required: true,
+  description: 'seconds since 1970-01-01T00:00:00Z, within 5 minutes of the platform clock',
+})
+@ApiHeader({ name: TERMINAL_REQUEST_HEADERS.nonce, required: true, description: '16-64 letters, digits, - or _, never sent before by this terminal' })
+@ApiHeader({
+  name: TERMINAL_REQUEST_HEADERS.signature,
+  required: true,
+  description: 'base64 Ed25519 signature of "agent-terminal-request-v1\\n<METHOD>\\n<path?query>\\n<timestamp>\\n<nonce>\\n<hex SHA-256 of the body bytes>"',
+})
+@ApiErrorResponses(401)
+@UseGuards(TerminalSignatureGuard)
+@Controller('v1/agent-terminal')
+export class AgentTerminalController {
+  constructor(
+    private readonly payees: PayeeRepository,
+    private readonly nodes: AgentNodeRepository,
+    private readonly payments: AgentPaymentRepository,
+    private readonly ledger: Ledger,
+    private readonly pay: TerminalPaymentUseCase,
+  ) {}
+
+  @Get('payees')
+  @ApiOperation({ summary: "The payees the terminal may pay: each one's account format, amount limits and the payer's fee" })
+  async listPayees() {
+    return (await this.payees.list('active')).map(payeeResponseOf);
+  }
+
+  @Post('account-checks')
+  @HttpCode(200)
+  @ApiOperation({ summary: "The payee check for the payer's account (and amount): {payable: true, fee} or {payable: false, reason, message}" })
+  @ApiErrorResponses(400, 404)
+  async checkAccount(@Req() request: SignedTerminalRequest, @Body() body: TerminalAccountCheckDto) {
+    const node = await this.node(request);
+    const payee = await this.payees.find(body.payeeId);
+    if (!payee) throw new NotFoundException(`payeeId: no payee ${body.payeeId} in the catalogue`);
+    const asked = { account: body.account, amount: body.amount === undefined ? undefined : BigInt(body.amount), currency: node.currency };
+    const check = payeeCheck(payee, asked);
+    if (check.payable) return { payeeId: payee.id, payable: true, fee: check.fee?.toString() ?? null, currency: payee.currency };
+    return { payeeId: payee.id, payable: false, reason: check.refusal.reason, message: payeeRefusalMessage(payee.id, check.refusal, asked) };
+  }
+
+  @Post('payments')
+  @ApiOperation({
+    summary:
+      "Pay a payee from the terminal's node: 201 posted; 422 refused, naming the field, nothing posted; the same Idempotency-Key and body again answer the same, another body under it is a 422",
+  })
+  @ApiHeader({ name: 'Idempotency-Key', required: true, description: '8-64 letters, digits or _ . : -; a retry sends the same key and body' })
+  @ApiErrorResponses(400, 422)
+  async payPayee(
+    @Req() request: SignedTerminalRequest,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Body() body: TerminalPaymentDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    if (!idempotencyKey || !IDEMPOTENCY_KEY.test(idempotencyKey))
+      throw new BadRequestException('Idempotency-Key header: required, 8-64 letters, digits or _ . : -');
+    const answer = await this.pay.execute({
+      terminal: terminalOf(request),
+      idempotencyKey,
+      payeeId: body.payeeId,
+      amount: BigInt(body.amount),
+      currency: body.currency,
+      account: body.account,
+      now: new Date(),
+    });
+    response.status(answer.status);
+    return answer.body;
+  }
+
+  @Get('payments/:paymentId')
+  @ApiOperation({ summary: "A payment of the terminal's node and its status" })
+  @ApiErrorResponses(400, 404)
+  async payment(@Req() request: SignedTerminalRequest, @Param('paymentId', uuidParam('paymentId')) paymentId: string) {
+    const payment = await this.payments.find(paymentId);
+    if (!payment || payment.nodeId !== terminalOf(request).nodeId) throw new NotFoundException(`paymentId: no payment ${paymentId} of this terminal's node`);
+    return terminalPaymentOf(payment);
+  }
+
+  @Get('balance')
+  @ApiOperation({ summary: "The node's balance: available, posted, pending, credit limit, and today's use of its daily limit (UTC day)" })
+  async balance(@Req() request: SignedTerminalRequest) {
+    const node = await this.node(request);
+    const day = businessDayOf(new Date());
+    const [account, usedToday] = await Promise.all([this.ledger.account(node.ledgerAccountId), this.payments.spentOn(node.id, day)]);
+    return {
+      nodeId: node.id,
+      currency: node.currency,
+      ...balanceResponseOf(account),
+      daily: { day, limit: node.dailyLimit?.toString() ?? null, used: usedToday.toString() },
+    };
+  }
+
+  private async node(request: SignedTerminalRequest): Promise<AgentNode> {
+    const node = await this.nodes.find(terminalOf(request).nodeId);
+    if (!node) throw new NotFoundException('terminal: its node no longer exists');
+    return node;
+  }
+}
