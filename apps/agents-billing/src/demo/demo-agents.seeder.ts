@@ -5,8 +5,10 @@ import { Ledger } from '@payments/ledger';
 import { CommissionPlanRepository } from '../commissions/commission-plan.repository';
 import { FundChildUseCase } from '../funding/fund-child.usecase';
 import { PayeeRepository } from '../payees/payee.repository';
+import { AgentTerminalRepository } from '../terminal-api/agent-terminal.repository';
 import { OpenNodeUseCase } from '../tree/open-node.usecase';
 import { DEMO_AGENTS, DEMO_PAYEE, DEMO_PLAN, SEED_DEMO_AGENTS } from './demo-agents';
+import { DEMO_TERMINAL } from './demo-terminal';
 
 /**
  * Seeds the demo network when AGENTS_BILLING_SEED_DEMO is true (the embedded mode sets it): through the
@@ -23,6 +25,7 @@ export class DemoAgentsSeeder implements OnApplicationBootstrap {
     private readonly payees: PayeeRepository,
     private readonly plans: CommissionPlanRepository,
     private readonly ledger: Ledger,
+    private readonly terminals: AgentTerminalRepository,
     @Inject(SEED_DEMO_AGENTS) private readonly seed: boolean,
   ) {}
 
@@ -45,6 +48,8 @@ export class DemoAgentsSeeder implements OnApplicationBootstrap {
     }
     if (!(await this.payees.find(DEMO_PAYEE.id))) await this.payees.put(DEMO_PAYEE);
     if (!(await this.plans.find(DEMO_PLAN.payeeId))) await this.plans.replace(DEMO_PLAN);
+    // Registered once by its fixed id (a restart finds it; an operator's block stays).
+    await this.terminals.register(DEMO_TERMINAL);
     if (dealer.created) this.logger.log(`demo agents: dealer ${dealerId}, kiosk ${kioskId} funded ${fundingAmount} minor units, payee ${DEMO_PAYEE.id}`);
   }
 }

@@ -1,5 +1,6 @@
 import { type Command, CommanderError } from 'commander';
 
+import { addTerminalRequestCommand } from '../agent-terminal/terminal-request.program';
 import type { CliIo } from '../runner/cli-io.types';
 import { USAGE_EXIT_CODE } from '../settlement/cli-usage.error';
 import { EMBEDDED_OPERATOR_URL } from '../settlement/operator-connection';
@@ -33,10 +34,8 @@ export function addAgentsCommands(program: Command, io: CliIo, env: NodeJS.Proce
     .action((options: { account: string; url?: string }) =>
       run(runSettlementCommand(io, env, options.url, () => ({ method: 'GET', path: `/v1/agents/nodes/${uuidOf('--account', options.account)}` }))),
     );
-  program
-    .command('agents')
-    .description('The tree of dealers, agents and sub-agents')
-    .exitOverride(usageExit)
+  const agents = program.command('agents').description('The tree of dealers, agents and sub-agents').exitOverride(usageExit);
+  agents
     .command('tree')
     .description('A node and its whole subtree, each node after its parent with its depth')
     .requiredOption('--root <uuid>', 'the node to start from (a dealer for the whole tree)')
@@ -45,4 +44,5 @@ export function addAgentsCommands(program: Command, io: CliIo, env: NodeJS.Proce
     .action((options: { root: string; url?: string }) =>
       run(runSettlementCommand(io, env, options.url, () => ({ method: 'GET', path: `/v1/agents/nodes/${uuidOf('--root', options.root)}/tree` }))),
     );
+  addTerminalRequestCommand(agents, io, env, run);
 }
