@@ -47,6 +47,8 @@ describe.each(['postgres', 'pglite'] as const)('agents terminal API (%s)', (kind
   let sut: AgentsBillingUnderTest;
   let app: INestApplication;
   let url: string;
+  let replica: INestApplication;
+  let replicaUrl: string;
   /** A mobile top-up: 1.00-500.00, a fee of 0.20; the dealer earns 0.50 %. */
   let payeeId: string;
 
@@ -58,7 +60,21 @@ describe.each(['postgres', 'pglite'] as const)('agents terminal API (%s)', (kind
       maxAmount: 50_000n,
       fee: { percentBasisPoints: 0n, fixed: 20n },
     });
-    app = await createNestApp(
+    ({ app, url } = await startTerminalApi(sut.terminals));
+    ({ app: replica, url: replicaUrl } = await startTerminalApi(new AgentTerminalRepository(sut.scratch.db.connection)));
+  });
+  afterEach(async () => {
+    expect(await sut.violations()).toEqual([]);
+  });
+  afterAll(async () => {
+    await replica?.close();
+    await app?.close();
+    await sut?.close();
+  });
+
+  /** The terminals' and operators' routes as a process serves them; a second one over the same database is another replica. */
+  const startTerminalApi = async (terminals: AgentTerminalRepository): Promise<{ app: INestApplication; url: string }> => {
+    const started = await createNestApp(
       {
         module: class TerminalApiSpecModule {},
         controllers: [TerminalsController, AgentTerminalController],
@@ -69,26 +85,23 @@ describe.each(['postgres', 'pglite'] as const)('agents terminal API (%s)', (kind
           { provide: AgentNodeRepository, useValue: sut.nodes },
           { provide: PayeeRepository, useValue: sut.payees },
           { provide: AgentPaymentRepository, useValue: sut.payments },
-          { provide: AgentTerminalRepository, useValue: sut.terminals },
+          { provide: AgentTerminalRepository, useValue: terminals },
           { provide: TerminalPaymentUseCase, useValue: sut.terminalPayments },
           TerminalSignatureGuard,
         ],
       },
       { title: 'agents-billing terminal API spec', logger: silent },
     );
-    await app.listen(0, '127.0.0.1');
-    url = `http://127.0.0.1:${((app.getHttpServer() as Server).address() as AddressInfo).port}`;
-  });
-  afterEach(async () => {
-    expect(await sut.violations()).toEqual([]);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await sut?.close();
-  });
+    await started.listen(0, '127.0.0.1');
+    return { app: started, url: `http://127.0.0.1:${((started.getHttpServer() as Server).address() as AddressInfo).port}` };
+  };
 
-  const send = async (method: string, path: string, headers: Record<string, string>, body?: string): Promise<Answer> => {
-    const response = await fetch(`${url}${path}`, { method, headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers }, body });
+  const send = async (method: string, path: string, headers: Record<string, string>, body?: string, base = url): Promise<Answer> => {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+      body,
+    });
     return { status: response.status, body: (await response.json()) as Answer['body'] };
   };
   const operator = (method: string, path: string, body?: unknown) =>
@@ -223,6 +236,14 @@ describe.each(['postgres', 'pglite'] as const)('agents terminal API (%s)', (kind
     expect(refusals.replayed_nonce.body.message).toMatch(/^x-terminal-nonce: terminal kiosk-\w+ sent nonce \w+ before; a replayed request is refused$/);
     expect(await available(terminal.node)).toBe(before);
     expect(await paymentRows(terminal.node)).toBe(1);
+  });
+
+  it('refuses on one replica a request another replica took: the nonces are in the database', async () => {
+    const terminal = await kiosk();
+    const headers = signedHeaders(terminal, 'GET', '/v1/agent-terminal/balance');
+
+    expect((await send('GET', '/v1/agent-terminal/balance', headers, undefined, url)).status).toBe(200);
+    expect(await send('GET', '/v1/agent-terminal/balance', headers, undefined, replicaUrl)).toMatchObject({ status: 401, body: { reason: 'replayed_nonce' } });
   });
 
   it('refuses a blocked terminal with a 401, and the operator routes refuse a terminal signature', async () => {
