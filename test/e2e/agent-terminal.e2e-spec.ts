@@ -61,4 +61,29 @@ describe("agents' terminal API end to end (embedded mode)", () => {
     const terminals = await call(`${platform.settlementUrl}/v1/agents/terminals?nodeId=${KIOSK}`, { headers: { authorization: `Bearer ${OPERATOR_KEY}` } });
     expect(terminals).toMatchObject({ status: 200, body: [{ id: 'demo-kiosk-terminal', nodeId: KIOSK, status: 'active' }] });
   });
+
+  it('documents the terminal routes with their signature headers on the public port, the terminals registry on the operator port', async () => {
+    const publicDoc = (await call<OpenApi>(`${platform.gatewayUrl}/docs-json`)).body;
+    const operatorDoc = (await call<OpenApi>(`${platform.settlementUrl}/docs-json`)).body;
+
+    const payments = publicDoc.paths['/v1/agent-terminal/payments'].post;
+    expect(payments.parameters.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['x-terminal-id', 'x-terminal-timestamp', 'x-terminal-nonce', 'x-terminal-signature', 'Idempotency-Key']),
+    );
+    expect(Object.keys(payments.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '422']));
+    expect(Object.keys(publicDoc.paths).filter((path) => path.startsWith('/v1/agent-terminal/'))).toEqual(
+      expect.arrayContaining([
+        '/v1/agent-terminal/payees',
+        '/v1/agent-terminal/account-checks',
+        '/v1/agent-terminal/payments/{paymentId}',
+        '/v1/agent-terminal/balance',
+      ]),
+    );
+    expect(publicDoc.paths['/v1/agents/terminals']).toBeUndefined();
+    expect(Object.keys(operatorDoc.paths)).toEqual(expect.arrayContaining(['/v1/agents/terminals', '/v1/agents/terminals/{terminalId}/block']));
+  });
 });
+
+interface OpenApi {
+  paths: Record<string, Record<string, { parameters: { name: string }[]; responses: Record<string, unknown> }>>;
+}

@@ -1,5 +1,5 @@
 import { BadRequestException, Body, Controller, Get, Headers, HttpCode, NotFoundException, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
 import { TERMINAL_REQUEST_HEADERS } from '@payments/contracts';
@@ -83,6 +83,11 @@ export class AgentTerminalController {
       "Pay a payee from the terminal's node: 201 posted; 422 refused, naming the field, nothing posted; the same Idempotency-Key and body again answer the same, another body under it is a 422",
   })
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: '8-64 letters, digits or _ . : -; a retry sends the same key and body' })
+  @ApiResponse({ status: 201, description: "posted: `outcome: posted`, the payment's id, amount, the payer's fee, status" })
+  @ApiResponse({
+    status: 202,
+    description: 'an outcome this version does not name (e.g. pending at the payee): `outcome` is its kind, with the payment; not stored, a retry asks again',
+  })
   @ApiErrorResponses(400, 422)
   async payPayee(
     @Req() request: SignedTerminalRequest,
