@@ -12,6 +12,11 @@ import { DemoAgentsSeeder } from './demo/demo-agents.seeder';
 import { SEED_DEMO_AGENTS } from './demo/demo-agents';
 import { FundChildUseCase } from './funding/fund-child.usecase';
 import { NodeFundingsController } from './funding/node-fundings.controller';
+import { NetDayUseCase } from './netting/net-day.usecase';
+import { NettingController } from './netting/netting.controller';
+import { NettingRepository } from './netting/netting.repository';
+import { NettingWorker } from './netting/netting.worker';
+import { NodeStatementUseCase } from './netting/node-statement.usecase';
 import { AgentPaymentRepository } from './payments/agent-payment.repository';
 import { NodePaymentsController } from './payments/node-payments.controller';
 import { PayPayeeUseCase } from './payments/pay-payee.usecase';
@@ -36,7 +41,15 @@ export class AgentsBillingModule {
   static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
     return {
       module: AgentsBillingModule,
-      controllers: [AgentNodesController, NodeControlsController, NodeFundingsController, NodePaymentsController, CommissionPlansController, PayeesController],
+      controllers: [
+        AgentNodesController,
+        NodeControlsController,
+        NodeFundingsController,
+        NodePaymentsController,
+        CommissionPlansController,
+        PayeesController,
+        NettingController,
+      ],
       providers: [
         agentsBillingDbProvider,
         agentsLedgerProvider,
@@ -52,6 +65,10 @@ export class AgentsBillingModule {
         AgentPaymentRepository,
         PayPayeeUseCase,
         ReservedPaymentsWorker,
+        NettingRepository,
+        NetDayUseCase,
+        NodeStatementUseCase,
+        NettingWorker,
         // The embedded mode's demo dealer, kiosk and payee (AGENTS_BILLING_SEED_DEMO=true).
         { provide: SEED_DEMO_AGENTS, useValue: env.AGENTS_BILLING_SEED_DEMO === 'true' },
         DemoAgentsSeeder,
