@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, Get, NotFoundException, Param, Post, Query, UnprocessableEntityException } from '@nestjs/common';
+import { BadRequestException, Controller, Get, HttpCode, NotFoundException, Param, Post, Query, UnprocessableEntityException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { ApiErrorResponses, OperatorEndpoint, uuidParam } from '@payments/runtime';
@@ -50,6 +50,7 @@ export class NettingController {
   }
 
   @Post('netting/days/:day')
+  @HttpCode(200)
   @ApiOperation({ summary: 'Net a closed UTC day now (the pass does it by itself): each settlement posted once, however often this runs' })
   @ApiErrorResponses(400, 422)
   async net(@Param('day') day: string) {
