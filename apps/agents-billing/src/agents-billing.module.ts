@@ -12,6 +12,11 @@ import { DemoAgentsSeeder } from './demo/demo-agents.seeder';
 import { SEED_DEMO_AGENTS } from './demo/demo-agents';
 import { FundChildUseCase } from './funding/fund-child.usecase';
 import { NodeFundingsController } from './funding/node-fundings.controller';
+import { NetDayUseCase } from './netting/net-day.usecase';
+import { NettingController } from './netting/netting.controller';
+import { NettingRepository } from './netting/netting.repository';
+import { NettingWorker } from './netting/netting.worker';
+import { NodeStatementUseCase } from './netting/node-statement.usecase';
 import { AgentPaymentRepository } from './payments/agent-payment.repository';
 import { NodePaymentsController } from './payments/node-payments.controller';
 import { PayPayeeUseCase } from './payments/pay-payee.usecase';
@@ -51,6 +56,7 @@ export class AgentsBillingModule {
         PayeesController,
         TerminalsController,
         AgentTerminalController,
+        NettingController,
       ],
       providers: [
         agentsBillingDbProvider,
@@ -71,6 +77,10 @@ export class AgentsBillingModule {
         TerminalRequestRepository,
         TerminalSignatureGuard,
         TerminalPaymentUseCase,
+        NettingRepository,
+        NetDayUseCase,
+        NodeStatementUseCase,
+        NettingWorker,
         // The embedded mode's demo dealer, kiosk and payee (AGENTS_BILLING_SEED_DEMO=true).
         { provide: SEED_DEMO_AGENTS, useValue: env.AGENTS_BILLING_SEED_DEMO === 'true' },
         DemoAgentsSeeder,

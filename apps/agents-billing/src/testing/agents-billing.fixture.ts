@@ -9,6 +9,10 @@ import { AlertSignals } from '../alerts/alert-signals';
 import { CommissionPlanRepository } from '../commissions/commission-plan.repository';
 import type { CommissionRule } from '../commissions/commission-rule';
 import { FundChildUseCase } from '../funding/fund-child.usecase';
+import { NetDayUseCase } from '../netting/net-day.usecase';
+import { NettingRepository } from '../netting/netting.repository';
+import { NettingWorker } from '../netting/netting.worker';
+import { NodeStatementUseCase } from '../netting/node-statement.usecase';
 import { AgentPaymentRepository } from '../payments/agent-payment.repository';
 import { PayPayeeUseCase } from '../payments/pay-payee.usecase';
 import type { PayeeDefinition } from '../payees/payee';
@@ -45,6 +49,10 @@ export interface AgentsBillingUnderTest {
   readonly terminals: AgentTerminalRepository;
   readonly terminalRequests: TerminalRequestRepository;
   readonly terminalPayments: TerminalPaymentUseCase;
+  readonly netting: NettingRepository;
+  readonly netDay: NetDayUseCase;
+  readonly nettingWorker: NettingWorker;
+  readonly statements: NodeStatementUseCase;
   /** The payment use case over a ledger whose writes fail as a lost connection would (the process stopped mid-payment). */
   payWithLedgerDown(): PayPayeeUseCase;
   dealer(limits?: Partial<NodeLimits>): Promise<AgentNode>;
@@ -63,10 +71,11 @@ export interface AgentsBillingUnderTest {
   close(): Promise<void>;
 }
 
-export async function openAgentsBilling(kind: 'postgres' | 'pglite'): Promise<AgentsBillingUnderTest> {
+/** `clock`: the time the ledger writes on its transfers (default: the system clock), e.g. a day of the past to net. */
+export async function openAgentsBilling(kind: 'postgres' | 'pglite', options: { clock?: () => Date } = {}): Promise<AgentsBillingUnderTest> {
   const scratch = await openScratchSchema(kind, { appSchema: 'agents_billing', migrationsDir: MIGRATIONS, poolSize: 6 });
   const db = scratch.db.connection;
-  const ledger = new Ledger(db);
+  const ledger = new Ledger(db, { clock: options.clock });
   const nodes = new AgentNodeRepository(db);
   const plans = new CommissionPlanRepository(db);
   const payees = new PayeeRepository(db);
@@ -74,6 +83,8 @@ export async function openAgentsBilling(kind: 'postgres' | 'pglite'): Promise<Ag
   const payments = new AgentPaymentRepository(db, nodes, plans, payees);
   const pay = new PayPayeeUseCase(payments, new PlatformAccounts(ledger), ledger);
   const terminalRequests = new TerminalRequestRepository(db);
+  const netting = new NettingRepository(db);
+  const netDay = new NetDayUseCase(netting, nodes, ledger, db);
   const down = Object.assign(Object.create(ledger) as Ledger, { transferChain: () => Promise.reject(new Error('connection terminated')) });
   const opened = async (outcome: ReturnType<OpenNodeUseCase['execute']>): Promise<AgentNode> => {
     const result = await outcome;
@@ -97,6 +108,10 @@ export async function openAgentsBilling(kind: 'postgres' | 'pglite'): Promise<Ag
     terminals: new AgentTerminalRepository(db),
     terminalRequests,
     terminalPayments: new TerminalPaymentUseCase(terminalRequests, pay),
+    netting,
+    netDay,
+    nettingWorker: new NettingWorker(netting, netDay),
+    statements: new NodeStatementUseCase(nodes, netting, ledger),
     payWithLedgerDown: () => new PayPayeeUseCase(payments, new PlatformAccounts(down), down),
     dealer: (limits = {}) => opened(open.execute({ name: 'dealer', currency: 'EUR', limits: { ...NO_LIMITS, ...limits } })),
     child: (parent, limits = {}) => opened(open.execute({ parentId: parent.id, name: `below ${parent.name}`, limits: { ...NO_LIMITS, ...limits } })),

@@ -22,6 +22,11 @@ describe(agentsTransferPostedV1.name, () => {
     expect(parseMessage(agentsTransferPostedV1.name, agentsTransferPostedV1.schema, { ...posted, kind: 'fee' })).toMatchObject({ kind: 'fee' });
   });
 
+  it("carries a child's settlement with its parent, without a payment", () => {
+    const { paymentId: _payment, ...settlement } = { ...posted, kind: 'settlement' };
+    expect(parseMessage(agentsTransferPostedV1.name, agentsTransferPostedV1.schema, settlement)).toEqual(settlement);
+  });
+
   it.each([
     ['amount', { amount: '0' }],
     ['amount', { amount: '12.50' }],

@@ -11,10 +11,12 @@ export const agentsTransferPostedSchema = z.object({
   transferId: uuidSchema,
   /**
    * funding: a parent to its child; payment: an agent to a payee's clearing account; fee: the
-   * payer's fee, an agent to the platform's fee income; commission: platform expense to a node.
+   * payer's fee, an agent to the platform's fee income; commission: platform expense to a node;
+   * settlement: a child's commissions of a day set off against its parent's fundings (the child's
+   * commission account to the parent's account).
    */
-  kind: z.enum(['funding', 'payment', 'fee', 'commission']),
-  /** The node the transfer is about: the funded child, the paying node, the node that earned the commission. */
+  kind: z.enum(['funding', 'payment', 'fee', 'commission', 'settlement']),
+  /** The node the transfer is about: the funded child, the paying node, the node that earned the commission, the settled child. */
   nodeId: uuidSchema,
   /** The agent's payment the transfer belongs to (payment, fee and commission). */
   paymentId: uuidSchema.optional(),
