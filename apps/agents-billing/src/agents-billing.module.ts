@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 
-import { agentsTransferPostedV1 } from '@payments/contracts';
+import { agentsPaymentReturnedV1, agentsTransferPostedV1 } from '@payments/contracts';
 import { outboxRelayProvider } from '@payments/runtime';
 
 import { PlatformAccounts } from './accounts/platform-accounts';
@@ -11,10 +11,18 @@ import { AGENTS_BILLING_DB, agentsBillingDbProvider, agentsLedgerProvider } from
 import { DemoAgentsSeeder } from './demo/demo-agents.seeder';
 import { SEED_DEMO_AGENTS } from './demo/demo-agents';
 import { FundChildUseCase } from './funding/fund-child.usecase';
+import { HttpPayeeGateway } from './gateways/http-payee-gateway';
+import { PAYEE_GATEWAY } from './gateways/payee-gateway';
+import { PayeeGatewayHealth } from './gateways/payee-gateway-health';
+import { platformSigningKeyProvider } from './gateways/platform-signing-key';
+import { SigningKeyController } from './gateways/signing-key.controller';
 import { NodeFundingsController } from './funding/node-fundings.controller';
 import { AgentPaymentRepository } from './payments/agent-payment.repository';
 import { NodePaymentsController } from './payments/node-payments.controller';
 import { PayPayeeUseCase } from './payments/pay-payee.usecase';
+import { PaymentForwarding } from './payments/payment-forwarding';
+import { PendingPaymentsWorker } from './payments/pending-payments.worker';
+import { PayeeAccountCheckUseCase } from './payees/payee-account-check.usecase';
 import { PayeeRepository } from './payees/payee.repository';
 import { PayeesController } from './payees/payees.controller';
 import { ReservedPaymentsWorker } from './payments/reserved-payments.worker';
@@ -36,7 +44,15 @@ export class AgentsBillingModule {
   static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
     return {
       module: AgentsBillingModule,
-      controllers: [AgentNodesController, NodeControlsController, NodeFundingsController, NodePaymentsController, CommissionPlansController, PayeesController],
+      controllers: [
+        AgentNodesController,
+        NodeControlsController,
+        NodeFundingsController,
+        NodePaymentsController,
+        CommissionPlansController,
+        PayeesController,
+        SigningKeyController,
+      ],
       providers: [
         agentsBillingDbProvider,
         agentsLedgerProvider,
@@ -52,10 +68,17 @@ export class AgentsBillingModule {
         AgentPaymentRepository,
         PayPayeeUseCase,
         ReservedPaymentsWorker,
+        // Payee gateways: the platform's signing key, the HTTP adapter, the gateway-down alert, forwarding and its resolver.
+        platformSigningKeyProvider(env),
+        { provide: PAYEE_GATEWAY, useClass: HttpPayeeGateway },
+        PayeeGatewayHealth,
+        PayeeAccountCheckUseCase,
+        PaymentForwarding,
+        PendingPaymentsWorker,
         // The embedded mode's demo dealer, kiosk and payee (AGENTS_BILLING_SEED_DEMO=true).
         { provide: SEED_DEMO_AGENTS, useValue: env.AGENTS_BILLING_SEED_DEMO === 'true' },
         DemoAgentsSeeder,
-        outboxRelayProvider('agents-billing', AGENTS_BILLING_DB, [agentsTransferPostedV1]),
+        outboxRelayProvider('agents-billing', AGENTS_BILLING_DB, [agentsTransferPostedV1, agentsPaymentReturnedV1]),
       ],
     };
   }

@@ -9,6 +9,12 @@ import { AlertSignals } from '../alerts/alert-signals';
 import { CommissionPlanRepository } from '../commissions/commission-plan.repository';
 import type { CommissionRule } from '../commissions/commission-rule';
 import { FundChildUseCase } from '../funding/fund-child.usecase';
+import { HttpPayeeGateway } from '../gateways/http-payee-gateway';
+import { PayeeGatewayHealth } from '../gateways/payee-gateway-health';
+import { platformSigningKeyOf, type PlatformSigningKey } from '../gateways/platform-signing-key';
+import { PaymentForwarding } from '../payments/payment-forwarding';
+import { PendingPaymentsWorker } from '../payments/pending-payments.worker';
+import { PayeeAccountCheckUseCase } from '../payees/payee-account-check.usecase';
 import { AgentPaymentRepository } from '../payments/agent-payment.repository';
 import { PayPayeeUseCase } from '../payments/pay-payee.usecase';
 import type { PayeeDefinition } from '../payees/payee';
@@ -38,6 +44,11 @@ export interface AgentsBillingUnderTest {
   readonly pay: PayPayeeUseCase;
   readonly payments: AgentPaymentRepository;
   readonly reservedPayments: ReservedPaymentsWorker;
+  /** The platform's key that signs requests to payee gateways (made for this run). */
+  readonly signingKey: PlatformSigningKey;
+  readonly forwarding: PaymentForwarding;
+  readonly pendingPayments: PendingPaymentsWorker;
+  readonly accountCheck: PayeeAccountCheckUseCase;
   /** The payment use case over a ledger whose writes fail as a lost connection would (the process stopped mid-payment). */
   payWithLedgerDown(): PayPayeeUseCase;
   dealer(limits?: Partial<NodeLimits>): Promise<AgentNode>;
@@ -65,7 +76,11 @@ export async function openAgentsBilling(kind: 'postgres' | 'pglite'): Promise<Ag
   const payees = new PayeeRepository(db);
   const open = new OpenNodeUseCase(nodes, ledger);
   const payments = new AgentPaymentRepository(db, nodes, plans, payees);
-  const pay = new PayPayeeUseCase(payments, new PlatformAccounts(ledger), ledger);
+  const signingKey = platformSigningKeyOf({});
+  const gateway = new HttpPayeeGateway(signingKey);
+  const gatewayHealth = new PayeeGatewayHealth(new AlertSignals(db));
+  const forwarding = new PaymentForwarding(payments, payees, gateway, gatewayHealth, ledger);
+  const pay = new PayPayeeUseCase(payments, new PlatformAccounts(ledger), ledger, forwarding);
   const down = Object.assign(Object.create(ledger) as Ledger, { transferChain: () => Promise.reject(new Error('connection terminated')) });
   const opened = async (outcome: ReturnType<OpenNodeUseCase['execute']>): Promise<AgentNode> => {
     const result = await outcome;
@@ -86,7 +101,11 @@ export async function openAgentsBilling(kind: 'postgres' | 'pglite'): Promise<Ag
     pay,
     payments,
     reservedPayments: new ReservedPaymentsWorker(payments, pay),
-    payWithLedgerDown: () => new PayPayeeUseCase(payments, new PlatformAccounts(down), down),
+    signingKey,
+    forwarding,
+    pendingPayments: new PendingPaymentsWorker(payments, forwarding),
+    accountCheck: new PayeeAccountCheckUseCase(gateway, gatewayHealth),
+    payWithLedgerDown: () => new PayPayeeUseCase(payments, new PlatformAccounts(down), down, forwarding),
     dealer: (limits = {}) => opened(open.execute({ name: 'dealer', currency: 'EUR', limits: { ...NO_LIMITS, ...limits } })),
     child: (parent, limits = {}) => opened(open.execute({ parentId: parent.id, name: `below ${parent.name}`, limits: { ...NO_LIMITS, ...limits } })),
     async payee(rules, catalogue = {}) {
