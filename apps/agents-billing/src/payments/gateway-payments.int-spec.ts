@@ -166,6 +166,22 @@ describe.each(['postgres', 'pglite'] as const)('payments through a payee gateway
     expect((await eventsOf(paymentId)).filter((e) => e.payload.kind === 'payment')).toHaveLength(1);
   });
 
+  it('finishes a reservation a stopped process left: held and forwarded by the reserved payments worker, paid once', async () => {
+    const payer = await agent();
+    const paymentId = randomUUID();
+    const crashed = sut
+      .payWithLedgerDown()
+      .execute({ paymentId, nodeId: payer.id, payeeId, amount: 2_100n, currency: 'EUR', account: ACCOUNT, now: new Date() });
+    await expect(crashed).rejects.toThrow('connection terminated');
+    expect(await sut.payments.find(paymentId)).toMatchObject({ status: 'reserved', viaGateway: true });
+    expect(simulator.payment(paymentId)).toBeUndefined();
+
+    await sut.reservedPayments.runOnce(new Date(Date.now() + 31_000));
+    expect(await sut.payments.find(paymentId)).toMatchObject({ status: 'posted' });
+    expect(simulator.payment(paymentId)).toMatchObject({ status: 'paid', amount: 2_100n });
+    expect(await accountOf(payer)).toMatchObject({ debitsPosted: 2_100n + FEE, debitsPending: 0n });
+  });
+
   it('refuses a card-shaped account for a gateway payee (it is kept masked and cannot be sent): nothing reserved', async () => {
     const payer = await agent();
     const paymentId = randomUUID();

@@ -13,8 +13,9 @@ const SAFETY_MS = 60_000;
 
 /**
  * Finishes the payments a stopped process reserved but did not mark posted (killed between the
- * reservation and the ledger, or between the ledger and the mark): their stored chain is posted
- * (the ledger answers a chain it already wrote with what it wrote) or, refused, released, so no
+ * reservation and the ledger, or between the ledger and the mark): their stored chain is posted,
+ * or held and forwarded for a payee with a gateway (the ledger answers a chain it already wrote
+ * with what it wrote; the payee pays a payment id once) or, refused, released, so no
  * reservation holds a node's daily limit for good and every posted chain gets its events.
  */
 @Injectable()
@@ -41,9 +42,8 @@ export class ReservedPaymentsWorker implements OnApplicationBootstrap, OnApplica
       const stale = await this.payments.staleReservations(new Date(now.getTime() - STALE_AFTER_MS), BATCH);
       for (const payment of stale) {
         const outcome = await this.payPayee.post(payment, now);
-        this.logger.warn(
-          `payment ${payment.id} of node ${payment.nodeId}, left reserved, is now ${outcome.kind === 'posted' ? 'posted' : `refused (${outcome.kind})`}`,
-        );
+        const state = 'payment' in outcome ? outcome.payment.status : `refused (${outcome.kind})`;
+        this.logger.warn(`payment ${payment.id} of node ${payment.nodeId}, left reserved, is now ${state}`);
       }
       return stale.length === BATCH ? new Date(now.getTime() + PASS_MS) : undefined;
     } catch (error) {
