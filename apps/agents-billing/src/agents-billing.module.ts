@@ -21,7 +21,6 @@ import { AgentPaymentRepository } from './payments/agent-payment.repository';
 import { NodePaymentsController } from './payments/node-payments.controller';
 import { PayPayeeUseCase } from './payments/pay-payee.usecase';
 import { PaymentForwarding } from './payments/payment-forwarding';
-import { PendingPaymentsWorker } from './payments/pending-payments.worker';
 import { PayeeAccountCheckUseCase } from './payees/payee-account-check.usecase';
 import { PayeeRepository } from './payees/payee.repository';
 import { PayeesController } from './payees/payees.controller';
@@ -68,13 +67,12 @@ export class AgentsBillingModule {
         AgentPaymentRepository,
         PayPayeeUseCase,
         ReservedPaymentsWorker,
-        // Payee gateways: the platform's signing key, the HTTP adapter, the gateway-down alert, forwarding and its resolver.
+        // Payee gateways: the platform's signing key, the HTTP adapter, the gateway-down alert, forwarding (ReservedPaymentsWorker resolves the unknown outcomes).
         platformSigningKeyProvider(env),
         { provide: PAYEE_GATEWAY, useClass: HttpPayeeGateway },
         PayeeGatewayHealth,
         PayeeAccountCheckUseCase,
         PaymentForwarding,
-        PendingPaymentsWorker,
         // The embedded mode's demo dealer, kiosk and payee (AGENTS_BILLING_SEED_DEMO=true).
         { provide: SEED_DEMO_AGENTS, useValue: env.AGENTS_BILLING_SEED_DEMO === 'true' },
         DemoAgentsSeeder,

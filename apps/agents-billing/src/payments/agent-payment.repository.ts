@@ -177,6 +177,12 @@ export class AgentPaymentRepository {
     return row ? paymentOf(row) : undefined;
   }
 
+  /** When the next pending payment is due for its status query; undefined when none is pending. */
+  async nextGatewayCheckAt(): Promise<Date | undefined> {
+    const [row] = await this.db.query(`SELECT min("next_gateway_check_at") AS "next" FROM "agent_payment" WHERE "status" = 'pending'`);
+    return row?.next ? dateOf(row.next) : undefined;
+  }
+
   /** Pending payments (the payee's answer unknown) due for a status query at `now`, the longest waiting first. */
   async duePending(now: Date, limit: number): Promise<AgentPayment[]> {
     const rows = await this.db.query(

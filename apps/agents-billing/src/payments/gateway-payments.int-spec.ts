@@ -107,8 +107,12 @@ describe.each(['postgres', 'pglite'] as const)('payments through a payee gateway
     expect(simulator.payouts).toBeGreaterThan(0);
     const payouts = simulator.payouts;
     const requests = simulator.payRequests;
+    // Not yet due (5 s after the first unknown): the worker leaves it and names when it is.
+    const due = await sut.reservedPayments.runOnce(new Date());
+    expect(due?.getTime()).toBeGreaterThan(Date.now());
+    expect(await sut.payments.find(pending.id)).toMatchObject({ status: 'pending' });
 
-    await sut.pendingPayments.runOnce(later());
+    await sut.reservedPayments.runOnce(later());
     expect(await sut.payments.find(pending.id)).toMatchObject({ status: 'posted' });
     expect(await accountOf(payer)).toMatchObject({ debitsPosted: 1_234n + FEE, debitsPending: 0n });
     expect(simulator.payouts).toBe(payouts);
@@ -138,7 +142,7 @@ describe.each(['postgres', 'pglite'] as const)('payments through a payee gateway
     expect(await downAlerts()).toEqual([expect.objectContaining({ facts: expect.objectContaining({ payeeId, cause: 'down' }) })]);
 
     await simulator.start();
-    await sut.pendingPayments.runOnce(later()); // status: never received, so sent again under its id
+    await sut.reservedPayments.runOnce(later()); // status: never received, so sent again under its id
     expect(await sut.payments.find(pending.id)).toMatchObject({ status: 'posted' });
     expect(simulator.payment(pending.id)?.status).toBe('paid');
     expect(await downAlerts()).toEqual([]);
@@ -150,7 +154,7 @@ describe.each(['postgres', 'pglite'] as const)('payments through a payee gateway
     const pending = expectKind(await pay(payer, 1_700n), 'pending');
     expect(pending.gatewayUnknownCause).toBe('bad_signature');
     expect(await accountOf(payer)).toMatchObject({ debitsPosted: 0n, debitsPending: 1_700n + FEE });
-    await sut.pendingPayments.runOnce(later());
+    await sut.reservedPayments.runOnce(later());
     expect(await sut.payments.find(pending.id)).toMatchObject({ status: 'posted' });
     expect(await accountOf(payer)).toMatchObject({ debitsPosted: 1_700n + FEE, debitsPending: 0n });
   });

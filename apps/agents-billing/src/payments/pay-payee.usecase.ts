@@ -148,6 +148,11 @@ export class PayPayeeUseCase {
     if (payment.viaGateway) return outcomeOf(await this.forwarding.forward(payment, now));
     return { kind: 'posted', payment: await this.payments.markPosted(payment.id, now, (p) => chainEventsOf(p, now)) };
   }
+
+  /** A forwarded payment whose payee's answer is unknown: asked by status, then posted or voided (still pending while unknown). */
+  resolve(payment: AgentPayment, now: Date): Promise<AgentPayment> {
+    return this.forwarding.resolve(payment, now);
+  }
 }
 
 const outcomeOf = (payment: AgentPayment): PayPayeeOutcome => ({ kind: OUTCOME_OF_STATUS[payment.status], payment });

@@ -13,7 +13,7 @@ import type { ChainTransfer } from './payment-chain';
 
 /**
  * How long the ledger holds a forwarded payment's chain (pending transfers) at most: a last resort
- * only. The pending payments worker resolves an unknown outcome long before; nothing in this
+ * only. The reserved payments worker resolves an unknown outcome long before; nothing in this
  * service sweeps expired holds (`Ledger.expirePending`), and one that expired anyway leaves its
  * payment pending with the ledger's `pending_expired` in the log, for an operator.
  */

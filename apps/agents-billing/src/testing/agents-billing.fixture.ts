@@ -13,7 +13,6 @@ import { HttpPayeeGateway } from '../gateways/http-payee-gateway';
 import { PayeeGatewayHealth } from '../gateways/payee-gateway-health';
 import { platformSigningKeyOf, type PlatformSigningKey } from '../gateways/platform-signing-key';
 import { PaymentForwarding } from '../payments/payment-forwarding';
-import { PendingPaymentsWorker } from '../payments/pending-payments.worker';
 import { PayeeAccountCheckUseCase } from '../payees/payee-account-check.usecase';
 import { AgentPaymentRepository } from '../payments/agent-payment.repository';
 import { PayPayeeUseCase } from '../payments/pay-payee.usecase';
@@ -47,7 +46,6 @@ export interface AgentsBillingUnderTest {
   /** The platform's key that signs requests to payee gateways (made for this run). */
   readonly signingKey: PlatformSigningKey;
   readonly forwarding: PaymentForwarding;
-  readonly pendingPayments: PendingPaymentsWorker;
   readonly accountCheck: PayeeAccountCheckUseCase;
   /** The payment use case over a ledger whose writes fail as a lost connection would (the process stopped mid-payment). */
   payWithLedgerDown(): PayPayeeUseCase;
@@ -103,7 +101,6 @@ export async function openAgentsBilling(kind: 'postgres' | 'pglite'): Promise<Ag
     reservedPayments: new ReservedPaymentsWorker(payments, pay),
     signingKey,
     forwarding,
-    pendingPayments: new PendingPaymentsWorker(payments, forwarding),
     accountCheck: new PayeeAccountCheckUseCase(gateway, gatewayHealth),
     payWithLedgerDown: () => new PayPayeeUseCase(payments, new PlatformAccounts(down), down, forwarding),
     dealer: (limits = {}) => opened(open.execute({ name: 'dealer', currency: 'EUR', limits: { ...NO_LIMITS, ...limits } })),
