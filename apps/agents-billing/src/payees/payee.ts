@@ -61,6 +61,9 @@ export function payeeProblem(payee: PayeeDefinition): string | undefined {
     return `limits.max: ${payee.maxAmount} is below min ${payee.minAmount}`;
   }
   if (payee.gateway) {
+    const url = new URL(payee.gateway.baseUrl);
+    // The signatures authenticate both sides; a URL's user or password would only end up in logs and alerts.
+    if (url.username || url.password) return 'gateway.baseUrl: must not carry a user or password (the messages are signed instead)';
     try {
       ed25519PublicKeyOf(payee.gateway.publicKey);
     } catch (error) {
