@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 
+import { PayeeGatewaySimulator } from '@payments/testing';
+
 import { OPERATOR_KEY, PlatformUnderTest, startEmbedded } from '../support/platform-under-test';
 import { call, HttpResult } from '../support/register.client';
 import { repoRoot } from '../support/repo-root.util';
@@ -232,5 +234,63 @@ describe('agents tree end to end (embedded mode)', () => {
       ['commission', '5'],
     ]);
     expect((await api('GET', `/nodes/${kiosk}`)).body).toMatchObject({ balance: { posted: { debits: '1020', credits: '50000' } } });
+  });
+
+  it("forwards payments to a payee's gateway, signed both ways: posted, refused with the money back, pending then resolved; the online payee check", async () => {
+    const key = await api('GET', '/gateways/signing-key');
+    expect(key.body).toMatchObject({ algorithm: 'Ed25519', publicKey: expect.stringContaining('BEGIN PUBLIC KEY'), generated: true });
+    const simulator = new PayeeGatewaySimulator({ platformPublicKeyPem: key.body.publicKey as string });
+    const { url } = await simulator.start();
+    try {
+      const utility = `utility-${randomUUID().slice(0, 8)}`;
+      const definition = { name: 'Utility', currency: 'EUR', account: { pattern: '[0-9]{6,10}', checksum: 'none' } };
+      const badKey = await api('PUT', `/payees/${utility}`, { ...definition, gateway: { baseUrl: url, publicKey: 'nope' } });
+      expect([badKey.status, badKey.body.message]).toEqual([400, expect.stringMatching(/^gateway\.publicKey: not an Ed25519 public key in PEM/)]);
+      const gateway = { baseUrl: url, publicKey: simulator.publicKeyPem, deadlineMs: 300 };
+      expect((await api('PUT', `/payees/${utility}`, { ...definition, gateway })).body).toMatchObject({ gateway });
+      await api('PUT', `/commission-plans/${utility}`, { levels: [{ level: 'agent', percentBasisPoints: 100 }] });
+
+      simulator.on({ account: '1000001' }, { kind: 'ok', holderName: 'Jana Nováková' });
+      simulator.on({ account: '1000002' }, { kind: 'decline', reason: 'no such customer' });
+      simulator.on({ account: '1000003' }, { kind: 'timeout' });
+      simulator.on({ account: '1000004' }, { kind: 'late', ms: 900 });
+      const check = (account: string) => api('POST', `/payees/${utility}/account-checks`, { account });
+      expect((await check('1000001')).body).toEqual({
+        payeeId: utility,
+        payable: true,
+        fee: null,
+        currency: 'EUR',
+        checkedOnline: true,
+        holderName: 'Jana Nováková',
+      });
+      expect((await check('1000002')).body).toMatchObject({
+        payable: false,
+        reason: 'account_unknown',
+        message: `account: payee ${utility} does not know it: no such customer`,
+      });
+      const silent = await check('1000003');
+      expect([silent.status, silent.body.message]).toEqual([504, `payeeId: payee ${utility}'s gateway did not answer within 300 ms`]);
+
+      const dealer = await created(api('POST', '/dealers', { name: 'Gateway dealer', currency: 'EUR', creditLimit: 100_000 }));
+      const agent = await created(api('POST', `/nodes/${dealer.id}/children`, { name: 'Gateway kiosk', creditLimit: 50_000 }));
+      const pay = (account: string, id: string = randomUUID()) =>
+        api('POST', `/nodes/${agent.id}/payments`, { id, payeeId: utility, amount: 1_000, currency: 'EUR', account });
+      const paid = await pay('1000001');
+      expect([paid.status, paid.body.status, paid.body.viaGateway]).toEqual([201, 'posted', true]);
+      const refused = await pay('1000002');
+      expect([refused.status, refused.body.status, refused.body.refusalReason]).toEqual([201, 'refused', 'no such customer']);
+      expect((await api('GET', `/nodes/${agent.id}`)).body).toMatchObject({ balance: { posted: { debits: '1000' }, pending: { debits: '0' } } });
+
+      const late = await pay('1000004');
+      expect([late.status, late.body.status]).toEqual([202, 'pending']);
+      const lateId = late.body.paymentId as string;
+      expect((await api('GET', `/nodes/${agent.id}/payments/${lateId}`)).body).toMatchObject({ status: 'pending' });
+      await new Promise((resolve) => setTimeout(resolve, 1_000)); // the payee answers late but pays at once: a retry finds it paid
+      const retried = await pay('1000004', lateId);
+      expect([retried.status, retried.body.status]).toEqual([201, 'posted']);
+      expect(simulator.payouts).toBe(2);
+    } finally {
+      await simulator.stop();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 
-import { agentsTransferPostedV1 } from '@payments/contracts';
+import { agentsPaymentReturnedV1, agentsTransferPostedV1 } from '@payments/contracts';
 import { outboxRelayProvider } from '@payments/runtime';
 
 import { PlatformAccounts } from './accounts/platform-accounts';
@@ -11,6 +11,11 @@ import { AGENTS_BILLING_DB, agentsBillingDbProvider, agentsLedgerProvider } from
 import { DemoAgentsSeeder } from './demo/demo-agents.seeder';
 import { SEED_DEMO_AGENTS } from './demo/demo-agents';
 import { FundChildUseCase } from './funding/fund-child.usecase';
+import { HttpPayeeGateway } from './gateways/http-payee-gateway';
+import { PAYEE_GATEWAY } from './gateways/payee-gateway';
+import { PayeeGatewayHealth } from './gateways/payee-gateway-health';
+import { platformSigningKeyProvider } from './gateways/platform-signing-key';
+import { SigningKeyController } from './gateways/signing-key.controller';
 import { NodeFundingsController } from './funding/node-fundings.controller';
 import { NetDayUseCase } from './netting/net-day.usecase';
 import { NettingController } from './netting/netting.controller';
@@ -20,6 +25,8 @@ import { NodeStatementUseCase } from './netting/node-statement.usecase';
 import { AgentPaymentRepository } from './payments/agent-payment.repository';
 import { NodePaymentsController } from './payments/node-payments.controller';
 import { PayPayeeUseCase } from './payments/pay-payee.usecase';
+import { PaymentForwarding } from './payments/payment-forwarding';
+import { PayeeAccountCheckUseCase } from './payees/payee-account-check.usecase';
 import { PayeeRepository } from './payees/payee.repository';
 import { PayeesController } from './payees/payees.controller';
 import { ReservedPaymentsWorker } from './payments/reserved-payments.worker';
@@ -57,6 +64,7 @@ export class AgentsBillingModule {
         TerminalsController,
         AgentTerminalController,
         NettingController,
+        SigningKeyController,
       ],
       providers: [
         agentsBillingDbProvider,
@@ -81,10 +89,16 @@ export class AgentsBillingModule {
         NetDayUseCase,
         NodeStatementUseCase,
         NettingWorker,
+        // Payee gateways: the platform's signing key, the HTTP adapter, the gateway-down alert, forwarding (ReservedPaymentsWorker resolves the unknown outcomes).
+        platformSigningKeyProvider(env),
+        { provide: PAYEE_GATEWAY, useClass: HttpPayeeGateway },
+        PayeeGatewayHealth,
+        PayeeAccountCheckUseCase,
+        PaymentForwarding,
         // The embedded mode's demo dealer, kiosk and payee (AGENTS_BILLING_SEED_DEMO=true).
         { provide: SEED_DEMO_AGENTS, useValue: env.AGENTS_BILLING_SEED_DEMO === 'true' },
         DemoAgentsSeeder,
-        outboxRelayProvider('agents-billing', AGENTS_BILLING_DB, [agentsTransferPostedV1]),
+        outboxRelayProvider('agents-billing', AGENTS_BILLING_DB, [agentsTransferPostedV1, agentsPaymentReturnedV1]),
       ],
     };
   }

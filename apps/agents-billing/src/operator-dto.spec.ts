@@ -63,6 +63,12 @@ describe('agents operator DTOs', () => {
       'fee.percentBasisPoints: percentBasisPoints must be a whole number of basis points (150 = 1.5 %)',
     ]);
     await expect(refusal(PayeeDto, { name: 'Loans', currency: 'EUR' })).resolves.toEqual(['account: account is required ({pattern, checksum})']);
+    await expect(refusal(PayeeDto, { ...payee, gateway: { baseUrl: 'http://127.0.0.1:8090', publicKey: 'PEM', deadlineMs: 300 } })).resolves.toBeUndefined();
+    await expect(refusal(PayeeDto, { ...payee, gateway: { baseUrl: 'ftp://payee', deadlineMs: 99 } })).resolves.toEqual([
+      'gateway.baseUrl: baseUrl must be an http or https URL',
+      'gateway.publicKey: publicKey is required (an Ed25519 public key, PEM)',
+      'gateway.deadlineMs: deadlineMs must be at least 100',
+    ]);
   });
 
   it('takes an account check with or without the amount and currency, and a list filter by status', async () => {

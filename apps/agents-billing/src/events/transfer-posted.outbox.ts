@@ -1,11 +1,11 @@
 import { type AgentsTransferPosted, agentsTransferPostedV1 } from '@payments/contracts';
-import { OutboxWriter } from '@payments/messaging';
+import { type OutboxRow, OutboxWriter } from '@payments/messaging';
 import type { SqlQueryRunner } from '@payments/persistence';
 import { schemaOf } from '@payments/runtime';
 
 import { namedId } from '../accounts/named-id';
 
-const outbox = new OutboxWriter(schemaOf('agents-billing'));
+export const outbox = new OutboxWriter(schemaOf('agents-billing'));
 
 /** A posted transfer as its event tells it (amounts as bigint here, text on the wire). */
 export interface PostedTransferEvent extends Omit<AgentsTransferPosted, 'amount' | 'postedAt'> {
@@ -25,10 +25,15 @@ export async function addTransferPostedEvents(tx: SqlQueryRunner, events: readon
       { ...event, amount: event.amount.toString(), postedAt: event.postedAt.toISOString() },
       { key: event.nodeId, id: namedId(`event:${event.transferId}`) },
     );
-    await tx.query(
-      `WITH "written" AS (INSERT INTO "outbox_message" ("id", "topic", "message_key", "payload", "headers")
-        VALUES ($1::uuid, $2, $3, $4::jsonb, $5::jsonb) ON CONFLICT ("id") DO NOTHING RETURNING 1) SELECT pg_notify('${row.channel}', '') FROM "written"`,
-      [row.id, row.topic, row.key, row.payload, row.headers],
-    );
+    await insertOutboxRow(tx, row);
   }
+}
+
+/** Writes one outbox row in the caller's transaction and wakes the relay; a row whose id is there already adds nothing. */
+export async function insertOutboxRow(tx: SqlQueryRunner, row: OutboxRow): Promise<void> {
+  await tx.query(
+    `WITH "written" AS (INSERT INTO "outbox_message" ("id", "topic", "message_key", "payload", "headers")
+      VALUES ($1::uuid, $2, $3, $4::jsonb, $5::jsonb) ON CONFLICT ("id") DO NOTHING RETURNING 1) SELECT pg_notify('${row.channel}', '') FROM "written"`,
+    [row.id, row.topic, row.key, row.payload, row.headers],
+  );
 }

@@ -1,3 +1,5 @@
+import { generateKeyPairSync } from 'node:crypto';
+
 import { type Payee, payeeProblem } from './payee';
 import { feeOf, payeeCheck, payeeRefusalMessage } from './payee-check';
 
@@ -85,5 +87,20 @@ describe('the payee check', () => {
     expect(payeeProblem(payee())).toBeUndefined();
     expect(payeeProblem(payee({ accountPattern: '[0-9' }))).toMatch(/^account\.pattern: not a regular expression/);
     expect(payeeProblem(payee({ minAmount: 10n, maxAmount: 9n }))).toBe('limits.max: 9 is below min 10');
+  });
+
+  it('refuses a gateway whose key is not an Ed25519 public key or whose URL carries credentials, and a card-shaped account for it', () => {
+    const publicKey = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const gateway = { baseUrl: 'https://payee.example/gw', publicKey, deadlineMs: 5_000 };
+    expect(payeeProblem(payee({ gateway }))).toBeUndefined();
+    expect(payeeProblem(payee({ gateway: { ...gateway, publicKey: 'nope' } }))).toMatch(/^gateway\.publicKey: not an Ed25519 public key in PEM/);
+    expect(payeeProblem(payee({ gateway: { ...gateway, baseUrl: 'https://user:secret@payee.example' } }))).toBe(
+      'gateway.baseUrl: must not carry a user or password (the messages are signed instead)',
+    );
+    const loans = payee({ accountPattern: '[0-9]{16}', accountChecksum: 'luhn', gateway });
+    const refusal = payeeCheck(loans, { account: '4242424242424242' });
+    expect(refusal).toEqual({ payable: false, refusal: { reason: 'card_account_not_forwardable' } });
+    expect(payeeRefusalMessage('loans', { reason: 'card_account_not_forwardable' }, {})).not.toContain('4242424242424242');
+    expect(payeeCheck({ ...loans, gateway: null }, { account: '4242424242424242' })).toMatchObject({ payable: true });
   });
 });

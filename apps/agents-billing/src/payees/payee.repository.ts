@@ -8,7 +8,8 @@ import type { AccountChecksum } from './account-checksum';
 import type { Payee, PayeeDefinition, PayeeStatus } from './payee';
 
 const COLUMNS = `"id", "name", "currency", "status", "account_pattern", "account_checksum", "min_amount"::text AS "min_amount",
-  "max_amount"::text AS "max_amount", "fee_percent_basis_points", "fee_fixed"::text AS "fee_fixed", "created_at", "updated_at"`;
+  "max_amount"::text AS "max_amount", "fee_percent_basis_points", "fee_fixed"::text AS "fee_fixed", "created_at", "updated_at",
+  "gateway_base_url", "gateway_public_key", "gateway_deadline_ms"`;
 
 function payeeOf(row: SqlRow): Payee {
   return {
@@ -21,6 +22,10 @@ function payeeOf(row: SqlRow): Payee {
     minAmount: optionalBigInt(row.min_amount),
     maxAmount: optionalBigInt(row.max_amount),
     fee: { percentBasisPoints: BigInt(row.fee_percent_basis_points as number), fixed: BigInt(row.fee_fixed as string) },
+    gateway:
+      typeof row.gateway_base_url === 'string'
+        ? { baseUrl: row.gateway_base_url, publicKey: String(row.gateway_public_key), deadlineMs: Number(row.gateway_deadline_ms) }
+        : null,
     createdAt: dateOf(row.created_at),
     updatedAt: dateOf(row.updated_at),
   };
@@ -35,12 +40,14 @@ export class PayeeRepository {
   async put(payee: PayeeDefinition): Promise<{ payee: Payee; created: boolean }> {
     const [row] = await this.db.query(
       `INSERT INTO "payee" AS p ("id", "name", "currency", "status", "account_pattern", "account_checksum", "min_amount", "max_amount",
-         "fee_percent_basis_points", "fee_fixed")
-       VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::bigint, $9, $10::bigint)
+         "fee_percent_basis_points", "fee_fixed", "gateway_base_url", "gateway_public_key", "gateway_deadline_ms")
+       VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::bigint, $9, $10::bigint, $11, $12, $13::integer)
        ON CONFLICT ("id") DO UPDATE SET "name" = EXCLUDED."name", "currency" = EXCLUDED."currency", "status" = EXCLUDED."status",
          "account_pattern" = EXCLUDED."account_pattern", "account_checksum" = EXCLUDED."account_checksum",
          "min_amount" = EXCLUDED."min_amount", "max_amount" = EXCLUDED."max_amount",
-         "fee_percent_basis_points" = EXCLUDED."fee_percent_basis_points", "fee_fixed" = EXCLUDED."fee_fixed", "updated_at" = CURRENT_TIMESTAMP
+         "fee_percent_basis_points" = EXCLUDED."fee_percent_basis_points", "fee_fixed" = EXCLUDED."fee_fixed",
+         "gateway_base_url" = EXCLUDED."gateway_base_url", "gateway_public_key" = EXCLUDED."gateway_public_key",
+         "gateway_deadline_ms" = EXCLUDED."gateway_deadline_ms", "updated_at" = CURRENT_TIMESTAMP
        RETURNING ${COLUMNS}, (p."xmax"::text = '0') AS "created"`,
       [
         payee.id,
@@ -53,6 +60,9 @@ export class PayeeRepository {
         payee.maxAmount?.toString() ?? null,
         Number(payee.fee.percentBasisPoints),
         payee.fee.fixed.toString(),
+        payee.gateway?.baseUrl ?? null,
+        payee.gateway?.publicKey ?? null,
+        payee.gateway?.deadlineMs ?? null,
       ],
     );
     return { payee: payeeOf(row), created: row.created === true };

@@ -1,4 +1,9 @@
 import { RE2JS } from 're2js';
+
+import { ed25519PublicKeyOf } from '@payments/contracts';
+
+import type { PayeeGatewaySettings } from '../gateways/payee-gateway';
+
 import type { AccountChecksum } from './account-checksum';
 
 export const PAYEE_STATUSES = ['active', 'suspended'] as const;
@@ -26,6 +31,8 @@ export interface PayeeDefinition {
   readonly minAmount: bigint | null;
   readonly maxAmount: bigint | null;
   readonly fee: PayeeFee;
+  /** The payee's gateway; absent or null: checked locally and paid at once (posted without asking the payee). */
+  readonly gateway?: PayeeGatewaySettings | null;
 }
 
 export interface Payee extends PayeeDefinition {
@@ -52,6 +59,16 @@ export function payeeProblem(payee: PayeeDefinition): string | undefined {
   }
   if (payee.minAmount !== null && payee.maxAmount !== null && payee.minAmount > payee.maxAmount) {
     return `limits.max: ${payee.maxAmount} is below min ${payee.minAmount}`;
+  }
+  if (payee.gateway) {
+    const url = new URL(payee.gateway.baseUrl);
+    // The signatures authenticate both sides; a URL's user or password would only end up in logs and alerts.
+    if (url.username || url.password) return 'gateway.baseUrl: must not carry a user or password (the messages are signed instead)';
+    try {
+      ed25519PublicKeyOf(payee.gateway.publicKey);
+    } catch (error) {
+      return `gateway.publicKey: not an Ed25519 public key in PEM (${error instanceof Error ? error.message : String(error)})`;
+    }
   }
   return undefined;
 }

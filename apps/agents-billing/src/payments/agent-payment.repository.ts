@@ -6,6 +6,7 @@ import { CommissionPlanRepository } from '../commissions/commission-plan.reposit
 import type { CommissionPlan } from '../commissions/commission-rule';
 import { AGENTS_BILLING_DB, AgentsBillingDb } from '../database/agents-billing-db.provider';
 import { dateOf, jsonOf } from '../database/sql-values';
+import { addPaymentReturnedEvent, type PaymentReturnedEvent } from '../events/payment-returned.outbox';
 import { addTransferPostedEvents, type PostedTransferEvent } from '../events/transfer-posted.outbox';
 import type { AgentNode } from '../tree/agent-node';
 import type { Payee } from '../payees/payee';
@@ -37,7 +38,8 @@ export interface ReservationContext {
   readonly spentToday: bigint;
 }
 
-export type ReservationDecision<R> = { readonly transfers: readonly ChainTransfer[] } | { readonly refused: R };
+/** `viaGateway`: the chain is held and the payment forwarded to the payee's gateway. */
+export type ReservationDecision<R> = { readonly transfers: readonly ChainTransfer[]; readonly viaGateway?: boolean } | { readonly refused: R };
 
 export type ReservationResult<R> =
   | { readonly kind: 'reserved'; readonly payment: AgentPayment }
@@ -46,7 +48,8 @@ export type ReservationResult<R> =
   | { readonly kind: 'refused'; readonly refusal: R };
 
 const COLUMNS = `"id"::text AS "id", "node_id"::text AS "node_id", "payee_id", "amount"::text AS "amount", "currency", "account", "request_hash",
-  "business_day"::text AS "business_day", "status", "transfers", "created_at", "posted_at"`;
+  "business_day"::text AS "business_day", "status", "transfers", "created_at", "posted_at", "via_gateway", "refusal_reason", "refused_at",
+  "gateway_attempts", "gateway_unknown_cause"`;
 
 interface StoredTransfer extends Omit<ChainTransfer, 'amount'> {
   readonly amount: string;
@@ -67,6 +70,11 @@ function paymentOf(row: SqlRow): AgentPayment & { requestHash: string } {
     transfers: transfers.map((t) => ({ ...t, amount: BigInt(t.amount) })),
     createdAt: dateOf(row.created_at),
     postedAt: row.posted_at === null ? null : dateOf(row.posted_at),
+    viaGateway: row.via_gateway === true,
+    refusalReason: typeof row.refusal_reason === 'string' ? row.refusal_reason : null,
+    refusedAt: row.refused_at === null ? null : dateOf(row.refused_at),
+    gatewayAttempts: Number(row.gateway_attempts),
+    gatewayUnknownCause: typeof row.gateway_unknown_cause === 'string' ? row.gateway_unknown_cause : null,
   };
 }
 
@@ -102,8 +110,8 @@ export class AgentPaymentRepository {
       if ('refused' in decision) return { kind: 'refused', refusal: decision.refused };
       const transfers = decision.transfers.map((t) => ({ ...t, amount: t.amount.toString() }));
       const [inserted] = await tx.query(
-        `INSERT INTO "agent_payment" ("id", "node_id", "payee_id", "amount", "currency", "account", "request_hash", "business_day", "status", "transfers")
-         VALUES ($1::uuid, $2::uuid, $3, $4::bigint, $5, $6, $7, $8::date, 'reserved', $9::jsonb) RETURNING ${COLUMNS}`,
+        `INSERT INTO "agent_payment" ("id", "node_id", "payee_id", "amount", "currency", "account", "request_hash", "business_day", "status", "transfers", "via_gateway")
+         VALUES ($1::uuid, $2::uuid, $3, $4::bigint, $5, $6, $7, $8::date, 'reserved', $9::jsonb, $10) RETURNING ${COLUMNS}`,
         [
           request.id,
           request.nodeId,
@@ -114,6 +122,7 @@ export class AgentPaymentRepository {
           request.requestHash,
           request.businessDay,
           JSON.stringify(transfers),
+          decision.viaGateway === true,
         ],
       );
       return { kind: 'reserved', payment: paymentOf(inserted) };
@@ -122,18 +131,61 @@ export class AgentPaymentRepository {
 
   /** Marks the payment posted and writes its chain's events in the same transaction (once: a second call finds it posted). */
   markPosted(id: string, postedAt: Date, events: (payment: AgentPayment) => PostedTransferEvent[]): Promise<AgentPayment> {
+    return this.end(id, `"status" = 'posted', "posted_at" = $2::timestamptz`, [postedAt.toISOString()], (tx, p) => addTransferPostedEvents(tx, events(p)));
+  }
+
+  /** Marks the payment refused by its payee and writes its returned event in the same transaction (once: a second call finds it refused). */
+  markRefused(id: string, reason: string, refusedAt: Date, event: (payment: AgentPayment) => PaymentReturnedEvent): Promise<AgentPayment> {
+    return this.end(id, `"status" = 'refused', "refusal_reason" = $2, "refused_at" = $3::timestamptz`, [reason, refusedAt.toISOString()], (tx, p) =>
+      addPaymentReturnedEvent(tx, event(p)),
+    );
+  }
+
+  /** Ends a payment still reserved or pending, with its events in the same transaction; one already ended is returned as it is. */
+  private end(id: string, set: string, params: unknown[], events: (tx: SqlQueryRunner, payment: AgentPayment) => Promise<void>): Promise<AgentPayment> {
     return this.db.transaction(async (tx) => {
-      const [updated] = await tx.query(
-        `UPDATE "agent_payment" SET "status" = 'posted', "posted_at" = $2::timestamptz WHERE "id" = $1::uuid AND "status" = 'reserved' RETURNING ${COLUMNS}`,
-        [id, postedAt.toISOString()],
-      );
+      const [updated] = await tx.query(`UPDATE "agent_payment" SET ${set} WHERE "id" = $1::uuid AND "status" IN ('reserved', 'pending') RETURNING ${COLUMNS}`, [
+        id,
+        ...params,
+      ]);
       if (updated) {
         const payment = paymentOf(updated);
-        await addTransferPostedEvents(tx, events(payment));
+        await events(tx, payment);
         return payment;
       }
       return paymentOf((await tx.query(`SELECT ${COLUMNS} FROM "agent_payment" WHERE "id" = $1::uuid`, [id]))[0]);
     });
+  }
+
+  /** The payee's answer is not known (its chain is held): pending, asked again at `nextCheckAt`; a payment already ended stays as it is. */
+  async markUnknown(id: string, cause: string, nextCheckAt: Date): Promise<AgentPayment> {
+    const [updated] = await this.db.query(
+      `UPDATE "agent_payment" SET "status" = 'pending', "gateway_attempts" = "gateway_attempts" + 1, "gateway_unknown_cause" = $2,
+         "next_gateway_check_at" = $3::timestamptz WHERE "id" = $1::uuid AND "status" IN ('reserved', 'pending') RETURNING ${COLUMNS}`,
+      [id, cause, nextCheckAt.toISOString()],
+    );
+    return updated ? paymentOf(updated) : ((await this.find(id)) as AgentPayment);
+  }
+
+  async find(id: string): Promise<AgentPayment | undefined> {
+    const [row] = await this.db.query(`SELECT ${COLUMNS} FROM "agent_payment" WHERE "id" = $1::uuid`, [id]);
+    return row ? paymentOf(row) : undefined;
+  }
+
+  /** When the next pending payment is due for its status query; undefined when none is pending. */
+  async nextGatewayCheckAt(): Promise<Date | undefined> {
+    const [row] = await this.db.query(`SELECT min("next_gateway_check_at") AS "next" FROM "agent_payment" WHERE "status" = 'pending'`);
+    return row?.next ? dateOf(row.next) : undefined;
+  }
+
+  /** Pending payments (the payee's answer unknown) due for a status query at `now`, the longest waiting first. */
+  async duePending(now: Date, limit: number): Promise<AgentPayment[]> {
+    const rows = await this.db.query(
+      `SELECT ${COLUMNS} FROM "agent_payment" WHERE "status" = 'pending' AND "next_gateway_check_at" <= $1::timestamptz
+       ORDER BY "next_gateway_check_at" LIMIT $2`,
+      [now.toISOString(), limit],
+    );
+    return rows.map(paymentOf);
   }
 
   /** Reservations made before `before` and never marked posted (their process stopped between reserving and posting), oldest first. */
@@ -145,15 +197,11 @@ export class AgentPaymentRepository {
     return rows.map(paymentOf);
   }
 
-  async find(id: string): Promise<AgentPayment | undefined> {
-    const [row] = await this.db.query(`SELECT ${COLUMNS} FROM "agent_payment" WHERE "id" = $1::uuid`, [id]);
-    return row ? paymentOf(row) : undefined;
-  }
-
-  /** What the node's payments of the UTC day `businessDay` reserved or posted: what its daily limit counts. */
+  /** What the node's payments of the UTC day `businessDay` reserved, hold or posted (not those the payee refused): what its daily limit counts. */
   async spentOn(nodeId: string, businessDay: string, runner: SqlQueryRunner = this.db): Promise<bigint> {
     const [spent] = await runner.query<{ sum: string }>(
-      `SELECT coalesce(sum("amount"), 0)::text AS "sum" FROM "agent_payment" WHERE "node_id" = $1::uuid AND "business_day" = $2::date`,
+      `SELECT coalesce(sum("amount"), 0)::text AS "sum" FROM "agent_payment" WHERE "node_id" = $1::uuid AND "business_day" = $2::date
+         AND "status" <> 'refused'`,
       [nodeId, businessDay],
     );
     return BigInt(spent?.sum ?? '0');

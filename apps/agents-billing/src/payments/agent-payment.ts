@@ -1,7 +1,12 @@
 import type { ChainTransfer } from './payment-chain';
 
-/** reserved: counted against the daily limit, its chain decided but not yet known posted; posted: the chain is in the ledger. */
-export type AgentPaymentStatus = 'reserved' | 'posted';
+/**
+ * reserved: counted against the daily limit, its chain decided but not yet known posted; posted: the
+ * chain is in the ledger. Through a payee's gateway: pending: the chain is held in the ledger
+ * (pending transfers) and the payee's answer is not known (a status query resolves it); refused:
+ * the payee declined and the held chain was voided (the money is back with the agent).
+ */
+export type AgentPaymentStatus = 'reserved' | 'pending' | 'posted' | 'refused';
 
 export interface AgentPayment {
   readonly id: string;
@@ -18,4 +23,12 @@ export interface AgentPayment {
   readonly transfers: readonly ChainTransfer[];
   readonly createdAt: Date;
   readonly postedAt: Date | null;
+  /** Forwarded to the payee's gateway (held, then posted or voided) rather than posted at once. */
+  readonly viaGateway: boolean;
+  /** The payee's reason, when it refused. */
+  readonly refusalReason: string | null;
+  readonly refusedAt: Date | null;
+  /** Calls to the gateway that left the outcome unknown, and why the last one did. */
+  readonly gatewayAttempts: number;
+  readonly gatewayUnknownCause: string | null;
 }

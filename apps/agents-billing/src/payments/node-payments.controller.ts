@@ -1,10 +1,12 @@
-import { Body, Controller, NotFoundException, Param, Post, UnprocessableEntityException } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, NotFoundException, Param, Post, Res, UnprocessableEntityException } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 
 import { ApiErrorResponses, OperatorEndpoint, uuidParam } from '@payments/runtime';
 
 import { payeeRefusalMessage } from '../payees/payee-check';
 import type { AgentPayment } from './agent-payment';
+import { AgentPaymentRepository } from './agent-payment.repository';
 import { AgentPaymentDto } from './dto/agent-payment.dto';
 import { PayPayeeUseCase } from './pay-payee.usecase';
 
@@ -20,8 +22,10 @@ function paymentResponseOf(payment: AgentPayment) {
     account: payment.account,
     fee: (payment.transfers.find((t) => t.kind === 'fee')?.amount ?? 0n).toString(),
     businessDay: payment.businessDay,
-    status: payment.status,
+    status: payment.status === 'reserved' ? 'pending' : payment.status,
     postedAt: payment.postedAt?.toISOString() ?? null,
+    ...(payment.viaGateway ? { viaGateway: true } : {}),
+    ...(payment.refusalReason === null ? {} : { refusalReason: payment.refusalReason, refusedAt: payment.refusedAt?.toISOString() ?? null }),
     transfers: payment.transfers.map((t) => ({ ...t, amount: t.amount.toString() })),
   };
 }
@@ -34,15 +38,22 @@ function paymentResponseOf(payment: AgentPayment) {
 @OperatorEndpoint()
 @Controller('v1/agents/nodes/:id/payments')
 export class NodePaymentsController {
-  constructor(private readonly payPayee: PayPayeeUseCase) {}
+  constructor(
+    private readonly payPayee: PayPayeeUseCase,
+    private readonly payments: AgentPaymentRepository,
+  ) {}
 
   @Post()
   @ApiOperation({
     summary:
-      "Pay a payee from the node's balance: the payment and every level's commission posted all or nothing; the same id and body again returns the first payment",
+      "Pay a payee from the node's balance: the payment and every level's commission posted all or nothing; to a payee with a gateway, held and forwarded: status posted, refused (refusalReason: the money is back) or pending (202); the same id and body again returns the first payment",
+  })
+  @ApiResponse({
+    status: 202,
+    description: "Sent to the payee's gateway, its answer not known yet: status pending, the money held; GET the payment for its outcome",
   })
   @ApiErrorResponses(400, 404, 422)
-  async pay(@Param('id', uuidParam('id')) id: string, @Body() body: AgentPaymentDto) {
+  async pay(@Param('id', uuidParam('id')) id: string, @Body() body: AgentPaymentDto, @Res({ passthrough: true }) response: Response) {
     const outcome = await this.payPayee.execute({
       paymentId: body.id,
       nodeId: id,
@@ -54,6 +65,10 @@ export class NodePaymentsController {
     });
     switch (outcome.kind) {
       case 'posted':
+      case 'returned':
+        return paymentResponseOf(outcome.payment);
+      case 'pending':
+        response.status(202);
         return paymentResponseOf(outcome.payment);
       case 'not_found':
         throw new NotFoundException(`id: no node ${id}`);
@@ -74,5 +89,14 @@ export class NodePaymentsController {
         throw new UnprocessableEntityException(`amount: ${asked} exceeds the node's ${LIMIT_NAMES[outcome.limit]}: ${outcome.available} available`);
       }
     }
+  }
+
+  @Get(':paymentId')
+  @ApiOperation({ summary: 'A payment of the node and its status: posted, pending (the payee has not answered yet) or refused (the money is back)' })
+  @ApiErrorResponses(400, 404)
+  async find(@Param('id', uuidParam('id')) id: string, @Param('paymentId', uuidParam('paymentId')) paymentId: string) {
+    const payment = await this.payments.find(paymentId);
+    if (!payment || payment.nodeId !== id) throw new NotFoundException(`paymentId: no payment ${paymentId} of node ${id}`);
+    return paymentResponseOf(payment);
   }
 }

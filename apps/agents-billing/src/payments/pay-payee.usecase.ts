@@ -5,14 +5,15 @@ import { Injectable } from '@nestjs/common';
 import { Ledger, LedgerError } from '@payments/ledger';
 
 import { type PlatformAccountIds, PlatformAccounts, platformAccountIdsOf } from '../accounts/platform-accounts';
-import type { PostedTransferEvent } from '../events/transfer-posted.outbox';
 import { payeeCheck, type PayeeRefusal } from '../payees/payee-check';
 import { storedPayerAccount } from '../payees/payer-account';
 import { blockedBy } from '../tree/agent-node';
 import { availableOf } from '../tree/node-balance';
 import type { AgentPayment } from './agent-payment';
 import { AgentPaymentRepository, type ReservationContext, type ReservationDecision } from './agent-payment.repository';
+import { chainEventsOf } from './chain-events';
 import { paymentChainOf } from './payment-chain';
+import { PaymentForwarding } from './payment-forwarding';
 import { businessDayOf, type LimitRefusal, paymentLimitRefusal } from './payment-limits';
 
 export interface PayPayeeCommand {
@@ -40,8 +41,17 @@ export type PaymentRefusal =
   /** `fee`: the payer's fee the chain also debits, when there is one (only with the credit limit). */
   | ({ readonly kind: 'limit_exceeded'; readonly fee?: bigint } & LimitRefusal);
 
+/**
+ * posted: the chain is in the ledger; pending (through a gateway): held, the payee's answer not yet
+ * known; returned: the payee refused it and the held chain was voided.
+ */
 export type PayPayeeOutcome =
-  { readonly kind: 'posted'; readonly payment: AgentPayment } | { readonly kind: 'not_found' } | { readonly kind: 'id_reused' } | PaymentRefusal;
+  | { readonly kind: 'posted' | 'pending' | 'returned'; readonly payment: AgentPayment }
+  | { readonly kind: 'not_found' }
+  | { readonly kind: 'id_reused' }
+  | PaymentRefusal;
+
+const OUTCOME_OF_STATUS = { reserved: 'pending', pending: 'pending', posted: 'posted', refused: 'returned' } as const;
 
 /**
  * An agent's payment for a payee. 1. Reserve, under the node's row lock: the node and its ancestors
@@ -50,7 +60,8 @@ export type PayPayeeOutcome =
  * and daily limits, and the chain decided (payment, the payer's fee and every level's commission).
  * 2. Post the chain as ONE linked ledger transfer: the agent's balance plus credit limit (covering
  * the amount and the fee) is the ledger's atomic check; refused, nothing is posted and the
- * reservation is dropped. 3. Mark it posted with one event per transfer. A crash after 1 leaves a reservation that
+ * reservation is dropped. 3. Mark it posted with one event per transfer. To a payee with a
+ * gateway, 2 holds the chain (pending transfers) and 3 is the gateway's answer (PaymentForwarding). A crash after 1 leaves a reservation that
  * a retry with the same id posts (the same chain: the ledger returns what it wrote).
  */
 @Injectable()
@@ -59,6 +70,7 @@ export class PayPayeeUseCase {
     private readonly payments: AgentPaymentRepository,
     private readonly accounts: PlatformAccounts,
     private readonly ledger: Ledger,
+    private readonly forwarding: PaymentForwarding,
   ) {}
 
   async execute(command: PayPayeeCommand): Promise<PayPayeeOutcome> {
@@ -72,7 +84,8 @@ export class PayPayeeUseCase {
         return reservation.refusal;
       case 'existing':
         if (!reservation.sameBody) return { kind: 'id_reused' };
-        if (reservation.payment.status === 'posted') return { kind: 'posted', payment: reservation.payment };
+        if (reservation.payment.status === 'posted' || reservation.payment.status === 'refused') return outcomeOf(reservation.payment);
+        if (reservation.payment.status === 'pending') return outcomeOf(await this.forwarding.resolve(reservation.payment, command.now));
         return this.post(reservation.payment, command.now);
       case 'reserved':
         return this.post(reservation.payment, command.now);
@@ -97,26 +110,30 @@ export class PayPayeeUseCase {
     const overLimit = paymentLimitRefusal(payer, command.amount, spentToday);
     if (overLimit) return refuse({ kind: 'limit_exceeded', ...overLimit });
     const fee = check.fee ?? 0n;
-    return { transfers: paymentChainOf({ paymentId: command.paymentId, ancestry, amount: command.amount, fee, rules: plan.rules, accounts }) };
+    const transfers = paymentChainOf({ paymentId: command.paymentId, ancestry, amount: command.amount, fee, rules: plan.rules, accounts });
+    return { transfers, viaGateway: Boolean(payee.gateway) };
   }
 
   /**
    * Posts a reserved payment's stored chain (a reservation its process left behind): posted, or
-   * refused by the ledger and released. The same as the caller's retry with the same id.
+   * refused by the ledger and released. The same as the caller's retry with the same id. Through a
+   * payee's gateway the chain is held (pending transfers) and the payment forwarded.
    */
   async post(payment: AgentPayment, now: Date): Promise<PayPayeeOutcome> {
     const reference = `payment ${payment.id}`;
     await this.accounts.ensure(payment.payeeId, payment.currency);
     try {
       await this.ledger.transferChain(
-        payment.transfers.map(({ id, debitAccountId, creditAccountId, amount }) => ({
-          id,
-          debitAccountId,
-          creditAccountId,
-          amount,
-          currency: payment.currency,
-          reference,
-        })),
+        payment.viaGateway
+          ? PaymentForwarding.holdOf(payment)
+          : payment.transfers.map(({ id, debitAccountId, creditAccountId, amount }) => ({
+              id,
+              debitAccountId,
+              creditAccountId,
+              amount,
+              currency: payment.currency,
+              reference,
+            })),
       );
     } catch (error) {
       if (!(error instanceof LedgerError)) throw error; // unknown outcome: the reservation stays for a retry
@@ -128,22 +145,17 @@ export class PayPayeeUseCase {
       const fee = payment.transfers.find((t) => t.kind === 'fee')?.amount;
       return { kind: 'limit_exceeded', limit: 'credit', available, ...(fee === undefined ? {} : { fee }) };
     }
-    const posted = await this.payments.markPosted(payment.id, now, (p) =>
-      p.transfers.map((t): PostedTransferEvent => ({
-        transferId: t.id,
-        kind: t.kind,
-        nodeId: t.nodeId,
-        paymentId: p.id,
-        debitAccountId: t.debitAccountId,
-        creditAccountId: t.creditAccountId,
-        amount: t.amount,
-        currency: p.currency,
-        postedAt: now,
-      })),
-    );
-    return { kind: 'posted', payment: posted };
+    if (payment.viaGateway) return outcomeOf(await this.forwarding.forward(payment, now));
+    return { kind: 'posted', payment: await this.payments.markPosted(payment.id, now, (p) => chainEventsOf(p, now)) };
+  }
+
+  /** A forwarded payment whose payee's answer is unknown: asked by status, then posted or voided (still pending while unknown). */
+  resolve(payment: AgentPayment, now: Date): Promise<AgentPayment> {
+    return this.forwarding.resolve(payment, now);
   }
 }
+
+const outcomeOf = (payment: AgentPayment): PayPayeeOutcome => ({ kind: OUTCOME_OF_STATUS[payment.status], payment });
 
 /** The body a payment id stands for: the same id with another body is refused (a card number as kept: masked, never hashed whole). */
 function requestHashOf({ nodeId, payeeId, amount, currency, account }: PayPayeeCommand): string {

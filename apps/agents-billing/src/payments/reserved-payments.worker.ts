@@ -13,9 +13,13 @@ const SAFETY_MS = 60_000;
 
 /**
  * Finishes the payments a stopped process reserved but did not mark posted (killed between the
- * reservation and the ledger, or between the ledger and the mark): their stored chain is posted
- * (the ledger answers a chain it already wrote with what it wrote) or, refused, released, so no
- * reservation holds a node's daily limit for good and every posted chain gets its events.
+ * reservation and the ledger, or between the ledger and the mark): their stored chain is posted,
+ * or held and forwarded for a payee with a gateway (the ledger answers a chain it already wrote
+ * with what it wrote; the payee pays a payment id once) or, refused, released, so no reservation
+ * holds a node's daily limit for good and every posted chain gets its events. In the same pass,
+ * resolves the payments whose payee's answer is unknown (no answer by the deadline, the gateway
+ * down, a badly signed answer) when they are due: their status asked, their held chain posted or
+ * voided by the answer, one the payee never received sent again under its id.
  */
 @Injectable()
 export class ReservedPaymentsWorker implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -35,17 +39,23 @@ export class ReservedPaymentsWorker implements OnApplicationBootstrap, OnApplica
     return this.passes.stop();
   }
 
-  /** One pass; resolves to when the next is due (soon again while a full batch was found). */
+  /** One pass; resolves to when the next is due (soon again while a full batch was found, else the next unknown payment's status query). */
   async runOnce(now = new Date()): Promise<Date | undefined> {
     try {
       const stale = await this.payments.staleReservations(new Date(now.getTime() - STALE_AFTER_MS), BATCH);
       for (const payment of stale) {
         const outcome = await this.payPayee.post(payment, now);
-        this.logger.warn(
-          `payment ${payment.id} of node ${payment.nodeId}, left reserved, is now ${outcome.kind === 'posted' ? 'posted' : `refused (${outcome.kind})`}`,
-        );
+        const state = 'payment' in outcome ? outcome.payment.status : `refused (${outcome.kind})`;
+        this.logger.warn(`payment ${payment.id} of node ${payment.nodeId}, left reserved, is now ${state}`);
       }
-      return stale.length === BATCH ? new Date(now.getTime() + PASS_MS) : undefined;
+      const unknown = await this.payments.duePending(now, BATCH);
+      for (const payment of unknown) {
+        const resolved = await this.payPayee.resolve(payment, now);
+        if (resolved.status !== 'pending')
+          this.logger.log(`payment ${payment.id} to ${payment.payeeId}, unknown after ${payment.gatewayAttempts} call(s), is now ${resolved.status}`);
+      }
+      if (stale.length === BATCH || unknown.length === BATCH) return new Date(now.getTime() + PASS_MS);
+      return await this.payments.nextGatewayCheckAt(); // within the scheduler's gaps: 10 s at the least, a minute at the most
     } catch (error) {
       this.logger.error(`reserved payments pass failed: ${error instanceof Error ? error.message : String(error)}`);
       return new Date(Date.now() + PASS_MS);

@@ -16,6 +16,11 @@ const payment: AgentPayment = {
   transfers: [],
   createdAt: new Date('2026-12-07T12:00:00Z'),
   postedAt: null,
+  viaGateway: true,
+  refusalReason: null,
+  refusedAt: null,
+  gatewayAttempts: 0,
+  gatewayUnknownCause: null,
 };
 /** An outcome kind this version of the terminal API does not know (the payment use case may add some). */
 const unknown = (outcome: Record<string, unknown>) => terminalPaymentAnswerOf(outcome as unknown as PayPayeeOutcome, asked);
@@ -39,9 +44,24 @@ describe('a terminal payment answer', () => {
     );
   });
 
+  it('answers a payment pending at the payee gateway with 202 and its status, not stored as final (a retry asks again)', () => {
+    expect(terminalPaymentAnswerOf({ kind: 'pending', payment }, asked)).toEqual({
+      answer: { status: 202, body: expect.objectContaining({ outcome: 'pending', paymentId: payment.id, status: 'pending', amount: '2500' }) },
+      final: false,
+    });
+  });
+
+  it("answers a payment the payee's gateway refused as final: outcome refused, the payee's reason, the money back", () => {
+    const returned = { ...payment, status: 'refused' as const, refusalReason: 'account closed', refusedAt: new Date('2026-12-07T12:00:01Z') };
+    expect(terminalPaymentAnswerOf({ kind: 'returned', payment: returned }, asked)).toEqual({
+      answer: { status: 201, body: expect.objectContaining({ outcome: 'refused', status: 'refused', refusalReason: 'account closed' }) },
+      final: true,
+    });
+  });
+
   it('answers an unknown outcome that carries a payment with 202, its kind and the payment, not stored as final', () => {
-    expect(unknown({ kind: 'pending', payment })).toEqual({
-      answer: { status: 202, body: expect.objectContaining({ outcome: 'pending', paymentId: payment.id, status: 'reserved', amount: '2500' }) },
+    expect(unknown({ kind: 'queued', payment })).toEqual({
+      answer: { status: 202, body: expect.objectContaining({ outcome: 'queued', paymentId: payment.id, status: 'pending', amount: '2500' }) },
       final: false,
     });
   });

@@ -27,7 +27,8 @@ export function terminalPaymentOf(payment: AgentPayment) {
     currency: payment.currency,
     account: payment.account,
     fee: (payment.transfers.find((t) => t.kind === 'fee')?.amount ?? 0n).toString(),
-    status: payment.status,
+    status: payment.status === 'reserved' ? 'pending' : payment.status,
+    ...(payment.refusalReason === null ? {} : { refusalReason: payment.refusalReason }),
     businessDay: payment.businessDay,
     createdAt: payment.createdAt.toISOString(),
     postedAt: payment.postedAt?.toISOString() ?? null,
@@ -43,8 +44,10 @@ export function refusalBody(status: number, reason: string, message: string): Re
 const refused = (reason: string, message: string): TerminalPaymentAnswer => ({ answer: { status: 422, body: refusalBody(422, reason, message) }, final: true });
 
 /**
- * The payment use case's outcome as the terminal's answer. Posted: 201. A refusal: 422 naming the
- * field and why, nothing posted. An outcome this version does not know (the use case may learn new
+ * The payment use case's outcome as the terminal's answer. Posted: 201. Refused by the payee's
+ * gateway (the money back on the node): 201 with `outcome: refused` and the payee's reason. Pending
+ * at the payee's gateway: 202, not final. A refusal before anything was held: 422 naming the field
+ * and why, nothing posted. An outcome this version does not know (the use case may learn new
  * kinds, such as a payment still pending at the payee's gateway): with a payment, 202 with its
  * status and `outcome` naming the kind; without, a 422 whose `reason` is the kind. Neither is final:
  * a retry with the same Idempotency-Key asks the use case again.
@@ -53,6 +56,12 @@ export function terminalPaymentAnswerOf(outcome: PayPayeeOutcome, asked: AskedPa
   switch (outcome.kind) {
     case 'posted':
       return { answer: { status: 201, body: { outcome: 'posted', ...terminalPaymentOf(outcome.payment) } }, final: true };
+    case 'returned':
+      // The payee's gateway refused it: the held money is back on the node, for good.
+      return { answer: { status: 201, body: { outcome: 'refused', ...terminalPaymentOf(outcome.payment) } }, final: true };
+    case 'pending':
+      // The payee's answer is not known yet: asked again by the service; a retry with the same key asks the use case again.
+      return { answer: { status: 202, body: { outcome: 'pending', ...terminalPaymentOf(outcome.payment) } }, final: false };
     case 'blocked':
       return refused('blocked', `terminal: its node is blocked${outcome.blockedNodeId ? ` (by node ${outcome.blockedNodeId})` : ''}; no payment is taken`);
     case 'unknown_payee':

@@ -13,6 +13,11 @@ import { NetDayUseCase } from '../netting/net-day.usecase';
 import { NettingRepository } from '../netting/netting.repository';
 import { NettingWorker } from '../netting/netting.worker';
 import { NodeStatementUseCase } from '../netting/node-statement.usecase';
+import { HttpPayeeGateway } from '../gateways/http-payee-gateway';
+import { PayeeGatewayHealth } from '../gateways/payee-gateway-health';
+import { platformSigningKeyOf, type PlatformSigningKey } from '../gateways/platform-signing-key';
+import { PaymentForwarding } from '../payments/payment-forwarding';
+import { PayeeAccountCheckUseCase } from '../payees/payee-account-check.usecase';
 import { AgentPaymentRepository } from '../payments/agent-payment.repository';
 import { PayPayeeUseCase } from '../payments/pay-payee.usecase';
 import type { PayeeDefinition } from '../payees/payee';
@@ -53,6 +58,10 @@ export interface AgentsBillingUnderTest {
   readonly netDay: NetDayUseCase;
   readonly nettingWorker: NettingWorker;
   readonly statements: NodeStatementUseCase;
+  /** The platform's key that signs requests to payee gateways (made for this run). */
+  readonly signingKey: PlatformSigningKey;
+  readonly forwarding: PaymentForwarding;
+  readonly accountCheck: PayeeAccountCheckUseCase;
   /** The payment use case over a ledger whose writes fail as a lost connection would (the process stopped mid-payment). */
   payWithLedgerDown(): PayPayeeUseCase;
   dealer(limits?: Partial<NodeLimits>): Promise<AgentNode>;
@@ -81,7 +90,11 @@ export async function openAgentsBilling(kind: 'postgres' | 'pglite', options: { 
   const payees = new PayeeRepository(db);
   const open = new OpenNodeUseCase(nodes, ledger);
   const payments = new AgentPaymentRepository(db, nodes, plans, payees);
-  const pay = new PayPayeeUseCase(payments, new PlatformAccounts(ledger), ledger);
+  const signingKey = platformSigningKeyOf({});
+  const gateway = new HttpPayeeGateway(signingKey);
+  const gatewayHealth = new PayeeGatewayHealth(new AlertSignals(db));
+  const forwarding = new PaymentForwarding(payments, payees, gateway, gatewayHealth, ledger);
+  const pay = new PayPayeeUseCase(payments, new PlatformAccounts(ledger), ledger, forwarding);
   const terminalRequests = new TerminalRequestRepository(db);
   const netting = new NettingRepository(db);
   const netDay = new NetDayUseCase(netting, nodes, ledger, db);
@@ -112,7 +125,10 @@ export async function openAgentsBilling(kind: 'postgres' | 'pglite', options: { 
     netDay,
     nettingWorker: new NettingWorker(netting, netDay),
     statements: new NodeStatementUseCase(nodes, netting, ledger),
-    payWithLedgerDown: () => new PayPayeeUseCase(payments, new PlatformAccounts(down), down),
+    signingKey,
+    forwarding,
+    accountCheck: new PayeeAccountCheckUseCase(gateway, gatewayHealth),
+    payWithLedgerDown: () => new PayPayeeUseCase(payments, new PlatformAccounts(down), down, forwarding),
     dealer: (limits = {}) => opened(open.execute({ name: 'dealer', currency: 'EUR', limits: { ...NO_LIMITS, ...limits } })),
     child: (parent, limits = {}) => opened(open.execute({ parentId: parent.id, name: `below ${parent.name}`, limits: { ...NO_LIMITS, ...limits } })),
     async payee(rules, catalogue = {}) {

@@ -1,12 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Max, Min, ValidateNested } from 'class-validator';
 
 import { BasisPoints } from '../../commissions/dto/basis-points.decorator';
 import { CurrencyCode } from '../../tree/dto/currency-code.decorator';
 import { DisplayName } from '../../tree/dto/display-name.decorator';
 import { MinorUnits } from '../../tree/dto/minor-units.decorator';
 import { ACCOUNT_CHECKSUMS, type AccountChecksum } from '../account-checksum';
+import { GATEWAY_DEADLINE_MS } from '../../gateways/payee-gateway';
 import { PAYEE_STATUSES, type PayeeStatus } from '../payee';
 
 export class PayeeAccountFormatDto {
@@ -41,6 +42,31 @@ export class PayeeFeeDto {
   fixed?: number;
 }
 
+export class PayeeGatewayDto {
+  @ApiProperty({ example: 'https://gateway.payee.example', description: "the payee's gateway: the protocol's paths are appended to it" })
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'baseUrl must be an http or https URL' })
+  @IsDefined({ message: 'baseUrl is required (the gateway URL)' })
+  baseUrl!: string;
+
+  @ApiProperty({ description: "the payee's Ed25519 public key, PEM (SPKI): each answer's signature is verified with it" })
+  @Length(1, 2000, { message: 'publicKey must be a PEM of at most 2000 characters' })
+  @IsString({ message: 'publicKey must be a PEM text' })
+  @IsDefined({ message: 'publicKey is required (an Ed25519 public key, PEM)' })
+  publicKey!: string;
+
+  @ApiProperty({
+    required: false,
+    minimum: GATEWAY_DEADLINE_MS.min,
+    maximum: GATEWAY_DEADLINE_MS.max,
+    description: `each call's deadline; default ${GATEWAY_DEADLINE_MS.default}`,
+  })
+  @Max(GATEWAY_DEADLINE_MS.max, { message: `deadlineMs must be at most ${GATEWAY_DEADLINE_MS.max}` })
+  @Min(GATEWAY_DEADLINE_MS.min, { message: `deadlineMs must be at least ${GATEWAY_DEADLINE_MS.min}` })
+  @IsInt({ message: 'deadlineMs must be a whole number of milliseconds' })
+  @IsOptional()
+  deadlineMs?: number;
+}
+
 /** A payee of the catalogue, set whole. */
 export class PayeeDto {
   @DisplayName('CZ Mobile top-up', 'operators and agents know the payee by')
@@ -71,4 +97,14 @@ export class PayeeDto {
   @Type(() => PayeeFeeDto)
   @IsOptional()
   fee?: PayeeFeeDto;
+
+  @ApiProperty({
+    type: PayeeGatewayDto,
+    required: false,
+    description: "the payee's gateway: online checks and payments forwarded, signed; absent: local check, posted at once",
+  })
+  @ValidateNested()
+  @Type(() => PayeeGatewayDto)
+  @IsOptional()
+  gateway?: PayeeGatewayDto;
 }
