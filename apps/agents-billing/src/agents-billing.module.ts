@@ -18,6 +18,7 @@ import { PayPayeeUseCase } from './payments/pay-payee.usecase';
 import { PayeeRepository } from './payees/payee.repository';
 import { PayeesController } from './payees/payees.controller';
 import { ReservedPaymentsWorker } from './payments/reserved-payments.worker';
+import { registriesFeature } from './registries/registries.providers';
 import { AgentNodeRepository } from './tree/agent-node.repository';
 import { AgentNodesController } from './tree/agent-nodes.controller';
 import { ChangeLimitsUseCase } from './tree/change-limits.usecase';
@@ -34,9 +35,18 @@ import { OpenNodeUseCase } from './tree/open-node.usecase';
 @Module({})
 export class AgentsBillingModule {
   static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
+    const registries = registriesFeature(env);
     return {
       module: AgentsBillingModule,
-      controllers: [AgentNodesController, NodeControlsController, NodeFundingsController, NodePaymentsController, CommissionPlansController, PayeesController],
+      controllers: [
+        AgentNodesController,
+        NodeControlsController,
+        NodeFundingsController,
+        NodePaymentsController,
+        CommissionPlansController,
+        PayeesController,
+        ...registries.controllers,
+      ],
       providers: [
         agentsBillingDbProvider,
         agentsLedgerProvider,
@@ -55,6 +65,7 @@ export class AgentsBillingModule {
         // The embedded mode's demo dealer, kiosk and payee (AGENTS_BILLING_SEED_DEMO=true).
         { provide: SEED_DEMO_AGENTS, useValue: env.AGENTS_BILLING_SEED_DEMO === 'true' },
         DemoAgentsSeeder,
+        ...registries.providers,
         outboxRelayProvider('agents-billing', AGENTS_BILLING_DB, [agentsTransferPostedV1]),
       ],
     };

@@ -14,6 +14,7 @@ import { PayPayeeUseCase } from '../payments/pay-payee.usecase';
 import type { PayeeDefinition } from '../payees/payee';
 import { PayeeRepository } from '../payees/payee.repository';
 import { ReservedPaymentsWorker } from '../payments/reserved-payments.worker';
+import { registriesStack, type RegistriesStack, type RegistriesStackOptions } from '../registries/testing/registries.stack';
 import type { AgentNode, NodeLimits } from '../tree/agent-node';
 import { AgentNodeRepository } from '../tree/agent-node.repository';
 import { ChangeLimitsUseCase } from '../tree/change-limits.usecase';
@@ -50,6 +51,8 @@ export interface AgentsBillingUnderTest {
     rules: readonly (Omit<CommissionRule, 'tiers' | 'min' | 'max'> & Partial<CommissionRule>)[],
     catalogue?: Partial<Omit<PayeeDefinition, 'id'>>,
   ): Promise<string>;
+  /** The registries feature as a process wires it (each call: a restarted process), delivering as `options` say. */
+  registries(options?: RegistriesStackOptions): RegistriesStack;
   /** The ledger's invariants: empty when per currency the balances sum to zero and no account is past its limit. */
   violations(): Promise<string[]>;
   outbox(): Promise<{ topic: string; key: string; payload: Record<string, unknown> }[]>;
@@ -106,6 +109,7 @@ export async function openAgentsBilling(kind: 'postgres' | 'pglite'): Promise<Ag
       await plans.replace({ payeeId, rules: rules.map((r) => ({ tiers: [], min: null, max: null, ...r })) });
       return payeeId;
     },
+    registries: (options) => registriesStack(db, options),
     violations: () => findLedgerViolations(db),
     async outbox() {
       const rows = await db.query<{ topic: string; message_key: string; payload: unknown }>(
