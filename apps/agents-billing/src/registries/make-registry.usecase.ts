@@ -79,7 +79,8 @@ export class MakeRegistryUseCase {
       });
     } catch (error) {
       if (error instanceof RegistryMismatchError) return { kind: 'refused', message: error.message };
-      if (error instanceof LayoutRecordError) return { kind: 'refused', message: `registry of payee ${payeeId} for ${day}: ${error.message}` };
+      if (error instanceof LayoutRecordError)
+        return { kind: 'refused', message: `registry of payee ${payeeId} for ${day} cannot be written in its layout: ${error.message}` };
       throw error;
     }
   }

@@ -223,6 +223,26 @@ describe.each(['postgres', 'pglite'] as const)('payee registries (%s)', (kind) =
     ]);
   });
 
+  it("has the worker raise registry-not-delivered for a day its payee's layout cannot hold, naming the record and field, never the account", async () => {
+    const stack = sut.registries();
+    const payeeId = await sut.payee(RULES);
+    const csv = REGISTRY_LAYOUTS['payee-registry-csv'] as { records: { detail: { fields: { name: string }[] } } };
+    const narrow = {
+      ...csv,
+      records: { ...csv.records, detail: { fields: csv.records.detail.fields.map((f) => (f.name === 'account' ? { ...f, width: 13 } : f)) } },
+    };
+    await stack.settings.put({ payeeId, layout: narrow, folder: `${sftpPrefix}/${payeeId}`, dueAfterMinute: 120, fromDay: DAY }, DAY);
+    await pay(payeeId, 100n, at('10:00:00.000'), '+4207771234567');
+
+    await stack.worker.runOnce(DUE);
+
+    expect(await stack.registries.find(payeeId, DAY)).toBeUndefined();
+    const alert = await openAlert(`${payeeId}/${DAY}`);
+    expect(alert?.summary).toBe(
+      `registry of payee ${payeeId} for ${DAY} cannot be written in its layout: payee-registry-csv: detail record 1, field account: 14 characters do not fit in its width of 13`,
+    );
+  });
+
   it('makes no registry of a day not over yet, nor for a payee without settings', async () => {
     const stack = sut.registries();
     const { payeeId } = await payeeWithRegistry(stack, 'payee-registry-csv');

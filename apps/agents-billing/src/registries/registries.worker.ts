@@ -59,7 +59,7 @@ export class RegistriesWorker implements OnApplicationBootstrap, OnApplicationSh
               {
                 kind: 'registry-not-delivered',
                 subjectId: registrySubjectOf(settings.payeeId, day),
-                summary: `registry of payee ${settings.payeeId} for ${day} could not be made: ${outcome.message}`,
+                summary: outcome.message,
                 facts: { payeeId: settings.payeeId, day },
               },
               now,
