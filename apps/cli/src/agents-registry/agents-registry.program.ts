@@ -1,19 +1,9 @@
-import { type Command, CommanderError } from 'commander';
+import type { Command } from 'commander';
 
+import { KEY_HELP, usageExit } from '../agents/agents.program';
 import type { CliIo } from '../runner/cli-io.types';
-import { USAGE_EXIT_CODE } from '../settlement/cli-usage.error';
-import { EMBEDDED_OPERATOR_URL } from '../settlement/operator-connection';
 import { acquirerIdOf, businessDayOf } from '../settlement/settlement-option.parsers';
 import { runSettlementCommand } from '../settlement/settlement.command';
-
-const KEY_HELP = `
-The operator API is --url, else $PAYMENTS_OPERATOR_URL, else ${EMBEDDED_OPERATOR_URL} (the embedded mode);
-the operator key is read from $PAYMENTS_OPERATOR_KEY only, never printed.
-Exit: 0 and the API's JSON answer as one line; 1 and one "error: ..." line; 2 for a bad or missing option.`;
-
-function usageExit(error: CommanderError): never {
-  throw error.exitCode === 0 ? error : new CommanderError(USAGE_EXIT_CODE, error.code, error.message);
-}
 
 /** A payee id is checked by the same rule as an acquirer id (1-64 letters, digits, dots, dashes or underscores). */
 const payeeOf = (value: string) => acquirerIdOf('--payee', value);
