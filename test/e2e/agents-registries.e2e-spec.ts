@@ -96,7 +96,7 @@ describe('agents registries end to end (embedded mode)', () => {
     expect([listed.status, JSON.parse(listed.stdout)]).toEqual([0, [expect.objectContaining({ day: yesterday, fileName, sha256: made.body.sha256 })]]);
   });
 
-  it('refuses a day not over, a payee without settings, and an unknown payee, each naming why', async () => {
+  it("takes a payee's own layout as data, and refuses a day not over, a payee without settings and an unknown payee, each naming why", async () => {
     const payeeId = `gas-${randomUUID().slice(0, 8)}`;
     await api('PUT', `/payees/${payeeId}`, { name: 'Gas', currency: 'EUR', account: { pattern: '.+', checksum: 'none' } });
 
@@ -105,12 +105,40 @@ describe('agents registries end to end (embedded mode)', () => {
       422,
       `payeeId: payee ${payeeId} has no registry settings (PUT /v1/agents/payees/${payeeId}/registry-settings)`,
     ]);
-    await api('PUT', `/payees/${payeeId}/registry-settings`, { layout: 'payee-registry-fixed', dueAfter: '00:30' });
+    // The payee's own format, as data: a comma-separated file without header, its trailer the count and the total.
+    const ownLayout = {
+      name: 'gas-payments',
+      format: 'csv',
+      encoding: 'ascii',
+      lineEnding: 'lf',
+      csv: { delimiter: ',', quote: '"', quoting: 'needed' },
+      fileName: 'GAS{businessDay:yyyyMMdd}.csv',
+      records: {
+        detail: {
+          fields: [
+            { name: 'paymentId', type: 'text' },
+            { name: 'account', type: 'text' },
+            { name: 'amount', type: 'amount', sign: 'unsigned' },
+          ],
+        },
+        trailer: {
+          fields: [
+            { name: 'count', type: 'integer', source: 'recordCount' },
+            { name: 'total', type: 'amount', source: 'total', of: 'amount', sign: 'unsigned' },
+          ],
+        },
+      },
+    };
+    const own = await api('PUT', `/payees/${payeeId}/registry-settings`, { layout: ownLayout, dueAfter: '00:30' });
+    expect([own.status, own.body.layout]).toEqual([201, ownLayout]);
+    const yesterday = await api('POST', `/payees/${payeeId}/registries`, { day: utcDay(-1) });
+    expect([yesterday.status, yesterday.body.fileName, yesterday.body.lineCount]).toEqual([201, `GAS${utcDay(-1).replaceAll('-', '')}.csv`, 0]);
+    expect((await bytesOf(`/payees/${payeeId}/registries/${utcDay(-1)}/content`)).toString()).toBe('0,0\n');
     const today = await api('POST', `/payees/${payeeId}/registries`, { day: utcDay(0) });
     expect([today.status, today.body.message]).toEqual([422, `day: ${utcDay(0)} is not over yet (UTC); its registry can be made from ${utcDay(0)} 24:00 UTC`]);
     const badDay = await api('POST', `/payees/${payeeId}/registries`, { day: '2026-02-30' });
     expect([badDay.status, JSON.stringify(badDay.body.message)]).toEqual([400, expect.stringContaining('day must be a day that exists')]);
     expect((await api('POST', '/payees/no-such-payee/registries', { day: utcDay(-1) })).status).toBe(404);
-    expect((await api('GET', `/payees/${payeeId}/registries/${utcDay(-1)}`)).status).toBe(404);
+    expect((await api('GET', `/payees/${payeeId}/registries/${utcDay(-2)}`)).status).toBe(404);
   });
 });
