@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 
 import { readLayoutFile } from '@payments/file-layout';
 
@@ -67,7 +68,7 @@ describe.each(['postgres', 'pglite'] as const)('payee registries (%s)', (kind) =
   const readBack = async (stack: RegistriesStack, payeeId: string, layout: string) => {
     const registry = await stack.registries.find(payeeId, DAY);
     const { bytes } = await stack.make.regenerate(registry!);
-    return readLayoutFile(registryLayoutOf(REGISTRY_LAYOUTS[layout], payeeId), [bytes]);
+    return readLayoutFile(registryLayoutOf(REGISTRY_LAYOUTS[layout], payeeId), Readable.from([bytes]));
   };
   const openAlert = async (subjectId: string) => (await sut.alerts.open(1000)).find((a) => a.kind === 'registry-not-delivered' && a.subjectId === subjectId);
 

@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+
 import { readLayoutFile } from '@payments/file-layout';
 
 import { lastDueDay } from './registry';
@@ -56,7 +58,7 @@ describe(renderRegistry.name, () => {
   it.each(['payee-registry-csv', 'payee-registry-fixed'])('%s reads back field by field, its trailer balancing the lines', async (layout) => {
     const registry = await renderRegistry(recipe(layout), LINES);
 
-    const read = await readLayoutFile(registryLayoutOf(REGISTRY_LAYOUTS[layout], 'mobile-topup'), [registry.bytes]);
+    const read = await readLayoutFile(registryLayoutOf(REGISTRY_LAYOUTS[layout], 'mobile-topup'), Readable.from([registry.bytes]));
 
     expect(read.header).toMatchObject({ payeeId: 'mobile-topup', businessDay: '2026-12-08', lineCount: 3n });
     // The layouts write the time to the second.
