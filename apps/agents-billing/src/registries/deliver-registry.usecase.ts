@@ -7,12 +7,11 @@ import { messageOf } from '@payments/file-delivery';
 import { AlertSignals } from '../alerts/alert-signals';
 import { type PayeeRegistry, registrySubjectOf } from './registry';
 import { REGISTRIES_ENV, REGISTRY_DELIVERY } from './registries.tokens';
-import type { RegistriesEnv } from './registries-env';
+import { type RegistriesEnv, registryRetryDelayMs } from './registries-env';
 import type { RegistryDeliveryFactory } from './registry-delivery';
 import { RegistryRepository } from './registry.repository';
 import { RegistrySettingsRepository } from './registry-settings.repository';
 import { MakeRegistryUseCase } from './make-registry.usecase';
-import { registryRetryDelayMs } from './registries-env';
 
 export interface RegistryDeliveryOutcome {
   readonly registry: PayeeRegistry;
