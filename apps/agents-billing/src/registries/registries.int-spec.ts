@@ -9,6 +9,7 @@ import { type AgentsBillingUnderTest, openAgentsBilling } from '../testing/agent
 import type { AgentNode } from '../tree/agent-node';
 import { RegistryMismatchError } from './make-registry.usecase';
 import { registryLayoutOf } from './registry-file';
+import { registryDelivery } from './registry-delivery';
 import { REGISTRY_LAYOUTS } from './registry-layouts';
 import { verifyRegistrySignature } from './registry-signer';
 import type { RegistriesStack } from './testing/registries.stack';
@@ -196,6 +197,24 @@ describe.each(['postgres', 'pglite'] as const)('payee registries (%s)', (kind) =
     expect(await stack.registries.attemptsOf(registry.id)).toEqual([
       { attemptedAt: DUE, outcome: 'delivered', destination: registry.destination, error: null },
     ]);
+  });
+
+  it('records a registry a stopped process had uploaded but not recorded as already delivered, sending nothing again', async () => {
+    const dir = registryFolder();
+    const stack = sut.registries({ dir });
+    const { payeeId, folder } = await payeeWithRegistry(stack, 'payee-registry-csv');
+    await pay(payeeId, 640n, at('16:00:00.000'));
+    const { registry } = await made(stack, payeeId);
+    // What the stopped process got done: the file and its .sig at the destination, no attempt recorded.
+    const port = registryDelivery(stack.env.delivery, dir);
+    await port.deliver({ stream: Readable.from([(await stack.make.regenerate(registry)).bytes]) }, { folder, name: registry.fileName });
+    await port.deliver({ stream: Readable.from([registry.signature]) }, { folder, name: `${registry.fileName}.sig` });
+
+    const { registry: recorded } = await sut.registries({ dir }).deliver.execute(registry, DUE);
+
+    expect(recorded).toMatchObject({ deliveredAt: DUE, attempts: 1, lastError: null });
+    expect((await stack.registries.attemptsOf(registry.id)).map((a) => a.outcome)).toEqual(['already-delivered']);
+    expect(readdirSync(join(dir, 'outgoing', folder)).sort()).toEqual([registry.fileName, `${registry.fileName}.sig`]);
   });
 
   it('raises registry-not-delivered when the server cannot be reached, retries later, and a delivery clears it', async () => {
