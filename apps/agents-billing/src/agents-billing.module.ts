@@ -36,6 +36,7 @@ import { TerminalPaymentUseCase } from './terminal-api/terminal-payment.usecase'
 import { TerminalRequestRepository } from './terminal-api/terminal-request.repository';
 import { TerminalSignatureGuard } from './terminal-api/terminal-signature.guard';
 import { TerminalsController } from './terminal-api/terminals.controller';
+import { registriesFeature } from './registries/registries.providers';
 import { AgentNodeRepository } from './tree/agent-node.repository';
 import { AgentNodesController } from './tree/agent-nodes.controller';
 import { ChangeLimitsUseCase } from './tree/change-limits.usecase';
@@ -52,6 +53,7 @@ import { OpenNodeUseCase } from './tree/open-node.usecase';
 @Module({})
 export class AgentsBillingModule {
   static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
+    const registries = registriesFeature(env);
     return {
       module: AgentsBillingModule,
       controllers: [
@@ -65,6 +67,7 @@ export class AgentsBillingModule {
         AgentTerminalController,
         NettingController,
         SigningKeyController,
+        ...registries.controllers,
       ],
       providers: [
         agentsBillingDbProvider,
@@ -98,6 +101,7 @@ export class AgentsBillingModule {
         // The embedded mode's demo dealer, kiosk and payee (AGENTS_BILLING_SEED_DEMO=true).
         { provide: SEED_DEMO_AGENTS, useValue: env.AGENTS_BILLING_SEED_DEMO === 'true' },
         DemoAgentsSeeder,
+        ...registries.providers,
         outboxRelayProvider('agents-billing', AGENTS_BILLING_DB, [agentsTransferPostedV1, agentsPaymentReturnedV1]),
       ],
     };

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 
 import { addAgentsCommands } from './agents/agents.program';
 import { addAgentsStatementCommand } from './agents-statement/agents-statement.program';
+import { addAgentsRegistryCommands } from './agents-registry/agents-registry.program';
 import { runCardEncrypt, type CardEncryptOptions } from './card/card-encrypt.command';
 import { DEFAULT_BDK, DEFAULT_BDK_ID, DEFAULT_KSN } from './card/card-encrypt.options';
 import { runIso8583Decode, type Iso8583DecodeOptions } from './iso8583/iso8583-decode.command';
@@ -75,6 +76,7 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
   addSettlementCommands(program, io, env, run);
   addAgentsCommands(program, io, env, run);
   addAgentsStatementCommand(program, io, env, run);
+  addAgentsRegistryCommands(program, io, env, run);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -26,6 +26,7 @@ import { ReservedPaymentsWorker } from '../payments/reserved-payments.worker';
 import { AgentTerminalRepository } from '../terminal-api/agent-terminal.repository';
 import { TerminalPaymentUseCase } from '../terminal-api/terminal-payment.usecase';
 import { TerminalRequestRepository } from '../terminal-api/terminal-request.repository';
+import { registriesStack, type RegistriesStack, type RegistriesStackOptions } from '../registries/testing/registries.stack';
 import type { AgentNode, NodeLimits } from '../tree/agent-node';
 import { AgentNodeRepository } from '../tree/agent-node.repository';
 import { ChangeLimitsUseCase } from '../tree/change-limits.usecase';
@@ -74,6 +75,8 @@ export interface AgentsBillingUnderTest {
     rules: readonly (Omit<CommissionRule, 'tiers' | 'min' | 'max'> & Partial<CommissionRule>)[],
     catalogue?: Partial<Omit<PayeeDefinition, 'id'>>,
   ): Promise<string>;
+  /** The registries feature as a process wires it (each call: a restarted process), delivering as `options` say. */
+  registries(options?: RegistriesStackOptions): RegistriesStack;
   /** The ledger's invariants: empty when per currency the balances sum to zero and no account is past its limit. */
   violations(): Promise<string[]>;
   outbox(): Promise<{ topic: string; key: string; payload: Record<string, unknown> }[]>;
@@ -148,6 +151,7 @@ export async function openAgentsBilling(kind: 'postgres' | 'pglite', options: { 
       await plans.replace({ payeeId, rules: rules.map((r) => ({ tiers: [], min: null, max: null, ...r })) });
       return payeeId;
     },
+    registries: (options) => registriesStack(db, options),
     violations: () => findLedgerViolations(db),
     async outbox() {
       const rows = await db.query<{ topic: string; message_key: string; payload: unknown }>(
