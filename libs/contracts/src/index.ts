@@ -17,6 +17,7 @@ export * from './settlement/payout-file-sent.v1';
 export * from './settlement/statement-imported.v1';
 export * from './settlement/transfer-imported.v1';
 export * from './agents/transfer-posted.v1';
+export * from './agents/cash-posted.v1';
 export * from './core/rpc.contract';
 export * from './internal/authorization.rpc';
 export * from './internal/antifraud.rpc';
