@@ -1,10 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 
-import { agentsTransferPostedV1 } from '@payments/contracts';
+import { agentsCashPostedV1, agentsTransferPostedV1 } from '@payments/contracts';
 import { outboxRelayProvider } from '@payments/runtime';
 
 import { PlatformAccounts } from './accounts/platform-accounts';
 import { AlertSignals } from './alerts/alert-signals';
+import { ChangeController } from './change/change.controller';
+import { ChangeBalanceQuery } from './change/change-balance.query';
+import { MoveChangeUseCase } from './change/move-change.usecase';
 import { CommissionPlanRepository } from './commissions/commission-plan.repository';
 import { CommissionPlansController } from './commissions/commission-plans.controller';
 import { AGENTS_BILLING_DB, agentsBillingDbProvider, agentsLedgerProvider } from './database/agents-billing-db.provider';
@@ -36,7 +39,15 @@ export class AgentsBillingModule {
   static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
     return {
       module: AgentsBillingModule,
-      controllers: [AgentNodesController, NodeControlsController, NodeFundingsController, NodePaymentsController, CommissionPlansController, PayeesController],
+      controllers: [
+        AgentNodesController,
+        NodeControlsController,
+        NodeFundingsController,
+        NodePaymentsController,
+        CommissionPlansController,
+        PayeesController,
+        ChangeController,
+      ],
       providers: [
         agentsBillingDbProvider,
         agentsLedgerProvider,
@@ -52,10 +63,12 @@ export class AgentsBillingModule {
         AgentPaymentRepository,
         PayPayeeUseCase,
         ReservedPaymentsWorker,
+        MoveChangeUseCase,
+        ChangeBalanceQuery,
         // The embedded mode's demo dealer, kiosk and payee (AGENTS_BILLING_SEED_DEMO=true).
         { provide: SEED_DEMO_AGENTS, useValue: env.AGENTS_BILLING_SEED_DEMO === 'true' },
         DemoAgentsSeeder,
-        outboxRelayProvider('agents-billing', AGENTS_BILLING_DB, [agentsTransferPostedV1]),
+        outboxRelayProvider('agents-billing', AGENTS_BILLING_DB, [agentsTransferPostedV1, agentsCashPostedV1]),
       ],
     };
   }

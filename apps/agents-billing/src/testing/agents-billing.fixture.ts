@@ -6,6 +6,8 @@ import { openScratchSchema, type ScratchSchema } from '@payments/persistence/tes
 
 import { PlatformAccounts } from '../accounts/platform-accounts';
 import { AlertSignals } from '../alerts/alert-signals';
+import { ChangeBalanceQuery } from '../change/change-balance.query';
+import { MoveChangeUseCase } from '../change/move-change.usecase';
 import { CommissionPlanRepository } from '../commissions/commission-plan.repository';
 import type { CommissionRule } from '../commissions/commission-rule';
 import { FundChildUseCase } from '../funding/fund-child.usecase';
@@ -38,6 +40,8 @@ export interface AgentsBillingUnderTest {
   readonly pay: PayPayeeUseCase;
   readonly payments: AgentPaymentRepository;
   readonly reservedPayments: ReservedPaymentsWorker;
+  readonly moveChange: MoveChangeUseCase;
+  readonly changeBalance: ChangeBalanceQuery;
   /** The payment use case over a ledger whose writes fail as a lost connection would (the process stopped mid-payment). */
   payWithLedgerDown(): PayPayeeUseCase;
   dealer(limits?: Partial<NodeLimits>): Promise<AgentNode>;
@@ -86,6 +90,8 @@ export async function openAgentsBilling(kind: 'postgres' | 'pglite'): Promise<Ag
     pay,
     payments,
     reservedPayments: new ReservedPaymentsWorker(payments, pay),
+    moveChange: new MoveChangeUseCase(nodes, ledger, db),
+    changeBalance: new ChangeBalanceQuery(ledger),
     payWithLedgerDown: () => new PayPayeeUseCase(payments, new PlatformAccounts(down), down),
     dealer: (limits = {}) => opened(open.execute({ name: 'dealer', currency: 'EUR', limits: { ...NO_LIMITS, ...limits } })),
     child: (parent, limits = {}) => opened(open.execute({ parentId: parent.id, name: `below ${parent.name}`, limits: { ...NO_LIMITS, ...limits } })),
