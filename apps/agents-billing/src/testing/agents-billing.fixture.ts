@@ -21,6 +21,14 @@ import { AgentNodeRepository } from '../tree/agent-node.repository';
 import { ChangeLimitsUseCase } from '../tree/change-limits.usecase';
 import { NodeStatusUseCase } from '../tree/node-status.usecase';
 import { OpenNodeUseCase } from '../tree/open-node.usecase';
+import { ImportVoucherBatchUseCase } from '../vouchers/import-voucher-batch.usecase';
+import { SellVoucherUseCase } from '../vouchers/sell-voucher.usecase';
+import { VoucherBatchRepository } from '../vouchers/voucher-batch.repository';
+import { voucherCodeCipherOf } from '../vouchers/voucher-code.cipher';
+import { VoucherReturnsUseCase } from '../vouchers/voucher-returns.usecase';
+import { VoucherSaleRepository } from '../vouchers/voucher-sale.repository';
+import { VoucherStockRepository } from '../vouchers/voucher-stock.repository';
+import { VoucherStockWatch } from '../vouchers/voucher-stock.watch';
 
 const MIGRATIONS = join(__dirname, '..', '..', 'prisma', 'migrations');
 const NO_LIMITS: NodeLimits = { creditLimit: 0n, paymentLimit: null, dailyLimit: null };
@@ -42,6 +50,10 @@ export interface AgentsBillingUnderTest {
   readonly reservedPayments: ReservedPaymentsWorker;
   readonly moveChange: MoveChangeUseCase;
   readonly changeBalance: ChangeBalanceQuery;
+  readonly importVouchers: ImportVoucherBatchUseCase;
+  readonly sellVoucher: SellVoucherUseCase;
+  readonly voucherReturns: VoucherReturnsUseCase;
+  readonly voucherStock: VoucherStockRepository;
   /** The payment use case over a ledger whose writes fail as a lost connection would (the process stopped mid-payment). */
   payWithLedgerDown(): PayPayeeUseCase;
   dealer(limits?: Partial<NodeLimits>): Promise<AgentNode>;
@@ -70,6 +82,10 @@ export async function openAgentsBilling(kind: 'postgres' | 'pglite'): Promise<Ag
   const open = new OpenNodeUseCase(nodes, ledger);
   const payments = new AgentPaymentRepository(db, nodes, plans, payees);
   const pay = new PayPayeeUseCase(payments, new PlatformAccounts(ledger), ledger);
+  const voucherCipher = voucherCodeCipherOf({});
+  const voucherBatches = new VoucherBatchRepository(db);
+  const voucherStock = new VoucherStockRepository(db);
+  const voucherWatch = new VoucherStockWatch(voucherStock, new AlertSignals(db));
   const down = Object.assign(Object.create(ledger) as Ledger, { transferChain: () => Promise.reject(new Error('connection terminated')) });
   const opened = async (outcome: ReturnType<OpenNodeUseCase['execute']>): Promise<AgentNode> => {
     const result = await outcome;
@@ -92,6 +108,10 @@ export async function openAgentsBilling(kind: 'postgres' | 'pglite'): Promise<Ag
     reservedPayments: new ReservedPaymentsWorker(payments, pay),
     moveChange: new MoveChangeUseCase(nodes, ledger, db),
     changeBalance: new ChangeBalanceQuery(ledger),
+    importVouchers: new ImportVoucherBatchUseCase(voucherBatches, voucherCipher, voucherWatch),
+    sellVoucher: new SellVoucherUseCase(nodes, new VoucherSaleRepository(db), ledger, voucherCipher, voucherWatch),
+    voucherReturns: new VoucherReturnsUseCase(voucherBatches, nodes, ledger, voucherWatch, db),
+    voucherStock,
     payWithLedgerDown: () => new PayPayeeUseCase(payments, new PlatformAccounts(down), down),
     dealer: (limits = {}) => opened(open.execute({ name: 'dealer', currency: 'EUR', limits: { ...NO_LIMITS, ...limits } })),
     child: (parent, limits = {}) => opened(open.execute({ parentId: parent.id, name: `below ${parent.name}`, limits: { ...NO_LIMITS, ...limits } })),
