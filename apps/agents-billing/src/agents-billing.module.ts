@@ -27,6 +27,15 @@ import { ChangeLimitsUseCase } from './tree/change-limits.usecase';
 import { NodeControlsController } from './tree/node-controls.controller';
 import { NodeStatusUseCase } from './tree/node-status.usecase';
 import { OpenNodeUseCase } from './tree/open-node.usecase';
+import { ImportVoucherBatchUseCase } from './vouchers/import-voucher-batch.usecase';
+import { SellVoucherUseCase } from './vouchers/sell-voucher.usecase';
+import { VoucherBatchRepository } from './vouchers/voucher-batch.repository';
+import { VoucherCodeCipher, voucherCodeCipherOf } from './vouchers/voucher-code.cipher';
+import { VoucherReturnsUseCase } from './vouchers/voucher-returns.usecase';
+import { VoucherSaleRepository } from './vouchers/voucher-sale.repository';
+import { VoucherStockController } from './vouchers/voucher-stock.controller';
+import { VoucherStockRepository } from './vouchers/voucher-stock.repository';
+import { VoucherStockWatch } from './vouchers/voucher-stock.watch';
 
 /**
  * The agents-billing service as one module: the tree of dealers, agents and sub-agents on the
@@ -47,6 +56,7 @@ export class AgentsBillingModule {
         CommissionPlansController,
         PayeesController,
         ChangeController,
+        VoucherStockController,
       ],
       providers: [
         agentsBillingDbProvider,
@@ -65,6 +75,15 @@ export class AgentsBillingModule {
         ReservedPaymentsWorker,
         MoveChangeUseCase,
         ChangeBalanceQuery,
+        // Scratch voucher codes sealed at rest (AGENTS_BILLING_VOUCHER_KEKS, AGENTS_BILLING_VOUCHER_FINGERPRINT_KEY).
+        { provide: VoucherCodeCipher, useFactory: () => voucherCodeCipherOf(env) },
+        VoucherBatchRepository,
+        VoucherSaleRepository,
+        VoucherStockRepository,
+        VoucherStockWatch,
+        ImportVoucherBatchUseCase,
+        SellVoucherUseCase,
+        VoucherReturnsUseCase,
         // The embedded mode's demo dealer, kiosk and payee (AGENTS_BILLING_SEED_DEMO=true).
         { provide: SEED_DEMO_AGENTS, useValue: env.AGENTS_BILLING_SEED_DEMO === 'true' },
         DemoAgentsSeeder,
