@@ -28,6 +28,7 @@ import { NodeControlsController } from './tree/node-controls.controller';
 import { NodeStatusUseCase } from './tree/node-status.usecase';
 import { OpenNodeUseCase } from './tree/open-node.usecase';
 import { ImportVoucherBatchUseCase } from './vouchers/import-voucher-batch.usecase';
+import { ReservedVoucherSalesWorker } from './vouchers/reserved-voucher-sales.worker';
 import { SellVoucherUseCase } from './vouchers/sell-voucher.usecase';
 import { VoucherBatchRepository } from './vouchers/voucher-batch.repository';
 import { VoucherCodeCipher, voucherCodeCipherOf } from './vouchers/voucher-code.cipher';
@@ -84,6 +85,7 @@ export class AgentsBillingModule {
         ImportVoucherBatchUseCase,
         SellVoucherUseCase,
         VoucherReturnsUseCase,
+        ReservedVoucherSalesWorker,
         // The embedded mode's demo dealer, kiosk and payee (AGENTS_BILLING_SEED_DEMO=true).
         { provide: SEED_DEMO_AGENTS, useValue: env.AGENTS_BILLING_SEED_DEMO === 'true' },
         DemoAgentsSeeder,

@@ -25,6 +25,7 @@ import { ImportVoucherBatchUseCase } from '../vouchers/import-voucher-batch.usec
 import { SellVoucherUseCase } from '../vouchers/sell-voucher.usecase';
 import { VoucherBatchRepository } from '../vouchers/voucher-batch.repository';
 import { voucherCodeCipherOf } from '../vouchers/voucher-code.cipher';
+import { ReservedVoucherSalesWorker } from '../vouchers/reserved-voucher-sales.worker';
 import { VoucherReturnsUseCase } from '../vouchers/voucher-returns.usecase';
 import { VoucherSaleRepository } from '../vouchers/voucher-sale.repository';
 import { VoucherStockRepository } from '../vouchers/voucher-stock.repository';
@@ -54,6 +55,10 @@ export interface AgentsBillingUnderTest {
   readonly sellVoucher: SellVoucherUseCase;
   readonly voucherReturns: VoucherReturnsUseCase;
   readonly voucherStock: VoucherStockRepository;
+  readonly voucherSales: VoucherSaleRepository;
+  /** The voucher sale over another ledger or sales repository (one that fails as a stopped process would). */
+  sellVoucherWith(parts: { ledger?: Ledger; sales?: VoucherSaleRepository }): SellVoucherUseCase;
+  reservedVoucherSales(sell?: SellVoucherUseCase): ReservedVoucherSalesWorker;
   /** The payment use case over a ledger whose writes fail as a lost connection would (the process stopped mid-payment). */
   payWithLedgerDown(): PayPayeeUseCase;
   dealer(limits?: Partial<NodeLimits>): Promise<AgentNode>;
@@ -86,6 +91,9 @@ export async function openAgentsBilling(kind: 'postgres' | 'pglite'): Promise<Ag
   const voucherBatches = new VoucherBatchRepository(db);
   const voucherStock = new VoucherStockRepository(db);
   const voucherWatch = new VoucherStockWatch(voucherStock, new AlertSignals(db));
+  const voucherSales = new VoucherSaleRepository(db);
+  const sellVoucherWith = (parts: { ledger?: Ledger; sales?: VoucherSaleRepository }) =>
+    new SellVoucherUseCase(nodes, parts.sales ?? voucherSales, parts.ledger ?? ledger, voucherCipher, voucherWatch);
   const down = Object.assign(Object.create(ledger) as Ledger, { transferChain: () => Promise.reject(new Error('connection terminated')) });
   const opened = async (outcome: ReturnType<OpenNodeUseCase['execute']>): Promise<AgentNode> => {
     const result = await outcome;
@@ -109,7 +117,10 @@ export async function openAgentsBilling(kind: 'postgres' | 'pglite'): Promise<Ag
     moveChange: new MoveChangeUseCase(nodes, ledger, db),
     changeBalance: new ChangeBalanceQuery(ledger),
     importVouchers: new ImportVoucherBatchUseCase(voucherBatches, voucherCipher, voucherWatch),
-    sellVoucher: new SellVoucherUseCase(nodes, new VoucherSaleRepository(db), ledger, voucherCipher, voucherWatch),
+    sellVoucher: sellVoucherWith({}),
+    voucherSales,
+    sellVoucherWith,
+    reservedVoucherSales: (sell = sellVoucherWith({})) => new ReservedVoucherSalesWorker(voucherSales, sell),
     voucherReturns: new VoucherReturnsUseCase(voucherBatches, nodes, ledger, voucherWatch, db),
     voucherStock,
     payWithLedgerDown: () => new PayPayeeUseCase(payments, new PlatformAccounts(down), down),

@@ -106,17 +106,43 @@ export class SellVoucherUseCase {
       if (error.code !== 'exceeds_credits') throw error;
       return { kind: 'limit_exceeded', available: availableOf(await this.ledger.account(nodeAccountId)) };
     }
+    await this.markPosted(sale, voucher.serial, postedAt, now);
+    return this.answer({ ...sale, status: 'posted', postedAt: sale.postedAt ?? now }, now);
+  }
+
+  /**
+   * A sale its process left reserved (stopped before the answer, so no code was ever shown): marked
+   * posted with its event when the ledger has its transfer, else released (the voucher back in
+   * stock, the id free; a retry of the caller then sells afresh). Never decrypts the code.
+   */
+  async finishStale(sale: VoucherSale, now: Date): Promise<'posted' | 'released'> {
+    const transfer = await this.ledger.findTransfer(sale.id);
+    if (transfer) {
+      await this.markPosted(sale, (await this.sales.voucher(sale.voucherId)).serial, transfer.createdAt, now);
+      return 'posted';
+    }
+    await this.sales.release(sale.id);
+    await this.watch.check(sale, now);
+    return 'released';
+  }
+
+  private async markPosted(sale: VoucherSale, serial: string, postedAt: Date, now: Date): Promise<void> {
+    const provider = voucherProviderAccountOf(sale.providerId, sale.currency);
+    const node = await this.nodes.find(sale.nodeId);
+    if (!node) throw new Error(`voucher sale ${sale.id} names node ${sale.nodeId}, which has no row`);
     await this.sales.markPosted(sale.id, now, {
       transferId: sale.id,
       kind: 'voucher-sold',
       nodeId: sale.nodeId,
-      ...request,
+      debitAccountId: node.ledgerAccountId,
+      creditAccountId: provider.id,
+      amount: sale.denomination,
+      currency: sale.currency,
       providerId: sale.providerId,
-      voucherSerial: voucher.serial,
+      voucherSerial: serial,
       postedAt,
     });
     await this.watch.check(sale, now);
-    return this.answer({ ...sale, status: 'posted', postedAt: sale.postedAt ?? now }, now);
   }
 
   private async answer(sale: VoucherSale, now: Date): Promise<SellVoucherOutcome> {

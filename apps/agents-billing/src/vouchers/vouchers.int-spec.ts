@@ -186,6 +186,34 @@ describe.each(['postgres', 'pglite'] as const)('scratch vouchers (%s)', (kind) =
     expect(JSON.stringify(await sut.outbox())).not.toContain(sale.code);
   });
 
+  it('finishes sales a stopped process left reserved: released when the ledger never got them, posted when it did', async () => {
+    const { providerId } = await stockOf(2);
+    const { agent } = await agentWith(10_000n);
+    const ledgerDown = Object.assign(Object.create(sut.ledger) as typeof sut.ledger, { transfer: () => Promise.reject(new Error('connection terminated')) });
+    await expect(
+      sut
+        .sellVoucherWith({ ledger: ledgerDown })
+        .execute({ saleId: randomUUID(), nodeId: agent.id, providerId, denomination: 500n, currency: 'EUR', now: NOW }),
+    ).rejects.toThrow('connection terminated');
+    const markLost = Object.assign(Object.create(sut.voucherSales) as typeof sut.voucherSales, {
+      markPosted: () => Promise.reject(new Error('connection terminated')),
+    });
+    const postedSaleId = randomUUID();
+    await expect(
+      sut.sellVoucherWith({ sales: markLost }).execute({ saleId: postedSaleId, nodeId: agent.id, providerId, denomination: 500n, currency: 'EUR', now: NOW }),
+    ).rejects.toThrow('connection terminated');
+    expect(await levelOf(providerId)).toMatchObject({ available: 0, sold: 2 });
+
+    expect(await sut.reservedVoucherSales().runOnce(new Date(NOW.getTime() + 1_000))).toBeUndefined();
+    expect(await levelOf(providerId)).toMatchObject({ available: 0, sold: 2 });
+    await sut.reservedVoucherSales().runOnce(new Date(NOW.getTime() + CODE_REVEAL_WINDOW_MS + 1_000));
+
+    expect(await levelOf(providerId)).toMatchObject({ available: 1, sold: 1 });
+    expect(await balanceOf(agent.ledgerAccountId)).toBe(9_500n);
+    expect(await sut.voucherSales.find(postedSaleId)).toMatchObject({ status: 'posted' });
+    expect((await sut.outbox()).filter((e) => e.payload.transferId === postedSaleId).map((e) => e.payload.kind)).toEqual(['voucher-sold']);
+  });
+
   it('raises voucher-stock-low when the available count falls below the threshold, and clears it when restocked', async () => {
     const { providerId } = await stockOf(3);
     const { agent } = await agentWith(10_000n);
