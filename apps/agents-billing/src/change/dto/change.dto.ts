@@ -10,8 +10,8 @@ import { CHANGE_MOVES, type ChangeMove } from '../move-change.usecase';
 const Phone = (): PropertyDecorator =>
   applyDecorators(
     ApiProperty({ example: '+420 777 123 456', description: "the payer's phone number, international (+ or 00 and the country code)" }),
-    MaxLength(32, { message: 'phone must be at most 32 characters' }),
     IsString({ message: 'phone must be a string such as +420777123456' }),
+    MaxLength(32, { message: 'phone must be at most 32 characters' }),
     IsDefined({ message: 'phone is required' }),
   );
 
