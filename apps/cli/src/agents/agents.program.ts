@@ -6,13 +6,13 @@ import { EMBEDDED_OPERATOR_URL } from '../settlement/operator-connection';
 import { uuidOf } from '../settlement/settlement-option.parsers';
 import { runSettlementCommand } from '../settlement/settlement.command';
 
-const KEY_HELP = `
+export const KEY_HELP = `
 The operator API is --url, else $PAYMENTS_OPERATOR_URL, else ${EMBEDDED_OPERATOR_URL} (the embedded mode);
 the operator key is read from $PAYMENTS_OPERATOR_KEY only, never printed.
 Exit: 0 and the API's JSON answer as one line; 1 and one "error: ..." line; 2 for a bad or missing option.`;
 
 /** A missing or unknown option exits 2, as the settlement commands do. */
-function usageExit(error: CommanderError): never {
+export function usageExit(error: CommanderError): never {
   throw error.exitCode === 0 ? error : new CommanderError(USAGE_EXIT_CODE, error.code, error.message);
 }
 
