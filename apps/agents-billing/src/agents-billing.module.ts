@@ -1,10 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 
-import { agentsPaymentReturnedV1, agentsTransferPostedV1 } from '@payments/contracts';
+import { agentsCashPostedV1, agentsPaymentReturnedV1, agentsTransferPostedV1 } from '@payments/contracts';
 import { outboxRelayProvider } from '@payments/runtime';
 
 import { PlatformAccounts } from './accounts/platform-accounts';
 import { AlertSignals } from './alerts/alert-signals';
+import { ChangeController } from './change/change.controller';
+import { ChangeBalanceQuery } from './change/change-balance.query';
+import { MoveChangeUseCase } from './change/move-change.usecase';
 import { CommissionPlanRepository } from './commissions/commission-plan.repository';
 import { CommissionPlansController } from './commissions/commission-plans.controller';
 import { AGENTS_BILLING_DB, agentsBillingDbProvider, agentsLedgerProvider } from './database/agents-billing-db.provider';
@@ -43,6 +46,16 @@ import { ChangeLimitsUseCase } from './tree/change-limits.usecase';
 import { NodeControlsController } from './tree/node-controls.controller';
 import { NodeStatusUseCase } from './tree/node-status.usecase';
 import { OpenNodeUseCase } from './tree/open-node.usecase';
+import { ImportVoucherBatchUseCase } from './vouchers/import-voucher-batch.usecase';
+import { ReservedVoucherSalesWorker } from './vouchers/reserved-voucher-sales.worker';
+import { SellVoucherUseCase } from './vouchers/sell-voucher.usecase';
+import { VoucherBatchRepository } from './vouchers/voucher-batch.repository';
+import { VoucherCodeCipher, voucherCodeCipherOf } from './vouchers/voucher-code.cipher';
+import { VoucherReturnsUseCase } from './vouchers/voucher-returns.usecase';
+import { VoucherSaleRepository } from './vouchers/voucher-sale.repository';
+import { VoucherStockController } from './vouchers/voucher-stock.controller';
+import { VoucherStockRepository } from './vouchers/voucher-stock.repository';
+import { VoucherStockWatch } from './vouchers/voucher-stock.watch';
 
 /**
  * The agents-billing service as one module: the tree of dealers, agents and sub-agents on the
@@ -68,6 +81,8 @@ export class AgentsBillingModule {
         NettingController,
         SigningKeyController,
         ...registries.controllers,
+        ChangeController,
+        VoucherStockController,
       ],
       providers: [
         agentsBillingDbProvider,
@@ -98,11 +113,23 @@ export class AgentsBillingModule {
         PayeeGatewayHealth,
         PayeeAccountCheckUseCase,
         PaymentForwarding,
+        MoveChangeUseCase,
+        ChangeBalanceQuery,
+        // Scratch voucher codes sealed at rest (AGENTS_BILLING_VOUCHER_KEKS, AGENTS_BILLING_VOUCHER_FINGERPRINT_KEY).
+        { provide: VoucherCodeCipher, useFactory: () => voucherCodeCipherOf(env) },
+        VoucherBatchRepository,
+        VoucherSaleRepository,
+        VoucherStockRepository,
+        VoucherStockWatch,
+        ImportVoucherBatchUseCase,
+        SellVoucherUseCase,
+        VoucherReturnsUseCase,
+        ReservedVoucherSalesWorker,
         // The embedded mode's demo dealer, kiosk and payee (AGENTS_BILLING_SEED_DEMO=true).
         { provide: SEED_DEMO_AGENTS, useValue: env.AGENTS_BILLING_SEED_DEMO === 'true' },
         DemoAgentsSeeder,
         ...registries.providers,
-        outboxRelayProvider('agents-billing', AGENTS_BILLING_DB, [agentsTransferPostedV1, agentsPaymentReturnedV1]),
+        outboxRelayProvider('agents-billing', AGENTS_BILLING_DB, [agentsTransferPostedV1, agentsPaymentReturnedV1, agentsCashPostedV1]),
       ],
     };
   }

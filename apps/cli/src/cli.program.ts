@@ -12,6 +12,7 @@ import type { CliIo } from './runner/cli-io.types';
 import { oneLine, toErrorLine } from './runner/error-line.util';
 import { addSettlementCommands } from './settlement/settlement.program';
 import { runStatementParse, type StatementParseOptions } from './statement/statement-parse.command';
+import { addVoucherCommands } from './vouchers/vouchers.program';
 
 /**
  * Parses argv and runs the command it names; resolves to the exit code and never rejects.
@@ -77,6 +78,7 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
   addAgentsCommands(program, io, env, run);
   addAgentsStatementCommand(program, io, env, run);
   addAgentsRegistryCommands(program, io, env, run);
+  addVoucherCommands(program, io, env, run);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

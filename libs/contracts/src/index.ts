@@ -20,6 +20,7 @@ export * from './agents/transfer-posted.v1';
 export * from './agents/terminal-request.v1';
 export * from './agents/payee-gateway.protocol';
 export * from './agents/payment-returned.v1';
+export * from './agents/cash-posted.v1';
 export * from './core/rpc.contract';
 export * from './internal/authorization.rpc';
 export * from './internal/antifraud.rpc';

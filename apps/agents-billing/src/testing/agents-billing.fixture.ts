@@ -6,6 +6,8 @@ import { openScratchSchema, type ScratchSchema } from '@payments/persistence/tes
 
 import { PlatformAccounts } from '../accounts/platform-accounts';
 import { AlertSignals } from '../alerts/alert-signals';
+import { ChangeBalanceQuery } from '../change/change-balance.query';
+import { MoveChangeUseCase } from '../change/move-change.usecase';
 import { CommissionPlanRepository } from '../commissions/commission-plan.repository';
 import type { CommissionRule } from '../commissions/commission-rule';
 import { FundChildUseCase } from '../funding/fund-child.usecase';
@@ -32,6 +34,15 @@ import { AgentNodeRepository } from '../tree/agent-node.repository';
 import { ChangeLimitsUseCase } from '../tree/change-limits.usecase';
 import { NodeStatusUseCase } from '../tree/node-status.usecase';
 import { OpenNodeUseCase } from '../tree/open-node.usecase';
+import { ImportVoucherBatchUseCase } from '../vouchers/import-voucher-batch.usecase';
+import { SellVoucherUseCase } from '../vouchers/sell-voucher.usecase';
+import { VoucherBatchRepository } from '../vouchers/voucher-batch.repository';
+import { voucherCodeCipherOf } from '../vouchers/voucher-code.cipher';
+import { ReservedVoucherSalesWorker } from '../vouchers/reserved-voucher-sales.worker';
+import { VoucherReturnsUseCase } from '../vouchers/voucher-returns.usecase';
+import { VoucherSaleRepository } from '../vouchers/voucher-sale.repository';
+import { VoucherStockRepository } from '../vouchers/voucher-stock.repository';
+import { VoucherStockWatch } from '../vouchers/voucher-stock.watch';
 
 const MIGRATIONS = join(__dirname, '..', '..', 'prisma', 'migrations');
 const NO_LIMITS: NodeLimits = { creditLimit: 0n, paymentLimit: null, dailyLimit: null };
@@ -63,6 +74,16 @@ export interface AgentsBillingUnderTest {
   readonly signingKey: PlatformSigningKey;
   readonly forwarding: PaymentForwarding;
   readonly accountCheck: PayeeAccountCheckUseCase;
+  readonly moveChange: MoveChangeUseCase;
+  readonly changeBalance: ChangeBalanceQuery;
+  readonly importVouchers: ImportVoucherBatchUseCase;
+  readonly sellVoucher: SellVoucherUseCase;
+  readonly voucherReturns: VoucherReturnsUseCase;
+  readonly voucherStock: VoucherStockRepository;
+  readonly voucherSales: VoucherSaleRepository;
+  /** The voucher sale over another ledger or sales repository (one that fails as a stopped process would). */
+  sellVoucherWith(parts: { ledger?: Ledger; sales?: VoucherSaleRepository }): SellVoucherUseCase;
+  reservedVoucherSales(sell?: SellVoucherUseCase): ReservedVoucherSalesWorker;
   /** The payment use case over a ledger whose writes fail as a lost connection would (the process stopped mid-payment). */
   payWithLedgerDown(): PayPayeeUseCase;
   dealer(limits?: Partial<NodeLimits>): Promise<AgentNode>;
@@ -101,6 +122,13 @@ export async function openAgentsBilling(kind: 'postgres' | 'pglite', options: { 
   const terminalRequests = new TerminalRequestRepository(db);
   const netting = new NettingRepository(db);
   const netDay = new NetDayUseCase(netting, nodes, ledger, db);
+  const voucherCipher = voucherCodeCipherOf({});
+  const voucherBatches = new VoucherBatchRepository(db);
+  const voucherStock = new VoucherStockRepository(db);
+  const voucherWatch = new VoucherStockWatch(voucherStock, new AlertSignals(db));
+  const voucherSales = new VoucherSaleRepository(db);
+  const sellVoucherWith = (parts: { ledger?: Ledger; sales?: VoucherSaleRepository }) =>
+    new SellVoucherUseCase(nodes, parts.sales ?? voucherSales, parts.ledger ?? ledger, voucherCipher, voucherWatch);
   const down = Object.assign(Object.create(ledger) as Ledger, { transferChain: () => Promise.reject(new Error('connection terminated')) });
   const opened = async (outcome: ReturnType<OpenNodeUseCase['execute']>): Promise<AgentNode> => {
     const result = await outcome;
@@ -132,6 +160,15 @@ export async function openAgentsBilling(kind: 'postgres' | 'pglite', options: { 
     forwarding,
     accountCheck: new PayeeAccountCheckUseCase(gateway, gatewayHealth),
     payWithLedgerDown: () => new PayPayeeUseCase(payments, new PlatformAccounts(down), down, forwarding),
+    moveChange: new MoveChangeUseCase(nodes, ledger, db),
+    changeBalance: new ChangeBalanceQuery(ledger),
+    importVouchers: new ImportVoucherBatchUseCase(voucherBatches, voucherCipher, voucherWatch),
+    sellVoucher: sellVoucherWith({}),
+    voucherSales,
+    sellVoucherWith,
+    reservedVoucherSales: (sell = sellVoucherWith({})) => new ReservedVoucherSalesWorker(voucherSales, sell),
+    voucherReturns: new VoucherReturnsUseCase(voucherBatches, nodes, ledger, voucherWatch, db),
+    voucherStock,
     dealer: (limits = {}) => opened(open.execute({ name: 'dealer', currency: 'EUR', limits: { ...NO_LIMITS, ...limits } })),
     child: (parent, limits = {}) => opened(open.execute({ parentId: parent.id, name: `below ${parent.name}`, limits: { ...NO_LIMITS, ...limits } })),
     async payee(rules, catalogue = {}) {
