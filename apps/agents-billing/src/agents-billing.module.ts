@@ -36,6 +36,7 @@ import { ReservedPaymentsWorker } from './payments/reserved-payments.worker';
 import { AgentTerminalController } from './terminal-api/agent-terminal.controller';
 import { AgentTerminalRepository } from './terminal-api/agent-terminal.repository';
 import { TerminalPaymentUseCase } from './terminal-api/terminal-payment.usecase';
+import { TerminalCashController } from './terminal-api/terminal-cash.controller';
 import { TerminalRequestRepository } from './terminal-api/terminal-request.repository';
 import { TerminalSignatureGuard } from './terminal-api/terminal-signature.guard';
 import { TerminalsController } from './terminal-api/terminals.controller';
@@ -78,6 +79,7 @@ export class AgentsBillingModule {
         PayeesController,
         TerminalsController,
         AgentTerminalController,
+        TerminalCashController,
         NettingController,
         SigningKeyController,
         ...registries.controllers,

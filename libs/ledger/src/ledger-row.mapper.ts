@@ -8,8 +8,10 @@ export function toBigInt(value: unknown): bigint {
   return BigInt(value as string | number | bigint);
 }
 
+/** A timestamp as either driver returns it: a Date (maybe of another realm, as PGlite's under jest: copied by its time, milliseconds kept) or text. */
 function toDate(value: unknown): Date {
-  return value instanceof Date ? value : new Date(String(value));
+  if (value instanceof Date) return value;
+  return Object.prototype.toString.call(value) === '[object Date]' ? new Date((value as Date).getTime()) : new Date(String(value));
 }
 
 function balancesOf(row: SqlRow, prefix: string): Balances {

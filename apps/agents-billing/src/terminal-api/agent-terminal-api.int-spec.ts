@@ -8,14 +8,18 @@ import { terminalRequestHeaders } from '@payments/contracts';
 import { Ledger } from '@payments/ledger';
 import { createNestApp, hashOperatorKey, OPERATOR_KEY_RING, OperatorKeyRing } from '@payments/runtime';
 
+import { ChangeBalanceQuery } from '../change/change-balance.query';
+import { MoveChangeUseCase } from '../change/move-change.usecase';
 import { AGENTS_BILLING_DB } from '../database/agents-billing-db.provider';
 import { AgentPaymentRepository } from '../payments/agent-payment.repository';
 import { PayeeRepository } from '../payees/payee.repository';
 import { type AgentsBillingUnderTest, openAgentsBilling } from '../testing/agents-billing.fixture';
 import type { AgentNode } from '../tree/agent-node';
 import { AgentNodeRepository } from '../tree/agent-node.repository';
+import { SellVoucherUseCase } from '../vouchers/sell-voucher.usecase';
 import { AgentTerminalController } from './agent-terminal.controller';
 import { AgentTerminalRepository } from './agent-terminal.repository';
+import { TerminalCashController } from './terminal-cash.controller';
 import { TerminalPaymentUseCase } from './terminal-payment.usecase';
 import { terminalPaymentIdOf } from './terminal-payment.usecase';
 import { TerminalSignatureGuard } from './terminal-signature.guard';
@@ -77,7 +81,7 @@ describe.each(['postgres', 'pglite'] as const)('agents terminal API (%s)', (kind
     const started = await createNestApp(
       {
         module: class TerminalApiSpecModule {},
-        controllers: [TerminalsController, AgentTerminalController],
+        controllers: [TerminalsController, AgentTerminalController, TerminalCashController],
         providers: [
           { provide: AGENTS_BILLING_DB, useValue: sut.scratch.db.connection },
           { provide: OPERATOR_KEY_RING, useValue: OperatorKeyRing.fromConfig(hashOperatorKey(OPERATOR_KEY), undefined) },
@@ -87,6 +91,9 @@ describe.each(['postgres', 'pglite'] as const)('agents terminal API (%s)', (kind
           { provide: AgentPaymentRepository, useValue: sut.payments },
           { provide: AgentTerminalRepository, useValue: terminals },
           { provide: TerminalPaymentUseCase, useValue: sut.terminalPayments },
+          { provide: SellVoucherUseCase, useValue: sut.sellVoucher },
+          { provide: MoveChangeUseCase, useValue: sut.moveChange },
+          { provide: ChangeBalanceQuery, useValue: sut.changeBalance },
           TerminalSignatureGuard,
         ],
       },
@@ -322,6 +329,68 @@ describe.each(['postgres', 'pglite'] as const)('agents terminal API (%s)', (kind
     expect(noAmount).toMatchObject({ status: 400, body: { message: ['amount: amount is required (an integer number of minor units)'] } });
     expect(await available(terminal.node)).toBe(10_000n);
     expect(await paymentRows(terminal.node)).toBe(0);
+  });
+
+  it('sells a scratch voucher to a signed terminal: the code once per key, the node debited once, the stock and key rules named', async () => {
+    const terminal = await kiosk();
+    const providerId = `prov-${randomUUID().slice(0, 8)}`;
+    const imported = await sut.importVouchers.execute({
+      batchId: randomUUID(),
+      providerId,
+      denomination: 500n,
+      currency: 'EUR',
+      expiresAt: null,
+      csv: 'serial,code\nS-0001,SCRATCH-AAAA-0001\nS-0002,SCRATCH-AAAA-0002',
+      now: new Date(),
+    });
+    expect(imported.kind).toBe('imported');
+    const sale = (key: string, more: Record<string, unknown> = {}) =>
+      signed(terminal, 'POST', '/v1/agent-terminal/voucher-sales', JSON.stringify({ providerId, denomination: 500, currency: 'EUR', ...more }), {
+        'idempotency-key': key,
+      });
+    const before = await available(terminal.node);
+
+    const first = await sale('voucher-0001');
+    expect(first).toMatchObject({ status: 201, body: { providerId, denomination: '500', currency: 'EUR', serial: 'S-0001', code: 'SCRATCH-AAAA-0001' } });
+    expect(await sale('voucher-0001')).toEqual(first);
+    expect(await available(terminal.node)).toBe(before - 500n);
+    expect(await sale('voucher-0001', { denomination: 1000 })).toMatchObject({ status: 422, body: { reason: 'idempotency_key_reused' } });
+    expect(await sale('voucher-0002', { currency: 'CZK' })).toMatchObject({ status: 422, body: { reason: 'currency_mismatch' } });
+    expect(await sale('voucher-0003')).toMatchObject({ status: 201, body: { serial: 'S-0002', code: 'SCRATCH-AAAA-0002' } });
+    expect(await sale('voucher-0004')).toMatchObject({
+      status: 422,
+      body: { reason: 'out_of_stock', message: `denomination: no voucher of ${providerId} 500 EUR in stock` },
+    });
+    expect(await sale('short')).toMatchObject({ status: 400, body: { message: 'Idempotency-Key header: required, 8-64 letters, digits or _ . : -' } });
+    expect(await available(terminal.node)).toBe(before - 1_000n);
+  });
+
+  it("keeps, reads and spends a payer's change at a signed terminal, masked, once per key, never below zero", async () => {
+    const terminal = await kiosk();
+    const phone = `+42077${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+    const move = (key: string, body: Record<string, unknown>) =>
+      signed(terminal, 'POST', '/v1/agent-terminal/change-moves', JSON.stringify({ phone, ...body }), { 'idempotency-key': key });
+    const balance = () => signed(terminal, 'POST', '/v1/agent-terminal/change-balances', JSON.stringify({ phone }));
+    const before = await available(terminal.node);
+
+    const kept = await move('change-0001', { move: 'keep', amount: 150 });
+    expect(kept).toMatchObject({ status: 201, body: { move: 'keep', phone: `***${phone.slice(-4)}`, amount: '150', currency: 'EUR', changeBalance: '150' } });
+    expect(await move('change-0001', { move: 'keep', amount: 150 })).toEqual(kept);
+    expect(await balance()).toEqual({ status: 200, body: { phone: `***${phone.slice(-4)}`, currency: 'EUR', balance: '150' } });
+    expect(await available(terminal.node)).toBe(before - 150n);
+
+    expect(await move('change-0002', { move: 'spend', amount: 100, paymentId: randomUUID() })).toMatchObject({ status: 201, body: { changeBalance: '50' } });
+    expect(await move('change-0003', { move: 'pay-out', amount: 100 })).toMatchObject({
+      status: 422,
+      body: { reason: 'change_insufficient', message: "amount: exceeds the change account's balance: 50 available" },
+    });
+    expect(await move('change-0001', { move: 'keep', amount: 999 })).toMatchObject({ status: 422, body: { reason: 'idempotency_key_reused' } });
+    expect(await move('change-0004', { move: 'keep', amount: 10, phone: '777 123' })).toMatchObject({
+      status: 400,
+      body: { message: expect.stringMatching(/^phone: /) },
+    });
+    expect(await balance()).toMatchObject({ body: { balance: '50' } });
+    expect(JSON.stringify(kept.body)).not.toContain(phone.slice(1, 9));
   });
 
   it('registers a terminal only with an Ed25519 public key of a known node, once per id', async () => {

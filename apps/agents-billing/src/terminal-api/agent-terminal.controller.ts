@@ -1,8 +1,7 @@
-import { BadRequestException, Body, Controller, Get, Headers, HttpCode, NotFoundException, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
-import { TERMINAL_REQUEST_HEADERS } from '@payments/contracts';
 import { Ledger } from '@payments/ledger';
 import { ApiErrorResponses, uuidParam } from '@payments/runtime';
 
@@ -14,39 +13,19 @@ import { businessDayOf } from '../payments/payment-limits';
 import type { AgentNode } from '../tree/agent-node';
 import { balanceResponseOf } from '../tree/agent-node.response';
 import { AgentNodeRepository } from '../tree/agent-node.repository';
-import type { AgentTerminal } from './agent-terminal';
 import { TerminalAccountCheckDto, TerminalPaymentDto } from './dto/terminal-payment.dto';
 import { terminalPaymentOf } from './terminal-payment.answer';
 import { TerminalPaymentUseCase } from './terminal-payment.usecase';
-import { type SignedTerminalRequest, TerminalSignatureGuard } from './terminal-signature.guard';
-
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,64}$/;
-
-function terminalOf(request: SignedTerminalRequest): AgentTerminal {
-  if (!request.agentTerminal) throw new Error('a terminal route ran without the terminal signature guard');
-  return request.agentTerminal;
-}
+import type { SignedTerminalRequest } from './terminal-signature.guard';
+import { idempotencyKeyOf, terminalOf, TerminalSigned } from './terminal-signed.decorator';
 
 /**
  * The agents' terminals and kiosks: every request signed by a registered terminal
  * (TerminalSignatureGuard), answered for the terminal's node only. Each route is a thin call to a
- * use case, so a new one (a voucher sale, the payer's change balance) is one method here.
+ * use case; the cash routes (vouchers, change) are in TerminalCashController.
  */
 @ApiTags('agent-terminal')
-@ApiHeader({ name: TERMINAL_REQUEST_HEADERS.terminalId, required: true, description: "the terminal's id, as registered" })
-@ApiHeader({
-  name: TERMINAL_REQUEST_HEADERS.timestamp,
-  required: true,
-  description: 'seconds since 1970-01-01T00:00:00Z, within 5 minutes of the platform clock',
-})
-@ApiHeader({ name: TERMINAL_REQUEST_HEADERS.nonce, required: true, description: '16-64 letters, digits, - or _, never sent before by this terminal' })
-@ApiHeader({
-  name: TERMINAL_REQUEST_HEADERS.signature,
-  required: true,
-  description: 'base64 Ed25519 signature of "agent-terminal-request-v1\\n<METHOD>\\n<path?query>\\n<timestamp>\\n<nonce>\\n<hex SHA-256 of the body bytes>"',
-})
-@ApiErrorResponses(401)
-@UseGuards(TerminalSignatureGuard)
+@TerminalSigned()
 @Controller('v1/agent-terminal')
 export class AgentTerminalController {
   constructor(
@@ -83,10 +62,15 @@ export class AgentTerminalController {
       "Pay a payee from the terminal's node: 201 posted; 422 refused, naming the field, nothing posted; the same Idempotency-Key and body again answer the same, another body under it is a 422",
   })
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: '8-64 letters, digits or _ . : -; a retry sends the same key and body' })
-  @ApiResponse({ status: 201, description: "posted: `outcome: posted`, the payment's id, amount, the payer's fee, status" })
+  @ApiResponse({
+    status: 201,
+    description:
+      "posted (`outcome: posted`) or refused by the payee's gateway with the money back (`outcome: refused`, `refusalReason`): the payment's id, amount, the payer's fee, status",
+  })
   @ApiResponse({
     status: 202,
-    description: 'an outcome this version does not name (e.g. pending at the payee): `outcome` is its kind, with the payment; not stored, a retry asks again',
+    description:
+      "pending at the payee's gateway (or an outcome this version does not name): `outcome` is its kind, with the payment; not stored, a retry asks again",
   })
   @ApiErrorResponses(400, 422)
   async payPayee(
@@ -95,11 +79,9 @@ export class AgentTerminalController {
     @Body() body: TerminalPaymentDto,
     @Res({ passthrough: true }) response: Response,
   ) {
-    if (!idempotencyKey || !IDEMPOTENCY_KEY.test(idempotencyKey))
-      throw new BadRequestException('Idempotency-Key header: required, 8-64 letters, digits or _ . : -');
     const answer = await this.pay.execute({
       terminal: terminalOf(request),
-      idempotencyKey,
+      idempotencyKey: idempotencyKeyOf(idempotencyKey),
       payeeId: body.payeeId,
       amount: BigInt(body.amount),
       currency: body.currency,

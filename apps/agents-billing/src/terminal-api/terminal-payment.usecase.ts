@@ -21,7 +21,12 @@ export interface TerminalPaymentCommand extends AskedPayment {
  * already knows (a name-based UUID, version 8, from SHA-256).
  */
 export function terminalPaymentIdOf(terminalId: string, idempotencyKey: string): string {
-  const hex = createHash('sha256').update(`agent-terminal-payment\n${terminalId}\n${idempotencyKey}`).digest('hex');
+  return terminalScopedIdOf('payment', terminalId, idempotencyKey);
+}
+
+/** The id a terminal's Idempotency-Key stands for in one kind of request (`payment`, `voucher-sale`, `change-move`): a name-based UUID. */
+export function terminalScopedIdOf(kind: string, terminalId: string, idempotencyKey: string): string {
+  const hex = createHash('sha256').update(`agent-terminal-${kind}\n${terminalId}\n${idempotencyKey}`).digest('hex');
   const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -7,7 +7,7 @@ import { MinorUnits } from '../../tree/dto/minor-units.decorator';
 import { CHANGE_MOVES, type ChangeMove } from '../move-change.usecase';
 
 /** The payer's phone number as typed (international); the use case normalises and checks it. */
-const Phone = (): PropertyDecorator =>
+export const Phone = (): PropertyDecorator =>
   applyDecorators(
     ApiProperty({ example: '+420 777 123 456', description: "the payer's phone number, international (+ or 00 and the country code)" }),
     IsString({ message: 'phone must be a string such as +420777123456' }),
