@@ -48,6 +48,11 @@ describe('signed messages to and from payee gateways (Ed25519)', () => {
     expect(() => platformSigningKeyOf({ [SIGNING_KEY_VARIABLE]: p256 })).toThrow(`${SIGNING_KEY_VARIABLE}: an Ed25519 key is expected, not ec`);
   });
 
+  it('makes a key for the run only outside production: NODE_ENV=production without the key refuses to start, naming it', () => {
+    expect(platformSigningKeyOf({ NODE_ENV: 'development' }).generated).toBe(true);
+    expect(() => platformSigningKeyOf({ NODE_ENV: 'production' })).toThrow(`${SIGNING_KEY_VARIABLE}: required when NODE_ENV=production`);
+  });
+
   it('refuses a payee public key that is not Ed25519', () => {
     const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
     expect(() => ed25519PublicKeyOf(rsa)).toThrow('an Ed25519 public key is expected, not rsa');

@@ -15,10 +15,15 @@ export interface PlatformSigningKey {
 
 export const PLATFORM_SIGNING_KEY = Symbol('PlatformSigningKey');
 
-/** The configured key, or a key made now when none is configured (the embedded mode's dev key); a bad one throws naming the variable. */
+/** The configured key, or a key made now when none is configured (the embedded mode's dev key; never in production); a bad one throws naming the variable. */
 export function platformSigningKeyOf(env: NodeJS.ProcessEnv): PlatformSigningKey {
   const pem = env[SIGNING_KEY_VARIABLE];
   if (!pem) {
+    if (env.NODE_ENV === 'production') {
+      throw new Error(
+        `${SIGNING_KEY_VARIABLE}: required when NODE_ENV=production (payees verify the platform's requests with its public half; a key made at start would change on every restart)`,
+      );
+    }
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
     return { privateKey, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(), generated: true };
   }
