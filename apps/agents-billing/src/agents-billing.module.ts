@@ -5,6 +5,7 @@ import { outboxRelayProvider } from '@payments/runtime';
 
 import { PlatformAccounts } from './accounts/platform-accounts';
 import { AlertSignals } from './alerts/alert-signals';
+import { ALERTS_CONTROLLERS, alertsProviders } from './alerts/api/alerts.wiring';
 import { CommissionPlanRepository } from './commissions/commission-plan.repository';
 import { CommissionPlansController } from './commissions/commission-plans.controller';
 import { AGENTS_BILLING_DB, agentsBillingDbProvider, agentsLedgerProvider } from './database/agents-billing-db.provider';
@@ -36,12 +37,22 @@ export class AgentsBillingModule {
   static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
     return {
       module: AgentsBillingModule,
-      controllers: [AgentNodesController, NodeControlsController, NodeFundingsController, NodePaymentsController, CommissionPlansController, PayeesController],
+      controllers: [
+        AgentNodesController,
+        NodeControlsController,
+        NodeFundingsController,
+        NodePaymentsController,
+        CommissionPlansController,
+        PayeesController,
+        ...ALERTS_CONTROLLERS,
+      ],
       providers: [
         agentsBillingDbProvider,
         agentsLedgerProvider,
         PlatformAccounts,
         AlertSignals,
+        // Alert rules, the balance pass and the delivery by email and webhook (AGENTS_BILLING_SMTP_*, AGENTS_BILLING_ALERT_*).
+        ...alertsProviders(env),
         AgentNodeRepository,
         OpenNodeUseCase,
         ChangeLimitsUseCase,

@@ -24,3 +24,7 @@ export interface Alert extends Required<Omit<AlertCondition, 'nodeId'>> {
   readonly timesSeen: number;
   readonly resolvedAt: Date | null;
 }
+
+/** A message is sent when an alert opens (raised) and when it is resolved. */
+export const ALERT_EVENTS = ['raised', 'resolved'] as const;
+export type AlertEvent = (typeof ALERT_EVENTS)[number];

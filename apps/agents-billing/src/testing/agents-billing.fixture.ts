@@ -6,6 +6,13 @@ import { openScratchSchema, type ScratchSchema } from '@payments/persistence/tes
 
 import { PlatformAccounts } from '../accounts/platform-accounts';
 import { AlertSignals } from '../alerts/alert-signals';
+import { BalanceAlertsWorker } from '../alerts/conditions/balance-alerts.worker';
+import { NodeFiguresRepository } from '../alerts/conditions/node-figures.repository';
+import { AlertDeliveryRepository } from '../alerts/delivery/alert-delivery.repository';
+import { type AlertDeliverySettings, AlertDeliveryWorker, DEFAULT_DELIVERY_SETTINGS } from '../alerts/delivery/alert-delivery.worker';
+import type { AlertSenders } from '../alerts/delivery/alert-senders';
+import { AlertContactRepository } from '../alerts/rules/alert-contact.repository';
+import { AlertRuleRepository } from '../alerts/rules/alert-rule.repository';
 import { CommissionPlanRepository } from '../commissions/commission-plan.repository';
 import type { CommissionRule } from '../commissions/commission-rule';
 import { FundChildUseCase } from '../funding/fund-child.usecase';
@@ -28,6 +35,12 @@ export interface AgentsBillingUnderTest {
   readonly scratch: ScratchSchema;
   readonly ledger: Ledger;
   readonly alerts: AlertSignals;
+  readonly alertRules: AlertRuleRepository;
+  readonly alertContacts: AlertContactRepository;
+  readonly alertDeliveries: AlertDeliveryRepository;
+  readonly balanceAlerts: BalanceAlertsWorker;
+  /** A delivery worker over these senders (another call: another worker, as a second replica would run). */
+  alertDelivery(senders: AlertSenders, settings?: Partial<AlertDeliverySettings>): AlertDeliveryWorker;
   readonly nodes: AgentNodeRepository;
   readonly plans: CommissionPlanRepository;
   readonly payees: PayeeRepository;
@@ -66,6 +79,11 @@ export async function openAgentsBilling(kind: 'postgres' | 'pglite'): Promise<Ag
   const open = new OpenNodeUseCase(nodes, ledger);
   const payments = new AgentPaymentRepository(db, nodes, plans, payees);
   const pay = new PayPayeeUseCase(payments, new PlatformAccounts(ledger), ledger);
+  const alerts = new AlertSignals(db);
+  const alertRules = new AlertRuleRepository(db);
+  const alertContacts = new AlertContactRepository(db);
+  const alertDeliveries = new AlertDeliveryRepository(db);
+  const nodeFigures = new NodeFiguresRepository(db);
   const down = Object.assign(Object.create(ledger) as Ledger, { transferChain: () => Promise.reject(new Error('connection terminated')) });
   const opened = async (outcome: ReturnType<OpenNodeUseCase['execute']>): Promise<AgentNode> => {
     const result = await outcome;
@@ -75,7 +93,17 @@ export async function openAgentsBilling(kind: 'postgres' | 'pglite'): Promise<Ag
   return {
     scratch,
     ledger,
-    alerts: new AlertSignals(db),
+    alerts,
+    alertRules,
+    alertContacts,
+    alertDeliveries,
+    balanceAlerts: new BalanceAlertsWorker(nodeFigures, alertRules, alerts),
+    alertDelivery: (senders, settings = {}) =>
+      new AlertDeliveryWorker(alerts, alertRules, alertContacts, nodeFigures, alertDeliveries, senders, {
+        ...DEFAULT_DELIVERY_SETTINGS,
+        operators: [],
+        ...settings,
+      }),
     nodes,
     plans,
     payees,
