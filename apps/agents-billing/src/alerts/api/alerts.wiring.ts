@@ -4,6 +4,7 @@ import { AlertRulesController } from './alert-rules.controller';
 import { AlertsController } from './alerts.controller';
 import { BalanceAlertsWorker } from '../conditions/balance-alerts.worker';
 import { NodeFiguresRepository } from '../conditions/node-figures.repository';
+import { ALERT_PASS_MS } from '../config/alert-passes';
 import { type AlertsEnv, loadAlertsEnv } from '../config/alerts-env';
 import { AlertDeliveryRepository } from '../delivery/alert-delivery.repository';
 import { ALERT_DELIVERY_SETTINGS, ALERT_SENDERS, AlertDeliveryWorker, DEFAULT_DELIVERY_SETTINGS } from '../delivery/alert-delivery.worker';
@@ -43,6 +44,7 @@ export function alertsProviders(env: NodeJS.ProcessEnv): Provider[] {
     BalanceAlertsWorker,
     AlertDeliveryWorker,
     { provide: ALERT_SENDERS, useValue: alertSendersOf(config) },
+    { provide: ALERT_PASS_MS, useValue: config.AGENTS_BILLING_ALERT_PASS_SECONDS * 1000 },
     {
       provide: ALERT_DELIVERY_SETTINGS,
       useValue: { ...DEFAULT_DELIVERY_SETTINGS, operators: config.AGENTS_BILLING_ALERT_OPERATOR_EMAILS.map((address) => ({ type: 'email', address })) },

@@ -1,9 +1,10 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 
 import { PassScheduler } from '@payments/runtime';
 
 import type { AlertCondition, AlertKind } from '../alert';
 import { AlertSignals } from '../alert-signals';
+import { ALERT_PASS_MS, DEFAULT_ALERT_PASS_MS } from '../config/alert-passes';
 import { applicableRule } from '../rules/alert-rule';
 import { AlertRuleRepository } from '../rules/alert-rule.repository';
 import { limitNearlyUsedOf, lowBalanceOf } from './balance-conditions';
@@ -11,7 +12,6 @@ import type { NodeFigures } from './node-figures';
 import { NodeFiguresRepository } from './node-figures.repository';
 
 const PAGE = 500;
-const PASS_MS = 60_000;
 const KINDS = ['low-balance', 'limit-nearly-used'] as const satisfies readonly AlertKind[];
 const DETECT: Record<(typeof KINDS)[number], typeof lowBalanceOf> = { 'low-balance': lowBalanceOf, 'limit-nearly-used': limitNearlyUsedOf };
 
@@ -19,7 +19,7 @@ const sameFacts = (a: AlertCondition['facts'], b: AlertCondition['facts']): bool
   JSON.stringify(a, Object.keys(a ?? {}).sort()) === JSON.stringify(b, Object.keys(b ?? {}).sort());
 
 /**
- * The conditions the service watches itself: every minute, page by page, one query reads the nodes
+ * The conditions the service watches itself: every pass (30 s by default), page by page, one query reads the nodes
  * with their ledger accounts and the day's payments; each node is held against the rule that applies
  * to it, and low-balance / limit-nearly-used are raised while past the threshold and cleared when
  * back. Only changes are written: a condition already open with the same figures is left as it is.
@@ -27,13 +27,16 @@ const sameFacts = (a: AlertCondition['facts'], b: AlertCondition['facts']): bool
 @Injectable()
 export class BalanceAlertsWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(BalanceAlertsWorker.name);
-  private readonly passes = new PassScheduler(async () => void (await this.runOnce()), { minGapMs: PASS_MS, maxGapMs: PASS_MS });
+  private readonly passes: PassScheduler;
 
   constructor(
     private readonly figures: NodeFiguresRepository,
     private readonly rules: AlertRuleRepository,
     private readonly alerts: AlertSignals,
-  ) {}
+    @Optional() @Inject(ALERT_PASS_MS) passMs: number = DEFAULT_ALERT_PASS_MS,
+  ) {
+    this.passes = new PassScheduler(async () => void (await this.runOnce()), { minGapMs: passMs, maxGapMs: passMs });
+  }
 
   onApplicationBootstrap(): void {
     this.passes.start();

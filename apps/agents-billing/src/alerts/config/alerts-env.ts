@@ -28,6 +28,8 @@ const schema = z.object({
   AGENTS_BILLING_SMTP_FROM: z.email('expected an email address').default('alerts@payments.invalid'),
   /** The key of the HMAC-SHA256 every webhook body is signed with (X-Alert-Signature); unset: webhooks are recorded as not deliverable. */
   AGENTS_BILLING_ALERT_WEBHOOK_SECRET: z.string().min(16, 'expected at least 16 characters').optional(),
+  /** Seconds between two balance passes, and at most between two looks for new alerts to deliver. */
+  AGENTS_BILLING_ALERT_PASS_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
   /** Operators told by the default rules (the kinds no rule covers), besides the node's dealer. */
   AGENTS_BILLING_ALERT_OPERATOR_EMAILS: emails,
 });

@@ -1,10 +1,11 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 
 import { PassScheduler } from '@payments/runtime';
 
 import type { Alert } from '../alert';
 import { AlertSignals } from '../alert-signals';
 import { NodeFiguresRepository } from '../conditions/node-figures.repository';
+import { ALERT_PASS_MS, DEFAULT_ALERT_PASS_MS } from '../config/alert-passes';
 import { AlertContactRepository } from '../rules/alert-contact.repository';
 import { addressesOf } from '../rules/alert-recipients';
 import { type AlertRecipient, applicableRule } from '../rules/alert-rule';
@@ -30,8 +31,8 @@ export interface AlertDeliverySettings {
 export const DEFAULT_DELIVERY_SETTINGS: Omit<AlertDeliverySettings, 'operators'> = { retryBaseMs: 30_000, maxAttempts: 10, leaseMs: 60_000 };
 
 const BATCH = 50;
-const PASS_MS = 5_000;
-const SAFETY_MS = 60_000;
+/** The least gap between two passes: a full batch, or a retry falling due, brings the next one this soon. */
+const MIN_GAP_MS = 1_000;
 
 /**
  * Tells each recipient of an alert once per event: plans one delivery per address the applicable
@@ -43,7 +44,7 @@ const SAFETY_MS = 60_000;
 @Injectable()
 export class AlertDeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(AlertDeliveryWorker.name);
-  private readonly passes = new PassScheduler(() => this.runOnce(), { minGapMs: PASS_MS, maxGapMs: SAFETY_MS });
+  private readonly passes: PassScheduler;
 
   constructor(
     private readonly alerts: AlertSignals,
@@ -53,7 +54,10 @@ export class AlertDeliveryWorker implements OnApplicationBootstrap, OnApplicatio
     private readonly deliveries: AlertDeliveryRepository,
     @Inject(ALERT_SENDERS) private readonly senders: AlertSenders,
     @Inject(ALERT_DELIVERY_SETTINGS) private readonly settings: AlertDeliverySettings,
-  ) {}
+    @Optional() @Inject(ALERT_PASS_MS) passMs: number = DEFAULT_ALERT_PASS_MS,
+  ) {
+    this.passes = new PassScheduler(() => this.runOnce(), { minGapMs: MIN_GAP_MS, maxGapMs: passMs });
+  }
 
   onApplicationBootstrap(): void {
     this.passes.start();
@@ -69,10 +73,10 @@ export class AlertDeliveryWorker implements OnApplicationBootstrap, OnApplicatio
       await this.plan(now);
       const claimed = await this.deliveries.claim(now, this.settings.leaseMs, BATCH);
       for (const delivery of claimed) await this.send(delivery, now);
-      return claimed.length === BATCH ? new Date(now.getTime() + PASS_MS) : await this.deliveries.nextDue();
+      return claimed.length === BATCH ? now : await this.deliveries.nextDue();
     } catch (error) {
       this.logger.error(`alert delivery pass failed: ${error instanceof Error ? error.message : String(error)}`);
-      return new Date(Date.now() + PASS_MS);
+      return undefined;
     }
   }
 
