@@ -180,6 +180,33 @@ describe.each(['postgres', 'pglite'] as const)('alert delivery by email and webh
     ]);
   });
 
+  it('sends a delivery that a stopped worker had taken once its lease ends, and plans nothing twice after a restart', async () => {
+    const subjectId = `stock-${randomUUID()}`;
+    await sut.alertRules.create({
+      kind: 'voucher-stock-low',
+      nodeId: null,
+      belowAvailable: null,
+      creditUsedPercent: null,
+      dailyUsedPercent: null,
+      recipients: [{ type: 'webhook', url: `${web.url}/stock` }],
+    });
+    const { alert } = await sut.alerts.raise({ kind: 'voucher-stock-low', subjectId, summary: `${subjectId}: 2 left` });
+    const received = () => hooksOn('/stock').filter((h) => bodyOf(h).alert.id === alert.id);
+    const t0 = new Date(Math.floor(Date.now() / 1000) * 1000);
+    // A worker plans, takes the delivery and stops before sending (its claim is all it wrote).
+    const stopped = sut.alertDelivery({ email: { unavailable: 'stopped' }, webhook: { send: () => new Promise<void>(() => undefined) } });
+    void stopped.runOnce(t0);
+    for (let i = 0; i < 50 && (await sut.alertDeliveries.ofAlert(alert.id))[0]?.attempts !== 1; i++) await new Promise((r) => setTimeout(r, 20));
+
+    const restarted = sut.alertDelivery(senders, { leaseMs: 60_000 });
+    await restarted.runOnce(new Date(t0.getTime() + 59_000));
+    expect(received()).toHaveLength(0);
+    await restarted.runOnce(new Date(t0.getTime() + 60_000));
+    await restarted.runOnce(new Date(t0.getTime() + 120_000));
+    expect(received()).toHaveLength(1);
+    expect(await sut.alertDeliveries.ofAlert(alert.id)).toEqual([expect.objectContaining({ status: 'delivered', attempts: 2 })]);
+  });
+
   it('delivers once when two workers run at once, and records an email it cannot send as not deliverable without SMTP', async () => {
     const subjectId = `registry-${randomUUID()}`;
     await sut.alertRules.create({

@@ -70,19 +70,20 @@ export class AlertDeliveryWorker implements OnApplicationBootstrap, OnApplicatio
   /** One pass: plan what opened or resolved, then send what is due; resolves to when the next pass is due. */
   async runOnce(now = new Date()): Promise<Date | undefined> {
     try {
-      await this.plan(now);
+      const planned = await this.plan(now);
       const claimed = await this.deliveries.claim(now, this.settings.leaseMs, BATCH);
       for (const delivery of claimed) await this.send(delivery, now);
-      return claimed.length === BATCH ? now : await this.deliveries.nextDue();
+      return planned === BATCH || claimed.length === BATCH ? now : await this.deliveries.nextDue();
     } catch (error) {
       this.logger.error(`alert delivery pass failed: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     }
   }
 
-  private async plan(now: Date): Promise<void> {
+  /** Plans the deliveries of up to a batch of alerts that opened or were resolved; returns how many. */
+  private async plan(now: Date): Promise<number> {
     const unplanned = await this.alerts.unplanned(BATCH);
-    if (unplanned.length === 0) return;
+    if (unplanned.length === 0) return 0;
     const rules = await this.rules.all();
     const paths = await this.figures.paths(unplanned.flatMap(({ alert }) => (alert.nodeId ? [alert.nodeId] : [])));
     const contacts = await this.contacts.of([...paths.values()].map((path) => path[0]));
@@ -96,6 +97,7 @@ export class AlertDeliveryWorker implements OnApplicationBootstrap, OnApplicatio
       await this.deliveries.plan(alert.id, event, addresses, now);
       await this.alerts.markPlanned(alert.id, event, now);
     }
+    return unplanned.length;
   }
 
   private async send(delivery: Awaited<ReturnType<AlertDeliveryRepository['claim']>>[number], now: Date): Promise<void> {
