@@ -3,7 +3,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { startWebhookReceiver } from '@payments/agents-billing-app/src/alerts/testing/alert-inboxes';
 
 import { OPERATOR_KEY, PlatformUnderTest, startEmbedded } from '../support/platform-under-test';
-import { call, HttpResult } from '../support/register.client';
+import { call, eventually, HttpResult } from '../support/register.client';
 
 const SECRET = 'e2e-alert-webhook-secret-0123456789';
 
@@ -37,15 +37,6 @@ describe('agents alerts end to end (embedded mode)', () => {
     expect([answer.status, answer.body.message]).toEqual([status, undefined]);
     return answer.body as { id: string } & Record<string, unknown>;
   };
-  const eventually = async <T>(probe: () => Promise<T | undefined>): Promise<T> => {
-    for (let i = 0; i < 100; i++) {
-      const value = await probe();
-      if (value !== undefined) return value;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error('not within 10 s');
-  };
-
   it('keeps rules as data, and delivers a low balance the pass finds by webhook while email, without SMTP, is not deliverable', async () => {
     const dealer = await ok(api('POST', '/dealers', { name: 'Dealer Alerts', currency: 'EUR', creditLimit: 100_000 }), 201);
     const kiosk = await ok(api('POST', `/nodes/${dealer.id}/children`, { name: 'Kiosk Alerts' }), 201);
@@ -77,11 +68,15 @@ describe('agents alerts end to end (embedded mode)', () => {
 
     await ok(api('POST', `/nodes/${kiosk.id}/fundings`, { id: randomUUID(), amount: 3_000 }), 201);
 
-    const alert = await eventually(async () =>
-      ((await api('GET', '/alerts')).body as unknown as { id: string; kind: string; subjectId: string }[]).find((a) => a.subjectId === kiosk.id),
-    );
+    const alert = (await eventually(
+      async () => ((await api('GET', '/alerts')).body as unknown as { id: string; subjectId: string }[]).find((a) => a.subjectId === kiosk.id),
+      (found) => found !== undefined,
+    ))!;
     expect(alert).toMatchObject({ kind: 'low-balance', nodeId: kiosk.id, facts: { available: '3000', belowAvailable: '5000' } });
-    const hook = await eventually(() => Promise.resolve(web.hooks.find((h) => h.path === '/dealer')));
+    const hook = (await eventually(
+      () => Promise.resolve(web.hooks.find((h) => h.path === '/dealer')),
+      (found) => found !== undefined,
+    ))!;
     expect(hook.headers['x-alert-signature']).toBe(`sha256=${createHmac('sha256', SECRET).update(hook.body).digest('hex')}`);
     expect(JSON.parse(hook.body)).toMatchObject({ event: 'raised', alert: { id: alert.id, subjectId: kiosk.id } });
 
