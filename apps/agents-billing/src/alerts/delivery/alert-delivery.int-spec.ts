@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { type AgentsBillingUnderTest, openAgentsBilling } from '../../testing/agents-billing.fixture';
 import type { AgentNode } from '../../tree/agent-node';
 import type { Alert } from '../alert';
+import type { AlertRecipient } from '../rules/alert-rule';
 import { startSmtpInbox, startWebhookReceiver } from '../testing/alert-inboxes';
 import { type AlertSenders, SmtpAlertSender, WebhookAlertSender, webhookSignature } from './alert-senders';
 
@@ -34,6 +35,9 @@ describe.each(['postgres', 'pglite'] as const)('alert delivery by email and webh
   };
   const fund = async (child: AgentNode, amount: bigint) =>
     expect((await sut.fund.execute({ fundingId: randomUUID(), childId: child.id, amount })).kind).toBe('funded');
+  /** A rule for every node, of a kind with no thresholds of its own. */
+  const ruleEverywhere = (kind: 'payee-gateway-down' | 'registry-not-delivered' | 'voucher-stock-low', recipients: AlertRecipient[]) =>
+    sut.alertRules.create({ kind, nodeId: null, belowAvailable: null, creditUsedPercent: null, dailyUsedPercent: null, recipients });
   const mailsTo = (address: string) => smtp.mails.filter((m) => m.to.includes(address));
   const hooksOn = (path: string) => web.hooks.filter((h) => h.path === path);
   const bodyOf = (hook: { body: string }) => JSON.parse(hook.body) as { event: string; alert: Alert & { facts: Record<string, string> } };
@@ -145,14 +149,7 @@ describe.each(['postgres', 'pglite'] as const)('alert delivery by email and webh
 
   it('retries a webhook that failed, after the backoff, and records the attempts and the last error', async () => {
     const subjectId = `payee-${randomUUID()}`;
-    await sut.alertRules.create({
-      kind: 'payee-gateway-down',
-      nodeId: null,
-      belowAvailable: null,
-      creditUsedPercent: null,
-      dailyUsedPercent: null,
-      recipients: [{ type: 'webhook', url: `${web.url}/ops` }],
-    });
+    await ruleEverywhere('payee-gateway-down', [{ type: 'webhook', url: `${web.url}/ops` }]);
     const { alert } = await sut.alerts.raise({ kind: 'payee-gateway-down', subjectId, summary: `the gateway of ${subjectId} does not answer` });
     const worker = sut.alertDelivery(senders, { retryBaseMs: 10_000 });
     const received = () => hooksOn('/ops').filter((h) => bodyOf(h).alert.id === alert.id);
@@ -182,14 +179,7 @@ describe.each(['postgres', 'pglite'] as const)('alert delivery by email and webh
 
   it('sends a delivery that a stopped worker had taken once its lease ends, and plans nothing twice after a restart', async () => {
     const subjectId = `stock-${randomUUID()}`;
-    await sut.alertRules.create({
-      kind: 'voucher-stock-low',
-      nodeId: null,
-      belowAvailable: null,
-      creditUsedPercent: null,
-      dailyUsedPercent: null,
-      recipients: [{ type: 'webhook', url: `${web.url}/stock` }],
-    });
+    await ruleEverywhere('voucher-stock-low', [{ type: 'webhook', url: `${web.url}/stock` }]);
     const { alert } = await sut.alerts.raise({ kind: 'voucher-stock-low', subjectId, summary: `${subjectId}: 2 left` });
     const received = () => hooksOn('/stock').filter((h) => bodyOf(h).alert.id === alert.id);
     const t0 = new Date(Math.floor(Date.now() / 1000) * 1000);
@@ -209,17 +199,10 @@ describe.each(['postgres', 'pglite'] as const)('alert delivery by email and webh
 
   it('delivers once when two workers run at once, and records an email it cannot send as not deliverable without SMTP', async () => {
     const subjectId = `registry-${randomUUID()}`;
-    await sut.alertRules.create({
-      kind: 'registry-not-delivered',
-      nodeId: null,
-      belowAvailable: null,
-      creditUsedPercent: null,
-      dailyUsedPercent: null,
-      recipients: [
-        { type: 'email', address: 'registries@example.test' },
-        { type: 'webhook', url: `${web.url}/registries` },
-      ],
-    });
+    await ruleEverywhere('registry-not-delivered', [
+      { type: 'email', address: 'registries@example.test' },
+      { type: 'webhook', url: `${web.url}/registries` },
+    ]);
     const { alert } = await sut.alerts.raise({ kind: 'registry-not-delivered', subjectId, summary: `registry ${subjectId} not delivered` });
 
     await Promise.all([sut.alertDelivery(senders).runOnce(), sut.alertDelivery(senders).runOnce(), sut.alertDelivery(senders).runOnce()]);
