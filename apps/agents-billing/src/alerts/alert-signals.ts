@@ -84,20 +84,26 @@ export class AlertSignals {
     return rows.map(alertOf);
   }
 
-  /** Alerts whose opening, or resolution, is not yet turned into deliveries, oldest first; `event` names which. */
-  async unplanned(limit: number): Promise<{ alert: Alert; event: AlertEvent }[]> {
+  /**
+   * Alerts whose opening, reminder or resolution is not yet turned into deliveries, oldest first;
+   * `event` names which. A reminder is due for an alert still open that was raised at or before
+   * `remindBefore` (none when it is not given).
+   */
+  async unplanned(limit: number, remindBefore?: Date): Promise<{ alert: Alert; event: AlertEvent }[]> {
     const rows = await this.db.query(
-      `SELECT ${COLUMNS}, CASE WHEN "raise_planned_at" IS NULL THEN 'raised' ELSE 'resolved' END AS "event" FROM "agent_alert"
+      `SELECT ${COLUMNS}, CASE WHEN "raise_planned_at" IS NULL THEN 'raised' WHEN "resolved_at" IS NOT NULL THEN 'resolved' ELSE 'reminder' END AS "event"
+       FROM "agent_alert"
        WHERE "raise_planned_at" IS NULL OR ("resolved_at" IS NOT NULL AND "resolve_planned_at" IS NULL)
+         OR ("resolved_at" IS NULL AND "remind_planned_at" IS NULL AND "raised_at" <= $2::timestamptz)
        ORDER BY "raised_at", "id" LIMIT $1`,
-      [limit],
+      [limit, remindBefore ?? null],
     );
     return rows.map((row) => ({ alert: alertOf(row), event: row.event as AlertEvent }));
   }
 
   /** The event's deliveries are written: the alert is not planned again for it. */
   async markPlanned(id: string, event: AlertEvent, now = new Date()): Promise<void> {
-    const column = event === 'raised' ? 'raise_planned_at' : 'resolve_planned_at';
+    const column = ({ raised: 'raise_planned_at', reminder: 'remind_planned_at', resolved: 'resolve_planned_at' } as const)[event];
     await this.db.execute(`UPDATE "agent_alert" SET "${column}" = $2 WHERE "id" = $1::uuid AND "${column}" IS NULL`, [id, now]);
   }
 }

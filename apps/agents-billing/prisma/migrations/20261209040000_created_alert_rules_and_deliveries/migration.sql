@@ -32,13 +32,14 @@ CREATE TABLE "agents_billing"."agent_node_alert_contact" (
     CONSTRAINT "agent_node_alert_contact_node_fkey" FOREIGN KEY ("node_id") REFERENCES "agents_billing"."agent_node"("id") ON DELETE CASCADE
 );
 
--- Which openings and resolutions of an alert were turned into deliveries (the delivery worker's
--- planning marks: an alert is planned once per event, by whichever worker gets there first).
+-- Which openings, reminders and resolutions of an alert were turned into deliveries (the delivery
+-- worker's planning marks: an alert is planned once per event, by whichever worker gets there first).
 ALTER TABLE "agents_billing"."agent_alert" ADD COLUMN "raise_planned_at" TIMESTAMPTZ(3);
+ALTER TABLE "agents_billing"."agent_alert" ADD COLUMN "remind_planned_at" TIMESTAMPTZ(3);
 ALTER TABLE "agents_billing"."agent_alert" ADD COLUMN "resolve_planned_at" TIMESTAMPTZ(3);
 CREATE INDEX "agent_alert_unplanned_idx" ON "agents_billing"."agent_alert"("raised_at") WHERE "raise_planned_at" IS NULL OR ("resolved_at" IS NOT NULL AND "resolve_planned_at" IS NULL);
 
--- One message per alert, recipient and event (raised, resolved): unique, so two workers or a restart
+-- One message per alert, recipient and event (raised, reminder, resolved): unique, so two workers or a restart
 -- never send an opening twice; attempts, the next attempt and the last error are kept.
 CREATE TABLE "agents_billing"."agent_alert_delivery" (
     "id" UUID NOT NULL,
@@ -55,7 +56,7 @@ CREATE TABLE "agents_billing"."agent_alert_delivery" (
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "agent_alert_delivery_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "agent_alert_delivery_alert_fkey" FOREIGN KEY ("alert_id") REFERENCES "agents_billing"."agent_alert"("id"),
-    CONSTRAINT "agent_alert_delivery_event_known" CHECK ("event" IN ('raised', 'resolved')),
+    CONSTRAINT "agent_alert_delivery_event_known" CHECK ("event" IN ('raised', 'reminder', 'resolved')),
     CONSTRAINT "agent_alert_delivery_channel_known" CHECK ("channel" IN ('email', 'webhook')),
     CONSTRAINT "agent_alert_delivery_status_known" CHECK ("status" IN ('pending', 'delivered', 'failed', 'undeliverable'))
 );

@@ -47,7 +47,11 @@ export function alertsProviders(env: NodeJS.ProcessEnv): Provider[] {
     { provide: ALERT_PASS_MS, useValue: config.AGENTS_BILLING_ALERT_PASS_SECONDS * 1000 },
     {
       provide: ALERT_DELIVERY_SETTINGS,
-      useValue: { ...DEFAULT_DELIVERY_SETTINGS, operators: config.AGENTS_BILLING_ALERT_OPERATOR_EMAILS.map((address) => ({ type: 'email', address })) },
+      useValue: {
+        ...DEFAULT_DELIVERY_SETTINGS,
+        operators: config.AGENTS_BILLING_ALERT_OPERATOR_EMAILS.map((address) => ({ type: 'email', address })),
+        remindAfterMs: config.AGENTS_BILLING_ALERT_REMIND_HOURS === 0 ? null : config.AGENTS_BILLING_ALERT_REMIND_HOURS * 3_600_000,
+      },
     },
   ];
 }

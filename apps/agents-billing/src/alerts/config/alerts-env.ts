@@ -30,6 +30,8 @@ const schema = z.object({
   AGENTS_BILLING_ALERT_WEBHOOK_SECRET: z.string().min(16, 'expected at least 16 characters').optional(),
   /** Seconds between two balance passes, and at most between two looks for new alerts to deliver. */
   AGENTS_BILLING_ALERT_PASS_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
+  /** Hours after which an alert still open is told once more (a reminder); 0: never. */
+  AGENTS_BILLING_ALERT_REMIND_HOURS: z.coerce.number().int().min(0).max(8_760).default(24),
   /** Operators told by the default rules (the kinds no rule covers), besides the node's dealer. */
   AGENTS_BILLING_ALERT_OPERATOR_EMAILS: emails,
 });

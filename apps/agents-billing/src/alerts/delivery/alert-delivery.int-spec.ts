@@ -177,6 +177,35 @@ describe.each(['postgres', 'pglite'] as const)('alert delivery by email and webh
     ]);
   });
 
+  it('reminds once of an alert still open after the reminder period, then tells it resolved', async () => {
+    const dealer = await sut.dealer();
+    const hook = `/remind-${dealer.id}`;
+    await sut.alertRules.create({
+      kind: 'payee-gateway-down',
+      nodeId: dealer.id,
+      belowAvailable: null,
+      creditUsedPercent: null,
+      dailyUsedPercent: null,
+      recipients: [{ type: 'webhook', url: `${web.url}${hook}` }],
+    });
+    const t0 = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const hour = 3_600_000;
+    await sut.alerts.raise({ kind: 'payee-gateway-down', subjectId: `payee-of-${dealer.id}`, nodeId: dealer.id, summary: 'the gateway is down' }, t0);
+    const worker = sut.alertDelivery(senders, { remindAfterMs: 24 * hour });
+    const events = () => hooksOn(hook).map((h) => bodyOf(h).event);
+
+    await worker.runOnce(t0);
+    await worker.runOnce(new Date(t0.getTime() + 23 * hour));
+    expect(events()).toEqual(['raised']);
+    await worker.runOnce(new Date(t0.getTime() + 24 * hour));
+    await worker.runOnce(new Date(t0.getTime() + 48 * hour));
+    expect(events()).toEqual(['raised', 'reminder']);
+
+    await sut.alerts.clear('payee-gateway-down', `payee-of-${dealer.id}`, new Date(t0.getTime() + 49 * hour));
+    await worker.runOnce(new Date(t0.getTime() + 49 * hour));
+    expect(events()).toEqual(['raised', 'reminder', 'resolved']);
+  });
+
   it('sends a delivery that a stopped worker had taken once its lease ends, and plans nothing twice after a restart', async () => {
     const subjectId = `stock-${randomUUID()}`;
     await ruleEverywhere('voucher-stock-low', [{ type: 'webhook', url: `${web.url}/stock` }]);

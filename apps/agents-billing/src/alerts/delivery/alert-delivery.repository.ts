@@ -55,7 +55,7 @@ export class AlertDeliveryRepository {
 
   /**
    * Takes up to `limit` due deliveries for `leaseMs` and counts the attempt, skipping rows another
-   * worker holds; a resolved message waits while the same recipient's raised one is still pending.
+   * worker holds; a reminder or a resolved message waits while the same recipient's raised one is pending.
    */
   async claim(now: Date, leaseMs: number, limit: number): Promise<AlertDelivery[]> {
     const rows = await this.db.query(
@@ -63,7 +63,7 @@ export class AlertDeliveryRepository {
        WHERE "id" IN (
          SELECT x."id" FROM "agent_alert_delivery" x
          WHERE x."status" = 'pending' AND x."next_attempt_at" <= $1 AND (x."claimed_until" IS NULL OR x."claimed_until" <= $1)
-           AND NOT (x."event" = 'resolved' AND EXISTS (SELECT 1 FROM "agent_alert_delivery" r WHERE r."alert_id" = x."alert_id"
+           AND NOT (x."event" <> 'raised' AND EXISTS (SELECT 1 FROM "agent_alert_delivery" r WHERE r."alert_id" = x."alert_id"
              AND r."channel" = x."channel" AND r."recipient" = x."recipient" AND r."event" = 'raised' AND r."status" = 'pending'))
          ORDER BY x."next_attempt_at" LIMIT $3 FOR UPDATE SKIP LOCKED)
        RETURNING ${COLUMNS}`,

@@ -26,9 +26,16 @@ export interface AlertDeliverySettings {
   readonly maxAttempts: number;
   /** How long a worker holds a delivery it took; one that stopped mid-send leaves it to another after this. */
   readonly leaseMs: number;
+  /** An alert still open this long after it was raised is told once more (a reminder); null: never. */
+  readonly remindAfterMs: number | null;
 }
 
-export const DEFAULT_DELIVERY_SETTINGS: Omit<AlertDeliverySettings, 'operators'> = { retryBaseMs: 30_000, maxAttempts: 10, leaseMs: 60_000 };
+export const DEFAULT_DELIVERY_SETTINGS: Omit<AlertDeliverySettings, 'operators'> = {
+  retryBaseMs: 30_000,
+  maxAttempts: 10,
+  leaseMs: 60_000,
+  remindAfterMs: 24 * 3_600_000,
+};
 
 const BATCH = 50;
 /** The least gap between two passes: a full batch, or a retry falling due, brings the next one this soon. */
@@ -82,7 +89,8 @@ export class AlertDeliveryWorker implements OnApplicationBootstrap, OnApplicatio
 
   /** Plans the deliveries of up to a batch of alerts that opened or were resolved; returns how many. */
   private async plan(now: Date): Promise<number> {
-    const unplanned = await this.alerts.unplanned(BATCH);
+    const remindAfter = this.settings.remindAfterMs;
+    const unplanned = await this.alerts.unplanned(BATCH, remindAfter === null ? undefined : new Date(now.getTime() - remindAfter));
     if (unplanned.length === 0) return 0;
     const rules = await this.rules.all();
     const paths = await this.figures.paths(unplanned.flatMap(({ alert }) => (alert.nodeId ? [alert.nodeId] : [])));
