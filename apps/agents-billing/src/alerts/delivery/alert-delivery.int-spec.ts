@@ -175,6 +175,12 @@ describe.each(['postgres', 'pglite'] as const)('alert delivery by email and webh
     expect(await sut.alertDeliveries.ofAlert(alert.id)).toEqual([
       expect.objectContaining({ status: 'delivered', attempts: 2, lastError: 'webhook answered HTTP 503', deliveredAt: new Date(t0.getTime() + 10_000) }),
     ]);
+
+    const closed = await startWebhookReceiver();
+    await closed.close();
+    const port = new URL(closed.url).port;
+    const unreachable = new WebhookAlertSender(SECRET).send({ deliveryId: 'd-1', recipient: `${closed.url}/hook`, alert, event: 'raised', sentAt: t0 });
+    await expect(unreachable).rejects.toThrow(`webhook not reached: connect ECONNREFUSED 127.0.0.1:${port}`);
   });
 
   it('reminds once of an alert still open after the reminder period, then tells it resolved', async () => {

@@ -54,6 +54,14 @@ export class SmtpAlertSender implements AlertSender {
   }
 }
 
+/** fetch says only "fetch failed": the reason (refused, DNS, TLS) is its cause; a timeout is the error itself. */
+function reasonOf(error: unknown): string {
+  const { cause, message } = (error ?? {}) as { cause?: { message?: unknown; code?: unknown }; message?: unknown };
+  if (typeof cause?.message === 'string' && cause.message !== '') return cause.message;
+  if (typeof cause?.code === 'string') return cause.code;
+  return typeof message === 'string' ? message : String(error);
+}
+
 /** The signature header's value: `sha256=` and the hex HMAC-SHA256 of the raw body under the secret. */
 export const webhookSignature = (secret: string, body: string): string => `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
 
@@ -76,6 +84,8 @@ export class WebhookAlertSender implements AlertSender {
       body,
       redirect: 'manual',
       signal: AbortSignal.timeout(this.timeoutMs),
+    }).catch((error: unknown) => {
+      throw new Error(`webhook not reached: ${reasonOf(error)}`);
     });
     await response.body?.cancel();
     if (response.status < 200 || response.status > 299) throw new Error(`webhook answered HTTP ${response.status}`);
