@@ -8,6 +8,7 @@ import { AlertSignals } from './alerts/alert-signals';
 import { ChangeController } from './change/change.controller';
 import { ChangeBalanceQuery } from './change/change-balance.query';
 import { MoveChangeUseCase } from './change/move-change.usecase';
+import { ALERTS_CONTROLLERS, alertsProviders } from './alerts/api/alerts.wiring';
 import { CommissionPlanRepository } from './commissions/commission-plan.repository';
 import { CommissionPlansController } from './commissions/commission-plans.controller';
 import { AGENTS_BILLING_DB, agentsBillingDbProvider, agentsLedgerProvider } from './database/agents-billing-db.provider';
@@ -85,12 +86,15 @@ export class AgentsBillingModule {
         ...registries.controllers,
         ChangeController,
         VoucherStockController,
+        ...ALERTS_CONTROLLERS,
       ],
       providers: [
         agentsBillingDbProvider,
         agentsLedgerProvider,
         PlatformAccounts,
         AlertSignals,
+        // Alert rules, the balance pass and the delivery by email and webhook (AGENTS_BILLING_SMTP_*, AGENTS_BILLING_ALERT_*).
+        ...alertsProviders(env),
         AgentNodeRepository,
         OpenNodeUseCase,
         ChangeLimitsUseCase,

@@ -6,7 +6,7 @@ import type { SqlRow } from '@payments/persistence';
 
 import { AGENTS_BILLING_DB, AgentsBillingDb } from '../database/agents-billing-db.provider';
 import { dateOf, jsonOf } from '../database/sql-values';
-import type { Alert, AlertCondition, AlertKind } from './alert';
+import type { Alert, AlertCondition, AlertEvent, AlertKind } from './alert';
 
 const COLUMNS = `"id", "kind", "subject_id", "node_id", "summary", "facts", "raised_at", "last_seen_at", "times_seen", "resolved_at"`;
 
@@ -66,5 +66,44 @@ export class AlertSignals {
       [limit, after?.raisedAt ?? null, after?.id ?? null],
     );
     return rows.map(alertOf);
+  }
+
+  async find(id: string): Promise<Alert | undefined> {
+    const [row] = await this.db.query(`SELECT ${COLUMNS} FROM "agent_alert" WHERE "id" = $1::uuid`, [id]);
+    return row ? alertOf(row) : undefined;
+  }
+
+  /** The open alerts of these kinds about these subjects, in one statement (the balance pass's page of nodes). */
+  async openAbout(kinds: readonly AlertKind[], subjectIds: readonly string[]): Promise<Alert[]> {
+    if (subjectIds.length === 0) return [];
+    const rows = await this.db.query(
+      `SELECT ${COLUMNS} FROM "agent_alert" WHERE "resolved_at" IS NULL
+         AND "kind" IN (SELECT jsonb_array_elements_text($1::jsonb)) AND "subject_id" IN (SELECT jsonb_array_elements_text($2::jsonb))`,
+      [JSON.stringify(kinds), JSON.stringify(subjectIds)],
+    );
+    return rows.map(alertOf);
+  }
+
+  /**
+   * Alerts whose opening, reminder or resolution is not yet turned into deliveries, oldest first;
+   * `event` names which. A reminder is due for an alert still open that was raised at or before
+   * `remindBefore` (none when it is not given).
+   */
+  async unplanned(limit: number, remindBefore?: Date): Promise<{ alert: Alert; event: AlertEvent }[]> {
+    const rows = await this.db.query(
+      `SELECT ${COLUMNS}, CASE WHEN "raise_planned_at" IS NULL THEN 'raised' WHEN "resolved_at" IS NOT NULL THEN 'resolved' ELSE 'reminder' END AS "event"
+       FROM "agent_alert"
+       WHERE "raise_planned_at" IS NULL OR ("resolved_at" IS NOT NULL AND "resolve_planned_at" IS NULL)
+         OR ("resolved_at" IS NULL AND "remind_planned_at" IS NULL AND "raised_at" <= $2::timestamptz)
+       ORDER BY "raised_at", "id" LIMIT $1`,
+      [limit, remindBefore ?? null],
+    );
+    return rows.map((row) => ({ alert: alertOf(row), event: row.event as AlertEvent }));
+  }
+
+  /** The event's deliveries are written: the alert is not planned again for it. */
+  async markPlanned(id: string, event: AlertEvent, now = new Date()): Promise<void> {
+    const column = ({ raised: 'raise_planned_at', reminder: 'remind_planned_at', resolved: 'resolve_planned_at' } as const)[event];
+    await this.db.execute(`UPDATE "agent_alert" SET "${column}" = $2 WHERE "id" = $1::uuid AND "${column}" IS NULL`, [id, now]);
   }
 }

@@ -24,3 +24,7 @@ export interface Alert extends Required<Omit<AlertCondition, 'nodeId'>> {
   readonly timesSeen: number;
   readonly resolvedAt: Date | null;
 }
+
+/** A message is sent when an alert opens (raised), once more if it is still open after the reminder period, and when it is resolved. */
+export const ALERT_EVENTS = ['raised', 'reminder', 'resolved'] as const;
+export type AlertEvent = (typeof ALERT_EVENTS)[number];

@@ -8,6 +8,13 @@ import { PlatformAccounts } from '../accounts/platform-accounts';
 import { AlertSignals } from '../alerts/alert-signals';
 import { ChangeBalanceQuery } from '../change/change-balance.query';
 import { MoveChangeUseCase } from '../change/move-change.usecase';
+import { BalanceAlertsWorker } from '../alerts/conditions/balance-alerts.worker';
+import { NodeFiguresRepository } from '../alerts/conditions/node-figures.repository';
+import { AlertDeliveryRepository } from '../alerts/delivery/alert-delivery.repository';
+import { type AlertDeliverySettings, AlertDeliveryWorker, DEFAULT_DELIVERY_SETTINGS } from '../alerts/delivery/alert-delivery.worker';
+import type { AlertSenders } from '../alerts/delivery/alert-senders';
+import { AlertContactRepository } from '../alerts/rules/alert-contact.repository';
+import { AlertRuleRepository } from '../alerts/rules/alert-rule.repository';
 import { CommissionPlanRepository } from '../commissions/commission-plan.repository';
 import type { CommissionRule } from '../commissions/commission-rule';
 import { FundChildUseCase } from '../funding/fund-child.usecase';
@@ -52,6 +59,12 @@ export interface AgentsBillingUnderTest {
   readonly scratch: ScratchSchema;
   readonly ledger: Ledger;
   readonly alerts: AlertSignals;
+  readonly alertRules: AlertRuleRepository;
+  readonly alertContacts: AlertContactRepository;
+  readonly alertDeliveries: AlertDeliveryRepository;
+  readonly balanceAlerts: BalanceAlertsWorker;
+  /** A delivery worker over these senders (another call: another worker, as a second replica would run). */
+  alertDelivery(senders: AlertSenders, settings?: Partial<AlertDeliverySettings>): AlertDeliveryWorker;
   readonly nodes: AgentNodeRepository;
   readonly plans: CommissionPlanRepository;
   readonly payees: PayeeRepository;
@@ -129,6 +142,11 @@ export async function openAgentsBilling(kind: 'postgres' | 'pglite', options: { 
   const voucherSales = new VoucherSaleRepository(db);
   const sellVoucherWith = (parts: { ledger?: Ledger; sales?: VoucherSaleRepository }) =>
     new SellVoucherUseCase(nodes, parts.sales ?? voucherSales, parts.ledger ?? ledger, voucherCipher, voucherWatch);
+  const alerts = new AlertSignals(db);
+  const alertRules = new AlertRuleRepository(db);
+  const alertContacts = new AlertContactRepository(db);
+  const alertDeliveries = new AlertDeliveryRepository(db);
+  const nodeFigures = new NodeFiguresRepository(db);
   const down = Object.assign(Object.create(ledger) as Ledger, { transferChain: () => Promise.reject(new Error('connection terminated')) });
   const opened = async (outcome: ReturnType<OpenNodeUseCase['execute']>): Promise<AgentNode> => {
     const result = await outcome;
@@ -138,7 +156,17 @@ export async function openAgentsBilling(kind: 'postgres' | 'pglite', options: { 
   return {
     scratch,
     ledger,
-    alerts: new AlertSignals(db),
+    alerts,
+    alertRules,
+    alertContacts,
+    alertDeliveries,
+    balanceAlerts: new BalanceAlertsWorker(nodeFigures, alertRules, alerts),
+    alertDelivery: (senders, settings = {}) =>
+      new AlertDeliveryWorker(alerts, alertRules, alertContacts, nodeFigures, alertDeliveries, senders, {
+        ...DEFAULT_DELIVERY_SETTINGS,
+        operators: [],
+        ...settings,
+      }),
     nodes,
     plans,
     payees,
