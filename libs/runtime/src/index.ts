@@ -25,3 +25,4 @@ export * from './openapi/api-error-responses.decorator';
 export * from './openapi/openapi.schemes';
 export * from './validation/path-param.pipes';
 export * from './scheduling/pass.scheduler';
+export * from './scheduling/scheduled-pass';

@@ -1,6 +1,6 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 
-import { PassScheduler } from '@payments/runtime';
+import { ScheduledPass } from '@payments/runtime';
 
 import { NetDayUseCase } from './net-day.usecase';
 import { NettingRepository } from './netting.repository';
@@ -18,38 +18,24 @@ const SAFETY_MS = 15 * 60_000;
  * is missing (see NetDayUseCase).
  */
 @Injectable()
-export class NettingWorker implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(NettingWorker.name);
-  private readonly passes = new PassScheduler(() => this.runOnce(), { minGapMs: MIN_GAP_MS, maxGapMs: SAFETY_MS });
-
+export class NettingWorker extends ScheduledPass {
   constructor(
     private readonly netting: NettingRepository,
     private readonly netDay: NetDayUseCase,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.passes.start();
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.passes.stop();
+  ) {
+    super({ name: 'netting', minGapMs: MIN_GAP_MS, maxGapMs: SAFETY_MS, retryAfterMs: MIN_GAP_MS });
   }
 
   /** One pass; resolves to when the next day closes (or soon again while days are left to catch up). */
-  async runOnce(now = new Date()): Promise<Date | undefined> {
-    try {
-      let day = await this.netting.nextDayToNet();
-      for (let netted = 0; day !== undefined && isClosedDay(day, now); netted += 1, day = nextDay(day)) {
-        if (netted === DAYS_PER_PASS) return now;
-        const outcome = await this.netDay.execute(day, now);
-        if (outcome.kind !== 'netted') return undefined;
-        await this.netting.markDayNetted(day, outcome.settlements.length, now);
-        if (outcome.settlements.length > 0) this.logger.log(`netted ${day}: ${outcome.settlements.length} settlement(s)`);
-      }
-      return day === undefined ? undefined : new Date(dayBounds(day).end.getTime() + NETTING_GRACE_MS);
-    } catch (error) {
-      this.logger.error(`netting pass failed: ${error instanceof Error ? error.message : String(error)}`);
-      return new Date(Date.now() + MIN_GAP_MS);
+  protected async pass(now: Date): Promise<Date | undefined> {
+    let day = await this.netting.nextDayToNet();
+    for (let netted = 0; day !== undefined && isClosedDay(day, now); netted += 1, day = nextDay(day)) {
+      if (netted === DAYS_PER_PASS) return now;
+      const outcome = await this.netDay.execute(day, now);
+      if (outcome.kind !== 'netted') return undefined;
+      await this.netting.markDayNetted(day, outcome.settlements.length, now);
+      if (outcome.settlements.length > 0) this.logger.log(`netted ${day}: ${outcome.settlements.length} settlement(s)`);
     }
+    return day === undefined ? undefined : new Date(dayBounds(day).end.getTime() + NETTING_GRACE_MS);
   }
 }

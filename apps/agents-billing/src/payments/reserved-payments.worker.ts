@@ -1,6 +1,6 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 
-import { PassScheduler } from '@payments/runtime';
+import { ScheduledPass } from '@payments/runtime';
 
 import { AgentPaymentRepository } from './agent-payment.repository';
 import { PayPayeeUseCase } from './pay-payee.usecase';
@@ -22,43 +22,29 @@ const SAFETY_MS = 60_000;
  * voided by the answer, one the payee never received sent again under its id.
  */
 @Injectable()
-export class ReservedPaymentsWorker implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(ReservedPaymentsWorker.name);
-  private readonly passes = new PassScheduler(() => this.runOnce(), { minGapMs: PASS_MS, maxGapMs: SAFETY_MS });
-
+export class ReservedPaymentsWorker extends ScheduledPass {
   constructor(
     private readonly payments: AgentPaymentRepository,
     private readonly payPayee: PayPayeeUseCase,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.passes.start();
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.passes.stop();
+  ) {
+    super({ name: 'reserved payments', minGapMs: PASS_MS, maxGapMs: SAFETY_MS, retryAfterMs: PASS_MS });
   }
 
   /** One pass; resolves to when the next is due (soon again while a full batch was found, else the next unknown payment's status query). */
-  async runOnce(now = new Date()): Promise<Date | undefined> {
-    try {
-      const stale = await this.payments.staleReservations(new Date(now.getTime() - STALE_AFTER_MS), BATCH);
-      for (const payment of stale) {
-        const outcome = await this.payPayee.post(payment, now);
-        const state = 'payment' in outcome ? outcome.payment.status : `refused (${outcome.kind})`;
-        this.logger.warn(`payment ${payment.id} of node ${payment.nodeId}, left reserved, is now ${state}`);
-      }
-      const unknown = await this.payments.duePending(now, BATCH);
-      for (const payment of unknown) {
-        const resolved = await this.payPayee.resolve(payment, now);
-        if (resolved.status !== 'pending')
-          this.logger.log(`payment ${payment.id} to ${payment.payeeId}, unknown after ${payment.gatewayAttempts} call(s), is now ${resolved.status}`);
-      }
-      if (stale.length === BATCH || unknown.length === BATCH) return new Date(now.getTime() + PASS_MS);
-      return await this.payments.nextGatewayCheckAt(); // within the scheduler's gaps: 10 s at the least, a minute at the most
-    } catch (error) {
-      this.logger.error(`reserved payments pass failed: ${error instanceof Error ? error.message : String(error)}`);
-      return new Date(Date.now() + PASS_MS);
+  protected async pass(now: Date): Promise<Date | undefined> {
+    const stale = await this.payments.staleReservations(new Date(now.getTime() - STALE_AFTER_MS), BATCH);
+    for (const payment of stale) {
+      const outcome = await this.payPayee.post(payment, now);
+      const state = 'payment' in outcome ? outcome.payment.status : `refused (${outcome.kind})`;
+      this.logger.warn(`payment ${payment.id} of node ${payment.nodeId}, left reserved, is now ${state}`);
     }
+    const unknown = await this.payments.duePending(now, BATCH);
+    for (const payment of unknown) {
+      const resolved = await this.payPayee.resolve(payment, now);
+      if (resolved.status !== 'pending')
+        this.logger.log(`payment ${payment.id} to ${payment.payeeId}, unknown after ${payment.gatewayAttempts} call(s), is now ${resolved.status}`);
+    }
+    if (stale.length === BATCH || unknown.length === BATCH) return new Date(now.getTime() + PASS_MS);
+    return await this.payments.nextGatewayCheckAt(); // within the scheduler's gaps: 10 s at the least, a minute at the most
   }
 }

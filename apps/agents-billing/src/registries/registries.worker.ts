@@ -1,6 +1,6 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 
-import { PassScheduler } from '@payments/runtime';
+import { ScheduledPass } from '@payments/runtime';
 
 import { AlertSignals } from '../alerts/alert-signals';
 import { DeliverRegistryUseCase } from './deliver-registry.usecase';
@@ -23,10 +23,7 @@ const MIN_GAP_MS = 1_000;
  * only repeats what had not been recorded.
  */
 @Injectable()
-export class RegistriesWorker implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(RegistriesWorker.name);
-  private readonly passes: PassScheduler;
-
+export class RegistriesWorker extends ScheduledPass {
   constructor(
     private readonly settings: RegistrySettingsRepository,
     private readonly registries: RegistryRepository,
@@ -35,44 +32,31 @@ export class RegistriesWorker implements OnApplicationBootstrap, OnApplicationSh
     private readonly alerts: AlertSignals,
     @Inject(REGISTRIES_ENV) env: RegistriesEnv,
   ) {
-    this.passes = new PassScheduler(() => this.runOnce(), { minGapMs: Math.min(MIN_GAP_MS, env.passMs), maxGapMs: env.passMs });
-  }
-
-  onApplicationBootstrap(): void {
-    this.passes.start();
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.passes.stop();
+    super({ name: 'registries', minGapMs: Math.min(MIN_GAP_MS, env.passMs), maxGapMs: env.passMs });
   }
 
   /** One pass; resolves to when the next delivery attempt falls due (undefined: the pass interval decides). */
-  async runOnce(now = new Date()): Promise<Date | undefined> {
-    try {
-      for (const settings of await this.settings.all()) {
-        const last = lastDueDay(now, settings.dueAfterMinute);
-        if (last < settings.fromDay) continue;
-        for (const day of await this.registries.missingDays(settings.payeeId, settings.fromDay, last, DAYS_PER_PASS)) {
-          const outcome = await this.make.execute(settings.payeeId, day, now);
-          if (outcome.kind === 'refused') {
-            await this.alerts.raise(
-              {
-                kind: 'registry-not-delivered',
-                subjectId: registrySubjectOf(settings.payeeId, day),
-                summary: outcome.message,
-                facts: { payeeId: settings.payeeId, day },
-              },
-              now,
-            );
-            this.logger.error(outcome.message);
-          }
+  protected async pass(now: Date): Promise<Date | undefined> {
+    for (const settings of await this.settings.all()) {
+      const last = lastDueDay(now, settings.dueAfterMinute);
+      if (last < settings.fromDay) continue;
+      for (const day of await this.registries.missingDays(settings.payeeId, settings.fromDay, last, DAYS_PER_PASS)) {
+        const outcome = await this.make.execute(settings.payeeId, day, now);
+        if (outcome.kind === 'refused') {
+          await this.alerts.raise(
+            {
+              kind: 'registry-not-delivered',
+              subjectId: registrySubjectOf(settings.payeeId, day),
+              summary: outcome.message,
+              facts: { payeeId: settings.payeeId, day },
+            },
+            now,
+          );
+          this.logger.error(outcome.message);
         }
       }
-      for (const registry of await this.registries.dueForDelivery(now, DELIVERIES_PER_PASS)) await this.deliver.execute(registry, now);
-      return await this.registries.nextAttemptAt();
-    } catch (error) {
-      this.logger.error(`registries pass failed: ${error instanceof Error ? error.message : String(error)}`);
-      return undefined;
     }
+    for (const registry of await this.registries.dueForDelivery(now, DELIVERIES_PER_PASS)) await this.deliver.execute(registry, now);
+    return await this.registries.nextAttemptAt();
   }
 }

@@ -1,6 +1,6 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 
-import { PassScheduler } from '@payments/runtime';
+import { ScheduledPass } from '@payments/runtime';
 
 import type { Alert } from '../alert';
 import { AlertSignals } from '../alert-signals';
@@ -49,10 +49,7 @@ const MIN_GAP_MS = 1_000;
  * an opening once (a process stopped between the send and its record sends it again: at least once).
  */
 @Injectable()
-export class AlertDeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(AlertDeliveryWorker.name);
-  private readonly passes: PassScheduler;
-
+export class AlertDeliveryWorker extends ScheduledPass {
   constructor(
     private readonly alerts: AlertSignals,
     private readonly rules: AlertRuleRepository,
@@ -63,28 +60,15 @@ export class AlertDeliveryWorker implements OnApplicationBootstrap, OnApplicatio
     @Inject(ALERT_DELIVERY_SETTINGS) private readonly settings: AlertDeliverySettings,
     @Optional() @Inject(ALERT_PASS_MS) passMs: number = DEFAULT_ALERT_PASS_MS,
   ) {
-    this.passes = new PassScheduler(() => this.runOnce(), { minGapMs: MIN_GAP_MS, maxGapMs: passMs });
-  }
-
-  onApplicationBootstrap(): void {
-    this.passes.start();
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.passes.stop();
+    super({ name: 'alert delivery', minGapMs: MIN_GAP_MS, maxGapMs: passMs });
   }
 
   /** One pass: plan what opened or resolved, then send what is due; resolves to when the next pass is due. */
-  async runOnce(now = new Date()): Promise<Date | undefined> {
-    try {
-      const planned = await this.plan(now);
-      const claimed = await this.deliveries.claim(now, this.settings.leaseMs, BATCH);
-      for (const delivery of claimed) await this.send(delivery, now);
-      return planned === BATCH || claimed.length === BATCH ? now : await this.deliveries.nextDue();
-    } catch (error) {
-      this.logger.error(`alert delivery pass failed: ${error instanceof Error ? error.message : String(error)}`);
-      return undefined;
-    }
+  protected async pass(now: Date): Promise<Date | undefined> {
+    const planned = await this.plan(now);
+    const claimed = await this.deliveries.claim(now, this.settings.leaseMs, BATCH);
+    for (const delivery of claimed) await this.send(delivery, now);
+    return planned === BATCH || claimed.length === BATCH ? now : await this.deliveries.nextDue();
   }
 
   /** Plans the deliveries of up to a batch of alerts that opened or were resolved; returns how many. */
