@@ -4,6 +4,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses, OperatorEndpoint, uuidParam } from '@payments/runtime';
 
 import { ChangeBalanceQuery } from './change-balance.query';
+import { changeMoveResponseOf } from './change-move.response';
 import { ChangeBalanceDto, ChangeMoveDto } from './dto/change.dto';
 import { MoveChangeUseCase } from './move-change.usecase';
 
@@ -33,16 +34,7 @@ export class ChangeController {
     });
     switch (outcome.kind) {
       case 'moved':
-        return {
-          id: outcome.transfer.id,
-          move: body.move,
-          nodeId: outcome.node.id,
-          phone: outcome.maskedPhone,
-          amount: outcome.transfer.amount.toString(),
-          currency: outcome.transfer.currency,
-          changeBalance: outcome.changeBalance.toString(),
-          postedAt: outcome.transfer.createdAt.toISOString(),
-        };
+        return { id: outcome.transfer.id, nodeId: outcome.node.id, ...changeMoveResponseOf(body.move, outcome) };
       case 'invalid_phone':
         throw new BadRequestException(`phone: ${outcome.reason}`);
       case 'not_found':

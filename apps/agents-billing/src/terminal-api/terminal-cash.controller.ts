@@ -4,6 +4,7 @@ import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '@payments/runtime';
 
 import { ChangeBalanceQuery } from '../change/change-balance.query';
+import { changeMoveResponseOf } from '../change/change-move.response';
 import { MoveChangeUseCase } from '../change/move-change.usecase';
 import { AgentNodeRepository } from '../tree/agent-node.repository';
 import { SellVoucherUseCase } from '../vouchers/sell-voucher.usecase';
@@ -102,15 +103,7 @@ export class TerminalCashController {
     });
     switch (outcome.kind) {
       case 'moved':
-        return {
-          moveId: outcome.transfer.id,
-          move: body.move,
-          phone: outcome.maskedPhone,
-          amount: outcome.transfer.amount.toString(),
-          currency: outcome.transfer.currency,
-          changeBalance: outcome.changeBalance.toString(),
-          postedAt: outcome.transfer.createdAt.toISOString(),
-        };
+        return changeMoveResponseOf(body.move, outcome);
       case 'invalid_phone':
         throw new BadRequestException(`phone: ${outcome.reason}`);
       case 'not_found':
