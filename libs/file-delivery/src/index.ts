@@ -6,3 +6,4 @@ export { FolderFileDelivery, type FolderFileDeliveryOptions } from './folder/fol
 export { SftpFileDelivery, type SftpFileDeliveryOptions } from './sftp/sftp-file-delivery';
 export { hostKeySha256Of } from './sftp/sftp-host-key.util';
 export { ArchivingFileDelivery } from './archive/archiving-file-delivery';
+export { fileDeliveryConfigSchema, type FileDeliveryConfig, fileDeliveryOf } from './config/file-delivery.config';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { loadConfig } from '@payments/config';
+import { fileDeliveryConfigSchema } from '@payments/file-delivery';
 
 /** A public development key (Ed25519), so the embedded mode signs out of the box: refused when NODE_ENV=production. */
 export const DEV_REGISTRY_SIGNING_KEY = `-----BEGIN PRIVATE KEY-----
@@ -8,26 +9,8 @@ MC4CAQAwBQYDK2VwBCIEIFKwrCyrF/rgJJ+TSsqcE13fMHnLmqdble701h5b1/5X
 -----END PRIVATE KEY-----
 `;
 
-const folderDelivery = z.strictObject({
-  kind: z.literal('folder'),
-  /** The folder payees (or a pickup job) take registries from; a payee's `folder` is under it. */
-  path: z.string().min(1),
-});
-
-const sftpDelivery = z.strictObject({
-  kind: z.literal('sftp'),
-  host: z.string().min(1),
-  port: z.number().int().min(1).max(65535).default(22),
-  username: z.string().min(1),
-  /** A file holding the private key (read at each delivery; the key itself never sits in the env). */
-  privateKeyPath: z.string().min(1),
-  /** The server's host key as `ssh-keygen -l` prints it ('SHA256:…'). */
-  hostKeySha256: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}=?$/, 'expected a fingerprint "SHA256:…" as ssh-keygen -l prints it'),
-  /** A folder on the server, relative to where a session starts; each payee's `folder` is under it. */
-  root: z.string().default(''),
-});
-
-export const registryDeliverySchema = z.discriminatedUnion('kind', [folderDelivery, sftpDelivery]);
+/** Where registries go; a payee's `folder` is under the folder's path or the SFTP root. */
+export const registryDeliverySchema = fileDeliveryConfigSchema;
 export type RegistryDeliveryConfig = z.infer<typeof registryDeliverySchema>;
 
 const schema = z.object({

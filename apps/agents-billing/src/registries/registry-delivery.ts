@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { ArchivingFileDelivery, type FileDelivery, FolderFileDelivery, SftpFileDelivery } from '@payments/file-delivery';
+import { ArchivingFileDelivery, type FileDelivery, fileDeliveryOf } from '@payments/file-delivery';
 
 import type { RegistryDeliveryConfig } from './registries-env';
 
@@ -13,17 +12,5 @@ export type RegistryDeliveryFactory = (config: RegistryDeliveryConfig, registrie
  * signature kept (with a `.sha256` beside each) before it is sent. The SFTP key is read from its
  * file at each delivery.
  */
-export const registryDelivery: RegistryDeliveryFactory = (config, registriesDir) => {
-  const inner =
-    config.kind === 'folder'
-      ? new FolderFileDelivery({ root: config.path })
-      : new SftpFileDelivery({
-          host: config.host,
-          port: config.port,
-          username: config.username,
-          privateKey: readFileSync(config.privateKeyPath),
-          hostKey: { sha256: config.hostKeySha256 },
-          root: config.root,
-        });
-  return new ArchivingFileDelivery(inner, join(registriesDir, 'archive'));
-};
+export const registryDelivery: RegistryDeliveryFactory = (config, registriesDir) =>
+  new ArchivingFileDelivery(fileDeliveryOf(config), join(registriesDir, 'archive'));

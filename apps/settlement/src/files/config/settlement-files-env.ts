@@ -1,25 +1,7 @@
 import { z } from 'zod';
 
 import { loadConfig } from '@payments/config';
-
-const folderDeliverySchema = z.strictObject({
-  kind: z.literal('folder'),
-  /** The folder the acquirer (or a pickup job) takes files from. */
-  path: z.string().min(1),
-});
-
-const sftpDeliverySchema = z.strictObject({
-  kind: z.literal('sftp'),
-  host: z.string().min(1),
-  port: z.number().int().min(1).max(65535).default(22),
-  username: z.string().min(1),
-  /** A file holding the private key (read at each delivery; the key itself never sits in the env). */
-  privateKeyPath: z.string().min(1),
-  /** The server's host key as `ssh-keygen -l` prints it ('SHA256:…'). */
-  hostKeySha256: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}=?$/, 'expected a fingerprint "SHA256:…" as ssh-keygen -l prints it'),
-  /** A folder on the server, relative to where a session starts ('' by default). */
-  root: z.string().default(''),
-});
+import { fileDeliveryConfigSchema } from '@payments/file-delivery';
 
 export const acquirerFileConfigSchema = z.strictObject({
   /** A shipped layout's name (acquirer-transactions-csv, acquirer-transactions-fixed) or a layout file's path. */
@@ -28,7 +10,7 @@ export const acquirerFileConfigSchema = z.strictObject({
   values: z.record(z.string().min(1), z.string()).default({}),
   /** A folder under the destination the files go into ('' for its root). */
   folder: z.string().default(''),
-  delivery: z.discriminatedUnion('kind', [folderDeliverySchema, sftpDeliverySchema]),
+  delivery: fileDeliveryConfigSchema,
 });
 export type AcquirerFileConfig = z.infer<typeof acquirerFileConfigSchema>;
 export type FileDeliveryConfig = AcquirerFileConfig['delivery'];
