@@ -83,6 +83,35 @@ describe('HttpPayeeGateway', () => {
     }
   });
 
+  it('never follows a redirect (the payer’s account and the signature would go elsewhere): a 307 is unknown (bad_answer)', async () => {
+    let reached = 0;
+    const internal = createServer((_req, res) => {
+      reached += 1;
+      res.writeHead(200).end();
+    });
+    await new Promise<void>((resolve) => internal.listen(0, '127.0.0.1', resolve));
+    const location = `http://127.0.0.1:${(internal.address() as AddressInfo).port}/v1/payments`;
+    simulator.on({}, { kind: 'redirect', location });
+    try {
+      const redirected = order();
+      expect(await adapter.pay(gateway, redirected)).toEqual({ kind: 'unknown', cause: 'bad_answer' });
+      expect(await adapter.checkAccount(gateway, { account: '1' })).toEqual({ kind: 'unknown', cause: 'bad_answer' });
+      expect(reached).toBe(0);
+      expect(simulator.payment(redirected.paymentId)).toBeUndefined();
+    } finally {
+      await new Promise((resolve) => internal.close(resolve));
+    }
+  });
+
+  it('does not trust a well-signed answer whose timestamp is beyond the allowed skew (a replayed answer): unknown, never a decline', async () => {
+    simulator.setDefault({ kind: 'stale', ms: 6 * 60_000 });
+    expect(await adapter.pay(gateway, order())).toEqual({ kind: 'unknown', cause: 'bad_signature' });
+    expect(await adapter.checkAccount(gateway, { account: '1' })).toEqual({ kind: 'unknown', cause: 'bad_signature' });
+    simulator.resetBehaviours();
+    simulator.on({}, { kind: 'stale', ms: 60_000 }); // within the skew: trusted
+    expect(await adapter.pay(gateway, order())).toEqual({ kind: 'paid' });
+  });
+
   it('signs its requests: the simulator refuses a platform key it does not know (401, off the protocol)', async () => {
     const stranger = new HttpPayeeGateway(platformSigningKeyOf({}));
     const before = simulator.refusedRequests;

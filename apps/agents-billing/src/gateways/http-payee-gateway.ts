@@ -8,12 +8,14 @@ import {
   payeeAccountCheckAnswerSchema,
   payeePaymentAnswerSchema,
   SIGNATURE_HEADER,
+  SIGNATURE_MAX_SKEW_MS,
   SIGNATURE_TIMESTAMP_HEADER,
   signatureHolds,
   signMessage,
 } from '@payments/contracts';
-import { getOrCreateCounter, redactCardData } from '@payments/observability';
+import { getOrCreateCounter } from '@payments/observability';
 
+import { payeeTextOf } from './payee-text';
 import type { GatewayCheckResult, GatewayPaymentOrder, GatewayPaymentResult, GatewayUnknownCause, PayeeGateway, PayeeGatewaySettings } from './payee-gateway';
 import { PLATFORM_SIGNING_KEY, type PlatformSigningKey } from './platform-signing-key';
 
@@ -27,8 +29,7 @@ const calls = getOrCreateCounter(
   ['operation', 'outcome'],
 );
 
-/** Text from a payee, as the service keeps and shows it: bounded, and anything shaped as card data masked. */
-const payeeText = (text: string | undefined): string | undefined => (text === undefined ? undefined : redactCardData(text).slice(0, 200));
+const payeeText = (text: string | undefined): string | undefined => (text === undefined ? undefined : payeeTextOf(text));
 
 /**
  * The payee gateway over HTTP/JSON (the protocol of `@payments/contracts`): each request signed
@@ -92,6 +93,12 @@ export class HttpPayeeGateway implements PayeeGateway {
     return { kind: 'unknown', cause: 'bad_answer' };
   }
 
+  private untrusted(operation: Operation, gateway: PayeeGatewaySettings, what: string): { kind: 'unknown'; cause: 'bad_signature' } {
+    calls.inc({ operation, outcome: 'bad_signature' });
+    this.logger.warn(`payee gateway ${gateway.baseUrl} answered ${what}: not trusted`);
+    return { kind: 'unknown', cause: 'bad_signature' };
+  }
+
   private async exchange(operation: Operation, gateway: PayeeGatewaySettings, method: 'GET' | 'POST', path: string, body: string): Promise<Exchange> {
     const url = new URL(`${gateway.baseUrl.replace(/\/+$/, '')}${path}`);
     const timestamp = new Date().toISOString();
@@ -105,6 +112,8 @@ export class HttpPayeeGateway implements PayeeGateway {
         headers: { 'content-type': 'application/json', [SIGNATURE_TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: signature },
         ...(method === 'POST' ? { body } : {}),
         signal: AbortSignal.timeout(gateway.deadlineMs),
+        // Never followed: a redirect would carry the payer's account and the signature elsewhere (an internal address).
+        redirect: 'manual',
       });
       status = response.status;
       headers = response.headers;
@@ -120,11 +129,14 @@ export class HttpPayeeGateway implements PayeeGateway {
       calls.inc({ operation, outcome: 'down' });
       return { kind: 'unknown', cause: 'down' };
     }
+    if (status >= 300 && status < 400) return this.offProtocol(operation, gateway, status);
     const answered = { subject: answerSubjectOf(status), path: url.pathname, timestamp: headers.get(SIGNATURE_TIMESTAMP_HEADER) ?? '', body: text };
     if (!signatureHolds(ed25519PublicKeyOf(gateway.publicKey), answered, headers.get(SIGNATURE_HEADER))) {
-      calls.inc({ operation, outcome: 'bad_signature' });
-      this.logger.warn(`payee gateway ${gateway.baseUrl} answered ${method} ${url.pathname} (HTTP ${status}) with a missing or bad signature: not trusted`);
-      return { kind: 'unknown', cause: 'bad_signature' };
+      return this.untrusted(operation, gateway, `${method} ${url.pathname} (HTTP ${status}) with a missing or bad signature`);
+    }
+    // A signed answer replayed from another time is not this call's answer.
+    if (!(Math.abs(Date.now() - Date.parse(answered.timestamp)) <= SIGNATURE_MAX_SKEW_MS)) {
+      return this.untrusted(operation, gateway, `${method} ${url.pathname} (HTTP ${status}) signed at ${answered.timestamp}, beyond the allowed skew`);
     }
     calls.inc({ operation, outcome: 'answered' });
     try {

@@ -97,6 +97,10 @@ describe('the payee check', () => {
     expect(payeeProblem(payee({ gateway: { ...gateway, baseUrl: 'https://user:secret@payee.example' } }))).toBe(
       'gateway.baseUrl: must not carry a user or password (the messages are signed instead)',
     );
+    const plain = { ...gateway, baseUrl: 'http://payee.example/gw' };
+    expect(payeeProblem(payee({ gateway: plain }))).toBeUndefined();
+    expect(payeeProblem(payee({ gateway: plain }), { production: true })).toBe('gateway.baseUrl: must be an https URL when NODE_ENV=production');
+    expect(payeeProblem(payee({ gateway }), { production: true })).toBeUndefined();
     const loans = payee({ accountPattern: '[0-9]{16}', accountChecksum: 'luhn', gateway });
     const refusal = payeeCheck(loans, { account: '4242424242424242' });
     expect(refusal).toEqual({ payable: false, refusal: { reason: 'card_account_not_forwardable' } });

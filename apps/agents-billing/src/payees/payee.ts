@@ -50,8 +50,8 @@ export const accountPatternOf = (pattern: string): { test(account: string): bool
   return { test: (account) => compiled.matches(account) };
 };
 
-/** Why a definition cannot be kept, naming the field; undefined when it is sound. */
-export function payeeProblem(payee: PayeeDefinition): string | undefined {
+/** Why a definition cannot be kept, naming the field; undefined when it is sound. `production`: a gateway must be reached over https. */
+export function payeeProblem(payee: PayeeDefinition, { production = false }: { production?: boolean } = {}): string | undefined {
   try {
     accountPatternOf(payee.accountPattern);
   } catch (error) {
@@ -64,6 +64,8 @@ export function payeeProblem(payee: PayeeDefinition): string | undefined {
     const url = new URL(payee.gateway.baseUrl);
     // The signatures authenticate both sides; a URL's user or password would only end up in logs and alerts.
     if (url.username || url.password) return 'gateway.baseUrl: must not carry a user or password (the messages are signed instead)';
+    // The payer's account travels in the request: only ever encrypted in production.
+    if (production && url.protocol !== 'https:') return 'gateway.baseUrl: must be an https URL when NODE_ENV=production';
     try {
       ed25519PublicKeyOf(payee.gateway.publicKey);
     } catch (error) {

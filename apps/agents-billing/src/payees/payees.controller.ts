@@ -96,7 +96,7 @@ export class PayeesController {
         ? { baseUrl: body.gateway.baseUrl, publicKey: body.gateway.publicKey, deadlineMs: body.gateway.deadlineMs ?? GATEWAY_DEADLINE_MS.default }
         : null,
     };
-    const problem = payeeProblem(definition);
+    const problem = payeeProblem(definition, { production: process.env.NODE_ENV === 'production' });
     if (problem) throw new BadRequestException(problem);
     const { payee, created } = await this.payees.put(definition);
     response.status(created ? 201 : 200);

@@ -19,7 +19,8 @@ import {
  * What the simulated payee does with a check or a payment. `ok` and `decline` answer at once;
  * `timeout` does it (a payment IS made) but never answers; `late` does it and answers after `ms`;
  * `unavailable` does nothing and answers 503; `bad-signature` does it and signs its answer with a
- * key that is not the payee's.
+ * key that is not the payee's; `redirect` does nothing and answers 307 to `location`; `stale` does
+ * it and answers signed with a timestamp `ms` in the past (a replayed answer).
  */
 export type PayeeGatewayBehaviour =
   | { readonly kind: 'ok'; readonly holderName?: string }
@@ -27,7 +28,9 @@ export type PayeeGatewayBehaviour =
   | { readonly kind: 'timeout' }
   | { readonly kind: 'late'; readonly ms: number }
   | { readonly kind: 'unavailable' }
-  | { readonly kind: 'bad-signature' };
+  | { readonly kind: 'bad-signature' }
+  | { readonly kind: 'redirect'; readonly location: string }
+  | { readonly kind: 'stale'; readonly ms: number };
 
 /** Which requests a behaviour is for: the account, the amount (minor units), or both; none = every request. */
 export interface PayeeGatewayMatch {
@@ -148,7 +151,7 @@ export class PayeeGatewaySimulator {
     const body = Buffer.concat(chunks).toString('utf8');
     const method = req.method ?? 'GET';
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const answer = (status: number, payload: unknown, key = this.privateKey) => this.answer(res, path, status, payload, key);
+    const answer: Answer = (status, payload, key = this.privateKey, how = {}) => this.answer(res, path, status, payload, key, how);
     if (!this.signedByPlatform(req, method, path, body)) {
       this.refusedRequests += 1;
       return answer(401, { error: `${SIGNATURE_HEADER}: missing, stale or not the platform's signature` });
@@ -173,12 +176,7 @@ export class PayeeGatewaySimulator {
       behaviour.kind === 'decline'
         ? { exists: behaviour.exists ?? false, payable: false, reason: behaviour.reason }
         : { exists: true, payable: true, holderName: behaviour.kind === 'ok' ? (behaviour.holderName ?? 'J. Payer') : 'J. Payer' };
-    this.deliver(
-      behaviour,
-      () => answer(200, outcome),
-      () => answer(200, outcome, this.strangerKey),
-      answer,
-    );
+    this.deliver(behaviour, (how) => answer(200, outcome, how?.key, how), answer);
   }
 
   private pay(body: string, answer: Answer): void {
@@ -189,6 +187,7 @@ export class PayeeGatewaySimulator {
     const amount = BigInt(request.data.amount);
     const behaviour = this.behaviourFor(account, amount);
     if (behaviour.kind === 'unavailable') return answer(503, { error: 'payee system unavailable' });
+    if (behaviour.kind === 'redirect') return answer(307, { error: 'moved' }, undefined, { location: behaviour.location });
     let held = this.held.get(paymentId);
     if (held && (held.account !== account || held.amount !== amount || held.currency !== currency)) {
       return answer(409, { error: `paymentId: ${paymentId} was sent before with another body` });
@@ -203,29 +202,28 @@ export class PayeeGatewaySimulator {
       if (held.status === 'paid') this.payouts += 1;
     }
     const payment = held;
-    this.deliver(
-      behaviour,
-      () => answer(200, answerOf(payment)),
-      () => answer(200, answerOf(payment), this.strangerKey),
-      answer,
-    );
+    this.deliver(behaviour, (how) => answer(200, answerOf(payment), how?.key, how), answer);
   }
 
-  /** Answers as the behaviour says: at once, late, never, or signed with a stranger's key. */
-  private deliver(behaviour: PayeeGatewayBehaviour, now: () => void, badlySigned: () => void, answer: Answer): void {
+  /** Answers as the behaviour says: at once, late, never, signed with a stranger's key or an old timestamp, or redirected. */
+  private deliver(behaviour: PayeeGatewayBehaviour, reply: (how?: AnswerOptions) => void, answer: Answer): void {
     switch (behaviour.kind) {
       case 'timeout':
         return; // the connection stays open until the client gives up or the simulator stops
       case 'late':
-        setTimeout(now, behaviour.ms).unref();
+        setTimeout(() => reply(), behaviour.ms).unref();
         return;
       case 'unavailable':
         return answer(503, { error: 'payee system unavailable' });
       case 'bad-signature':
-        return badlySigned();
+        return reply({ key: this.strangerKey });
+      case 'stale':
+        return reply({ ageMs: behaviour.ms });
+      case 'redirect':
+        return answer(307, { error: 'moved' }, undefined, { location: behaviour.location });
       case 'ok':
       case 'decline':
-        return now();
+        return reply();
     }
   }
 
@@ -238,12 +236,13 @@ export class PayeeGatewaySimulator {
     return signatureHolds(this.platformKey, { subject: method, path, timestamp, body }, signature);
   }
 
-  private answer(res: ServerResponse, path: string, status: number, payload: unknown, key: KeyObject): void {
+  private answer(res: ServerResponse, path: string, status: number, payload: unknown, key: KeyObject, how: AnswerOptions): void {
     if (res.writableEnded || res.destroyed) return;
     const body = JSON.stringify(payload);
-    const timestamp = new Date().toISOString();
+    const timestamp = new Date(Date.now() - (how.ageMs ?? 0)).toISOString();
     res.writeHead(status, {
       'content-type': 'application/json',
+      ...(how.location ? { location: how.location } : {}),
       [SIGNATURE_TIMESTAMP_HEADER]: timestamp,
       [SIGNATURE_HEADER]: signMessage(key, { subject: answerSubjectOf(status), path, timestamp, body }),
     });
@@ -251,7 +250,14 @@ export class PayeeGatewaySimulator {
   }
 }
 
-type Answer = (status: number, payload: unknown, key?: KeyObject) => void;
+/** How an answer departs from the protocol: signed with another key, signed `ageMs` ago, a redirect's `location`. */
+interface AnswerOptions {
+  readonly key?: KeyObject;
+  readonly ageMs?: number;
+  readonly location?: string;
+}
+
+type Answer = (status: number, payload: unknown, key?: KeyObject, how?: AnswerOptions) => void;
 
 function answerOf(payment: SimulatedPayment) {
   return { paymentId: payment.paymentId, status: payment.status, ...(payment.reason ? { reason: payment.reason } : {}) };
