@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 
 import { PayeeGatewaySimulator } from '@payments/testing';
 
+import { namedId } from '../accounts/named-id';
 import { platformAccountIdsOf } from '../accounts/platform-accounts';
 import { type AgentsBillingUnderTest, openAgentsBilling } from '../testing/agents-billing.fixture';
 import type { AgentNode } from '../tree/agent-node';
-import type { PayPayeeOutcome } from './pay-payee.usecase';
+import type { PayPayeeOutcome, PayPayeeUseCase } from './pay-payee.usecase';
+import { ReservedPaymentsWorker } from './reserved-payments.worker';
 
 jest.setTimeout(90_000);
 
@@ -28,9 +30,11 @@ describe.each(['postgres', 'pglite'] as const)('payments through a payee gateway
   let sut: AgentsBillingUnderTest;
   let simulator: PayeeGatewaySimulator;
   let payeeId: string;
+  /** How far ahead of the system clock the ledger's clock runs (a hold's timeout passed without waiting a week). */
+  let ledgerAhead = 0;
 
   beforeAll(async () => {
-    sut = await openAgentsBilling(kind);
+    sut = await openAgentsBilling(kind, { clock: () => new Date(Date.now() + ledgerAhead) });
     simulator = new PayeeGatewaySimulator({ platformPublicKeyPem: sut.signingKey.publicKeyPem });
     const { url } = await simulator.start();
     payeeId = await sut.payee([{ level: 'agent', percentBasisPoints: 100n, fixed: 0n }], {
@@ -39,6 +43,7 @@ describe.each(['postgres', 'pglite'] as const)('payments through a payee gateway
     });
   });
   afterEach(async () => {
+    ledgerAhead = 0;
     simulator.resetBehaviours();
     await simulator.start(); // a test that took it down
     expect(await sut.violations()).toEqual([]);
@@ -159,15 +164,74 @@ describe.each(['postgres', 'pglite'] as const)('payments through a payee gateway
     expect(await accountOf(payer)).toMatchObject({ debitsPosted: 1_700n + FEE, debitsPending: 0n });
   });
 
-  it('pays once at the payee under 20 concurrent retries of one payment id', async () => {
+  it('pays once at the payee under 20 concurrent retries of one payment id: the hold posted once, never voided, one event per transfer', async () => {
     const payer = await agent();
     const paymentId = randomUUID();
     const payouts = simulator.payouts;
+    const requests = simulator.payRequests;
     const outcomes = await Promise.all(Array.from({ length: 20 }, () => pay(payer, 1_900n, paymentId)));
     expect(outcomes.map((o) => o.kind)).toEqual(Array(20).fill('posted'));
     expect(simulator.payouts).toBe(payouts + 1);
+    // At most one pay request per call: no call sends the payment twice (e.g. again after its own status query).
+    expect(simulator.payRequests - requests).toBeGreaterThanOrEqual(1);
+    expect(simulator.payRequests - requests).toBeLessThanOrEqual(20);
     expect(await accountOf(payer)).toMatchObject({ debitsPosted: 1_900n + FEE, debitsPending: 0n });
-    expect((await eventsOf(paymentId)).filter((e) => e.payload.kind === 'payment')).toHaveLength(1);
+    const { transfers } = (await sut.payments.find(paymentId))!;
+    for (const held of transfers) {
+      expect(await sut.ledger.findTransfer(namedId(`post:${held.id}`))).toMatchObject({ type: 'post', pendingId: held.id, amount: held.amount });
+      expect(await sut.ledger.findTransfer(namedId(`void:${held.id}`))).toBeUndefined();
+    }
+    const events = await eventsOf(paymentId);
+    expect(events.map((e) => e.payload.transferId).sort()).toEqual(transfers.map((t) => namedId(`post:${t.id}`)).sort());
+  });
+
+  it('keeps resolving the other due payments when one cannot be settled: a paid payment whose hold expired stays pending as hold_expired_paid', async () => {
+    const payer = await agent();
+    simulator.on({ amount: 1_311n }, { kind: 'timeout' }).on({ amount: 1_322n }, { kind: 'timeout' });
+    const expired = expectKind(await pay(payer, 1_311n), 'pending');
+    ledgerAhead = 8 * 24 * 3600_000; // the first hold's week is over; the second is held from then
+    const live = expectKind(await pay(payer, 1_322n), 'pending');
+
+    await sut.reservedPayments.runOnce(later());
+
+    expect(await sut.payments.find(expired.id)).toMatchObject({ status: 'pending', gatewayUnknownCause: 'hold_expired_paid' });
+    expect(simulator.payment(expired.id)?.status).toBe('paid');
+    expect(await sut.payments.find(live.id)).toMatchObject({ status: 'posted' });
+    expect((await eventsOf(expired.id)).filter((e) => e.topic === 'agents.ledger.transfer-posted.v1')).toEqual([]);
+    // Not asked again at every pass: an operator must look at it.
+    const next = await sut.payments.nextGatewayCheckAt();
+    expect(next === undefined || next.getTime() > later().getTime()).toBe(true);
+  });
+
+  it('pushes back a pending payment whose settling throws (ledger_error) and settles the next due payment in the same pass', async () => {
+    const payer = await agent();
+    simulator.on({ amount: 1_333n }, { kind: 'timeout' }).on({ amount: 1_344n }, { kind: 'timeout' });
+    const failing = expectKind(await pay(payer, 1_333n), 'pending');
+    const next = expectKind(await pay(payer, 1_344n), 'pending');
+    const payPayee: PayPayeeUseCase = Object.assign(Object.create(sut.pay) as PayPayeeUseCase, {
+      resolve: (p: typeof failing, now: Date) => (p.id === failing.id ? Promise.reject(new Error('connection terminated')) : sut.pay.resolve(p, now)),
+    });
+    const passAt = later();
+
+    await new ReservedPaymentsWorker(sut.payments, payPayee).runOnce(passAt);
+
+    const pushedBack = await sut.payments.find(failing.id);
+    expect(pushedBack).toMatchObject({ status: 'pending', gatewayUnknownCause: 'ledger_error', gatewayAttempts: 2 });
+    expect(await sut.payments.find(next.id)).toMatchObject({ status: 'posted' });
+    expect(await sut.payments.duePending(passAt, 1000)).not.toContainEqual(expect.objectContaining({ id: failing.id }));
+    await sut.reservedPayments.runOnce(new Date(passAt.getTime() + 3600_000));
+    expect(await sut.payments.find(failing.id)).toMatchObject({ status: 'posted' });
+  });
+
+  it('masks the payer’s account and any phone number in a decline reason before it is stored, published or answered', async () => {
+    const payer = await agent();
+    const account = 'ACC-998877';
+    simulator.on({ account }, { kind: 'decline', reason: `account ${account} closed, owner +420601234567 moved` });
+    const refused = expectKind(await pay(payer, AMOUNT, randomUUID(), account), 'returned');
+    const masked = 'account [masked] closed, owner [masked] moved';
+    expect(refused.refusalReason).toBe(masked);
+    expect((await sut.payments.find(refused.id))?.refusalReason).toBe(masked);
+    expect((await eventsOf(refused.id)).map((e) => e.payload.reason)).toEqual([masked]);
   });
 
   it('finishes a reservation a stopped process left: held and forwarded by the reserved payments worker, paid once', async () => {

@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 
 import { ScheduledPass } from '@payments/runtime';
 
+import type { AgentPayment } from './agent-payment';
 import { AgentPaymentRepository } from './agent-payment.repository';
 import { PayPayeeUseCase } from './pay-payee.usecase';
+import { nextCheckAfterMs } from './payment-forwarding';
 
 const BATCH = 100;
 /** A reservation this old was left by a process that stopped: a live payment posts within milliseconds. */
@@ -34,17 +36,40 @@ export class ReservedPaymentsWorker extends ScheduledPass {
   protected async pass(now: Date): Promise<Date | undefined> {
     const stale = await this.payments.staleReservations(new Date(now.getTime() - STALE_AFTER_MS), BATCH);
     for (const payment of stale) {
-      const outcome = await this.payPayee.post(payment, now);
-      const state = 'payment' in outcome ? outcome.payment.status : `refused (${outcome.kind})`;
-      this.logger.warn(`payment ${payment.id} of node ${payment.nodeId}, left reserved, is now ${state}`);
+      await this.each(payment, undefined, async () => {
+        const outcome = await this.payPayee.post(payment, now);
+        const state = 'payment' in outcome ? outcome.payment.status : `refused (${outcome.kind})`;
+        this.logger.warn(`payment ${payment.id} of node ${payment.nodeId}, left reserved, is now ${state}`);
+      });
     }
     const unknown = await this.payments.duePending(now, BATCH);
     for (const payment of unknown) {
-      const resolved = await this.payPayee.resolve(payment, now);
-      if (resolved.status !== 'pending')
-        this.logger.log(`payment ${payment.id} to ${payment.payeeId}, unknown after ${payment.gatewayAttempts} call(s), is now ${resolved.status}`);
+      await this.each(payment, now, async () => {
+        const resolved = await this.payPayee.resolve(payment, now);
+        if (resolved.status !== 'pending')
+          this.logger.log(`payment ${payment.id} to ${payment.payeeId}, unknown after ${payment.gatewayAttempts} call(s), is now ${resolved.status}`);
+      });
     }
     if (stale.length === BATCH || unknown.length === BATCH) return new Date(now.getTime() + PASS_MS);
     return await this.payments.nextGatewayCheckAt(); // within the scheduler's gaps: 10 s at the least, a minute at the most
+  }
+
+  /**
+   * One payment's step: one that fails is logged and never blocks the others of the pass. A pending
+   * one (`recheckFrom`) is asked again later, its cause `ledger_error`; a reservation stays as it is
+   * (its hold may not be written: it is not made pending) for the next pass.
+   */
+  private async each(payment: AgentPayment, recheckFrom: Date | undefined, step: () => Promise<void>): Promise<void> {
+    try {
+      await step();
+    } catch (error) {
+      this.logger.error(`payment ${payment.id} of node ${payment.nodeId} not settled in this pass: ${error instanceof Error ? error.message : String(error)}`);
+      if (!recheckFrom) return;
+      try {
+        await this.payments.markUnknown(payment.id, 'ledger_error', new Date(recheckFrom.getTime() + nextCheckAfterMs(payment.gatewayAttempts)));
+      } catch (markError) {
+        this.logger.error(`payment ${payment.id}: its next check not pushed back: ${markError instanceof Error ? markError.message : String(markError)}`);
+      }
+    }
   }
 }
