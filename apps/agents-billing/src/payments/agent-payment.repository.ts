@@ -49,7 +49,7 @@ export type ReservationResult<R> =
 
 const COLUMNS = `"id"::text AS "id", "node_id"::text AS "node_id", "payee_id", "amount"::text AS "amount", "currency", "account", "request_hash",
   "business_day"::text AS "business_day", "status", "transfers", "created_at", "posted_at", "via_gateway", "refusal_reason", "refused_at",
-  "gateway_attempts", "gateway_unknown_cause"`;
+  "gateway_attempts", "gateway_unknown_cause", "gateway_base_url", "gateway_public_key", "gateway_deadline_ms"`;
 
 interface StoredTransfer extends Omit<ChainTransfer, 'amount'> {
   readonly amount: string;
@@ -75,6 +75,10 @@ function paymentOf(row: SqlRow): AgentPayment & { requestHash: string } {
     refusedAt: row.refused_at === null ? null : dateOf(row.refused_at),
     gatewayAttempts: Number(row.gateway_attempts),
     gatewayUnknownCause: typeof row.gateway_unknown_cause === 'string' ? row.gateway_unknown_cause : null,
+    gateway:
+      typeof row.gateway_base_url === 'string'
+        ? { baseUrl: row.gateway_base_url, publicKey: String(row.gateway_public_key), deadlineMs: Number(row.gateway_deadline_ms) }
+        : null,
   };
 }
 
@@ -109,9 +113,12 @@ export class AgentPaymentRepository {
       const decision = decide(context);
       if ('refused' in decision) return { kind: 'refused', refusal: decision.refused };
       const transfers = decision.transfers.map((t) => ({ ...t, amount: t.amount.toString() }));
+      // The payee's gateway as it is now: the payment's sends and status queries stay with it.
+      const gateway = decision.viaGateway === true ? (context.payee?.gateway ?? null) : null;
       const [inserted] = await tx.query(
-        `INSERT INTO "agent_payment" ("id", "node_id", "payee_id", "amount", "currency", "account", "request_hash", "business_day", "status", "transfers", "via_gateway")
-         VALUES ($1::uuid, $2::uuid, $3, $4::bigint, $5, $6, $7, $8::date, 'reserved', $9::jsonb, $10) RETURNING ${COLUMNS}`,
+        `INSERT INTO "agent_payment" ("id", "node_id", "payee_id", "amount", "currency", "account", "request_hash", "business_day", "status", "transfers", "via_gateway",
+           "gateway_base_url", "gateway_public_key", "gateway_deadline_ms")
+         VALUES ($1::uuid, $2::uuid, $3, $4::bigint, $5, $6, $7, $8::date, 'reserved', $9::jsonb, $10, $11, $12, $13::integer) RETURNING ${COLUMNS}`,
         [
           request.id,
           request.nodeId,
@@ -123,6 +130,9 @@ export class AgentPaymentRepository {
           request.businessDay,
           JSON.stringify(transfers),
           decision.viaGateway === true,
+          gateway?.baseUrl ?? null,
+          gateway?.publicKey ?? null,
+          gateway?.deadlineMs ?? null,
         ],
       );
       return { kind: 'reserved', payment: paymentOf(inserted) };

@@ -1,3 +1,4 @@
+import type { PayeeGatewaySettings } from '../gateways/payee-gateway';
 import type { ChainTransfer } from './payment-chain';
 
 /**
@@ -31,4 +32,6 @@ export interface AgentPayment {
   /** Calls to the gateway that left the outcome unknown, and why the last one did. */
   readonly gatewayAttempts: number;
   readonly gatewayUnknownCause: string | null;
+  /** The gateway it was sent to (the payee's when reserved): its status queries and resends go there; null when not via a gateway, or reserved before it was kept. */
+  readonly gateway?: PayeeGatewaySettings | null;
 }

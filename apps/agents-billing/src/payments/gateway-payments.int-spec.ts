@@ -185,6 +185,28 @@ describe.each(['postgres', 'pglite'] as const)('payments through a payee gateway
     expect(events.map((e) => e.payload.transferId).sort()).toEqual(transfers.map((t) => namedId(`post:${t.id}`)).sort());
   });
 
+  it('asks the gateway a payment was sent to, not the payee’s new one: the status goes to the first, nothing is paid at the second', async () => {
+    const payer = await agent();
+    const second = new PayeeGatewaySimulator({ platformPublicKeyPem: sut.signingKey.publicKeyPem });
+    const { url } = await second.start();
+    const payee = (await sut.payees.find(payeeId))!;
+    simulator.on({ amount: 1_355n }, { kind: 'timeout' });
+    const pending = expectKind(await pay(payer, 1_355n), 'pending');
+    try {
+      await sut.payees.put({ ...payee, gateway: { baseUrl: url, publicKey: second.publicKeyPem, deadlineMs: DEADLINE_MS } });
+
+      await sut.reservedPayments.runOnce(later());
+
+      expect(await sut.payments.find(pending.id)).toMatchObject({ status: 'posted', gateway: payee.gateway });
+      expect(simulator.payment(pending.id)?.status).toBe('paid');
+      expect(second.payRequests).toBe(0);
+      expect(second.payment(pending.id)).toBeUndefined();
+    } finally {
+      await sut.payees.put(payee);
+      await second.stop();
+    }
+  });
+
   it('keeps resolving the other due payments when one cannot be settled: a paid payment whose hold expired stays pending as hold_expired_paid', async () => {
     const payer = await agent();
     simulator.on({ amount: 1_311n }, { kind: 'timeout' }).on({ amount: 1_322n }, { kind: 'timeout' });

@@ -79,7 +79,8 @@ export class PaymentForwarding {
   }
 
   private async ask(payment: AgentPayment, call: (gateway: PayeeGatewaySettings) => Promise<GatewayPaymentResult>): Promise<GatewayPaymentResult> {
-    const gateway = (await this.payees.find(payment.payeeId))?.gateway;
+    // The gateway the payment was sent to, never the payee's current one (another gateway would not know it and pay it again).
+    const gateway = payment.gateway ?? (await this.payees.find(payment.payeeId))?.gateway;
     if (!gateway) return { kind: 'unknown', cause: 'no_gateway' };
     return this.health.observe(payment.payeeId, gateway, await call(gateway));
   }
