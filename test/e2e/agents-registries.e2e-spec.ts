@@ -135,7 +135,10 @@ describe('agents registries end to end (embedded mode)', () => {
     expect([yesterday.status, yesterday.body.fileName, yesterday.body.lineCount]).toEqual([201, `GAS${utcDay(-1).replaceAll('-', '')}.csv`, 0]);
     expect((await bytesOf(`/payees/${payeeId}/registries/${utcDay(-1)}/content`)).toString()).toBe('0,0\n');
     const today = await api('POST', `/payees/${payeeId}/registries`, { day: utcDay(0) });
-    expect([today.status, today.body.message]).toEqual([422, `day: ${utcDay(0)} is not over yet (UTC); its registry can be made from ${utcDay(0)} 24:00 UTC`]);
+    expect([today.status, today.body.message]).toEqual([
+      422,
+      `day: ${utcDay(0)} is not over yet (UTC); its registry can be made from ${utcDay(1)}T00:05:00.000Z (its end plus 5 minutes)`,
+    ]);
     const badDay = await api('POST', `/payees/${payeeId}/registries`, { day: '2026-02-30' });
     expect([badDay.status, JSON.stringify(badDay.body.message)]).toEqual([400, expect.stringContaining('day must be a day that exists')]);
     expect((await api('POST', '/payees/no-such-payee/registries', { day: utcDay(-1) })).status).toBe(404);

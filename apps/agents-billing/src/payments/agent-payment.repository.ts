@@ -139,9 +139,13 @@ export class AgentPaymentRepository {
     });
   }
 
-  /** Marks the payment posted and writes its chain's events in the same transaction (once: a second call finds it posted). */
-  markPosted(id: string, postedAt: Date, events: (payment: AgentPayment) => PostedTransferEvent[]): Promise<AgentPayment> {
-    return this.end(id, `"status" = 'posted', "posted_at" = $2::timestamptz`, [postedAt.toISOString()], (tx, p) => addTransferPostedEvents(tx, events(p)));
+  /**
+   * Marks the payment posted and writes its chain's events in the same transaction (once: a second
+   * call finds it posted). posted_at is the database's clock at this UPDATE, not a moment the caller
+   * took before a gateway call: a registry made after its day's end plus the grace holds it.
+   */
+  markPosted(id: string, events: (payment: AgentPayment) => PostedTransferEvent[]): Promise<AgentPayment> {
+    return this.end(id, `"status" = 'posted', "posted_at" = clock_timestamp()`, [], (tx, p) => addTransferPostedEvents(tx, events(p)));
   }
 
   /** Marks the payment refused by its payee and writes its returned event in the same transaction (once: a second call finds it refused). */

@@ -125,6 +125,21 @@ describe.each(['postgres', 'pglite'] as const)('payments through a payee gateway
     expect(simulator.payment(pending.id)?.status).toBe('paid');
   });
 
+  it('marks a payment posted at the database’s clock when it is marked, not at the moment its pass or call began', async () => {
+    const payer = await agent();
+    simulator.on({ amount: 1_366n }, { kind: 'timeout' });
+    const pending = expectKind(await pay(payer, 1_366n), 'pending');
+    const before = Date.now();
+
+    await sut.reservedPayments.runOnce(later()); // a pass whose `now` is an hour ahead
+
+    const posted = await sut.payments.find(pending.id);
+    expect(posted?.status).toBe('posted');
+    expect(posted?.postedAt?.getTime()).toBeGreaterThanOrEqual(before - 1_000);
+    expect(posted?.postedAt?.getTime()).toBeLessThanOrEqual(Date.now() + 1_000);
+    expect((await eventsOf(pending.id)).map((e) => e.payload.postedAt)).toEqual(Array(3).fill(posted?.postedAt?.toISOString()));
+  });
+
   it('resolves a late answer (after the deadline, the payment done at the payee) the same way', async () => {
     const payer = await agent();
     simulator.on({ amount: 1_500n }, { kind: 'late', ms: DEADLINE_MS * 3 });

@@ -146,7 +146,7 @@ export class PayPayeeUseCase {
       return { kind: 'limit_exceeded', limit: 'credit', available, ...(fee === undefined ? {} : { fee }) };
     }
     if (payment.viaGateway) return outcomeOf(await this.forwarding.forward(payment, now));
-    return { kind: 'posted', payment: await this.payments.markPosted(payment.id, now, (p) => chainEventsOf(p, now)) };
+    return { kind: 'posted', payment: await this.payments.markPosted(payment.id, (p) => chainEventsOf(p, p.postedAt ?? now)) };
   }
 
   /** A forwarded payment whose payee's answer is unknown: asked by status, then posted or voided (still pending while unknown). */

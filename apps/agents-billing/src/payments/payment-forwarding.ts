@@ -91,7 +91,7 @@ export class PaymentForwarding {
       case 'paid': {
         const held = await this.resolveHold(payment, 'post', postIdOf, reference);
         if (held === 'pending_expired' || held === 'pending_already_voided') return this.contradiction(payment, 'paid', held, now);
-        return this.payments.markPosted(payment.id, now, (p) => chainEventsOf(p, now, postIdOf));
+        return this.payments.markPosted(payment.id, (p) => chainEventsOf(p, p.postedAt ?? now, postIdOf));
       }
       case 'declined': {
         const held = await this.resolveHold(payment, 'void', voidIdOf, reference);

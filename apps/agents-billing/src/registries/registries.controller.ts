@@ -25,7 +25,16 @@ import { DeliverRegistryUseCase } from './deliver-registry.usecase';
 import { isRealDay } from './dto/registry-day.decorator';
 import { MakeRegistryDto, RegistriesQueryDto, RegistrySettingsDto } from './dto/registry-settings.dto';
 import { MakeRegistryUseCase, RegistryMismatchError } from './make-registry.usecase';
-import { minuteOfDay, type PayeeRegistry, type RegistryAttempt, type RegistrySettings, timeOfDay, utcDayOf } from './registry';
+import {
+  minuteOfDay,
+  type PayeeRegistry,
+  REGISTRY_GRACE_MS,
+  type RegistryAttempt,
+  registryOpensAt,
+  type RegistrySettings,
+  timeOfDay,
+  utcDayOf,
+} from './registry';
 import { registryLayoutProblem } from './registry-layout.check';
 import { RegistryRepository } from './registry.repository';
 import { RegistrySettingsRepository } from './registry-settings.repository';
@@ -133,7 +142,9 @@ export class RegistriesController {
       case 'no_settings':
         throw new UnprocessableEntityException(`payeeId: payee ${payeeId} has no registry settings (PUT /v1/agents/payees/${payeeId}/registry-settings)`);
       case 'day_not_over':
-        throw new UnprocessableEntityException(`day: ${body.day} is not over yet (UTC); its registry can be made from ${body.day} 24:00 UTC`);
+        throw new UnprocessableEntityException(
+          `day: ${body.day} is not over yet (UTC); its registry can be made from ${registryOpensAt(body.day).toISOString()} (its end plus ${REGISTRY_GRACE_MS / 60_000} minutes)`,
+        );
       case 'refused':
         throw new ConflictException(outcome.message);
       case 'made':

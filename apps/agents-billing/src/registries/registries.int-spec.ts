@@ -52,6 +52,11 @@ describe.each(['postgres', 'pglite'] as const)('payee registries (%s)', (kind) =
   const pay = async (payeeId: string, amount: bigint, now: Date, account = '+420777123456') => {
     const outcome = await sut.pay.execute({ paymentId: randomUUID(), nodeId: agent.id, payeeId, amount, currency: 'EUR', account, now });
     if (outcome.kind !== 'posted') throw new Error(`expected posted, got ${outcome.kind}`);
+    // posted_at is the database's clock when it was marked: moved to the moment of the day the spec is about.
+    await sut.scratch.db.connection.execute(`UPDATE "agent_payment" SET "posted_at" = $2::timestamptz WHERE "id" = $1::uuid`, [
+      outcome.payment.id,
+      now.toISOString(),
+    ]);
     return outcome.payment.id;
   };
   /** A payee with registry settings in a layout; its folder is its own under the run's prefix. */
@@ -269,6 +274,7 @@ describe.each(['postgres', 'pglite'] as const)('payee registries (%s)', (kind) =
     const bare = await sut.payee(RULES);
 
     expect(await stack.make.execute(payeeId, DAY, new Date('2026-12-08T23:59:59.999Z'))).toEqual({ kind: 'day_not_over' });
+    expect(await stack.make.execute(payeeId, DAY, new Date('2026-12-09T00:04:59.999Z'))).toEqual({ kind: 'day_not_over' });
     expect(await stack.make.execute(bare, DAY, DUE)).toEqual({ kind: 'no_settings' });
     expect(await stack.make.execute('no-such-payee', DAY, DUE)).toEqual({ kind: 'payee_not_found' });
     expect(await stack.registries.find(payeeId, DAY)).toBeUndefined();

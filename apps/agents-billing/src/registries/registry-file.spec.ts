@@ -113,6 +113,8 @@ describe(lastDueDay.name, () => {
   it('is the day before yesterday until the due time, yesterday from it on', () => {
     expect(lastDueDay(new Date('2026-12-09T01:59:59.999Z'), 120)).toBe('2026-12-07');
     expect(lastDueDay(new Date('2026-12-09T02:00:00.000Z'), 120)).toBe('2026-12-08');
-    expect(lastDueDay(new Date('2026-12-09T00:00:00.000Z'), 0)).toBe('2026-12-08');
+    // Never within the 5 minutes' grace after the day's end, however early it is due.
+    expect(lastDueDay(new Date('2026-12-09T00:04:59.999Z'), 0)).toBe('2026-12-07');
+    expect(lastDueDay(new Date('2026-12-09T00:05:00.000Z'), 0)).toBe('2026-12-08');
   });
 });

@@ -51,12 +51,22 @@ export const dayStart = (day: string): Date => new Date(`${day}T00:00:00.000Z`);
 
 export const nextDay = (day: string): string => utcDayOf(new Date(dayStart(day).getTime() + DAY_MS));
 
-/** A day is over once its UTC midnight has passed: only then can its registry be made. */
-export const isDayOver = (day: string, now: Date): boolean => dayStart(nextDay(day)).getTime() <= now.getTime();
+/**
+ * How long after a day's end its registry waits (as netting's NETTING_GRACE_MS): a payment whose
+ * gateway answered just before midnight is marked posted (at the database's clock) a little after
+ * it was decided, and must still be in its day's file.
+ */
+export const REGISTRY_GRACE_MS = 5 * 60_000;
 
-/** The last day whose registry is due at `now` (due `dueAfterMinute` after the midnight that ends it). */
+/** The moment a day's registry can be made: its UTC end plus the grace. */
+export const registryOpensAt = (day: string): Date => new Date(dayStart(nextDay(day)).getTime() + REGISTRY_GRACE_MS);
+
+/** A day is over once its UTC end plus the grace has passed: only then can its registry be made. */
+export const isDayOver = (day: string, now: Date): boolean => registryOpensAt(day).getTime() <= now.getTime();
+
+/** The last day whose registry is due at `now` (due `dueAfterMinute` after the midnight that ends it, never within the grace). */
 export function lastDueDay(now: Date, dueAfterMinute: number): string {
-  return utcDayOf(new Date(now.getTime() - dueAfterMinute * 60_000 - DAY_MS));
+  return utcDayOf(new Date(now.getTime() - Math.max(dueAfterMinute * 60_000, REGISTRY_GRACE_MS) - DAY_MS));
 }
 
 /** The subject of a registry's `registry-not-delivered` alert. */
