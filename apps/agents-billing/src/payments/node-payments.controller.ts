@@ -25,6 +25,8 @@ function paymentResponseOf(payment: AgentPayment) {
     status: payment.status === 'reserved' ? 'pending' : payment.status,
     postedAt: payment.postedAt?.toISOString() ?? null,
     ...(payment.viaGateway ? { viaGateway: true } : {}),
+    // Why a pending payment's outcome is not known yet (e.g. timeout; hold_expired_paid: for an operator).
+    ...(payment.status === 'pending' && payment.gatewayUnknownCause ? { gatewayUnknownCause: payment.gatewayUnknownCause } : {}),
     ...(payment.refusalReason === null ? {} : { refusalReason: payment.refusalReason, refusedAt: payment.refusedAt?.toISOString() ?? null }),
     transfers: payment.transfers.map((t) => ({ ...t, amount: t.amount.toString() })),
   };
