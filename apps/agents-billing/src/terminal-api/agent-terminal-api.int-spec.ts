@@ -22,7 +22,7 @@ import { AgentTerminalRepository } from './agent-terminal.repository';
 import { TerminalCashController } from './terminal-cash.controller';
 import { TerminalPaymentUseCase } from './terminal-payment.usecase';
 import { terminalPaymentIdOf } from './terminal-payment.usecase';
-import { TerminalSignatureGuard } from './terminal-signature.guard';
+import { TERMINAL_CLOCK, type TerminalClock, TerminalSignatureGuard } from './terminal-signature.guard';
 import { TerminalsController } from './terminals.controller';
 
 jest.setTimeout(90_000);
@@ -76,8 +76,8 @@ describe.each(['postgres', 'pglite'] as const)('agents terminal API (%s)', (kind
     await sut?.close();
   });
 
-  /** The terminals' and operators' routes as a process serves them; a second one over the same database is another replica. */
-  const startTerminalApi = async (terminals: AgentTerminalRepository): Promise<{ app: INestApplication; url: string }> => {
+  /** The terminals' and operators' routes as a process serves them (its guard on `clock`, else the system's); a second one over the same database is another replica. */
+  const startTerminalApi = async (terminals: AgentTerminalRepository, clock?: TerminalClock): Promise<{ app: INestApplication; url: string }> => {
     const started = await createNestApp(
       {
         module: class TerminalApiSpecModule {},
@@ -95,6 +95,7 @@ describe.each(['postgres', 'pglite'] as const)('agents terminal API (%s)', (kind
           { provide: MoveChangeUseCase, useValue: sut.moveChange },
           { provide: ChangeBalanceQuery, useValue: sut.changeBalance },
           TerminalSignatureGuard,
+          ...(clock ? [{ provide: TERMINAL_CLOCK, useValue: clock }] : []),
         ],
       },
       { title: 'agents-billing terminal API spec', logger: silent },
@@ -114,14 +115,23 @@ describe.each(['postgres', 'pglite'] as const)('agents terminal API (%s)', (kind
   const operator = (method: string, path: string, body?: unknown) =>
     send(method, path, { authorization: `Bearer ${OPERATOR_KEY}` }, body === undefined ? undefined : JSON.stringify(body));
   const nonce = () => randomBytes(12).toString('hex');
-  const signedHeaders = (terminal: TerminalUnderTest, method: string, path: string, body = '', at = new Date()) =>
+  /** The signature headers (with the Idempotency-Key they sign, when one is given) of a request signed `at` (default: now). */
+  const signedHeaders = (terminal: TerminalUnderTest, method: string, path: string, body = '', more: { at?: Date; idempotencyKey?: string } = {}) =>
     terminalRequestHeaders(
-      { terminalId: terminal.id, method, pathWithQuery: path, body: Buffer.from(body, 'utf8'), nonce: nonce(), now: at },
+      {
+        terminalId: terminal.id,
+        method,
+        pathWithQuery: path,
+        body: Buffer.from(body, 'utf8'),
+        nonce: nonce(),
+        idempotencyKey: more.idempotencyKey,
+        now: more.at ?? new Date(),
+      },
       terminal.privateKey,
     );
-  /** A request signed by the terminal: `body` is sent as these exact bytes. */
+  /** A request signed by the terminal (its Idempotency-Key among `extra`, signed too): `body` is sent as these exact bytes. */
   const signed = (terminal: TerminalUnderTest, method: string, path: string, body?: string, extra: Record<string, string> = {}) =>
-    send(method, path, { ...signedHeaders(terminal, method, path, body), ...extra }, body);
+    send(method, path, { ...signedHeaders(terminal, method, path, body, { idempotencyKey: extra['idempotency-key'] }), ...extra }, body);
   const payment = (terminal: TerminalUnderTest, key: string, amount: number, more: Record<string, unknown> = {}) =>
     signed(terminal, 'POST', '/v1/agent-terminal/payments', JSON.stringify({ payeeId, amount, currency: 'EUR', account: ACCOUNT, ...more }), {
       'idempotency-key': key,
@@ -177,9 +187,16 @@ describe.each(['postgres', 'pglite'] as const)('agents terminal API (%s)', (kind
 
   it('lists the active payees with their account format, limits and fee, and checks an account for the terminal', async () => {
     const terminal = await kiosk();
+    const gatewayUrl = `http://payee-gateway-${randomUUID().slice(0, 8)}.invalid`;
+    const payeePublicKey = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const gatewayPayeeId = await sut.payee([], { gateway: { baseUrl: gatewayUrl, publicKey: payeePublicKey, deadlineMs: 2_000 } });
 
     const payees = await signed(terminal, 'GET', '/v1/agent-terminal/payees');
     expect(payees.status).toBe(200);
+    const listed = payees.body as unknown as Record<string, unknown>[];
+    expect(listed.find((p) => p.payeeId === gatewayPayeeId)).toEqual(expect.objectContaining({ payeeId: gatewayPayeeId }));
+    expect(listed.filter((p) => 'gateway' in p)).toEqual([]);
+    expect(JSON.stringify(listed)).not.toContain(gatewayUrl);
     expect(payees.body).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
@@ -206,8 +223,9 @@ describe.each(['postgres', 'pglite'] as const)('agents terminal API (%s)', (kind
     const terminal = await kiosk();
     const path = '/v1/agent-terminal/payments';
     const body = JSON.stringify({ payeeId, amount: 2_500, currency: 'EUR', account: ACCOUNT });
-    const key = { 'idempotency-key': 'refused-request-01' };
-    const headers = () => ({ ...signedHeaders(terminal, 'POST', path, body), ...key });
+    const idempotencyKey = 'refused-request-01';
+    const headers = () => signedHeaders(terminal, 'POST', path, body, { idempotencyKey });
+    const withoutKey = ({ 'idempotency-key': _dropped, ...rest }: Record<string, string>) => rest;
     const fiveMinutesAndOne = new Date(Date.now() - 301_000);
     const stranger: TerminalUnderTest = { ...terminal, id: 'kiosk-never-registered' };
     const impostor: TerminalUnderTest = { ...terminal, privateKey: generateKeyPairSync('ed25519').privateKey };
@@ -218,11 +236,13 @@ describe.each(['postgres', 'pglite'] as const)('agents terminal API (%s)', (kind
     const refusals = {
       operator_key: await send('POST', path, { ...headers(), authorization: `Bearer ${OPERATOR_KEY}` }, body),
       missing_header: await send('POST', path, { ...headers(), 'x-terminal-signature': '' }, body),
-      unknown_terminal: await send('POST', path, { ...signedHeaders(stranger, 'POST', path, body), ...key }, body),
-      stale_timestamp: await send('POST', path, { ...signedHeaders(terminal, 'POST', path, body, fiveMinutesAndOne), ...key }, body),
+      unknown_terminal: await send('POST', path, signedHeaders(stranger, 'POST', path, body, { idempotencyKey }), body),
+      stale_timestamp: await send('POST', path, signedHeaders(terminal, 'POST', path, body, { at: fiveMinutesAndOne, idempotencyKey }), body),
       tampered_body: await send('POST', path, headers(), body.replace('2500', '9500')),
       tampered_path: await send('POST', `${path}?amount=9500`, headers(), body),
-      wrong_key: await send('POST', path, { ...signedHeaders(impostor, 'POST', path, body), ...key }, body),
+      rewritten_idempotency_key: await send('POST', path, { ...headers(), 'idempotency-key': 'refused-request-02' }, body),
+      dropped_idempotency_key: await send('POST', path, withoutKey(headers()), body),
+      wrong_key: await send('POST', path, signedHeaders(impostor, 'POST', path, body, { idempotencyKey }), body),
       replayed_nonce: await send('POST', path, replayed, body),
     };
 
@@ -234,6 +254,8 @@ describe.each(['postgres', 'pglite'] as const)('agents terminal API (%s)', (kind
       stale_timestamp: [401, 'stale_timestamp'],
       tampered_body: [401, 'bad_signature'],
       tampered_path: [401, 'bad_signature'],
+      rewritten_idempotency_key: [401, 'bad_signature'],
+      dropped_idempotency_key: [401, 'bad_signature'],
       wrong_key: [401, 'bad_signature'],
       replayed_nonce: [401, 'replayed_nonce'],
     });
@@ -251,6 +273,62 @@ describe.each(['postgres', 'pglite'] as const)('agents terminal API (%s)', (kind
 
     expect((await send('GET', '/v1/agent-terminal/balance', headers, undefined, url)).status).toBe(200);
     expect(await send('GET', '/v1/agent-terminal/balance', headers, undefined, replicaUrl)).toMatchObject({ status: 401, body: { reason: 'replayed_nonce' } });
+  });
+
+  it('refuses with a 415 a body that is not JSON (the signature would not cover it) and a POST that is not JSON, and pays nothing', async () => {
+    const terminal = await kiosk();
+    const path = '/v1/agent-terminal/payments';
+    const form = `payeeId=${payeeId}&amount=2500&currency=EUR&account=${encodeURIComponent(ACCOUNT)}`;
+    const idempotencyKey = 'form-payment-0001';
+    // Signed as the guard saw such a request before: over no body bytes, the form parsed into the route's body all the same.
+    const formPost = await send(
+      'POST',
+      path,
+      { ...signedHeaders(terminal, 'POST', path, '', { idempotencyKey }), 'content-type': 'application/x-www-form-urlencoded' },
+      form,
+    );
+    const textPost = await send('POST', path, { ...signedHeaders(terminal, 'POST', path, '{}', { idempotencyKey }), 'content-type': 'text/plain' }, '{}');
+
+    for (const answer of [formPost, textPost]) {
+      expect(answer).toMatchObject({ status: 415, body: { reason: 'unsigned_body', message: expect.stringMatching(/^content-type: .*application\/json/) } });
+    }
+    expect(await available(terminal.node)).toBe(10_000n);
+    expect(await paymentRows(terminal.node)).toBe(0);
+  });
+
+  it('accepts a request exactly 300 s old and refuses its replay then; 300.4 s either way is stale, never rounded into the window', async () => {
+    const terminal = await kiosk();
+    const path = '/v1/agent-terminal/balance';
+    const signedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
+    let now = signedAt;
+    const clocked = await startTerminalApi(sut.terminals, () => now);
+    try {
+      const twice = async (at: number) => {
+        now = new Date(signedAt.getTime() + at);
+        const headers = signedHeaders(terminal, 'GET', path, '', { at: signedAt });
+        const answers = [await send('GET', path, headers, undefined, clocked.url), await send('GET', path, headers, undefined, clocked.url)];
+        return answers.map((answer) => [answer.status, answer.body.reason ?? null]);
+      };
+
+      expect(await twice(300_000)).toEqual([
+        [200, null],
+        [401, 'replayed_nonce'],
+      ]);
+      expect(await twice(300_400)).toEqual([
+        [401, 'stale_timestamp'],
+        [401, 'stale_timestamp'],
+      ]);
+      expect(await twice(-300_400)).toEqual([
+        [401, 'stale_timestamp'],
+        [401, 'stale_timestamp'],
+      ]);
+      now = new Date(signedAt.getTime() + 300_400);
+      expect(await send('GET', path, signedHeaders(terminal, 'GET', path, '', { at: signedAt }), undefined, clocked.url)).toMatchObject({
+        body: { message: `x-terminal-timestamp: ${signedAt.getTime() / 1000} is 301 s behind the platform's clock; at most 300 s either way` },
+      });
+    } finally {
+      await clocked.app.close();
+    }
   });
 
   it('refuses a blocked terminal with a 401, and the operator routes refuse a terminal signature', async () => {

@@ -6,6 +6,7 @@ import { Ledger } from '@payments/ledger';
 import { ApiErrorResponses, uuidParam } from '@payments/runtime';
 
 import { payeeCheck, payeeRefusalMessage } from '../payees/payee-check';
+import type { Payee } from '../payees/payee';
 import { PayeeRepository } from '../payees/payee.repository';
 import { payeeResponseOf } from '../payees/payees.controller';
 import { AgentPaymentRepository } from '../payments/agent-payment.repository';
@@ -18,6 +19,12 @@ import { terminalPaymentOf } from './terminal-payment.answer';
 import { TerminalPaymentUseCase } from './terminal-payment.usecase';
 import type { SignedTerminalRequest } from './terminal-signature.guard';
 import { idempotencyKeyOf, terminalOf, TerminalSigned } from './terminal-signed.decorator';
+
+/** A payee as a terminal sees it: the catalogue's view without the payee's gateway (its address, key and deadline are the platform's, never a terminal's). */
+function terminalPayeeOf(payee: Payee) {
+  const { gateway: _gateway, ...seen } = payeeResponseOf(payee);
+  return seen;
+}
 
 /**
  * The agents' terminals and kiosks: every request signed by a registered terminal
@@ -37,9 +44,9 @@ export class AgentTerminalController {
   ) {}
 
   @Get('payees')
-  @ApiOperation({ summary: "The payees the terminal may pay: each one's account format, amount limits and the payer's fee" })
+  @ApiOperation({ summary: "The payees the terminal may pay: each one's account format, amount limits and the payer's fee (never its gateway)" })
   async listPayees() {
-    return (await this.payees.list('active')).map(payeeResponseOf);
+    return (await this.payees.list('active')).map(terminalPayeeOf);
   }
 
   @Post('account-checks')

@@ -1,13 +1,26 @@
-import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, Optional, UnauthorizedException, UnsupportedMediaTypeException } from '@nestjs/common';
 import type { Request } from 'express';
 
-import { TERMINAL_NONCE, TERMINAL_REQUEST_HEADERS, TERMINAL_TIMESTAMP, terminalPublicKeyOf, verifyTerminalRequest } from '@payments/contracts';
+import {
+  TERMINAL_IDEMPOTENCY_HEADER,
+  TERMINAL_NONCE,
+  TERMINAL_REQUEST_HEADERS,
+  TERMINAL_TIMESTAMP,
+  terminalPublicKeyOf,
+  verifyTerminalRequest,
+} from '@payments/contracts';
 
 import { type AgentTerminal, TERMINAL_ID } from './agent-terminal';
 import { AgentTerminalRepository } from './agent-terminal.repository';
 
-/** How far a request's timestamp may be from the platform's clock, either way; its nonce is kept as long. */
+/** How far a request's timestamp may be from the platform's clock, either way, to the millisecond. */
 export const TERMINAL_CLOCK_WINDOW_SECONDS = 300;
+/** A nonce is kept this long past the window, so a replica whose clock is up to a minute behind finds it too. */
+export const TERMINAL_NONCE_MARGIN_SECONDS = 60;
+
+/** The platform's clock as the guard reads it; a module may provide another under TERMINAL_CLOCK (a fixed time in a test). */
+export const TERMINAL_CLOCK = Symbol('TERMINAL_CLOCK');
+export type TerminalClock = () => Date;
 
 export type SignedTerminalRequest = Request & { rawBody?: Buffer; agentTerminal?: AgentTerminal };
 
@@ -17,6 +30,25 @@ export type TerminalRefusalReason =
 
 function refuse(reason: TerminalRefusalReason, message: string): never {
   throw new UnauthorizedException({ statusCode: 401, error: 'Unauthorized', reason, message });
+}
+
+/**
+ * The signature covers the body's exact bytes, which only the JSON parser keeps (`rawBody`): a body
+ * any other parser read (a form) would reach the route unsigned, so it is refused (415), as is a
+ * POST that is not JSON.
+ */
+function refuseUnsignedBody(request: SignedTerminalRequest): void {
+  const contentType = request.headers['content-type'] ?? '';
+  const json = contentType.split(';')[0].trim().toLowerCase() === 'application/json';
+  const hasBody = request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
+  if ((request.method === 'POST' && !json) || (hasBody && request.rawBody === undefined)) {
+    throw new UnsupportedMediaTypeException({
+      statusCode: 415,
+      error: 'Unsupported Media Type',
+      reason: 'unsigned_body',
+      message: `content-type: a terminal request's body must be application/json, signed as its exact bytes, not ${JSON.stringify(contentType.slice(0, 100))}`,
+    });
+  }
 }
 
 function headerOf(request: Request, name: string, rule: RegExp, expected: string): string {
@@ -29,13 +61,21 @@ function headerOf(request: Request, name: string, rule: RegExp, expected: string
  * The agents' terminal API's only door: a request signed by a registered, active terminal
  * (@payments/contracts, terminal-request.v1), checked before anything else in this order: no
  * operator or API key (that is another door), the four headers, the terminal known and active, the
- * timestamp within ±5 min, the Ed25519 signature over the method, path and query, timestamp,
- * nonce and the exact body bytes, then the nonce never seen (kept in the database, so a replay to
- * another replica is refused too). Each refusal is a 401 whose `reason` and message name it.
+ * timestamp within ±5 min (to the millisecond), a body only as JSON bytes (else 415), the Ed25519
+ * signature over the method, path and query, timestamp, nonce, Idempotency-Key and the exact body
+ * bytes, then the nonce never seen (kept in the database past the window, so a replay to another
+ * replica is refused too). Each refusal is a 401 (415) whose `reason` and message name it.
  */
 @Injectable()
 export class TerminalSignatureGuard implements CanActivate {
-  constructor(private readonly terminals: AgentTerminalRepository) {}
+  private readonly clock: TerminalClock;
+
+  constructor(
+    private readonly terminals: AgentTerminalRepository,
+    @Optional() @Inject(TERMINAL_CLOCK) clock?: TerminalClock,
+  ) {
+    this.clock = clock ?? (() => new Date());
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<SignedTerminalRequest>();
@@ -52,22 +92,26 @@ export class TerminalSignatureGuard implements CanActivate {
     if (!terminal) refuse('unknown_terminal', `${idHeader}: no terminal ${terminalId} is registered`);
     if (terminal.status !== 'active') refuse('blocked_terminal', `${idHeader}: terminal ${terminalId} is blocked`);
 
-    const now = Date.now();
-    const skew = Math.round(now / 1000 - Number(timestamp));
-    if (Math.abs(skew) > TERMINAL_CLOCK_WINDOW_SECONDS) {
+    const now = this.clock();
+    // Unrounded: a request accepted at all is within the window, so its nonce, kept past it, is still there for a replay.
+    const skewMs = now.getTime() - Number(timestamp) * 1000;
+    if (Math.abs(skewMs) > TERMINAL_CLOCK_WINDOW_SECONDS * 1000) {
       refuse(
         'stale_timestamp',
-        `${timestampHeader}: ${timestamp} is ${Math.abs(skew)} s ${skew > 0 ? 'behind' : 'ahead of'} the platform's clock; at most ${TERMINAL_CLOCK_WINDOW_SECONDS} s either way`,
+        `${timestampHeader}: ${timestamp} is ${Math.ceil(Math.abs(skewMs) / 1000)} s ${skewMs > 0 ? 'behind' : 'ahead of'} the platform's clock; at most ${TERMINAL_CLOCK_WINDOW_SECONDS} s either way`,
       );
     }
+    refuseUnsignedBody(request);
     const publicKey = terminalPublicKeyOf(terminal.publicKey);
     if (!('key' in publicKey)) throw new Error(`terminal ${terminalId}: its stored public key ${publicKey.problem}`);
-    const parts = { method: request.method, pathWithQuery: request.originalUrl, timestamp, nonce, body: request.rawBody ?? new Uint8Array() };
+    const key = request.headers[TERMINAL_IDEMPOTENCY_HEADER];
+    const idempotencyKey = typeof key === 'string' ? key : undefined;
+    const parts = { method: request.method, pathWithQuery: request.originalUrl, timestamp, nonce, idempotencyKey, body: request.rawBody ?? new Uint8Array() };
     if (!verifyTerminalRequest(parts, signature, publicKey.key)) {
-      refuse('bad_signature', `${signatureHeader}: not terminal ${terminalId}'s signature of this method, path, timestamp, nonce and body`);
+      refuse('bad_signature', `${signatureHeader}: not terminal ${terminalId}'s signature of this method, path, timestamp, nonce, Idempotency-Key and body`);
     }
-    const expiresAt = new Date((Number(timestamp) + TERMINAL_CLOCK_WINDOW_SECONDS) * 1000);
-    if (!(await this.terminals.recordNonce(terminalId, nonce, expiresAt, new Date(now)))) {
+    const expiresAt = new Date((Number(timestamp) + TERMINAL_CLOCK_WINDOW_SECONDS + TERMINAL_NONCE_MARGIN_SECONDS) * 1000);
+    if (!(await this.terminals.recordNonce(terminalId, nonce, expiresAt, now))) {
       refuse('replayed_nonce', `${nonceHeader}: terminal ${terminalId} sent nonce ${nonce} before; a replayed request is refused`);
     }
     request.agentTerminal = terminal;

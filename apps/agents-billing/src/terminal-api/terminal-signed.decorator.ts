@@ -1,5 +1,5 @@
 import { applyDecorators, BadRequestException, UseGuards } from '@nestjs/common';
-import { ApiHeader } from '@nestjs/swagger';
+import { ApiHeader, ApiResponse } from '@nestjs/swagger';
 
 import { TERMINAL_REQUEST_HEADERS } from '@payments/contracts';
 import { ApiErrorResponses } from '@payments/runtime';
@@ -21,9 +21,13 @@ export const TerminalSigned = (): ClassDecorator =>
       name: TERMINAL_REQUEST_HEADERS.signature,
       required: true,
       description:
-        'base64 Ed25519 signature of "agent-terminal-request-v1\\n<METHOD>\\n<path?query>\\n<timestamp>\\n<nonce>\\n<hex SHA-256 of the body bytes>"',
+        'base64 Ed25519 signature of "agent-terminal-request-v1\\n<METHOD>\\n<path?query>\\n<timestamp>\\n<nonce>\\n<Idempotency-Key, empty when none>\\n<hex SHA-256 of the body bytes>"',
     }),
     ApiErrorResponses(401),
+    ApiResponse({
+      status: 415,
+      description: 'A body that is not application/json (its exact bytes are signed), or a POST that is not application/json. Nothing was done.',
+    }),
     UseGuards(TerminalSignatureGuard),
   );
 

@@ -10,10 +10,11 @@ const PASS_MS = 30_000;
 const SAFETY_MS = 120_000;
 
 /**
- * Finishes the voucher sales a stopped process left reserved for longer than the code's reveal
- * window (a live sale posts within milliseconds; the caller's retry within the window finishes it
- * itself and gets the code): posted when the ledger has the sale's transfer, else released so the
- * voucher goes back to the stock. Logs the sale and the serial, never a code.
+ * Finishes the voucher sales a stopped process left reserved, last taken longer ago than the code's
+ * reveal window (a live sale posts within milliseconds; the caller's retry finishes it itself and
+ * gets the code): posted when the ledger has the sale's transfer, else released so the voucher goes
+ * back to the stock, unless a retry took it meanwhile (`taken`: the retry posts it, never both).
+ * Logs the sale, never a code.
  */
 @Injectable()
 export class ReservedVoucherSalesWorker extends ScheduledPass {

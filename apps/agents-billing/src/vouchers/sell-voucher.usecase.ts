@@ -25,7 +25,7 @@ export interface SoldVoucher {
   readonly sale: VoucherSale;
   readonly serial: string;
   readonly expiresAt: Date | null;
-  /** The code, only in the sale's answer and its repeats within the window; null after it. */
+  /** The code, in the answer of the call that posted the sale and its repeats within the window; null after it. */
   readonly code: string | null;
 }
 
@@ -45,7 +45,10 @@ export type SellVoucherOutcome =
  * balance plus credit limit, the ledger's atomic check) to the provider's clearing account; refused,
  * the voucher goes back to the stock. 3. Mark the sale posted with its event (serial, never the code).
  * Then the low-stock check, and the code decrypted for the answer only: never stored in clear,
- * logged or published. A sale left reserved by a stopped process is posted by the caller's retry.
+ * logged or published. A sale left reserved by a stopped process is posted by the caller's retry,
+ * which takes it first (`claim`: a release by the stale-sale worker then does nothing) and answers
+ * the code whatever the time, since no answer showed it before: the agent is never debited
+ * without the code shown once.
  */
 @Injectable()
 export class SellVoucherUseCase {
@@ -76,7 +79,10 @@ export class SellVoucherUseCase {
     return this.post(reserved.sale, node.ledgerAccountId, now);
   }
 
-  /** A sale id seen before: the same body answers that sale (posting it if its process stopped first); another body is refused. */
+  /**
+   * A sale id seen before: the same body answers that sale (taking it and posting it if its process
+   * stopped first; sold afresh when the worker released it meanwhile); another body is refused.
+   */
   private async again(sale: VoucherSale, command: SellVoucherCommand): Promise<SellVoucherOutcome> {
     const same =
       sale.nodeId === command.nodeId &&
@@ -84,10 +90,13 @@ export class SellVoucherUseCase {
       sale.denomination === command.denomination &&
       sale.currency === command.currency;
     if (!same) return { kind: 'id_reused' };
-    if (sale.status === 'posted') return this.answer(sale, command.now);
+    if (sale.status === 'posted') return this.answer(sale, command.now, false);
     const node = await this.nodes.find(sale.nodeId);
     if (!node) return { kind: 'not_found' };
-    return this.post(sale, node.ledgerAccountId, command.now);
+    const taken = await this.sales.claim(sale.id, command.now);
+    if (taken) return this.post(taken, node.ledgerAccountId, command.now);
+    const current = await this.sales.find(sale.id);
+    return current ? this.answer(current, command.now, false) : this.execute(command);
   }
 
   private async post(sale: VoucherSale, nodeAccountId: string, now: Date): Promise<SellVoucherOutcome> {
@@ -100,28 +109,30 @@ export class SellVoucherUseCase {
       postedAt = (await this.ledger.transfer({ ...request, reference: `voucher sale ${sale.providerId} ${voucher.serial}` })).createdAt;
     } catch (error) {
       if (!(error instanceof LedgerError)) throw error; // unknown outcome: the sale stays reserved for the caller's retry
-      await this.sales.release(sale.id);
+      await this.sales.release(sale);
       await this.watch.check(sale, now);
       if (error.code === 'id_reused_with_different_body') return { kind: 'id_reused' };
       if (error.code !== 'exceeds_credits') throw error;
       return { kind: 'limit_exceeded', available: availableOf(await this.ledger.account(nodeAccountId)) };
     }
     await this.markPosted(sale, voucher.serial, postedAt, now);
-    return this.answer({ ...sale, status: 'posted', postedAt: sale.postedAt ?? now }, now);
+    // This call took the sale while it was reserved: no answer showed its code yet, so this one does, whatever the window.
+    return this.answer({ ...sale, status: 'posted', postedAt: sale.postedAt ?? now }, now, true);
   }
 
   /**
    * A sale its process left reserved (stopped before the answer, so no code was ever shown): marked
    * posted with its event when the ledger has its transfer, else released (the voucher back in
-   * stock, the id free; a retry of the caller then sells afresh). Never decrypts the code.
+   * stock, the id free; a retry of the caller then sells afresh), unless a retry of the caller took
+   * it since `sale` was read (`taken`: that retry posts it). Never decrypts the code.
    */
-  async finishStale(sale: VoucherSale, now: Date): Promise<'posted' | 'released'> {
+  async finishStale(sale: VoucherSale, now: Date): Promise<'posted' | 'released' | 'taken'> {
     const transfer = await this.ledger.findTransfer(sale.id);
     if (transfer) {
       await this.markPosted(sale, (await this.sales.voucher(sale.voucherId)).serial, transfer.createdAt, now);
       return 'posted';
     }
-    await this.sales.release(sale.id);
+    if (!(await this.sales.release(sale))) return 'taken';
     await this.watch.check(sale, now);
     return 'released';
   }
@@ -145,9 +156,10 @@ export class SellVoucherUseCase {
     await this.watch.check(sale, now);
   }
 
-  private async answer(sale: VoucherSale, now: Date): Promise<SellVoucherOutcome> {
+  /** The sale's answer: the code when `postedNow` (this call posted it) or within the reveal window, else null. */
+  private async answer(sale: VoucherSale, now: Date, postedNow: boolean): Promise<SellVoucherOutcome> {
     const voucher = await this.sales.voucher(sale.voucherId);
-    const revealable = now.getTime() - sale.createdAt.getTime() <= CODE_REVEAL_WINDOW_MS;
+    const revealable = postedNow || now.getTime() - sale.createdAt.getTime() <= CODE_REVEAL_WINDOW_MS;
     return { kind: 'sold', sale, serial: voucher.serial, expiresAt: voucher.expiresAt, code: revealable ? this.cipher.open(voucher.sealed) : null };
   }
 }

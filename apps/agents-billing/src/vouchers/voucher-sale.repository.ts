@@ -16,6 +16,8 @@ export interface VoucherSale extends StockKey {
   readonly status: 'reserved' | 'posted';
   readonly createdAt: Date;
   readonly postedAt: Date | null;
+  /** When a caller last took it, still reserved, to post it (its reservation first); null for a sale reserved before this was kept. */
+  readonly claimedAt: Date | null;
 }
 
 export type ReserveSaleResult =
@@ -26,7 +28,7 @@ export type ReserveSaleResult =
 class OutOfStock extends Error {}
 
 const SALE_COLUMNS = `"id"::text AS "id", "node_id"::text AS "node_id", "provider_id", "denomination"::text AS "denomination", "currency",
-  "voucher_id"::text AS "voucher_id", "status", "created_at", "posted_at"`;
+  "voucher_id"::text AS "voucher_id", "status", "created_at", "posted_at", "claimed_at"`;
 
 /** The agents' voucher sales: a sale takes one voucher under a row lock that concurrent sales skip. */
 @Injectable()
@@ -44,11 +46,11 @@ export class VoucherSaleRepository {
    * taken `FOR UPDATE SKIP LOCKED` (two sales never wait on, nor take, the same voucher) and marked
    * sold to this sale. No voucher: nothing is written (`out_of_stock`).
    */
-  async reserve(sale: Omit<VoucherSale, 'voucherId' | 'status' | 'postedAt'>): Promise<ReserveSaleResult> {
+  async reserve(sale: Omit<VoucherSale, 'voucherId' | 'status' | 'postedAt' | 'claimedAt'>): Promise<ReserveSaleResult> {
     try {
       return await this.db.transaction(async (tx) => {
         const [inserted] = await tx.query(
-          `INSERT INTO "voucher_sale" ("id", "node_id", "provider_id", "denomination", "currency", "created_at") VALUES ($1, $2, $3, $4, $5, $6)
+          `INSERT INTO "voucher_sale" ("id", "node_id", "provider_id", "denomination", "currency", "created_at", "claimed_at") VALUES ($1, $2, $3, $4, $5, $6, $6)
            ON CONFLICT ("id") DO NOTHING RETURNING "id"`,
           [sale.id, sale.nodeId, sale.providerId, sale.denomination.toString(), sale.currency, sale.createdAt],
         );
@@ -68,7 +70,8 @@ export class VoucherSaleRepository {
           [picked.id, sale.id, sale.nodeId, sale.createdAt],
         );
         await tx.execute(`UPDATE "voucher_sale" SET "voucher_id" = $2 WHERE "id" = $1`, [sale.id, picked.id]);
-        return { kind: 'reserved', sale: { ...sale, voucherId: String(picked.id), status: 'reserved', postedAt: null }, voucher: voucherOf(voucher) };
+        const reserved: VoucherSale = { ...sale, voucherId: String(picked.id), status: 'reserved', postedAt: null, claimedAt: sale.createdAt };
+        return { kind: 'reserved', sale: reserved, voucher: voucherOf(voucher) };
       });
     } catch (error) {
       if (error instanceof OutOfStock) return { kind: 'out_of_stock' };
@@ -76,14 +79,36 @@ export class VoucherSaleRepository {
     }
   }
 
-  /** The ledger refused the sale: its voucher goes back to the stock and the sale's id is free again. */
-  async release(saleId: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
+  /**
+   * A caller takes the sale, still reserved, to post it now: the claim's time moves to `now`, so a
+   * release by whoever saw the earlier claim does nothing. Undefined when the sale is no longer
+   * reserved (posted, or released).
+   */
+  async claim(saleId: string, now: Date): Promise<VoucherSale | undefined> {
+    const [row] = await this.db.query(
+      `UPDATE "voucher_sale" SET "claimed_at" = $2::timestamptz WHERE "id" = $1 AND "status" = 'reserved' RETURNING ${SALE_COLUMNS}`,
+      [saleId, now.toISOString()],
+    );
+    return row ? saleOf(row) : undefined;
+  }
+
+  /**
+   * The sale released: its row deleted (the id free again) and then its voucher back in the stock,
+   * in one transaction, only while it is still reserved under the claim the caller saw. False when
+   * it was posted or taken again since: nothing is changed.
+   */
+  async release(sale: Pick<VoucherSale, 'id' | 'claimedAt'>): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const deleted = await tx.execute(
+        `DELETE FROM "voucher_sale" WHERE "id" = $1 AND "status" = 'reserved' AND "claimed_at" IS NOT DISTINCT FROM $2::timestamptz`,
+        [sale.id, sale.claimedAt?.toISOString() ?? null],
+      );
+      if (deleted !== 1) return false;
       await tx.execute(
         `UPDATE "voucher" SET "status" = 'available', "sale_id" = NULL, "node_id" = NULL, "sold_at" = NULL WHERE "sale_id" = $1 AND "status" = 'sold'`,
-        [saleId],
+        [sale.id],
       );
-      await tx.execute(`DELETE FROM "voucher_sale" WHERE "id" = $1 AND "status" = 'reserved'`, [saleId]);
+      return true;
     });
   }
 
@@ -103,10 +128,10 @@ export class VoucherSaleRepository {
     return { ...voucherOf(row), sealed: { keyId: String(row.code_key_id), ciphertext: String(row.code_ciphertext) } };
   }
 
-  /** Sales reserved before `olderThan` and never posted (their process stopped between the reservation and the ledger). */
+  /** Sales still reserved and last taken before `olderThan` (the process that took them stopped between the reservation and the mark). */
   async reservedBefore(olderThan: Date, limit: number): Promise<VoucherSale[]> {
     const rows = await this.db.query(
-      `SELECT ${SALE_COLUMNS} FROM "voucher_sale" WHERE "status" = 'reserved' AND "created_at" < $1 ORDER BY "created_at" LIMIT $2`,
+      `SELECT ${SALE_COLUMNS} FROM "voucher_sale" WHERE "status" = 'reserved' AND coalesce("claimed_at", "created_at") < $1 ORDER BY "created_at" LIMIT $2`,
       [olderThan, limit],
     );
     return rows.map(saleOf);
@@ -124,5 +149,6 @@ function saleOf(row: SqlRow): VoucherSale {
     status: row.status as VoucherSale['status'],
     createdAt: dateOf(row.created_at),
     postedAt: row.posted_at === null ? null : dateOf(row.posted_at),
+    claimedAt: row.claimed_at === null ? null : dateOf(row.claimed_at),
   };
 }

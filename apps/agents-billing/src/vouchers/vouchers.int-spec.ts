@@ -214,6 +214,68 @@ describe.each(['postgres', 'pglite'] as const)('scratch vouchers (%s)', (kind) =
     expect((await sut.outbox()).filter((e) => e.payload.transferId === postedSaleId).map((e) => e.payload.kind)).toEqual(['voucher-sold']);
   });
 
+  /** The sale as a process that stops at its ledger write, or (`mark`) at its mark just after it. */
+  const stoppingAt = (lost: 'ledger' | 'mark') =>
+    lost === 'ledger'
+      ? sut.sellVoucherWith({
+          ledger: Object.assign(Object.create(sut.ledger) as typeof sut.ledger, { transfer: () => Promise.reject(new Error('connection terminated')) }),
+        })
+      : sut.sellVoucherWith({
+          sales: Object.assign(Object.create(sut.voucherSales) as typeof sut.voucherSales, {
+            markPosted: () => Promise.reject(new Error('connection terminated')),
+          }),
+        });
+  /** A sale of `agent` under `saleId` that a stopped process left reserved at `now`. */
+  const leftReserved = async (agent: AgentNode, providerId: string, saleId: string, lost: 'ledger' | 'mark', now = NOW) => {
+    const command = { saleId, nodeId: agent.id, providerId, denomination: 500n, currency: 'EUR', now };
+    await expect(stoppingAt(lost).execute(command)).rejects.toThrow('connection terminated');
+  };
+  const pastTheWindow = new Date(NOW.getTime() + CODE_REVEAL_WINDOW_MS + 1_000);
+
+  it('shows the code to the retry that posts a sale left reserved, even past the reveal window: never a debit without the code', async () => {
+    const { providerId, codes } = await stockOf(2);
+    const { agent } = await agentWith(10_000n);
+    const [neverWritten, neverMarked] = [randomUUID(), randomUUID()];
+    await leftReserved(agent, providerId, neverWritten, 'ledger');
+    await leftReserved(agent, providerId, neverMarked, 'mark');
+
+    const retried = [sold(await sell(agent, providerId, neverWritten, pastTheWindow)), sold(await sell(agent, providerId, neverMarked, pastTheWindow))];
+
+    expect(retried.map((sale) => [sale.serial, sale.code])).toEqual([
+      ['S-0000', codes[0]],
+      ['S-0001', codes[1]],
+    ]);
+    expect(await balanceOf(agent.ledgerAccountId)).toBe(9_000n);
+    const later = new Date(pastTheWindow.getTime() + 1_000);
+    expect(sold(await sell(agent, providerId, neverWritten, later)).code).toBeNull();
+    expect(await levelOf(providerId)).toMatchObject({ available: 0, sold: 2 });
+  });
+
+  it("never releases a stale sale a caller's retry took meanwhile: the voucher stays sold to the agent it debited, the code shown once", async () => {
+    const { providerId, codes } = await stockOf(2);
+    const { agent } = await agentWith(10_000n);
+    const saleId = randomUUID();
+    await leftReserved(agent, providerId, saleId, 'ledger');
+    // The worker finds no transfer; before it releases, the caller's retry takes the sale and the ledger posts it (its answer lost).
+    const racing = Object.assign(Object.create(sut.ledger) as typeof sut.ledger, {
+      findTransfer: async (id: string) => {
+        const seen = await sut.ledger.findTransfer(id);
+        if (id === saleId) await leftReserved(agent, providerId, saleId, 'mark', pastTheWindow);
+        return seen;
+      },
+    });
+
+    await sut.reservedVoucherSales(sut.sellVoucherWith({ ledger: racing })).runOnce(pastTheWindow);
+
+    expect(await levelOf(providerId)).toMatchObject({ available: 1, sold: 1 });
+    expect(await balanceOf(agent.ledgerAccountId)).toBe(9_500n);
+    const answered = sold(await sell(agent, providerId, saleId, new Date(pastTheWindow.getTime() + 1_000)));
+    expect([answered.serial, answered.code]).toEqual(['S-0000', codes[0]]);
+    expect(await sut.voucherSales.find(saleId)).toMatchObject({ status: 'posted' });
+    expect(await balanceOf(agent.ledgerAccountId)).toBe(9_500n);
+    expect(await levelOf(providerId)).toMatchObject({ available: 1, sold: 1 });
+  });
+
   it('raises voucher-stock-low when the available count falls below the threshold, and clears it when restocked', async () => {
     const { providerId } = await stockOf(3);
     const { agent } = await agentWith(10_000n);

@@ -24,7 +24,14 @@ interface Received {
 /** Whether the request carries a valid terminal-request.v1 signature by the test terminal. */
 const verifies = ({ method, url, headers, body }: Received) =>
   verifyTerminalRequest(
-    { method, pathWithQuery: url, timestamp: String(headers['x-terminal-timestamp']), nonce: String(headers['x-terminal-nonce']), body },
+    {
+      method,
+      pathWithQuery: url,
+      timestamp: String(headers['x-terminal-timestamp']),
+      nonce: String(headers['x-terminal-nonce']),
+      idempotencyKey: headers['idempotency-key'] as string | undefined,
+      body,
+    },
     String(headers['x-terminal-signature']),
     publicKey,
   );
@@ -78,6 +85,7 @@ describe('cli agents terminal-request', () => {
     expect([request.method, request.url, request.body.toString('utf8')]).toEqual(['POST', '/v1/agent-terminal/payments', BODY]);
     expect(request.headers).toMatchObject({ 'x-terminal-id': 'kiosk-1', 'idempotency-key': 'receipt-0001', 'content-type': 'application/json' });
     expect(verifies(request)).toBe(true);
+    expect(verifies({ ...request, headers: { ...request.headers, 'idempotency-key': 'receipt-0002' } })).toBe(false);
   });
 
   it('exits 1 with the status and body of an error answer on one line', async () => {
@@ -88,13 +96,26 @@ describe('cli agents terminal-request', () => {
   });
 
   it('prints a curl command whose request verifies when run, and sends nothing', async () => {
-    const run = await cli(['--url', url, '--method', 'POST', '--path', '/v1/agent-terminal/payments', '--body', BODY, '--curl']);
+    const run = await cli([
+      '--url',
+      url,
+      '--method',
+      'POST',
+      '--path',
+      '/v1/agent-terminal/payments',
+      '--body',
+      BODY,
+      '--idempotency-key',
+      'receipt-0003',
+      '--curl',
+    ]);
 
     expect(run.code).toBe(0);
     expect(received).toEqual([]);
     const headers = Object.fromEntries([...run.out.matchAll(/-H '([^:]+): ([^']*)'/g)].map((m) => [m[1], m[2]]));
     expect(run.out).toMatch(new RegExp(`^curl -s -X POST '${url}/v1/agent-terminal/payments' `));
     expect(run.out).toContain(`--data-binary '${BODY}'`);
+    expect(headers['idempotency-key']).toBe('receipt-0003');
     expect(verifies({ method: 'POST', url: '/v1/agent-terminal/payments', headers, body: Buffer.from(BODY) })).toBe(true);
   });
 

@@ -33,8 +33,8 @@ const METHODS = ['GET', 'POST'];
 
 /**
  * `agents terminal-request`: one request to the agents' terminal API signed as a terminal (the
- * terminal-request.v1 signature of @payments/contracts, its Ed25519 private key read from a PEM
- * file and never printed), sent with the answer printed as one JSON line `{"status", "body"}`
+ * terminal-request.v1 signature of @payments/contracts, which covers the Idempotency-Key too, its
+ * Ed25519 private key read from a PEM file and never printed), sent with the answer printed as one JSON line `{"status", "body"}`
  * (exit 0 for 2xx, 1 otherwise), or with --curl printed as a curl command to run within 5 minutes.
  */
 export async function runTerminalRequest(options: TerminalRequestOptions, io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
@@ -65,6 +65,7 @@ async function signedRequestOf(options: TerminalRequestOptions, env: NodeJS.Proc
       pathWithQuery: options.path,
       body: Buffer.from(body ?? '', 'utf8'),
       nonce: randomBytes(16).toString('hex'),
+      idempotencyKey: options.idempotencyKey,
       now: new Date(),
     },
     await privateKeyOf(options.key),
@@ -75,7 +76,6 @@ async function signedRequestOf(options: TerminalRequestOptions, env: NodeJS.Proc
     headers: {
       ...headers,
       ...(body !== undefined && { 'content-type': 'application/json' }),
-      ...(options.idempotencyKey !== undefined && { 'idempotency-key': options.idempotencyKey }),
     },
     body,
   };

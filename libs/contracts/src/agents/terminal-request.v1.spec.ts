@@ -17,18 +17,20 @@ const parts: TerminalRequestParts = {
   pathWithQuery: '/v1/agent-terminal/payments',
   timestamp: '1796652000',
   nonce: 'n0nce-0123456789abcdef',
+  idempotencyKey: 'receipt-0001',
   body,
 };
 const signature = signTerminalRequest(parts, privateKey);
 
 describe('agents terminal request signature v1', () => {
-  it('signs the scheme, the method, the path with its query, the timestamp, the nonce and the body hash, one per line', () => {
+  it('signs the scheme, the method, the path with its query, the timestamp, the nonce, the Idempotency-Key and the body hash, one per line', () => {
     expect(canonicalTerminalRequest({ ...parts, pathWithQuery: '/v1/agent-terminal/payees?x=1' }).split('\n')).toEqual([
       'agent-terminal-request-v1',
       'POST',
       '/v1/agent-terminal/payees?x=1',
       '1796652000',
       'n0nce-0123456789abcdef',
+      'receipt-0001',
       // `printf %s '{"payeeId":"demo-mobile-topup","amount":2500}' | sha256sum`
       '60d82342cbf82455ba4ce46c80bee116632a2b28119f530a3a5abffede84d6d4',
     ]);
@@ -36,6 +38,8 @@ describe('agents terminal request signature v1', () => {
     expect(canonicalTerminalRequest({ ...parts, body: new Uint8Array() }).endsWith('\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855')).toBe(
       true,
     );
+    const { idempotencyKey: _none, ...withoutKey } = parts;
+    expect(canonicalTerminalRequest(withoutKey).split('\n')[5]).toBe('');
   });
 
   it('verifies the terminal signature over the same request', () => {
@@ -49,6 +53,8 @@ describe('agents terminal request signature v1', () => {
     ['another method', { method: 'PUT' }],
     ['another timestamp', { timestamp: '1796652001' }],
     ['another nonce', { nonce: 'n0nce-0123456789abcdeF' }],
+    ['another Idempotency-Key', { idempotencyKey: 'receipt-0002' }],
+    ['no Idempotency-Key', { idempotencyKey: undefined }],
   ])('refuses %s under the signature of the original', (_name, change) => {
     expect(verifyTerminalRequest({ ...parts, ...change }, signature, publicKey)).toBe(false);
   });
@@ -93,5 +99,14 @@ describe('agents terminal request signature v1', () => {
       body: new Uint8Array(),
     };
     expect(verifyTerminalRequest(signed, headers['x-terminal-signature'], publicKey)).toBe(true);
+  });
+
+  it('sends the Idempotency-Key it signs', () => {
+    const request = { terminalId: 'kiosk-1', method: 'POST', pathWithQuery: '/v1/agent-terminal/payments', body, nonce: 'abcdefghijklmnop' };
+    const headers = terminalRequestHeaders({ ...request, idempotencyKey: 'receipt-0001', now: new Date('2026-12-07T12:00:00Z') }, privateKey);
+    expect(headers['idempotency-key']).toBe('receipt-0001');
+    const signed = { ...request, timestamp: headers['x-terminal-timestamp'], idempotencyKey: 'receipt-0001' };
+    expect(verifyTerminalRequest(signed, headers['x-terminal-signature'], publicKey)).toBe(true);
+    expect(verifyTerminalRequest({ ...signed, idempotencyKey: 'receipt-0002' }, headers['x-terminal-signature'], publicKey)).toBe(false);
   });
 });

@@ -11,9 +11,13 @@ import { createHash, createPublicKey, type KeyObject, sign, verify } from 'node:
  *   <the path with its query, exactly as sent: /v1/agent-terminal/payments?x=1>
  *   <X-Terminal-Timestamp: seconds since 1970-01-01T00:00:00Z, decimal>
  *   <X-Terminal-Nonce: 16-64 letters, digits, - or _, never reused by the terminal>
+ *   <Idempotency-Key: the header's value as sent; an empty line when there is none>
  *   <SHA-256 of the exact body bytes, lower-case hex (of no bytes when there is no body)>
  *
- * and travels base64 in X-Terminal-Signature, with X-Terminal-Id naming the terminal.
+ * and travels base64 in X-Terminal-Signature, with X-Terminal-Id naming the terminal. The
+ * Idempotency-Key is signed so that no one between the terminal and the platform can rewrite it
+ * and turn a genuine retry into a second payment (v1 took that line in place before any terminal
+ * was deployed).
  */
 export const TERMINAL_REQUEST_HEADERS = {
   terminalId: 'x-terminal-id',
@@ -21,6 +25,9 @@ export const TERMINAL_REQUEST_HEADERS = {
   nonce: 'x-terminal-nonce',
   signature: 'x-terminal-signature',
 } as const;
+
+/** The header that names a money-moving request for its retries; signed as the canonical text's sixth line. */
+export const TERMINAL_IDEMPOTENCY_HEADER = 'idempotency-key';
 
 export const TERMINAL_REQUEST_SCHEME = 'agent-terminal-request-v1';
 export const TERMINAL_NONCE = /^[A-Za-z0-9_-]{16,64}$/;
@@ -33,13 +40,15 @@ export interface TerminalRequestParts {
   /** Seconds since the epoch, as sent in X-Terminal-Timestamp. */
   readonly timestamp: string;
   readonly nonce: string;
+  /** The Idempotency-Key header's value as sent; absent when the request carries none (an empty line). */
+  readonly idempotencyKey?: string;
   /** The exact bytes of the body (empty when there is none). */
   readonly body: Uint8Array;
 }
 
-export function canonicalTerminalRequest({ method, pathWithQuery, timestamp, nonce, body }: TerminalRequestParts): string {
+export function canonicalTerminalRequest({ method, pathWithQuery, timestamp, nonce, idempotencyKey, body }: TerminalRequestParts): string {
   const bodyHash = createHash('sha256').update(body).digest('hex');
-  return [TERMINAL_REQUEST_SCHEME, method.toUpperCase(), pathWithQuery, timestamp, nonce, bodyHash].join('\n');
+  return [TERMINAL_REQUEST_SCHEME, method.toUpperCase(), pathWithQuery, timestamp, nonce, idempotencyKey ?? '', bodyHash].join('\n');
 }
 
 /** The X-Terminal-Signature value: Ed25519 over the canonical text, base64. */
@@ -66,7 +75,7 @@ export function terminalPublicKeyOf(pem: string): { key: KeyObject } | { problem
   return { key };
 }
 
-/** The headers a terminal sends with a request signed now (the CLI's and the tests' client). */
+/** The headers a terminal sends with a request signed now, its Idempotency-Key among them when it has one (the CLI's and the tests' client). */
 export function terminalRequestHeaders(
   request: Omit<TerminalRequestParts, 'timestamp' | 'nonce'> & { readonly terminalId: string; readonly nonce: string; readonly now: Date },
   privateKeyPem: string | KeyObject,
@@ -78,5 +87,6 @@ export function terminalRequestHeaders(
     [TERMINAL_REQUEST_HEADERS.timestamp]: timestamp,
     [TERMINAL_REQUEST_HEADERS.nonce]: request.nonce,
     [TERMINAL_REQUEST_HEADERS.signature]: signature,
+    ...(request.idempotencyKey !== undefined && { [TERMINAL_IDEMPOTENCY_HEADER]: request.idempotencyKey }),
   };
 }
