@@ -1,12 +1,22 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { terminalRequestHeaders } from '@payments/contracts';
 
 import { OPERATOR_KEY, PlatformUnderTest, startEmbedded } from '../support/platform-under-test';
 import { call, HttpResult } from '../support/register.client';
+import { repoRoot } from '../support/repo-root.util';
+
+/** The demo kiosk's terminal and its development key (public in the repo, seeded in the embedded mode). */
+const KIOSK_TERMINAL = 'demo-kiosk-terminal';
+const KIOSK_KEY = 'apps/agents-billing/src/demo/demo-kiosk-terminal.dev-key.pem';
 
 /**
  * Cash at the agents through the operator API (embedded mode): a payer's change kept, spent and
- * paid out by phone number, and scratch vouchers imported, counted, thresholded, blocked and
- * returned, with no code and no whole phone number in any answer.
+ * paid out by phone number (an operator needs no PIN), at the demo kiosk's signed terminal only
+ * with the payer's change PIN, and scratch vouchers imported, counted, thresholded, blocked and
+ * returned, with no code, no PIN and no whole phone number in any answer.
  */
 describe('agents cash end to end (embedded mode)', () => {
   let platform: PlatformUnderTest;
@@ -51,6 +61,33 @@ describe('agents cash end to end (embedded mode)', () => {
     expect([national.status, national.body.message]).toEqual([400, 'phone: must be international: + (or 00) and the country code']);
     const badMove = await move({ move: 'borrow', amount: 1 });
     expect([badMove.status, JSON.stringify(badMove.body.message)]).toEqual([400, expect.stringContaining('move must be one of keep, spend, pay-out')]);
+  });
+
+  it("keeps change at the demo kiosk's terminal under the payer's PIN: without it or with a wrong one nothing is paid out or read", async () => {
+    const privateKey = readFileSync(join(repoRoot(), KIOSK_KEY), 'utf8');
+    const terminal = (path: string, body: Record<string, unknown>, key?: string) => {
+      const text = JSON.stringify({ phone: '+420 602 555 777', ...body });
+      const signed = terminalRequestHeaders(
+        { terminalId: KIOSK_TERMINAL, method: 'POST', pathWithQuery: path, body: Buffer.from(text), nonce: randomBytes(12).toString('hex'), now: new Date() },
+        privateKey,
+      );
+      const headers = { ...signed, 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) };
+      return call(`${platform.gatewayUrl}${path}`, { method: 'POST', headers, body: text });
+    };
+    const move = (body: Record<string, unknown>) => terminal('/v1/agent-terminal/change-moves', body, `change-${randomUUID()}`);
+    const balance = (body: Record<string, unknown>) => terminal('/v1/agent-terminal/change-balances', body);
+
+    const kept = await move({ move: 'keep', amount: 300, pin: '2580' });
+    expect([kept.status, kept.body]).toEqual([201, expect.objectContaining({ phone: '***5777', changeBalance: '300' })]);
+    const noPin = await move({ move: 'pay-out', amount: 100 });
+    expect([noPin.status, noPin.body.reason, noPin.body.message]).toEqual([400, 'pin_required', expect.stringMatching(/^pin: /)]);
+    const wrong = await move({ move: 'pay-out', amount: 100, pin: '0852' });
+    expect([wrong.status, wrong.body.reason]).toEqual([422, 'change_pin_wrong']);
+    const unread = await balance({});
+    expect([unread.status, unread.body.message]).toEqual([400, ['pin: pin is required (the payer types it)']]);
+    expect((await balance({ pin: '2580' })).body).toEqual({ phone: '***5777', currency: 'EUR', balance: '300' });
+    expect((await move({ move: 'pay-out', amount: 100, pin: '2580' })).body).toMatchObject({ changeBalance: '200' });
+    expect(JSON.stringify([kept, noPin, wrong, unread].map((r) => r.text))).not.toMatch(/2580|0852|602555777/);
   });
 
   it('imports a batch (CSV), shows the stock, raises the low-stock alert by threshold, blocks and returns, never answering a code', async () => {

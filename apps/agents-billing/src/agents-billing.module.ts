@@ -6,7 +6,9 @@ import { outboxRelayProvider } from '@payments/runtime';
 import { PlatformAccounts } from './accounts/platform-accounts';
 import { AlertSignals } from './alerts/alert-signals';
 import { ChangeController } from './change/change.controller';
+import { ChangeAccounts, changeAccountsOf } from './change/change-account';
 import { ChangeBalanceQuery } from './change/change-balance.query';
+import { ChangePins } from './change/change-pins';
 import { MoveChangeUseCase } from './change/move-change.usecase';
 import { ALERTS_CONTROLLERS, alertsProviders } from './alerts/api/alerts.wiring';
 import { CommissionPlanRepository } from './commissions/commission-plan.repository';
@@ -119,6 +121,9 @@ export class AgentsBillingModule {
         PayeeGatewayHealth,
         PayeeAccountCheckUseCase,
         PaymentForwarding,
+        // Change account ids keyed by AGENTS_BILLING_CHANGE_ID_KEY; the payers' change PINs.
+        { provide: ChangeAccounts, useFactory: () => changeAccountsOf(env) },
+        ChangePins,
         MoveChangeUseCase,
         ChangeBalanceQuery,
         // Scratch voucher codes sealed at rest (AGENTS_BILLING_VOUCHER_KEKS, AGENTS_BILLING_VOUCHER_FINGERPRINT_KEY).

@@ -5,10 +5,14 @@ import { ApiErrorResponses, OperatorEndpoint, uuidParam } from '@payments/runtim
 
 import { ChangeBalanceQuery } from './change-balance.query';
 import { changeMoveResponseOf } from './change-move.response';
+import { pinRefusalOf } from './change-pin.refusal';
 import { ChangeBalanceDto, ChangeMoveDto } from './dto/change.dto';
 import { MoveChangeUseCase } from './move-change.usecase';
 
-/** Payers' change accounts by phone number. The number is answered masked (`***3456`), never whole. */
+/**
+ * Payers' change accounts by phone number. The number is answered masked (`***3456`), never whole.
+ * An operator acts for the payer in a branch (audited by its operator key): no change PIN is asked.
+ */
 @ApiTags('agents')
 @OperatorEndpoint()
 @Controller('v1/agents')
@@ -31,6 +35,7 @@ export class ChangeController {
       phone: body.phone,
       amount: BigInt(body.amount),
       paymentId: body.paymentId,
+      byOperator: true,
     });
     switch (outcome.kind) {
       case 'moved':
@@ -47,6 +52,10 @@ export class ChangeController {
         throw new UnprocessableEntityException(`amount: exceeds the change account's balance: ${outcome.changeBalance} available`);
       case 'id_reused':
         throw new UnprocessableEntityException(`id: change move ${body.id} exists with another body`);
+      case 'pin_required':
+      case 'pin_wrong':
+      case 'locked':
+        throw new UnprocessableEntityException(pinRefusalOf(outcome).message);
     }
   }
 
@@ -58,6 +67,7 @@ export class ChangeController {
   async balance(@Body() body: ChangeBalanceDto) {
     const answer = await this.balances.execute(body);
     if (answer.kind === 'invalid_phone') throw new BadRequestException(`phone: ${answer.reason}`);
+    if (answer.kind !== 'balance') throw new UnprocessableEntityException(pinRefusalOf(answer).message);
     return { phone: answer.maskedPhone, currency: answer.currency, balance: answer.balance.toString() };
   }
 }

@@ -7,7 +7,8 @@ import { type AgentNode, blockedBy } from '../tree/agent-node';
 import { AgentNodeRepository } from '../tree/agent-node.repository';
 import { availableOf } from '../tree/node-balance';
 import { addCashPostedEvent } from './cash-posted.outbox';
-import { changeAccountOf, changeBalanceOf } from './change-account';
+import { ChangeAccounts, changeBalanceOf } from './change-account';
+import { ChangePins } from './change-pins';
 import { maskedPhone, normalisePhoneNumber, phoneLast4 } from './phone-number';
 
 /** keep: the agent's account to the change account; spend and pay-out: the change account to the agent's. */
@@ -26,6 +27,14 @@ export interface ChangeCommand {
   readonly amount: bigint;
   /** Spend only: the payment the change goes toward (kept as the transfer's reference). */
   readonly paymentId?: string;
+  /**
+   * The payer's change PIN (4-6 digits, typed by the payer at the kiosk): the first keep for a
+   * phone and currency sets it; a later keep needs none (one given must match); spend and pay-out
+   * need it. Never logged, stored in clear or answered.
+   */
+  readonly pin?: string;
+  /** An operator acting for the payer in a branch (audited by operator key): no PIN asked. */
+  readonly byOperator?: boolean;
 }
 
 export type ChangeOutcome =
@@ -37,7 +46,12 @@ export type ChangeOutcome =
   | { readonly kind: 'agent_limit_exceeded'; readonly available: bigint }
   /** spend, pay-out: more than the change account holds. */
   | { readonly kind: 'change_insufficient'; readonly changeBalance: bigint }
-  | { readonly kind: 'id_reused' };
+  | { readonly kind: 'id_reused' }
+  /** A terminal's spend or pay-out, or the first keep of a phone, without the PIN. */
+  | { readonly kind: 'pin_required' }
+  | { readonly kind: 'pin_wrong' }
+  /** Five wrong PINs in a row: no move until then. */
+  | { readonly kind: 'locked'; readonly until: Date };
 
 /**
  * A payer's change moved at an agent, as one ledger transfer under the caller's id (the ledger's
@@ -52,6 +66,8 @@ export class MoveChangeUseCase {
     private readonly nodes: AgentNodeRepository,
     private readonly ledger: Ledger,
     @Inject(AGENTS_BILLING_DB) private readonly db: AgentsBillingDb,
+    private readonly accounts: ChangeAccounts,
+    private readonly pins: ChangePins,
   ) {}
 
   async execute(move: ChangeMove, command: ChangeCommand): Promise<ChangeOutcome> {
@@ -60,7 +76,7 @@ export class MoveChangeUseCase {
     const ancestry = await this.nodes.ancestry(command.nodeId);
     const [node] = ancestry;
     if (!node) return { kind: 'not_found' };
-    const change = changeAccountOf(phone.e164, node.currency);
+    const change = this.accounts.of(phone.e164, node.currency);
     const keep = move === 'keep';
     const request: PostedTransferRequest = {
       id: command.moveId,
@@ -72,6 +88,9 @@ export class MoveChangeUseCase {
     };
     const blocked = blockedBy(ancestry);
     if (blocked && !(await this.alreadyPosted(request))) return { kind: 'blocked', blockedNodeId: blocked.id };
+    const pinSet = await this.pins.isSet(change.id);
+    const refusal = await this.pinRefusal(keep, pinSet, change.id, command);
+    if (refusal) return refusal;
     await this.ledger.createAccounts([change]);
     let transfer: Transfer;
     try {
@@ -83,6 +102,7 @@ export class MoveChangeUseCase {
       if (keep) return { kind: 'agent_limit_exceeded', available: availableOf(await this.ledger.account(node.ledgerAccountId)) };
       return { kind: 'change_insufficient', changeBalance: changeBalanceOf(await this.ledger.account(change.id)) };
     }
+    if (keep && !pinSet && command.pin !== undefined) await this.pins.setIfNone(change.id, command.pin);
     await addCashPostedEvent(this.db, {
       transferId: transfer.id,
       kind: EVENT_KIND[move],
@@ -96,6 +116,23 @@ export class MoveChangeUseCase {
     });
     const changeBalance = changeBalanceOf(await this.ledger.account(change.id));
     return { kind: 'moved', transfer, node, maskedPhone: maskedPhone(phone.e164), changeBalance };
+  }
+
+  /**
+   * Keep: a PIN is set by the first keep (a terminal's must bring one), later ones need none but
+   * one given must match. Spend and pay-out: the PIN, unless an operator acts. A holder without a
+   * PIN (its change kept by an operator only) is answered as a wrong PIN, not counted.
+   */
+  private async pinRefusal(keep: boolean, pinSet: boolean, changeId: string, command: ChangeCommand): Promise<ChangeOutcome | undefined> {
+    if (command.pin === undefined) {
+      if (command.byOperator || (keep && pinSet)) return undefined;
+      return { kind: 'pin_required' };
+    }
+    if (keep && !pinSet) return undefined;
+    const check = await this.pins.check(changeId, command.pin);
+    if (check.kind === 'right') return undefined;
+    if (check.kind === 'locked') return { kind: 'locked', until: check.until };
+    return { kind: 'pin_wrong' };
   }
 
   /** A replay of a move posted before the block answers as it did. */

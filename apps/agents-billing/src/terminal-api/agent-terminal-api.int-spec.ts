@@ -443,32 +443,62 @@ describe.each(['postgres', 'pglite'] as const)('agents terminal API (%s)', (kind
     expect(await available(terminal.node)).toBe(before - 1_000n);
   });
 
-  it("keeps, reads and spends a payer's change at a signed terminal, masked, once per key, never below zero", async () => {
+  it("keeps, reads and spends a payer's change at a signed terminal with the payer's PIN, masked, once per key, never below zero", async () => {
     const terminal = await kiosk();
     const phone = `+42077${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+    const pin = '4821';
     const move = (key: string, body: Record<string, unknown>) =>
       signed(terminal, 'POST', '/v1/agent-terminal/change-moves', JSON.stringify({ phone, ...body }), { 'idempotency-key': key });
-    const balance = () => signed(terminal, 'POST', '/v1/agent-terminal/change-balances', JSON.stringify({ phone }));
+    const balance = (body: Record<string, unknown> = { pin }) =>
+      signed(terminal, 'POST', '/v1/agent-terminal/change-balances', JSON.stringify({ phone, ...body }));
     const before = await available(terminal.node);
 
-    const kept = await move('change-0001', { move: 'keep', amount: 150 });
+    expect(await move('change-0000', { move: 'keep', amount: 150 })).toMatchObject({
+      status: 400,
+      body: { reason: 'pin_required', message: expect.stringMatching(/^pin: /) },
+    });
+    const kept = await move('change-0001', { move: 'keep', amount: 150, pin });
     expect(kept).toMatchObject({ status: 201, body: { move: 'keep', phone: `***${phone.slice(-4)}`, amount: '150', currency: 'EUR', changeBalance: '150' } });
-    expect(await move('change-0001', { move: 'keep', amount: 150 })).toEqual(kept);
+    expect(await move('change-0001', { move: 'keep', amount: 150, pin })).toEqual(kept);
     expect(await balance()).toEqual({ status: 200, body: { phone: `***${phone.slice(-4)}`, currency: 'EUR', balance: '150' } });
     expect(await available(terminal.node)).toBe(before - 150n);
 
-    expect(await move('change-0002', { move: 'spend', amount: 100, paymentId: randomUUID() })).toMatchObject({ status: 201, body: { changeBalance: '50' } });
-    expect(await move('change-0003', { move: 'pay-out', amount: 100 })).toMatchObject({
+    // Without the PIN, or with a wrong one, nothing is spent, paid out or read; the PIN is never repeated.
+    const noPin = await balance({});
+    expect(noPin).toMatchObject({ status: 400, body: { message: ['pin: pin is required (the payer types it)'] } });
+    expect(await balance({ pin: '12a4' })).toMatchObject({ status: 400, body: { message: ['pin: pin must be 4-6 digits'] } });
+    expect(await move('change-0005', { move: 'pay-out', amount: 100 })).toMatchObject({ status: 400, body: { reason: 'pin_required' } });
+    const wrong = await move('change-0006', { move: 'pay-out', amount: 100, pin: '9876' });
+    expect(wrong).toMatchObject({ status: 422, body: { reason: 'change_pin_wrong', message: expect.stringMatching(/^pin: /) } });
+    expect(await balance({ pin: '9876' })).toMatchObject({ status: 422, body: { reason: 'change_pin_wrong' } });
+    expect(JSON.stringify([wrong.body, noPin.body])).not.toMatch(/9876|4821/);
+    expect(await available(terminal.node)).toBe(before - 150n);
+
+    expect(await move('change-0002', { move: 'spend', amount: 100, paymentId: randomUUID(), pin })).toMatchObject({
+      status: 201,
+      body: { changeBalance: '50' },
+    });
+    expect(await move('change-0003', { move: 'pay-out', amount: 100, pin })).toMatchObject({
       status: 422,
       body: { reason: 'change_insufficient', message: "amount: exceeds the change account's balance: 50 available" },
     });
-    expect(await move('change-0001', { move: 'keep', amount: 999 })).toMatchObject({ status: 422, body: { reason: 'idempotency_key_reused' } });
-    expect(await move('change-0004', { move: 'keep', amount: 10, phone: '777 123' })).toMatchObject({
+    expect(await move('change-0001', { move: 'keep', amount: 999, pin })).toMatchObject({ status: 422, body: { reason: 'idempotency_key_reused' } });
+    expect(await move('change-0004', { move: 'keep', amount: 10, phone: '777 123', pin })).toMatchObject({
       status: 400,
       body: { message: expect.stringMatching(/^phone: /) },
     });
     expect(await balance()).toMatchObject({ body: { balance: '50' } });
     expect(JSON.stringify(kept.body)).not.toContain(phone.slice(1, 9));
+
+    // The right PIN reset the two wrong ones above: five wrong in a row from here lock the payer's change, the right PIN too.
+    const spendWith = (key: string, wrongPin: string) => move(key, { move: 'spend', amount: 10, pin: wrongPin });
+    for (let i = 0; i < 4; i++) expect((await spendWith(`change-001${i}`, '1111')).body.reason).toBe('change_pin_wrong');
+    const locked = await spendWith('change-0019', '1111');
+    expect(locked).toMatchObject({
+      status: 422,
+      body: { reason: 'change_locked', until: expect.any(String), message: expect.stringMatching(/^pin: .* locked until /) },
+    });
+    expect(await balance()).toMatchObject({ status: 422, body: { reason: 'change_locked', until: locked.body.until } });
   });
 
   it('registers a terminal only with an Ed25519 public key of a known node, once per id', async () => {

@@ -5,6 +5,7 @@ import { ApiErrorResponses } from '@payments/runtime';
 
 import { ChangeBalanceQuery } from '../change/change-balance.query';
 import { changeMoveResponseOf } from '../change/change-move.response';
+import { type PinRefusal, pinRefusalOf } from '../change/change-pin.refusal';
 import { MoveChangeUseCase } from '../change/move-change.usecase';
 import { AgentNodeRepository } from '../tree/agent-node.repository';
 import { SellVoucherUseCase } from '../vouchers/sell-voucher.usecase';
@@ -17,6 +18,13 @@ import { idempotencyKeyOf, terminalOf, TerminalSigned } from './terminal-signed.
 const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: true, description: '8-64 letters, digits or _ . : -; a retry sends the same key and body' };
 
 const refused = (reason: string, message: string) => new UnprocessableEntityException(refusalBody(422, reason, message));
+
+/** A refused change PIN: 400 without one, 422 wrong or locked (with `until`); the PIN is never repeated. */
+const pinRefused = (refusal: PinRefusal) => {
+  const { status, reason, message, until } = pinRefusalOf(refusal);
+  const body = { ...refusalBody(status, reason, message), ...(until ? { until } : {}) };
+  return status === 400 ? new BadRequestException(body) : new UnprocessableEntityException(body);
+};
 
 const blockedMessage = (blockedNodeId: string, nodeId: string) =>
   `terminal: its node is blocked${blockedNodeId === nodeId ? '' : ` (by node ${blockedNodeId})`}; nothing is taken`;
@@ -87,7 +95,10 @@ export class TerminalCashController {
   }
 
   @Post('change-moves')
-  @ApiOperation({ summary: "Keep a payer's change on its phone's change account, spend it toward a payment or pay it out in cash at this node" })
+  @ApiOperation({
+    summary:
+      "Keep a payer's change on its phone's change account (the first keep sets the payer's PIN), spend it toward a payment or pay it out in cash at this node (with the PIN)",
+  })
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiErrorResponses(400, 422)
   async moveChange(@Req() request: SignedTerminalRequest, @Headers('idempotency-key') key: string | undefined, @Body() body: TerminalChangeMoveDto) {
@@ -100,6 +111,7 @@ export class TerminalCashController {
       phone: body.phone,
       amount: BigInt(body.amount),
       paymentId: body.paymentId,
+      pin: body.pin,
     });
     switch (outcome.kind) {
       case 'moved':
@@ -116,19 +128,24 @@ export class TerminalCashController {
         throw refused('change_insufficient', `amount: exceeds the change account's balance: ${outcome.changeBalance} available`);
       case 'id_reused':
         throw refused('idempotency_key_reused', `Idempotency-Key: ${key} was sent before with another move, phone, amount or payment`);
+      case 'pin_required':
+      case 'pin_wrong':
+      case 'locked':
+        throw pinRefused(outcome);
     }
   }
 
   /** A POST so that the phone number travels in the body, never in a URL that access logs keep. */
   @Post('change-balances')
   @HttpCode(200)
-  @ApiOperation({ summary: "A payer's change balance in the node's currency, by phone number (0 when it never kept change)" })
-  @ApiErrorResponses(400)
+  @ApiOperation({ summary: "A payer's change balance in the node's currency, by phone number and the payer's change PIN" })
+  @ApiErrorResponses(400, 422)
   async changeBalance(@Req() request: SignedTerminalRequest, @Body() body: TerminalChangeBalanceDto) {
     const node = await this.nodes.find(terminalOf(request).nodeId);
     if (!node) throw new NotFoundException('terminal: its node no longer exists');
-    const answer = await this.balances.execute({ phone: body.phone, currency: node.currency });
+    const answer = await this.balances.execute({ phone: body.phone, currency: node.currency, pin: body.pin });
     if (answer.kind === 'invalid_phone') throw new BadRequestException(`phone: ${answer.reason}`);
+    if (answer.kind !== 'balance') throw pinRefused(answer);
     return { phone: answer.maskedPhone, currency: answer.currency, balance: answer.balance.toString() };
   }
 }

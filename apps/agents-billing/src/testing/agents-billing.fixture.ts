@@ -6,7 +6,9 @@ import { openScratchSchema, type ScratchSchema } from '@payments/persistence/tes
 
 import { PlatformAccounts } from '../accounts/platform-accounts';
 import { AlertSignals } from '../alerts/alert-signals';
+import { changeAccountsOf } from '../change/change-account';
 import { ChangeBalanceQuery } from '../change/change-balance.query';
+import { ChangePins } from '../change/change-pins';
 import { MoveChangeUseCase } from '../change/move-change.usecase';
 import { BalanceAlertsWorker } from '../alerts/conditions/balance-alerts.worker';
 import { NodeFiguresRepository } from '../alerts/conditions/node-figures.repository';
@@ -136,6 +138,8 @@ export async function openAgentsBilling(kind: 'postgres' | 'pglite', options: { 
   const netting = new NettingRepository(db);
   const netDay = new NetDayUseCase(netting, nodes, ledger, db);
   const voucherCipher = voucherCodeCipherOf({});
+  const changeAccounts = changeAccountsOf({});
+  const changePins = new ChangePins(db);
   const voucherBatches = new VoucherBatchRepository(db);
   const voucherStock = new VoucherStockRepository(db);
   const voucherWatch = new VoucherStockWatch(voucherStock, new AlertSignals(db));
@@ -188,8 +192,8 @@ export async function openAgentsBilling(kind: 'postgres' | 'pglite', options: { 
     forwarding,
     accountCheck: new PayeeAccountCheckUseCase(gateway, gatewayHealth),
     payWithLedgerDown: () => new PayPayeeUseCase(payments, new PlatformAccounts(down), down, forwarding),
-    moveChange: new MoveChangeUseCase(nodes, ledger, db),
-    changeBalance: new ChangeBalanceQuery(ledger),
+    moveChange: new MoveChangeUseCase(nodes, ledger, db, changeAccounts, changePins),
+    changeBalance: new ChangeBalanceQuery(ledger, changeAccounts, changePins),
     importVouchers: new ImportVoucherBatchUseCase(voucherBatches, voucherCipher, voucherWatch),
     sellVoucher: sellVoucherWith({}),
     voucherSales,

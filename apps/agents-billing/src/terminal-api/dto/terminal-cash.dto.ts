@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsDefined, IsIn, IsOptional, IsUUID } from 'class-validator';
 
+import { ChangePin } from '../../change/dto/change-pin.decorator';
 import { Phone } from '../../change/dto/change.dto';
 import { CHANGE_MOVES, type ChangeMove } from '../../change/move-change.usecase';
 import { CurrencyCode } from '../../tree/dto/currency-code.decorator';
@@ -37,9 +38,15 @@ export class TerminalChangeMoveDto {
   @IsUUID('all', { message: 'paymentId must be a UUID' })
   @IsOptional()
   paymentId?: string;
+
+  @ChangePin({ required: false })
+  pin?: string;
 }
 
 export class TerminalChangeBalanceDto {
   @Phone()
   phone!: string;
+
+  @ChangePin({ required: true })
+  pin!: string;
 }
