@@ -68,10 +68,18 @@ describe('agents cash end to end (embedded mode)', () => {
     const terminal = (path: string, body: Record<string, unknown>, key?: string) => {
       const text = JSON.stringify({ phone: '+420 602 555 777', ...body });
       const signed = terminalRequestHeaders(
-        { terminalId: KIOSK_TERMINAL, method: 'POST', pathWithQuery: path, body: Buffer.from(text), nonce: randomBytes(12).toString('hex'), now: new Date() },
+        {
+          terminalId: KIOSK_TERMINAL,
+          method: 'POST',
+          pathWithQuery: path,
+          body: Buffer.from(text),
+          nonce: randomBytes(12).toString('hex'),
+          now: new Date(),
+          ...(key ? { idempotencyKey: key } : {}),
+        },
         privateKey,
       );
-      const headers = { ...signed, 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) };
+      const headers = { ...signed, 'content-type': 'application/json' };
       return call(`${platform.gatewayUrl}${path}`, { method: 'POST', headers, body: text });
     };
     const move = (body: Record<string, unknown>) => terminal('/v1/agent-terminal/change-moves', body, `change-${randomUUID()}`);
