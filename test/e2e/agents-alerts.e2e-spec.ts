@@ -2,8 +2,9 @@ import { createHmac, randomUUID } from 'node:crypto';
 
 import { startWebhookReceiver } from '@payments/agents-billing-app/src/alerts/testing/alert-inboxes';
 
-import { OPERATOR_KEY, PlatformUnderTest, startEmbedded } from '../support/platform-under-test';
-import { call, eventually, HttpResult } from '../support/register.client';
+import { agentsOperatorApi } from '../support/agents-operator.client';
+import { PlatformUnderTest, startEmbedded } from '../support/platform-under-test';
+import { eventually, HttpResult } from '../support/register.client';
 
 const SECRET = 'e2e-alert-webhook-secret-0123456789';
 
@@ -26,12 +27,7 @@ describe('agents alerts end to end (embedded mode)', () => {
     await web?.close();
   }, 60_000);
 
-  const api = (method: string, path: string, body?: unknown): Promise<HttpResult> =>
-    call(`${platform.settlementUrl}/v1/agents${path}`, {
-      method,
-      headers: { authorization: `Bearer ${OPERATOR_KEY}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+  const api = agentsOperatorApi(() => platform.settlementUrl);
   const ok = async (result: Promise<HttpResult>, status = 200) => {
     const answer = await result;
     expect([answer.status, answer.body.message]).toEqual([status, undefined]);

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 
 import { terminalRequestHeaders } from '@payments/contracts';
 
-import { OPERATOR_KEY, PlatformUnderTest, startEmbedded } from '../support/platform-under-test';
+import { agentsOperatorApi } from '../support/agents-operator.client';
+import { PlatformUnderTest, startEmbedded } from '../support/platform-under-test';
 import { call, HttpResult } from '../support/register.client';
 import { repoRoot } from '../support/repo-root.util';
 
@@ -29,12 +30,7 @@ describe('agents cash end to end (embedded mode)', () => {
     await platform?.stop();
   }, 60_000);
 
-  const api = (method: string, path: string, body?: unknown): Promise<HttpResult> =>
-    call(`${platform.settlementUrl}/v1/agents${path}`, {
-      method,
-      headers: { authorization: `Bearer ${OPERATOR_KEY}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+  const api = agentsOperatorApi(() => platform.settlementUrl);
   const expectStatus = async (result: Promise<HttpResult>, status: number) => {
     const { status: got, body } = await result;
     expect([got, body.message]).toEqual([status, undefined]);

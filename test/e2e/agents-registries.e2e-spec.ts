@@ -4,8 +4,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { agentsOperatorApi } from '../support/agents-operator.client';
 import { OPERATOR_KEY, PlatformUnderTest, startEmbedded } from '../support/platform-under-test';
-import { call, HttpResult } from '../support/register.client';
 import { repoRoot } from '../support/repo-root.util';
 
 const DAY_MS = 86_400_000;
@@ -29,12 +29,7 @@ describe('agents registries end to end (embedded mode)', () => {
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
-  const api = (method: string, path: string, body?: unknown): Promise<HttpResult> =>
-    call(`${platform.settlementUrl}/v1/agents${path}`, {
-      method,
-      headers: { authorization: `Bearer ${OPERATOR_KEY}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+  const api = agentsOperatorApi(() => platform.settlementUrl);
   /** `npm run --silent cli -- <args>` as an operator runs it against this platform. */
   const cli = (args: string[]): Promise<{ status: number; stdout: string }> =>
     new Promise((resolve) => {

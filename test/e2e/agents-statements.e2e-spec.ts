@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 
 import { type AgentsBillingProcess, startAgentsBillingProcess } from '../chaos/agents-billing.process';
+import { agentsOperatorApi } from '../support/agents-operator.client';
 import { OPERATOR_KEY, TEST_SERVICE_ENV } from '../support/platform-under-test';
-import { call, type HttpResult } from '../support/register.client';
 import { repoRoot } from '../support/repo-root.util';
 
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -28,12 +28,7 @@ describe('agents statements and netting (distributed)', () => {
     await service?.stop();
   }, 60_000);
 
-  const api = (method: string, path: string, body?: unknown): Promise<HttpResult> =>
-    call(`${service.url}/v1/agents${path}`, {
-      method,
-      headers: { authorization: `Bearer ${OPERATOR_KEY}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+  const api = agentsOperatorApi(() => service.url);
   const cli = (args: string[]): Promise<{ status: number; stdout: string; stderr: string }> =>
     new Promise((resolve) => {
       const env = { ...process.env, PAYMENTS_OPERATOR_URL: service.url, PAYMENTS_OPERATOR_KEY: OPERATOR_KEY };

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 
 import { PayeeGatewaySimulator } from '@payments/testing';
 
+import { agentsOperatorApi } from '../support/agents-operator.client';
 import { OPERATOR_KEY, PlatformUnderTest, startEmbedded } from '../support/platform-under-test';
 import { call, HttpResult } from '../support/register.client';
 import { repoRoot } from '../support/repo-root.util';
@@ -23,12 +24,7 @@ describe('agents tree end to end (embedded mode)', () => {
     await platform?.stop();
   }, 60_000);
 
-  const api = (method: string, path: string, body?: unknown): Promise<HttpResult> =>
-    call(`${platform.settlementUrl}/v1/agents${path}`, {
-      method,
-      headers: { authorization: `Bearer ${OPERATOR_KEY}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+  const api = agentsOperatorApi(() => platform.settlementUrl);
   const created = async (result: Promise<HttpResult>) => {
     const { status, body } = await result;
     expect([status, body.message]).toEqual([201, undefined]);
