@@ -110,3 +110,80 @@ app.kubernetes.io/component: {{ .app }}
 {{- define "payments.containerSecurityContext" -}}
 {{- toYaml .Values.securityContext }}
 {{- end }}
+
+{{/*
+One app's autoscaling settings as YAML (use with fromYaml): the release-wide `autoscaling` under the
+app's own, minReplicas defaulting to the app's replicas. Call with (dict "root" $ "app" $name).
+*/}}
+{{- define "payments.appAutoscaling" -}}
+{{- $cfg := index .root.Values.apps .app }}
+{{- /* Key by key: sprig's merge would let the release's `enabled: true` win over an app's false. */}}
+{{- $merged := deepCopy .root.Values.autoscaling }}
+{{- range $key, $value := ($cfg.autoscaling | default dict) }}
+{{- $_ := set $merged $key $value }}
+{{- end }}
+{{- $_ := set $merged "minReplicas" (int (default $cfg.replicas $merged.minReplicas)) }}
+{{- if lt (int $merged.minReplicas) 1 }}
+{{- $_ := set $merged "enabled" false }}
+{{- end }}
+{{- toYaml $merged }}
+{{- end }}
+
+{{/* The fewest replicas an app runs with: its HPA's minReplicas when it has one, else replicas. */}}
+{{- define "payments.minReplicas" -}}
+{{- $as := include "payments.appAutoscaling" . | fromYaml }}
+{{- if $as.enabled }}{{ $as.minReplicas }}{{ else }}{{ (index .root.Values.apps .app).replicas }}{{ end }}
+{{- end }}
+
+{{/* An app's metrics port name: the operator port where it has one (the gateway), else http. */}}
+{{- define "payments.metricsPortName" -}}
+{{- if .operatorPort }}operator{{ else }}http{{ end }}
+{{- end }}
+
+{{/*
+Who calls whom inside the release: callee -> list of {from, port} (a port key of the callee's
+values). NetworkPolicies let exactly these in.
+*/}}
+{{- define "payments.callers" -}}
+authorization:
+  - { from: gateway, port: internalGrpcPort }
+antifraud:
+  - { from: authorization, port: internalGrpcPort }
+gateway:
+  - { from: device-bridge, port: port }
+{{- end }}
+
+{{/* The Secret of the helm test register's key: the operator's or the chart's. */}}
+{{- define "payments.testsSecretName" -}}
+{{- default (printf "%s-tests" (include "payments.fullname" .)) .Values.tests.existingSecret }}
+{{- end }}
+
+{{/* The pod-level parts every pod of the chart shares (apps, migration Jobs, test pods). */}}
+{{- define "payments.podCommon" -}}
+{{- with .Values.imagePullSecrets }}
+imagePullSecrets:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+securityContext:
+  {{- toYaml .Values.podSecurityContext | nindent 2 }}
+{{- with .Values.nodeSelector }}
+nodeSelector:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with .Values.tolerations }}
+tolerations:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- end }}
+
+{{/* The scratch volume of the read-only root filesystem: its mount, and the volume. */}}
+{{- define "payments.tmpMount" -}}
+- name: tmp
+  mountPath: /tmp
+{{- end }}
+
+{{- define "payments.tmpVolume" -}}
+- name: tmp
+  emptyDir:
+    sizeLimit: 64Mi
+{{- end }}

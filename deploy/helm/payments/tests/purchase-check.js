@@ -1,0 +1,27 @@
+// `helm test`: the golden path. The test register DEMO0001 buys on a test card read by a simulated
+// PIN pad (DUKPT under the ANSI test BDK, as scripts/demo-purchase.js does) through the gateway's
+// REST API; the answer must be 201 approved. Prints the status and response code, never card data.
+const { randomUUID } = require('node:crypto');
+const { resolve } = require('node:path');
+// The platform image's build output, from its working directory (/app).
+const { TestPinPad } = require(resolve('dist/libs/testing/src'));
+
+async function main() {
+  const { GATEWAY_URL, GATEWAY_DEMO_TERMINAL_KEY, PURCHASE_AMOUNT_MINOR, PURCHASE_CURRENCY, PURCHASE_PAN } = process.env;
+  const card = TestPinPad.withAnsiTestKey().readCard({ pan: PURCHASE_PAN, expiry: '3012', serviceCode: '201' });
+  const response = await fetch(`${GATEWAY_URL}/v1/purchases`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${GATEWAY_DEMO_TERMINAL_KEY}`, 'idempotency-key': randomUUID() },
+    body: JSON.stringify({ amount: Number(PURCHASE_AMOUNT_MINOR), currency: PURCHASE_CURRENCY, card }),
+    signal: AbortSignal.timeout(30_000),
+  });
+  const body = await response.json().catch(() => ({}));
+  const summary = `HTTP ${response.status} status=${body.status ?? '-'} responseCode=${body.responseCode ?? '-'} transactionId=${body.transactionId ?? '-'}`;
+  if (response.status !== 201 || body.status !== 'approved') throw new Error(`purchase not approved: ${summary} ${body.message ?? ''}`.trim());
+  console.log(`purchase approved: ${summary}`);
+}
+
+main().catch((error) => {
+  console.error(error.message);
+  process.exit(1);
+});
