@@ -1,16 +1,24 @@
 #!/usr/bin/env bash
-# Lints and renders deploy/helm/payments, installing Helm 3 first when missing; checks and unit-tests
-# its alerting rules with promtool (Debian's prometheus package, installed when missing).
+# Lints and renders deploy/helm/payments with its default, production-like (ci/test-values.yaml) and
+# minimal (ci/minimal-values.yaml) values, installing Helm 3 first when missing; strictly decodes
+# every rendered object into the Kubernetes API types (tools/k8s-validate, k8s.io/api); checks and
+# unit-tests its alerting rules with promtool (Debian's prometheus package, installed when missing).
 # Helm has no Debian package and its release binaries cannot be downloaded here, so it is built
 # from the Go module proxy (a few minutes once per machine; the binary lands in $(go env GOPATH)/bin).
 # Usage: scripts/infra/helm.sh        (exit non-zero on any lint warning or render error)
 set -euo pipefail
 
 HELM_VERSION="${HELM_VERSION:-v3.19.5}"
-# Kubernetes version for capabilities and deprecation checks; kubeVersion in Chart.yaml is >=1.25.
+# Kubernetes version for lint's capabilities and deprecation checks; kubeVersion in Chart.yaml is >=1.25.
 KUBE_VERSION="${KUBE_VERSION:-1.34.0}"
+# Every render is made for the oldest and the newest supported version (the README's range); the
+# objects are decoded with the API types of k8s.io/api in tools/k8s-validate/go.mod (1.37).
+RENDER_KUBE_VERSIONS="${RENDER_KUBE_VERSIONS:-1.25.0 1.37.0}"
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 CHART="$REPO_ROOT/deploy/helm/payments"
+VALIDATOR_SRC="$REPO_ROOT/tools/k8s-validate"
+VALIDATOR="$VALIDATOR_SRC/bin/k8s-validate"
+VALUES_FILES=("" "$CHART/ci/test-values.yaml" "$CHART/ci/minimal-values.yaml")
 
 ensure_helm() {
   local gobin
@@ -33,6 +41,24 @@ ensure_helm() {
   helm version --short >/dev/null
 }
 
+# Builds tools/k8s-validate (modules from the Go module proxy) when its sources changed since the
+# last build, after its tests prove it refuses an unknown field, a wrong type and an unknown kind.
+ensure_validator() {
+  command -v go >/dev/null || { echo "helm: FAILED: go is needed to build tools/k8s-validate" >&2; exit 1; }
+  local sum out
+  sum="$(cd "$VALIDATOR_SRC" && cat go.mod go.sum ./*.go testdata/* | sha256sum | cut -d' ' -f1)"
+  if [[ -x "$VALIDATOR" && "$(cat "$VALIDATOR.sum" 2>/dev/null)" == "$sum" ]]; then
+    return 0
+  fi
+  echo "helm: building tools/k8s-validate" >&2
+  if ! out="$(cd "$VALIDATOR_SRC" && go test ./... 2>&1 && go build -o "$VALIDATOR" . 2>&1)"; then
+    echo "$out" >&2
+    echo "helm: FAILED: tools/k8s-validate (go test / go build)" >&2
+    exit 1
+  fi
+  echo "$sum" >"$VALIDATOR.sum"
+}
+
 # Debian's prometheus package carries promtool; its server is not started here (no systemd).
 ensure_promtool() {
   command -v promtool >/dev/null && return 0
@@ -52,22 +78,29 @@ check_alerts() {
   echo "helm: alerts: $(grep -c '^  *- alert:' "$CHART"/alerts/*.rules.yaml | awk -F: '{ n += $NF } END { print n }') rules checked and tested"
 }
 
-# render NAME HELM_ARGS...: renders into a temporary file; prints only a summary line.
+# render NAME KUBE_VERSION HELM_ARGS...: renders into a temporary file and validates every object;
+# prints only a summary line.
 render() {
-  local name="$1"; shift
-  local out
+  local name="$1" version="$2"; shift 2
+  local out summary
   out="$(mktemp)"
-  if ! helm template payments "$CHART" --namespace payments --kube-version "$KUBE_VERSION" "$@" >"$out"; then
+  if ! helm template payments "$CHART" --namespace payments --kube-version "$version" "$@" >"$out"; then
     rm -f "$out"
-    echo "helm: FAILED: helm template ($name)" >&2
+    echo "helm: FAILED: helm template ($name, Kubernetes $version)" >&2
     exit 1
   fi
-  echo "helm: template ($name): $(grep -c '^kind:' "$out") objects"
+  if ! summary="$("$VALIDATOR" <"$out")"; then
+    rm -f "$out"
+    echo "helm: FAILED: k8s-validate ($name, Kubernetes $version)" >&2
+    exit 1
+  fi
+  echo "helm: template ($name, Kubernetes $version): ${summary#k8s-validate: }"
   rm -f "$out"
 }
 
 ensure_helm
-for values in "" "$CHART/ci/test-values.yaml"; do
+ensure_validator
+for values in "${VALUES_FILES[@]}"; do
   args=(--kube-version "$KUBE_VERSION")
   [[ -n "$values" ]] && args+=(-f "$values")
   # --strict turns every warning into a failure; the output is kept short on success.
@@ -78,7 +111,35 @@ for values in "" "$CHART/ci/test-values.yaml"; do
   fi
   echo "helm: lint --strict${values:+ -f ${values#"$REPO_ROOT"/}}: ok"
 done
-render "default values"
-render "ci/test-values.yaml" -f "$CHART/ci/test-values.yaml"
+for version in $RENDER_KUBE_VERSIONS; do
+  for values in "${VALUES_FILES[@]}"; do
+    if [[ -n "$values" ]]; then
+      render "${values#"$CHART"/}" "$version" -f "$values"
+    else
+      render "default values" "$version"
+    fi
+  done
+done
+# What the chart must refuse: values that would render a broken or falsely safe release.
+refuses() {
+  local expected="$1"; shift
+  local out
+  if out="$(helm template payments "$CHART" --namespace payments "$@" 2>&1)"; then
+    echo "helm: FAILED: rendered although it should refuse ($*)" >&2
+    exit 1
+  fi
+  if [[ "$out" != *"$expected"* ]]; then
+    echo "$out" >&2
+    echo "helm: FAILED: refused ($*) without naming $expected" >&2
+    exit 1
+  fi
+}
+refuses "/internalTls/enabled" --set internalTls.enabled=true
+refuses "networkPolicy.egress.postgresql.to: empty" --set networkPolicy.egress.restrict=true
+refuses "gateway consumes no Kafka topic" --set apps.gateway.autoscaling.consumerLag.enabled=true \
+  --set apps.gateway.autoscaling.consumerLag.type=External --set apps.gateway.autoscaling.consumerLag.metricName=lag \
+  --set-string apps.gateway.autoscaling.consumerLag.averageValue=10
+refuses "/tests/terminalKey" --set tests.purchase.enabled=true
+echo "helm: refusals: internal TLS, open egress, consumer lag without a consumer, a test register without a key"
 ensure_promtool
 check_alerts
