@@ -17,7 +17,7 @@ RENDER_KUBE_VERSIONS="${RENDER_KUBE_VERSIONS:-1.25.0 1.37.0}"
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 CHART="$REPO_ROOT/deploy/helm/payments"
 VALIDATOR_SRC="$REPO_ROOT/tools/k8s-validate"
-VALIDATOR="$VALIDATOR_SRC/bin/k8s-validate"
+VALIDATOR="$REPO_ROOT/.infra/bin/k8s-validate" # .infra/: ignored by git and by the image build
 VALUES_FILES=("" "$CHART/ci/test-values.yaml" "$CHART/ci/minimal-values.yaml")
 
 ensure_helm() {
