@@ -1,3 +1,5 @@
+export * from './aes/aes.cipher';
+export * from './aes/aes-cmac';
 export * from './bytes.util';
 export * from './card-data/bdk.store';
 export * from './card-data/card-data-block.model';
@@ -5,6 +7,8 @@ export * from './card-data/card-data.cipher';
 export * from './card-data/card-data.decryptor';
 export * from './crypto-input.error';
 export * from './des/tdes.cipher';
+export * from './dukpt/aes-dukpt.kdf';
+export * from './dukpt/aes-key-serial-number.model';
 export * from './dukpt/dukpt-data.cipher';
 export * from './dukpt/ansi-test-keys';
 export * from './dukpt/dukpt.kdf';
