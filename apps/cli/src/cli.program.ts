@@ -4,6 +4,7 @@ import { addAgentsCommands } from './agents/agents.program';
 import { addAgentsStatementCommand } from './agents-statement/agents-statement.program';
 import { addAgentsRegistryCommands } from './agents-registry/agents-registry.program';
 import { runCardEncrypt, type CardEncryptOptions } from './card/card-encrypt.command';
+import { addDukptCommands } from './dukpt/dukpt.program';
 import { DEFAULT_BDK, DEFAULT_BDK_ID, DEFAULT_KSN } from './card/card-encrypt.options';
 import { runIso8583Decode, type Iso8583DecodeOptions } from './iso8583/iso8583-decode.command';
 import { runIso8583Encode, type Iso8583EncodeOptions } from './iso8583/iso8583-encode.command';
@@ -62,6 +63,8 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
     .option('--bdk-id <id>', "id of the base derivation key, as in the server's CARD_BDKS", DEFAULT_BDK_ID)
     .option('--bdk <hex>', 'the base derivation key, 32 hex digits (default: the public ANSI X9.24 test BDK)', DEFAULT_BDK)
     .action((options: CardEncryptOptions) => run(runCardEncrypt(options, io)));
+
+  addDukptCommands(program, io, run);
 
   const statement = program.command('statement').description('Read bank statements: camt.053, camt.054 and MT940');
   statement

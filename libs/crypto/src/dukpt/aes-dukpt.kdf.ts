@@ -91,7 +91,7 @@ export function deriveAesTransactionKey(initialKey: Uint8Array, ksn: AesKeySeria
   if (!ksn.hasValidCounter) {
     throw new CryptoInputError('ksn', `counter has more than ${AES_KSN_MAX_ONE_BITS} one-bits, no X9.24-3 device uses it`);
   }
-  let key = Buffer.from(initialKey);
+  let key: Buffer = Buffer.from(initialKey);
   let working = 0;
   for (let shift = 31; shift >= 0; shift -= 1) {
     if (((counter >>> shift) & 1) === 0) continue;
