@@ -10,6 +10,7 @@ import { runIso8583Decode, type Iso8583DecodeOptions } from './iso8583/iso8583-d
 import { runIso8583Encode, type Iso8583EncodeOptions } from './iso8583/iso8583-encode.command';
 import { runIso8583Specs } from './iso8583/iso8583-specs.command';
 import type { CliIo } from './runner/cli-io.types';
+import { addPinpadCommands } from './pinpad/pinpad.program';
 import { oneLine, toErrorLine } from './runner/error-line.util';
 import { addSettlementCommands } from './settlement/settlement.program';
 import { runStatementParse, type StatementParseOptions } from './statement/statement-parse.command';
@@ -65,6 +66,7 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
     .action((options: CardEncryptOptions) => run(runCardEncrypt(options, io)));
 
   addDukptCommands(program, io, run);
+  addPinpadCommands(program, io, run);
 
   const statement = program.command('statement').description('Read bank statements: camt.053, camt.054 and MT940');
   statement
