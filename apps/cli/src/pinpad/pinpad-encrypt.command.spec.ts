@@ -29,9 +29,7 @@ const CARD: PinpadEncryptOptions = {
 const server = new CardDataDecryptor(InMemoryBdkStore.fromConfig(`${DEFAULT_BDK_ID}:${DEFAULT_BDK}`));
 
 interface PinpadOutput {
-  bdkId: string;
-  ksn: string;
-  ciphertext: string;
+  card: { bdkId: string; ksn: string; ciphertext: string };
   pinBlock?: string;
   pinBlockFormat?: number;
   pinKsn?: string;
@@ -49,7 +47,7 @@ function aesPinKey(bdk: string, ksn: string): Buffer {
 }
 
 describe(runPinpadEncrypt.name, () => {
-  it('without --pin prints exactly the card block `card encrypt` makes, which the server decrypts', async () => {
+  it('without --pin prints as `card` exactly the block `card encrypt` makes, which the server decrypts', async () => {
     const cardIo = new FakeCliIo();
     await runCardEncrypt(CARD, cardIo);
 
@@ -57,8 +55,8 @@ describe(runPinpadEncrypt.name, () => {
 
     expect(code).toBe(0);
     expect(io.err).toBe('');
-    expect(io.out).toBe(cardIo.out);
-    expect(server.decrypt(JSON.parse(io.out) as PinpadOutput)).toMatchObject({ pan: PAN, expiry: '2712' });
+    expect(io.out).toBe(`{"card":${cardIo.out.trim()}}\n`);
+    expect(server.decrypt((JSON.parse(io.out) as PinpadOutput).card)).toMatchObject({ pan: PAN, expiry: '2712' });
   });
 
   it('with --pin adds the published X9.24-1 format 0 PIN block under the PIN key of the same KSN', async () => {
@@ -67,10 +65,10 @@ describe(runPinpadEncrypt.name, () => {
 
     expect(code).toBe(0);
     const output = JSON.parse(io.out) as PinpadOutput;
-    expect(Object.keys(output)).toEqual(['bdkId', 'ksn', 'ciphertext', 'pinBlock', 'pinBlockFormat']);
-    expect(output).toMatchObject({ ksn: 'FFFF9876543210E00001', pinBlock: '1B9C1845EB993A7A', pinBlockFormat: 0 });
-    expect(server.decrypt(output).pan).toBe('4012345678909');
-    const pinKey = deriveDukptKeys({ algorithm: 'tdes', bdk: hexToBytes(DEFAULT_BDK, 'bdk'), ksn: KeySerialNumber.parse(output.ksn) }).pinKey;
+    expect(Object.keys(output)).toEqual(['card', 'pinBlock', 'pinBlockFormat']);
+    expect(output).toMatchObject({ card: { ksn: 'FFFF9876543210E00001' }, pinBlock: '1B9C1845EB993A7A', pinBlockFormat: 0 });
+    expect(server.decrypt(output.card).pan).toBe('4012345678909');
+    const pinKey = deriveDukptKeys({ algorithm: 'tdes', bdk: hexToBytes(DEFAULT_BDK, 'bdk'), ksn: KeySerialNumber.parse(output.card.ksn) }).pinKey;
     expect(decryptPinBlockFormat0(pinKey, hexToBytes(output.pinBlock ?? '', 'pinBlock'), '4012345678909')).toBe('1234');
   });
 
@@ -79,10 +77,10 @@ describe(runPinpadEncrypt.name, () => {
 
     expect(code).toBe(0);
     const output = JSON.parse(io.out) as PinpadOutput;
-    expect(Object.keys(output)).toEqual(['bdkId', 'ksn', 'ciphertext', 'pinBlock', 'pinBlockFormat', 'pinKsn']);
-    expect(output).toMatchObject({ bdkId: DEFAULT_BDK_ID, pinBlockFormat: 4, pinKsn: '123456789012345600000001' });
+    expect(Object.keys(output)).toEqual(['card', 'pinBlock', 'pinBlockFormat', 'pinKsn']);
+    expect(output).toMatchObject({ card: { bdkId: DEFAULT_BDK_ID, ksn: DEFAULT_KSN }, pinBlockFormat: 4, pinKsn: '123456789012345600000001' });
     expect(output.pinBlock).toMatch(/^[0-9A-F]{32}$/);
-    expect(server.decrypt(output).pan).toBe(PAN);
+    expect(server.decrypt(output.card).pan).toBe(PAN);
     // The X9.24-3 published PIN key of counter 1 opens it.
     const pinKey = hexToBytes('AF8CB133A78F8DC2D1359F18527593FB', 'pinKey');
     expect(decryptPinBlockFormat4(pinKey, hexToBytes(output.pinBlock ?? '', 'pinBlock'), PAN)).toBe('24680');

@@ -24,9 +24,10 @@ function pinBlockOf({ pin, transaction }: PinToEncrypt, pan: string): Record<str
 
 /**
  * `pinpad encrypt --pan --expiry [--pin] [--algorithm]`: what a thin PIN pad sends for a card
- * read, for integrators calling the API by hand: the `card` block the gateway takes (TDES DUKPT,
- * as `card encrypt`) and, with --pin, the PIN block (`pinBlock`, `pinBlockFormat`; for AES also
- * `pinKsn`, the AES DUKPT KSN it was made under). One JSON line.
+ * read, for integrators calling the API by hand, as one JSON line: `card`, the block the gateway
+ * takes as the body's `card` (TDES DUKPT, as `card encrypt`) and, with --pin, the PIN block next to
+ * it (`pinBlock`, `pinBlockFormat`; for AES also `pinKsn`, the AES DUKPT KSN it was made under).
+ * The API takes no PIN block yet (online PIN comes with PIN translation), so `card` stays apart.
  */
 export function runPinpadEncrypt(options: PinpadEncryptOptions, io: CliIo): Promise<number> {
   return runCommand(io, () => {
@@ -34,7 +35,7 @@ export function runPinpadEncrypt(options: PinpadEncryptOptions, io: CliIo): Prom
     try {
       const pin = pinToEncryptOf(options, card);
       const block = encryptTestCard(card);
-      return JSON.stringify(pin === undefined ? block : { ...block, ...pinBlockOf(pin, card.pan) });
+      return JSON.stringify(pin === undefined ? { card: block } : { card: block, ...pinBlockOf(pin, card.pan) });
     } finally {
       card.bdk.fill(0);
     }

@@ -10,7 +10,9 @@ export function addPinpadCommands(program: Command, io: CliIo, run: (command: Pr
   const pinpad = program.command('pinpad').description("Act as a thin PIN pad (test cards and the platform's test keys)");
   pinpad
     .command('encrypt')
-    .description("Encrypt a test card (and a PIN) as a PIN pad does; prints the API's `card` object (with --pin: pinBlock, pinBlockFormat) as one JSON line")
+    .description(
+      'Encrypt a test card (and a PIN) as a PIN pad does; prints {"card"} (the API\'s card object; with --pin also "pinBlock","pinBlockFormat") as one JSON line',
+    )
     .requiredOption('--pan <digits>', 'card number (a test card: it is on your command line)')
     .requiredOption('--expiry <YYMM>', 'expiry as on track 2, e.g. 2712')
     .option('--pin <digits>', 'a test PIN, 4-12 digits: adds an ISO 9564 PIN block (format 0 for tdes, 4 for AES)')
