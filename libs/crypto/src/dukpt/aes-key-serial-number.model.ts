@@ -1,5 +1,6 @@
 import { bytesToHex, hexToBytes } from '../bytes.util';
 import { CryptoInputError } from '../crypto-input.error';
+import { nextDeviceCounter, oneBits } from './ksn-counter.util';
 
 /** X9.24-3-2017: the AES DUKPT KSN is the 8-byte initial key id and a 32-bit transaction counter. */
 export const AES_KSN_BYTES = 12;
@@ -7,12 +8,6 @@ export const AES_INITIAL_KEY_ID_BYTES = 8;
 /** X9.24-3-2017 (reference code MAX_WORK): a device never uses a counter with more than 16 one-bits. */
 export const AES_KSN_MAX_ONE_BITS = 16;
 const COUNTER_MAX = 0xffffffff;
-
-function oneBits(value: number): number {
-  let count = 0;
-  for (let v = value; v !== 0; v >>>= 1) count += v & 1;
-  return count;
-}
 
 /**
  * A 12-byte AES DUKPT Key Serial Number: BDK id (4 bytes) + derivation id (4) = the initial key
@@ -68,14 +63,7 @@ export class AesKeySerialNumber {
    * none: the device must be loaded with a new initial key.
    */
   next(): AesKeySerialNumber {
-    let counter = this.counter + 1;
-    while (counter <= COUNTER_MAX && oneBits(counter) > AES_KSN_MAX_ONE_BITS) {
-      counter += (counter & -counter) >>> 0;
-    }
-    if (counter > COUNTER_MAX) {
-      throw new CryptoInputError('ksn', 'transaction counter exhausted, the device needs a new initial key');
-    }
-    return this.withCounter(counter);
+    return this.withCounter(nextDeviceCounter(this.counter, COUNTER_MAX, AES_KSN_MAX_ONE_BITS));
   }
 
   toBuffer(): Buffer {
