@@ -38,7 +38,7 @@ export function decryptPinBlockFormat0(pinKey: Uint8Array, pinBlock: Uint8Array,
   if (pinBlock.length !== 8) throw new CryptoInputError('pinBlock', `a format 0 PIN block is 8 bytes, has ${pinBlock.length}`);
   // One block under a zero IV: CBC decryption is ECB decryption.
   const clear = xorBytes(tdesDecryptCbc(pinKey, pinBlock), panField(pan));
-  const pin = pinDigitsOf(bytesToHex(clear), '0', 'F', 16);
+  const pin = pinDigitsOf(bytesToHex(clear), '0', 'F');
   clear.fill(0);
   if (pin === null) {
     throw new CryptoInputError('pinBlock', 'does not decrypt to a format 0 PIN field (wrong key or PAN, or a corrupted block)');

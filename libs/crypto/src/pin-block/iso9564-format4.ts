@@ -39,7 +39,7 @@ export function decryptPinBlockFormat4(pinKey: Uint8Array, pinBlock: Uint8Array,
   assertPinBlockPan(pan);
   if (pinBlock.length !== 16) throw new CryptoInputError('pinBlock', `a format 4 PIN block is 16 bytes, has ${pinBlock.length}`);
   const field = aesDecryptEcb(pinKey, xorBytes(aesDecryptEcb(pinKey, pinBlock), panField(pan)));
-  const pin = pinDigitsOf(bytesToHex(field), '4', 'A', 16);
+  const pin = pinDigitsOf(bytesToHex(field), '4', 'A');
   field.fill(0);
   if (pin === null) {
     throw new CryptoInputError('pinBlock', 'does not decrypt to a format 4 PIN field (wrong key or PAN, or a corrupted block)');

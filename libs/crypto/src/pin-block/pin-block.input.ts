@@ -30,13 +30,13 @@ export function nibbles(text: string): Buffer {
 }
 
 /**
- * Reads `length` PIN digits from the hex text of a clear PIN field starting at nibble 2, after
- * checking the control nibble and the length nibble; null when the field is not a PIN field.
+ * Reads the PIN from the first 16 nibbles of a clear PIN field (hex text): control nibble, length
+ * nibble, the digits, then `fill` to the 16th; null when they do not make a PIN field.
  */
-export function pinDigitsOf(field: string, control: string, fill: string, fillUntil: number): string | null {
+export function pinDigitsOf(field: string, control: string, fill: string): string | null {
   const length = Number.parseInt(field[1] ?? '', 16);
   if (field[0] !== control || !(length >= PIN_MIN_LENGTH && length <= PIN_MAX_LENGTH)) return null;
   const pin = field.slice(2, 2 + length);
-  const padding = field.slice(2 + length, fillUntil);
+  const padding = field.slice(2 + length, 16);
   return /^[0-9]+$/.test(pin) && padding === fill.repeat(padding.length) ? pin : null;
 }
