@@ -3,7 +3,7 @@ import { bytesToHex } from '@payments/crypto';
 import type { CliIo } from '../runner/cli-io.types';
 import { runCommand } from '../runner/cli-command.runner';
 import { aesKsnOf, bdkOf, dukptAlgorithmOf, tdesKsnOf } from './dukpt-key.options';
-import { deriveDukptKeys, DukptTransaction, wipeDukptKeys } from './dukpt-keys';
+import { deriveDukptKeys, DukptTransaction, wipeDukptKeys } from './dukpt-keys.util';
 
 export interface DukptDeriveOptions {
   readonly algorithm: string;

@@ -11,7 +11,7 @@ import {
 
 import { runCardEncrypt } from '../card/card-encrypt.command';
 import { DEFAULT_BDK, DEFAULT_BDK_ID, DEFAULT_KSN } from '../card/card-encrypt.options';
-import { deriveDukptKeys } from '../dukpt/dukpt-keys';
+import { deriveDukptKeys } from '../dukpt/dukpt-keys.util';
 import { FakeCliIo } from '../testing/fake-cli-io.util';
 import { PinpadEncryptOptions, runPinpadEncrypt } from './pinpad-encrypt.command';
 

@@ -2,7 +2,7 @@ import { bytesToHex, encryptPinBlockFormat0, encryptPinBlockFormat4 } from '@pay
 
 import { encryptTestCard } from '../card/card-encrypt.command';
 import { cardToEncryptOf } from '../card/card-encrypt.options';
-import { deriveDukptKeys, wipeDukptKeys } from '../dukpt/dukpt-keys';
+import { deriveDukptKeys, wipeDukptKeys } from '../dukpt/dukpt-keys.util';
 import type { CliIo } from '../runner/cli-io.types';
 import { runCommand } from '../runner/cli-command.runner';
 import { PinpadEncryptOptions, PinToEncrypt, pinToEncryptOf } from './pinpad-encrypt.options';

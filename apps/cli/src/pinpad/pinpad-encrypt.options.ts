@@ -2,7 +2,7 @@ import { ANSI_AES128_TEST_BDK, ANSI_AES256_TEST_BDK, PIN_MAX_LENGTH, PIN_MIN_LEN
 
 import type { CardEncryptOptions, CardToEncrypt } from '../card/card-encrypt.options';
 import { aesKsnOf, bdkOf, DukptAlgorithm, dukptAlgorithmOf } from '../dukpt/dukpt-key.options';
-import type { DukptTransaction } from '../dukpt/dukpt-keys';
+import type { DukptTransaction } from '../dukpt/dukpt-keys.util';
 import { CliInputError } from '../runner/cli-input.error';
 
 /** The first transaction of a PIN pad loaded with the X9.24-3 sample initial key id 1234567890123456. */

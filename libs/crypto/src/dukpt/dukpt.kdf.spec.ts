@@ -2,7 +2,7 @@ import { bytesToHex, hexToBytes } from '../bytes.util';
 import { tdesEncryptEcb } from '../des/tdes.cipher';
 import { decryptDukptData, encryptDukptData } from './dukpt-data.cipher';
 import { dataEncryptionKey, dataVariantKey, deriveIpek, deriveTransactionKey, macRequestKey, pinEncryptionKey } from './dukpt.kdf';
-import { encryptPinBlockFormat0 } from '../pin-block/iso9564-format0';
+import { encryptPinBlockFormat0 } from '../pin-block/pin-block-format0.cipher';
 import { KeySerialNumber } from './key-serial-number.model';
 
 // ANSI X9.24-1:2009 Annex A test key and KSN (published; reproduced by many open implementations).

@@ -1,7 +1,7 @@
 import { bytesToHex, xorBytes } from '../bytes.util';
 import { CryptoInputError } from '../crypto-input.error';
 import { tdesDecryptCbc, tdesEncryptEcb } from '../des/tdes.cipher';
-import { assertPin, assertPinBlockPan, nibbles, pinDigitsOf } from './pin-block.input';
+import { assertPin, assertPinBlockPan, nibbles, pinDigitsOf } from './pin-block-input.util';
 
 /**
  * ISO 9564-1 format 0 (ANSI X9.8): PIN field `0 N PIN F...F` xor PAN field `0000` + the 12

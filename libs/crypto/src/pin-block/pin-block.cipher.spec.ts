@@ -4,8 +4,8 @@ import { bytesToHex, hexToBytes } from '../bytes.util';
 import { ANSI_TEST_BDK, ANSI_TEST_INITIAL_KSN } from '../dukpt/ansi-test-keys';
 import { deriveIpek, deriveTransactionKey, pinEncryptionKey } from '../dukpt/dukpt.kdf';
 import { KeySerialNumber } from '../dukpt/key-serial-number.model';
-import { decryptPinBlockFormat0, encryptPinBlockFormat0, format0ClearBlock } from './iso9564-format0';
-import { decryptPinBlockFormat4, encryptPinBlockFormat4, format4PinField } from './iso9564-format4';
+import { decryptPinBlockFormat0, encryptPinBlockFormat0, format0ClearBlock } from './pin-block-format0.cipher';
+import { decryptPinBlockFormat4, encryptPinBlockFormat4, format4PinField } from './pin-block-format4.cipher';
 
 const KSN = KeySerialNumber.parse(ANSI_TEST_INITIAL_KSN);
 const TDES_PIN_KEY_1 = pinEncryptionKey(deriveTransactionKey(deriveIpek(hexToBytes(ANSI_TEST_BDK, 'bdk'), KSN), KSN.withCounter(1)));

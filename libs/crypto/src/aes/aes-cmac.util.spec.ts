@@ -1,6 +1,6 @@
 import { bytesToHex, hexToBytes } from '../bytes.util';
 import { aesDecryptEcb, aesEncryptEcb } from './aes.cipher';
-import { aesCmac } from './aes-cmac';
+import { aesCmac } from './aes-cmac.util';
 
 // RFC 4493 section 4 (AES-128) and NIST SP 800-38B Appendix D.3 (AES-256): the same four messages.
 const MESSAGE = hexToBytes(

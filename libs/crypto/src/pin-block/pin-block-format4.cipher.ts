@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { bytesToHex, xorBytes } from '../bytes.util';
 import { CryptoInputError } from '../crypto-input.error';
 import { aesDecryptEcb, aesEncryptEcb } from '../aes/aes.cipher';
-import { assertPin, assertPinBlockPan, nibbles, pinDigitsOf } from './pin-block.input';
+import { assertPin, assertPinBlockPan, nibbles, pinDigitsOf } from './pin-block-input.util';
 
 /** Where format 4 takes its 8 random fill bytes: crypto.randomBytes, or fixed bytes in tests. */
 export type RandomSource = (size: number) => Buffer;
