@@ -4,11 +4,13 @@ import { addAgentsCommands } from './agents/agents.program';
 import { addAgentsStatementCommand } from './agents-statement/agents-statement.program';
 import { addAgentsRegistryCommands } from './agents-registry/agents-registry.program';
 import { runCardEncrypt, type CardEncryptOptions } from './card/card-encrypt.command';
+import { addDukptCommands } from './dukpt/dukpt.program';
 import { DEFAULT_BDK, DEFAULT_BDK_ID, DEFAULT_KSN } from './card/card-encrypt.options';
 import { runIso8583Decode, type Iso8583DecodeOptions } from './iso8583/iso8583-decode.command';
 import { runIso8583Encode, type Iso8583EncodeOptions } from './iso8583/iso8583-encode.command';
 import { runIso8583Specs } from './iso8583/iso8583-specs.command';
 import type { CliIo } from './runner/cli-io.types';
+import { addPinpadCommands } from './pinpad/pinpad.program';
 import { oneLine, toErrorLine } from './runner/error-line.util';
 import { addSettlementCommands } from './settlement/settlement.program';
 import { runStatementParse, type StatementParseOptions } from './statement/statement-parse.command';
@@ -62,6 +64,9 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
     .option('--bdk-id <id>', "id of the base derivation key, as in the server's CARD_BDKS", DEFAULT_BDK_ID)
     .option('--bdk <hex>', 'the base derivation key, 32 hex digits (default: the public ANSI X9.24 test BDK)', DEFAULT_BDK)
     .action((options: CardEncryptOptions) => run(runCardEncrypt(options, io)));
+
+  addDukptCommands(program, io, run);
+  addPinpadCommands(program, io, run);
 
   const statement = program.command('statement').description('Read bank statements: camt.053, camt.054 and MT940');
   statement

@@ -1,8 +1,8 @@
-import { deriveIpek, encryptCardData } from '@payments/crypto';
+import { type CardDataBlock, deriveIpek, encryptCardData } from '@payments/crypto';
 
 import type { CliIo } from '../runner/cli-io.types';
 import { runCommand } from '../runner/cli-command.runner';
-import { CardEncryptOptions, cardToEncryptOf } from './card-encrypt.options';
+import { CardEncryptOptions, CardToEncrypt, cardToEncryptOf } from './card-encrypt.options';
 
 export type { CardEncryptOptions } from './card-encrypt.options';
 
@@ -14,10 +14,16 @@ export type { CardEncryptOptions } from './card-encrypt.options';
 export function runCardEncrypt(options: CardEncryptOptions, io: CliIo): Promise<number> {
   return runCommand(io, () => {
     const card = cardToEncryptOf(options);
-    const ipek = deriveIpek(card.bdk, card.ksn);
-    const block = encryptCardData(ipek, card.bdkId, card.ksn, { pan: card.pan, expiry: card.expiry, serviceCode: card.serviceCode });
-    ipek.fill(0);
+    const block = encryptTestCard(card);
     card.bdk.fill(0);
-    return JSON.stringify({ bdkId: block.bdkId, ksn: block.ksn, ciphertext: block.ciphertext });
+    return JSON.stringify(block);
   });
+}
+
+/** The `card` block of the API for a checked test card, its keys wiped after use (the BDK stays the caller's). */
+export function encryptTestCard(card: CardToEncrypt): CardDataBlock {
+  const ipek = deriveIpek(card.bdk, card.ksn);
+  const block = encryptCardData(ipek, card.bdkId, card.ksn, { pan: card.pan, expiry: card.expiry, serviceCode: card.serviceCode });
+  ipek.fill(0);
+  return { bdkId: block.bdkId, ksn: block.ksn, ciphertext: block.ciphertext };
 }

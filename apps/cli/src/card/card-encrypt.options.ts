@@ -1,6 +1,7 @@
 import { isLuhnValid, PAN_MAX_LENGTH, PAN_MIN_LENGTH } from '@payments/card';
 import { ANSI_TEST_BDK, KeySerialNumber } from '@payments/crypto';
 
+import { bdkOf, tdesKsnOf } from '../dukpt/dukpt-key.options';
 import { CliInputError } from '../runner/cli-input.error';
 
 /** The ANSI X9.24-1 test BDK, under the id the platform's default CARD_BDKS gives it: public, for tests only. */
@@ -40,14 +41,6 @@ export function cardToEncryptOf(options: CardEncryptOptions): CardToEncrypt {
   if (!/^[0-9]{2}(0[1-9]|1[0-2])$/.test(expiry)) throw new CliInputError('--expiry must be YYMM, month 01-12 (2712 = December 2027)');
   if (!/^[0-9]{3}$/.test(serviceCode)) throw new CliInputError('--service-code must be three digits (201: chip, international)');
   if (!/^[A-Za-z0-9_.:-]{1,32}$/.test(bdkId)) throw new CliInputError('--bdk-id must be 1-32 letters, digits or _ . : -');
-  if (!/^[0-9A-Fa-f]{32}$/.test(options.bdk)) throw new CliInputError('--bdk must be 32 hex digits (a double-length TDES key)');
-  return { pan, expiry, serviceCode, bdkId, bdk: Buffer.from(options.bdk, 'hex'), ksn: ksnOf(options.ksn) };
-}
-
-function ksnOf(hex: string): KeySerialNumber {
-  if (!/^[0-9A-Fa-f]{20}$/.test(hex)) throw new CliInputError('--ksn must be 20 hex digits');
-  const ksn = KeySerialNumber.parse(hex.toUpperCase());
-  // X9.24-1 A.2: counter 0 is the injected key itself, and no device uses a counter with more than ten one-bits.
-  if (ksn.counter === 0 || !ksn.hasValidCounter) throw new CliInputError('--ksn has a transaction counter no PIN pad uses (0, or more than ten one-bits)');
-  return ksn;
+  const bdk = bdkOf('--bdk', options.bdk, 'tdes');
+  return { pan, expiry, serviceCode, bdkId, bdk, ksn: tdesKsnOf('--ksn', options.ksn) };
 }

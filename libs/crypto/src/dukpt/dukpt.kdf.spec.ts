@@ -2,6 +2,7 @@ import { bytesToHex, hexToBytes } from '../bytes.util';
 import { tdesEncryptEcb } from '../des/tdes.cipher';
 import { decryptDukptData, encryptDukptData } from './dukpt-data.cipher';
 import { dataEncryptionKey, dataVariantKey, deriveIpek, deriveTransactionKey, macRequestKey, pinEncryptionKey } from './dukpt.kdf';
+import { encryptPinBlockFormat0 } from '../pin-block/pin-block-format0.cipher';
 import { KeySerialNumber } from './key-serial-number.model';
 
 // ANSI X9.24-1:2009 Annex A test key and KSN (published; reproduced by many open implementations).
@@ -30,6 +31,24 @@ describe('DUKPT (ANSI X9.24-1:2009 Annex A, TDES)', () => {
     const key = keyAt(counter);
     expect(bytesToHex(key)).toBe(currentKey);
     expect(bytesToHex(pinEncryptionKey(key))).toBe(pinKey);
+  });
+
+  it.each([
+    // X9.24-1:2009 Annex A, double-length keys (also in the DUKPT2000 verify table of open
+    // implementations): counter (KSN FFFF9876543210E00000 + counter), PIN key, MAC request key,
+    // and the encrypted PIN block of PIN 1234 / PAN 4012345678909 (ISO format 0) under that PIN key.
+    [4, '279C0F6AEED0BE9A2B2C733E1383AE6E', '279C0F6AEED041652B2C733E13835191', '0BC79509D5645DF7'],
+    [5, '5F8DC6D2C845C1DA508DDC048093B8C0', '5F8DC6D2C8453E25508DDC048093473F', '5BC0AF22AD87B327'],
+    [0x10, '59598DCBD9BD943F94165CE453585FA8', '59598DCBD9BD6BC094165CE45358A057', 'D5D9638559EF53D6'],
+    [0x13, 'C3DF489FDF11534BF03DE97C27DC4CD0', 'C3DF489FDF11ACB4F03DE97C27DCB32F', '78649BD17D0DFA60'],
+    [0x010000, '2F9A0C0B46ECCBA1F8287A7A071AF54B', '2F9A0C0B46EC345EF8287A7A071A0AB4', '19776D96D73AF1E2'],
+    [0x0ff801, '5BEE92627E9782A3911BF619DF72CAC4', '5BEE92627E977D5C911BF619DF72353B', '3A86BF003F835C9D'],
+    [0x100000, 'AA4D58DB653EC7B548C75F2F047DD24A', 'AA4D58DB653E384A48C75F2F047D2DB5', '73EC88AD0AC5830E'],
+  ])('derives the published PIN and MAC keys and PIN block for counter %i', (counter, pinKey, macKey, pinBlock) => {
+    const key = keyAt(counter);
+    expect(bytesToHex(pinEncryptionKey(key))).toBe(pinKey);
+    expect(bytesToHex(macRequestKey(key))).toBe(macKey);
+    expect(bytesToHex(encryptPinBlockFormat0(pinEncryptionKey(key), '1234', '4012345678909'))).toBe(pinBlock);
   });
 
   it('derives the published MAC request key', () => {

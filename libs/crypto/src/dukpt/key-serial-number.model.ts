@@ -1,17 +1,12 @@
 import { bytesToHex, hexToBytes } from '../bytes.util';
 import { CryptoInputError } from '../crypto-input.error';
+import { nextDeviceCounter, oneBits } from './ksn-counter.util';
 
 /** X9.24-1:2009 A.2: the rightmost 21 bits of the 80-bit KSN are the encryption counter. */
 export const KSN_COUNTER_BITS = 21;
 export const KSN_COUNTER_MASK = (1 << KSN_COUNTER_BITS) - 1;
 /** A device only uses counters with at most ten one-bits (X9.24-1:2009 A.2, "New Key" processing). */
 export const KSN_MAX_ONE_BITS = 10;
-
-function oneBits(value: number): number {
-  let count = 0;
-  for (let v = value; v > 0; v >>>= 1) count += v & 1;
-  return count;
-}
 
 /**
  * A 10-byte DUKPT Key Serial Number: key set id + device id (59 bits) + counter (21 bits).
@@ -52,14 +47,7 @@ export class KeySerialNumber {
 
   /** The next counter a device uses: +1, skipping values with more than ten one-bits. */
   next(): KeySerialNumber {
-    let counter = this.counter + 1;
-    while (counter <= KSN_COUNTER_MASK && oneBits(counter) > KSN_MAX_ONE_BITS) {
-      counter += counter & -counter;
-    }
-    if (counter > KSN_COUNTER_MASK) {
-      throw new CryptoInputError('ksn', 'transaction counter exhausted, the device needs a new initial key');
-    }
-    return this.withCounter(counter);
+    return this.withCounter(nextDeviceCounter(this.counter, KSN_COUNTER_MASK, KSN_MAX_ONE_BITS));
   }
 
   toBuffer(): Buffer {
