@@ -1,0 +1,63 @@
+import { ANSI_TEST_BDK, CardDataDecryptor, InMemoryBdkStore } from '@payments/crypto';
+
+import { PinPadClient } from '../link/pinpad.client';
+import { PinPadSimulator } from '../simulator/pinpad.simulator';
+import { CHIP_CARD, FAST_LINK, OPAQUE_PIN_BLOCK, recordingPinEncryptor, simulatorConfigOf, TEST_BDK_ID, TEST_PIN } from '../testing';
+import { openPtyPair, PtyPair } from './pty-pair';
+import { openPinPadOverSerial, openSerialLine } from './serial.transport';
+
+const decryptor = new CardDataDecryptor(InMemoryBdkStore.fromConfig(`${TEST_BDK_ID}:${ANSI_TEST_BDK}`));
+
+/** A serial cable in software: socat's pty pair, serialport on both ends. */
+describe('PIN pad over a serial line (socat pty pair, serialport on both ends)', () => {
+  const opened: { pair: PtyPair; client: PinPadClient }[] = [];
+
+  async function padAndClient(overrides: Parameters<typeof simulatorConfigOf>[0] = {}): Promise<{ pair: PtyPair; client: PinPadClient }> {
+    const pair = await openPtyPair();
+    new PinPadSimulator(simulatorConfigOf(overrides)).attach(await openSerialLine(pair.ends[0]), FAST_LINK);
+    const client = await openPinPadOverSerial(pair.ends[1], FAST_LINK);
+    opened.push({ pair, client });
+    return { pair, client };
+  }
+
+  afterEach(async () => {
+    for (const { pair, client } of opened.splice(0)) {
+      client.close();
+      await pair.close();
+    }
+  });
+
+  it('serves display, device information, a chip read and a PIN entry over /dev/pts', async () => {
+    const encryptor = recordingPinEncryptor();
+    const { pair, client } = await padAndClient({ card: CHIP_CARD, keysTyped: `${TEST_PIN}E`, encryptPin: encryptor.encryptPin });
+    expect(pair.ends[1]).toMatch(/^\/dev\/pts\/\d+$/);
+    await expect(client.display(['INSERT CARD'])).resolves.toEqual({ command: 'display' });
+    await expect(client.deviceInfo()).resolves.toMatchObject({ serialNumber: 'PP-000123', bdkId: TEST_BDK_ID });
+    const read = await client.readCard('INSERT', ['chip', 'contactless'], 2_000);
+    expect(read.entryMode).toBe('chip');
+    expect(decryptor.decrypt(read.card)).toEqual(CHIP_CARD.track2);
+    const pin = await client.enterPin({ prompt: 'PIN', minDigits: 4, maxDigits: 12, timeoutMs: 2_000 });
+    expect(pin).toEqual({ command: 'pin-entry', pinBlock: OPAQUE_PIN_BLOCK.toString('hex').toUpperCase(), ksn: 'FFFF9876543210E00002' });
+    expect(encryptor.calls).toEqual([{ pin: TEST_PIN, pan: CHIP_CARD.track2.pan, ksn: 'FFFF9876543210E00002' }]);
+  });
+
+  it('a pad gone silent: the command fails with no-ack within the retransmissions', async () => {
+    const { client } = await padAndClient({ faults: { silentAfterFrames: 1 } });
+    await client.display(['ONE']);
+    await expect(client.display(['TWO'])).rejects.toMatchObject({ name: 'PinPadLinkError', reason: 'no-ack' });
+  });
+
+  it('the cable pulled (socat killed) during PIN entry: the entry fails with line-closed', async () => {
+    const { pair, client } = await padAndClient();
+    await client.readCard('SWIPE', ['magstripe'], 2_000);
+    const pin = client.enterPin({ prompt: 'PIN', minDigits: 4, maxDigits: 12, timeoutMs: 30_000 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await pair.close();
+    await expect(pin).rejects.toMatchObject({ name: 'PinPadLinkError', reason: 'line-closed' });
+  });
+
+  it('a tty that is not there: opening fails with line-closed naming the path', async () => {
+    await expect(openPinPadOverSerial('/dev/pts/no-such-pad')).rejects.toMatchObject({ name: 'PinPadLinkError', reason: 'line-closed' });
+    await expect(openPinPadOverSerial('/dev/pts/no-such-pad')).rejects.toThrow('line-closed: cannot open /dev/pts/no-such-pad');
+  });
+});
