@@ -69,6 +69,15 @@ describe(PinPadSimulator.name, () => {
     sut.close();
   });
 
+  it('answers a PIN entry with not-supported when it has no PIN block encryptor', async () => {
+    const { sut } = connect(simulatorConfigOf({ keysTyped: `${TEST_PIN}E`, encryptPin: undefined }));
+    await sut.readCard('SWIPE', ['magstripe'], 1_000);
+    await expect(sut.enterPin({ prompt: 'PIN', minDigits: 4, maxDigits: 12, timeoutMs: 1_000 })).rejects.toEqual(
+      new PinPadDeviceError('pin-entry', 'not-supported'),
+    );
+    sut.close();
+  });
+
   it('reads digits and amount confirmations as the cardholder keys them', async () => {
     const { sut } = connect(simulatorConfigOf({ keysTyped: '0042E' + 'E' + 'C' }));
     await expect(sut.readDigits({ prompt: 'NUMBER', minDigits: 1, maxDigits: 8, timeoutMs: 1_000 })).resolves.toEqual({
@@ -90,7 +99,7 @@ describe(PinPadSimulator.name, () => {
       model: 'SIM-PP1',
       firmware: '1.0.0',
       bdkId: TEST_BDK_ID,
-      ksn: 'FFFF9876543210E00000',
+      ksn: 'FFFF9876543210E00001',
     });
     const read = sut.readCard('CARD', ['chip'], 30_000);
     await new Promise((resolve) => setTimeout(resolve, 20));

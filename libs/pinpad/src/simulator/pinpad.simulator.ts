@@ -13,9 +13,12 @@ import { PinPadSimulatorConfig, SimulatedKeys } from './simulator-config.model';
 /** EMV tags that hold the PAN or track 2: never sent clear (PCI DSS 4.2). */
 const SENSITIVE_TAGS = new Set(['57', '5A']);
 
-/** The DUKPT state of a pad loaded with the initial key derived from `bdk` for `initialKsn` (X9.24-1 A.6). */
-export function simulatedKeysOf(bdkId: string, bdk: Uint8Array, initialKsn: KeySerialNumber): SimulatedKeys {
-  return { bdkId, ipek: deriveIpek(bdk, initialKsn), ksn: initialKsn.initial() };
+/**
+ * The DUKPT state of a pad loaded with the initial key derived from `bdk` for `ksn` (X9.24-1 A.6);
+ * its next encryption uses `ksn`, or the first counter when `ksn` is the initial KSN (counter 0).
+ */
+export function simulatedKeysOf(bdkId: string, bdk: Uint8Array, ksn: KeySerialNumber): SimulatedKeys {
+  return { bdkId, ipek: deriveIpek(bdk, ksn), ksn: ksn.counter === 0 ? ksn.next() : ksn };
 }
 
 /**
@@ -38,11 +41,6 @@ export class PinPadSimulator {
   attach(line: Duplex, timings: Partial<LinkTimings> = {}): PinPadDevice {
     const faulty = this.config.faults ? withLineFaults(line, this.config.faults) : line;
     return new PinPadDevice(faulty, this.handle, timings);
-  }
-
-  /** The KSN of the last encryption (the next one uses the next counter). */
-  get currentKsn(): string {
-    return this.ksn.toHex();
   }
 
   readonly handle: PinPadCommandHandler = async (request, signal) => {
@@ -75,11 +73,13 @@ export class PinPadSimulator {
   }
 
   private async enterPin(request: RequestOf<'pin-entry'>, signal: AbortSignal): Promise<AnswerOf<'pin-entry'>> {
+    const { encryptPin } = this.config;
+    if (!encryptPin) throw new PinPadDeviceError('pin-entry', 'not-supported');
     const pan = this.lastPan;
     if (!pan) throw new PinPadDeviceError('pin-entry', 'no-card');
     const pin = await this.typedDigits(request, signal);
     const ksn = this.nextKsn();
-    return { command: 'pin-entry', pinBlock: bytesToHex(this.config.encryptPin(pin, pan, ksn)), ksn: ksn.toHex() };
+    return { command: 'pin-entry', pinBlock: bytesToHex(encryptPin(pin, pan, ksn)), ksn: ksn.toHex() };
   }
 
   private async readCard(request: RequestOf<'read-card'>, signal: AbortSignal): Promise<AnswerOf<'read-card'>> {
@@ -105,9 +105,11 @@ export class PinPadSimulator {
     return keypadTimeout(request.timeoutMs, signal);
   }
 
+  /** The KSN for this encryption; the pad steps to the next counter for the one after. */
   private nextKsn(): KeySerialNumber {
-    this.ksn = this.ksn.next();
-    return this.ksn;
+    const ksn = this.ksn;
+    this.ksn = ksn.next();
+    return ksn;
   }
 }
 

@@ -12,7 +12,7 @@ export interface SimulatedCard {
   readonly iccTags?: readonly TlvInput[];
 }
 
-/** The pad's DUKPT state: the BDK id the server knows it by, its initial key (IPEK) and the KSN it used last. */
+/** The pad's DUKPT state: the BDK id the server knows it by, its initial key (IPEK) and the KSN its next encryption uses. */
 export interface SimulatedKeys {
   readonly bdkId: string;
   readonly ipek: Buffer;
@@ -54,6 +54,7 @@ export interface PinPadSimulatorConfig {
   /** The reader fails to read the card presented. */
   readonly cardReadFails?: boolean;
   readonly cardholder: Cardholder;
-  readonly encryptPin: PinBlockEncryptor;
+  /** Without one the pad answers a PIN entry with not-supported. */
+  readonly encryptPin?: PinBlockEncryptor;
   readonly faults?: SimulatedFaults;
 }

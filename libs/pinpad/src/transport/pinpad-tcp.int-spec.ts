@@ -29,7 +29,7 @@ describe('PIN pad over TCP (real sockets on 127.0.0.1)', () => {
     const { pad, client } = await padAndClient({ keysTyped: `${TEST_PIN}E`, encryptPin: encryptor.encryptPin });
     expect(pad.host).toBe('127.0.0.1');
     await expect(client.display(['TOTAL 15.00 EUR'])).resolves.toEqual({ command: 'display' });
-    await expect(client.deviceInfo()).resolves.toMatchObject({ serialNumber: 'PP-000123', bdkId: TEST_BDK_ID, ksn: 'FFFF9876543210E00000' });
+    await expect(client.deviceInfo()).resolves.toMatchObject({ serialNumber: 'PP-000123', bdkId: TEST_BDK_ID, ksn: 'FFFF9876543210E00001' });
     const read = await client.readCard('SWIPE', ['magstripe'], 2_000);
     expect(decryptor.decrypt(read.card)).toEqual(MAGSTRIPE_CARD.track2);
     const pin = await client.enterPin({ prompt: 'PIN', minDigits: 4, maxDigits: 12, timeoutMs: 2_000 });
