@@ -4,7 +4,7 @@ import { PinPadClient } from '../link/pinpad.client';
 import { PinPadSimulator } from '../simulator/pinpad.simulator';
 import { CHIP_CARD, FAST_LINK, OPAQUE_PIN_BLOCK, recordingPinEncryptor, simulatorConfigOf, TEST_BDK_ID, TEST_PIN } from '../testing';
 import { openPtyPair, PtyPair } from './pty-pair';
-import { openPinPadOverSerial, openSerialLine } from './serial.transport';
+import { openPinPadOverSerial, openSerialLine, servePinPadOverSerial } from './serial.transport';
 
 const decryptor = new CardDataDecryptor(InMemoryBdkStore.fromConfig(`${TEST_BDK_ID}:${ANSI_TEST_BDK}`));
 
@@ -54,6 +54,26 @@ describe('PIN pad over a serial line (socat pty pair, serialport on both ends)',
     await new Promise((resolve) => setTimeout(resolve, 50));
     await pair.close();
     await expect(pin).rejects.toMatchObject({ name: 'PinPadLinkError', reason: 'line-closed' });
+  });
+
+  it('a pad served on a tty comes back after a bridge took its link down with garbage', async () => {
+    const pair = await openPtyPair();
+    const serving = await servePinPadOverSerial(new PinPadSimulator(simulatorConfigOf()), pair.ends[0], FAST_LINK);
+    try {
+      const noisy = await openSerialLine(pair.ends[1]);
+      for (let n = 0; n < 3; n += 1) {
+        noisy.write(Buffer.from([0xee, 0xee]));
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await new Promise<void>((resolve) => noisy.close(() => resolve()));
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const client = await openPinPadOverSerial(pair.ends[1], FAST_LINK);
+      await expect(client.deviceInfo()).resolves.toMatchObject({ serialNumber: 'PP-000123' });
+      client.close();
+    } finally {
+      await serving.close();
+      await pair.close();
+    }
   });
 
   it('a tty that is not there: opening fails with line-closed naming the path', async () => {

@@ -1,3 +1,5 @@
+import { Duplex } from 'node:stream';
+
 import { SerialPort } from 'serialport';
 
 import { LinkTimings } from '../link/link-timings.model';
@@ -7,7 +9,6 @@ import { PinPadSimulator } from '../simulator/pinpad.simulator';
 
 /** RS-232 PIN pads run at 115200 8N1 by default; a USB CDC-ACM pad ignores the rate. */
 export const DEFAULT_BAUD_RATE = 115_200;
-const REOPEN_DELAY_MS = 100;
 
 /** Opens a tty (RS-232 adapter, USB CDC-ACM /dev/ttyACM0, a pseudo-terminal) as a line. */
 export async function openSerialLine(path: string, baudRate = DEFAULT_BAUD_RATE): Promise<SerialPort> {
@@ -28,33 +29,41 @@ export interface ServingPinPad {
 }
 
 /**
- * Serves the simulator on a tty: when the link goes down (the bridge went silent, sent garbage),
- * the port is opened again so the next bridge to open the other end finds the pad there.
+ * Serves the simulator on a tty. The port stays open for the pad's life: when a link goes down
+ * (the bridge went silent or sent garbage) a new session starts on the same port, so the next
+ * bridge to open the other end finds the pad there.
  */
 export async function servePinPadOverSerial(simulator: PinPadSimulator, path: string, timings: Partial<LinkTimings> = {}): Promise<ServingPinPad> {
-  let stopped = false;
-  let port = await openSerialLine(path);
-  const attach = (line: SerialPort): void => {
-    simulator.attach(line, timings).link.onDown(() => {
-      if (stopped) return;
-      setTimeout(() => {
-        if (stopped) return;
-        openSerialLine(path)
-          .then((reopened) => {
-            port = reopened;
-            attach(reopened);
-          })
-          .catch(() => undefined);
-      }, REOPEN_DELAY_MS).unref();
+  const port = await openSerialLine(path);
+  const attach = (): void => {
+    simulator.attach(sessionOn(port), timings).link.onDown(() => {
+      if (port.isOpen) attach();
     });
   };
-  attach(port);
+  attach();
   return {
     close: () =>
       new Promise<void>((resolve) => {
-        stopped = true;
         if (!port.isOpen) return resolve();
         port.close(() => resolve());
       }),
   };
+}
+
+/** A view of the port that one link can destroy without closing the port itself. */
+function sessionOn(port: SerialPort): Duplex {
+  const onData = (chunk: Buffer): void => void session.push(chunk);
+  const onClose = (): void => void session.destroy();
+  const session: Duplex = new Duplex({
+    read: () => undefined,
+    write: (chunk: Buffer, _encoding, callback) => void port.write(chunk, callback),
+    destroy: (error, callback) => {
+      port.off('data', onData);
+      port.off('close', onClose);
+      callback(error);
+    },
+  });
+  port.on('data', onData);
+  port.on('close', onClose);
+  return session;
 }
