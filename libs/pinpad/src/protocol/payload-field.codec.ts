@@ -8,27 +8,19 @@ export class PayloadWriter {
   private readonly parts: Buffer[] = [];
 
   u8(value: number): this {
-    const b = Buffer.alloc(1);
-    b.writeUInt8(value);
-    return this.push(b);
+    return this.fixed(1, (b) => b.writeUInt8(value));
   }
 
   u16(value: number): this {
-    const b = Buffer.alloc(2);
-    b.writeUInt16BE(value);
-    return this.push(b);
+    return this.fixed(2, (b) => b.writeUInt16BE(value));
   }
 
   u32(value: number): this {
-    const b = Buffer.alloc(4);
-    b.writeUInt32BE(value);
-    return this.push(b);
+    return this.fixed(4, (b) => b.writeUInt32BE(value));
   }
 
   u64(value: bigint): this {
-    const b = Buffer.alloc(8);
-    b.writeBigUInt64BE(value);
-    return this.push(b);
+    return this.fixed(8, (b) => b.writeBigUInt64BE(value));
   }
 
   /** Text: 1 length byte, then printable ASCII. */
@@ -44,6 +36,13 @@ export class PayloadWriter {
 
   toBuffer(): Buffer {
     return Buffer.concat(this.parts);
+  }
+
+  /** Node's Buffer writers check the range: a value too large for its field throws RangeError. */
+  private fixed(size: number, write: (b: Buffer) => unknown): this {
+    const b = Buffer.alloc(size);
+    write(b);
+    return this.push(b);
   }
 
   private push(part: Buffer): this {
