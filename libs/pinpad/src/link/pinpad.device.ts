@@ -26,6 +26,7 @@ export class PinPadDevice {
   private lastAnswer?: Frame;
   private repeat = false;
   private inFlight?: AbortController;
+  private readonly running = new Set<AbortController>();
 
   constructor(
     line: Duplex,
@@ -33,7 +34,8 @@ export class PinPadDevice {
     timings: Partial<LinkTimings> = {},
   ) {
     this.link = new FrameLink(line, { judge: (frame) => this.judge(frame), accept: (frame) => this.accept(frame) }, timings);
-    this.link.onDown(() => this.inFlight?.abort());
+    // Nothing keeps running for a line that is gone (a wait for the cardholder, a delayed answer).
+    this.link.onDown(() => this.running.forEach((abort) => abort.abort()));
   }
 
   private judge(frame: Frame): FrameVerdict {
@@ -79,14 +81,15 @@ export class PinPadDevice {
 
   private async run(frame: Frame, request: Exclude<PinPadRequest, { command: 'status' | 'cancel' }>): Promise<void> {
     const abort = new AbortController();
-    const keepsPad = request.command !== 'device-info';
-    if (keepsPad) this.inFlight = abort;
+    this.running.add(abort);
+    if (request.command !== 'device-info') this.inFlight = abort;
     try {
       this.answer(frame.seq, await this.handler(request, abort.signal));
     } catch (error) {
       const code = error instanceof PinPadDeviceError ? error.code : 'bad-request';
       this.answer(frame.seq, { command: 'error', failedCode: frame.code, error: code });
     } finally {
+      this.running.delete(abort);
       if (this.inFlight === abort) this.inFlight = undefined;
     }
   }

@@ -47,6 +47,12 @@ describe('PIN pad over a serial line (socat pty pair, serialport on both ends)',
     await expect(client.display(['TWO'])).rejects.toMatchObject({ name: 'PinPadLinkError', reason: 'no-ack' });
   });
 
+  it('a pad that answers with a wrong check byte once: NAKed, sent again, the read succeeds', async () => {
+    const { client } = await padAndClient({ faults: { badCheckByteAfterFrames: 1 } });
+    const read = await client.readCard('SWIPE', ['magstripe'], 2_000);
+    expect(decryptor.decrypt(read.card).pan).toBe('4111111111111111');
+  });
+
   it('the cable pulled (socat killed) during PIN entry: the entry fails with line-closed', async () => {
     const { pair, client } = await padAndClient();
     await client.readCard('SWIPE', ['magstripe'], 2_000);

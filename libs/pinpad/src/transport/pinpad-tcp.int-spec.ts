@@ -45,6 +45,19 @@ describe('PIN pad over TCP (real sockets on 127.0.0.1)', () => {
     expect(Date.now() - started).toBeLessThan(1_000);
   });
 
+  it('a pad that acknowledges but answers too late: the command fails with a timeout naming it', async () => {
+    const pad = await listenPinPadOverTcp(new PinPadSimulator(simulatorConfigOf({ faults: { answerDelayMs: 1_000 } })), 0, FAST_LINK);
+    const client = await connectPinPadOverTcp(pad.host, pad.port, { ...FAST_LINK, answerTimeoutMs: 150 });
+    opened.push({ pad, client });
+    await expect(client.deviceInfo()).rejects.toMatchObject({ name: 'PinPadTimeoutError', message: 'no answer to device-info within 150 ms' });
+  });
+
+  it('a pad that starts sending garbage mid-operation: the card read fails with garbage', async () => {
+    const { client } = await padAndClient({ faults: { garbageAfterFrames: 2 } });
+    await client.display(['ONE']);
+    await expect(client.readCard('CARD', ['magstripe'], 2_000)).rejects.toMatchObject({ name: 'PinPadLinkError', reason: 'garbage' });
+  });
+
   it('a pad unplugged while the cardholder is asked for a card: the read fails with line-closed', async () => {
     const { pad, client } = await padAndClient({ card: undefined });
     const read = client.readCard('CARD', ['chip'], 30_000);
