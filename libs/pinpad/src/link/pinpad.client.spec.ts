@@ -57,7 +57,7 @@ describe(PinPadClient.name, () => {
     const started = Date.now();
     const error = await sut.status().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PinPadLinkError);
-    expect(error).toMatchObject({ reason: 'no-ack', message: 'no-ack: no ACK for frame 0 after 3 sends, 60 ms each' });
+    expect(error).toMatchObject({ reason: 'no-ack', message: 'no-ack: no ACK for frame 0 after 3 sends, 150 ms each' });
     expect(pad.frames()).toHaveLength(3);
     expect(Date.now() - started).toBeLessThan(1_000);
     await expect(sut.display(['X'])).rejects.toBe(error);

@@ -7,7 +7,7 @@ import { PinPadCommandHandler, PinPadDevice } from './pinpad.device';
 import { PinPadDeviceError } from './pinpad-link.error';
 
 /** A pad whose card reads wait until cancelled and whose other commands count their runs. */
-function padAndBridge(): { runs: string[]; bridge: RawLinePeer; device: PinPadDevice } {
+function padAndBridge(autoAck = true): { runs: string[]; bridge: RawLinePeer; device: PinPadDevice } {
   const runs: string[] = [];
   const handler: PinPadCommandHandler = (request, signal) => {
     runs.push(request.command);
@@ -15,7 +15,7 @@ function padAndBridge(): { runs: string[]; bridge: RawLinePeer; device: PinPadDe
     return new Promise((_, reject) => signal.addEventListener('abort', () => reject(new PinPadDeviceError('read-card', 'cancelled'))));
   };
   const [bridgeEnd, padEnd] = duplexPair();
-  return { runs, bridge: new RawLinePeer(bridgeEnd), device: new PinPadDevice(padEnd, handler, FAST_LINK) };
+  return { runs, bridge: new RawLinePeer(bridgeEnd, { autoAck }), device: new PinPadDevice(padEnd, handler, FAST_LINK) };
 }
 
 const send = (bridge: RawLinePeer, seq: number, request: PinPadRequest): void => bridge.sendFrame({ seq, ...encodeRequest(request) });
@@ -26,7 +26,6 @@ describe(PinPadDevice.name, () => {
     const { runs, bridge, device } = padAndBridge();
     send(bridge, 0, DISPLAY);
     const [first] = await bridge.waitFor('frame');
-    bridge.ack(0);
     send(bridge, 0, DISPLAY);
     const frames = await bridge.waitFor('frame', 2);
     expect(frames[1]).toEqual(first);
@@ -39,7 +38,6 @@ describe(PinPadDevice.name, () => {
     const { runs, bridge, device } = padAndBridge();
     send(bridge, 0, DISPLAY);
     await bridge.waitFor('frame');
-    bridge.ack(0);
     send(bridge, 5, DISPLAY);
     await expect(bridge.waitFor('nak')).resolves.toEqual([{ kind: 'nak', seq: 5, reason: 'out-of-order' }]);
     send(bridge, 1, DISPLAY);
@@ -52,7 +50,6 @@ describe(PinPadDevice.name, () => {
     const { runs, bridge, device } = padAndBridge();
     send(bridge, 0, DISPLAY);
     await bridge.waitFor('frame');
-    bridge.ack(0);
     send(bridge, 0, { command: 'beep', count: 1, durationMs: 100 });
     const frames = await bridge.waitFor('frame', 2);
     expect(frames[1].frame).toMatchObject({ seq: 0, code: 0x91 });
@@ -85,7 +82,7 @@ describe(PinPadDevice.name, () => {
   });
 
   it('sends an unacknowledged answer three times, then takes the link down', async () => {
-    const { bridge, device } = padAndBridge();
+    const { bridge, device } = padAndBridge(false);
     const down = new Promise((resolve) => device.link.onDown(resolve));
     send(bridge, 0, DISPLAY);
     await expect(down).resolves.toMatchObject({ reason: 'no-ack' });

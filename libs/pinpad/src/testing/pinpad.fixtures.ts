@@ -52,4 +52,4 @@ export function simulatorConfigOf(overrides: Partial<PinPadSimulatorConfig> & { 
 }
 
 /** Link timings short enough for tests to see retransmission and link-down in milliseconds. */
-export const FAST_LINK = { ackTimeoutMs: 60, frameGapMs: 40 } as const;
+export const FAST_LINK = { ackTimeoutMs: 150, frameGapMs: 100 } as const;

@@ -12,9 +12,15 @@ export class RawLinePeer {
   private readonly reader = new FrameReader();
   private waiters: (() => void)[] = [];
 
-  constructor(readonly line: Duplex) {
+  /** `autoAck`: ACK every good frame at once, as a bridge does for answers. */
+  constructor(
+    readonly line: Duplex,
+    private readonly options: { readonly autoAck?: boolean } = {},
+  ) {
     line.on('data', (chunk: Buffer) => {
-      this.received.push(...this.reader.push(chunk));
+      const events = this.reader.push(chunk);
+      if (this.options.autoAck) events.forEach((event) => event.kind === 'frame' && this.ack(event.frame.seq));
+      this.received.push(...events);
       const waiters = this.waiters;
       this.waiters = [];
       waiters.forEach((wake) => wake());
