@@ -1,5 +1,7 @@
 import { ANSI_TEST_BDK, CardDataDecryptor, InMemoryBdkStore } from '@payments/crypto';
 
+import type { SerialPort } from 'serialport';
+
 import { PinPadClient } from '../link/pinpad.client';
 import { PinPadSimulator } from '../simulator/pinpad.simulator';
 import { CHIP_CARD, FAST_LINK, OPAQUE_PIN_BLOCK, recordingPinEncryptor, simulatorConfigOf, TEST_BDK_ID, TEST_PIN } from '../testing';
@@ -10,19 +12,22 @@ const decryptor = new CardDataDecryptor(InMemoryBdkStore.fromConfig(`${TEST_BDK_
 
 /** A serial cable in software: socat's pty pair, serialport on both ends. */
 describe('PIN pad over a serial line (socat pty pair, serialport on both ends)', () => {
-  const opened: { pair: PtyPair; client: PinPadClient }[] = [];
+  const opened: { pair: PtyPair; padLine: SerialPort; client: PinPadClient }[] = [];
 
   async function padAndClient(overrides: Parameters<typeof simulatorConfigOf>[0] = {}): Promise<{ pair: PtyPair; client: PinPadClient }> {
     const pair = await openPtyPair();
-    new PinPadSimulator(simulatorConfigOf(overrides)).attach(await openSerialLine(pair.ends[0]), FAST_LINK);
+    const padLine = await openSerialLine(pair.ends[0]);
+    new PinPadSimulator(simulatorConfigOf(overrides)).attach(padLine, FAST_LINK);
     const client = await openPinPadOverSerial(pair.ends[1], FAST_LINK);
-    opened.push({ pair, client });
+    opened.push({ pair, padLine, client });
     return { pair, client };
   }
 
   afterEach(async () => {
-    for (const { pair, client } of opened.splice(0)) {
+    for (const { pair, padLine, client } of opened.splice(0)) {
       client.close();
+      // The pad's port too: left open, its poller would keep the process up until it saw the pty go.
+      if (padLine.isOpen) await new Promise<void>((resolve) => padLine.close(() => resolve()));
       await pair.close();
     }
   });

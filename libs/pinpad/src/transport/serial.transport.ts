@@ -1,6 +1,6 @@
 import { Duplex } from 'node:stream';
 
-import { SerialPort } from 'serialport';
+import type { SerialPort } from 'serialport';
 
 import { LinkTimings } from '../link/link-timings.model';
 import { PinPadClient, PinPadClientOptions } from '../link/pinpad.client';
@@ -12,6 +12,8 @@ export const DEFAULT_BAUD_RATE = 115_200;
 
 /** Opens a tty (RS-232 adapter, USB CDC-ACM /dev/ttyACM0, a pseudo-terminal) as a line. */
 export async function openSerialLine(path: string, baudRate = DEFAULT_BAUD_RATE): Promise<SerialPort> {
+  // Loaded on first use: its native binding costs every process that never opens a tty ~0.1 s.
+  const { SerialPort } = await import('serialport');
   const port = new SerialPort({ path, baudRate, autoOpen: false });
   await new Promise<void>((resolve, reject) => {
     port.open((error) => (error ? reject(new PinPadLinkError('line-closed', `cannot open ${path} (${error.message})`)) : resolve()));
