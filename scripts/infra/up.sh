@@ -8,6 +8,7 @@
 # Usage: scripts/infra/up.sh [all|postgres|redis|kafka|sshd]...   (default: all)
 # Idempotent; when everything already runs it only checks, in well under 2 s.
 # Prints one line per component; on failure a reason, the log's last lines, and exit 1.
+# Also installs socat when missing (a tool, not a server: the PIN pad specs make serial lines with it).
 set -euo pipefail
 
 # shellcheck source=lib.sh
@@ -33,3 +34,6 @@ flock -w 300 9 || fail infra "another up.sh/down.sh holds $INFRA_LOCK for more t
 for component in "${components[@]}"; do
   "up_$component"
 done
+
+# Not a server: the PIN pad specs (libs/pinpad) make their serial lines with socat's pty pairs.
+command -v socat >/dev/null || apt_install socat socat

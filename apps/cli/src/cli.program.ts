@@ -9,6 +9,7 @@ import { DEFAULT_BDK, DEFAULT_BDK_ID, DEFAULT_KSN } from './card/card-encrypt.op
 import { runIso8583Decode, type Iso8583DecodeOptions } from './iso8583/iso8583-decode.command';
 import { runIso8583Encode, type Iso8583EncodeOptions } from './iso8583/iso8583-encode.command';
 import { runIso8583Specs } from './iso8583/iso8583-specs.command';
+import { addPinPadSimulateCommand } from './pinpad/pinpad-simulate.command';
 import type { CliIo } from './runner/cli-io.types';
 import { addPinpadCommands } from './pinpad/pinpad.program';
 import { oneLine, toErrorLine } from './runner/error-line.util';
@@ -84,6 +85,7 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
   addAgentsStatementCommand(program, io, env, run);
   addAgentsRegistryCommands(program, io, env, run);
   addVoucherCommands(program, io, env, run);
+  addPinPadSimulateCommand(program, io, run);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

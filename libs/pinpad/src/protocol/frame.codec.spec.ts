@@ -1,0 +1,81 @@
+import { checkByteOf, encodeAck, encodeFrame, encodeNak, FrameReader } from './frame.codec';
+import { PinPadFrameError } from './pinpad-frame.error';
+
+const DISPLAY = { seq: 7, code: 0x10, payload: Buffer.from([1, 2, 0x48, 0x49]) };
+
+describe(FrameReader.name, () => {
+  it('encodes STX SEQ LEN CODE DATA ETX LRC, the LRC being the XOR of SEQ..ETX', () => {
+    const bytes = encodeFrame(DISPLAY);
+    expect(bytes.toString('hex')).toBe('020700051001024849' + '03' + checkByteOf(bytes.subarray(1, -1)).toString(16).padStart(2, '0'));
+    expect(checkByteOf(bytes.subarray(1))).toBe(0);
+  });
+
+  it('reads frames, ACKs and NAKs back, whatever the chunking', () => {
+    const line = Buffer.concat([
+      encodeFrame(DISPLAY),
+      encodeAck(7),
+      encodeNak(8, 'out-of-order'),
+      encodeFrame({ seq: 8, code: 0x01, payload: Buffer.alloc(0) }),
+    ]);
+    const sut = new FrameReader();
+    const events = [...line].flatMap((byte) => sut.push(Buffer.from([byte])));
+    expect(events).toEqual([
+      { kind: 'frame', frame: DISPLAY },
+      { kind: 'ack', seq: 7 },
+      { kind: 'nak', seq: 8, reason: 'out-of-order' },
+      { kind: 'frame', frame: { seq: 8, code: 0x01, payload: Buffer.alloc(0) } },
+    ]);
+    expect(sut.hasPartial).toBe(false);
+  });
+
+  function errorsOf(bytes: Buffer): PinPadFrameError[] {
+    return new FrameReader().push(bytes).flatMap((event) => (event.kind === 'error' ? [event.error] : []));
+  }
+
+  it('names a wrong check byte, keeps the sequence number, and reads the next frame', () => {
+    const bad = encodeFrame(DISPLAY);
+    bad[bad.length - 1] ^= 0x01;
+    const events = new FrameReader().push(Buffer.concat([bad, encodeFrame({ ...DISPLAY, seq: 8 })]));
+    expect(events[0]).toMatchObject({ kind: 'error', error: { reason: 'bad-check-byte', seq: 7 } });
+    expect(events[1]).toEqual({ kind: 'frame', frame: { ...DISPLAY, seq: 8 } });
+  });
+
+  it('names a corrupted payload byte as a wrong check byte', () => {
+    const bad = encodeFrame(DISPLAY);
+    bad[6] ^= 0x40;
+    expect(errorsOf(bad).map((e) => e.reason)).toEqual(['bad-check-byte']);
+  });
+
+  it('names bytes that start no frame as one bad-start-byte error, then resynchronises', () => {
+    const events = new FrameReader().push(Buffer.concat([Buffer.from('garbage\n'), encodeFrame(DISPLAY)]));
+    expect(events).toHaveLength(2);
+    expect(events[0]).toMatchObject({
+      kind: 'error',
+      error: { reason: 'bad-start-byte', message: 'bad-start-byte: 8 bytes that start no frame (first 0x67)' },
+    });
+    expect(events[1]).toEqual({ kind: 'frame', frame: DISPLAY });
+  });
+
+  it('names a LEN that does not reach the ETX, and one out of range, as length mismatches', () => {
+    const short = encodeFrame(DISPLAY);
+    short.writeUInt16BE(3, 2);
+    expect(errorsOf(short)[0]).toMatchObject({ reason: 'length-mismatch', message: 'length-mismatch: no ETX after the 3 bytes LEN announces' });
+    const huge = encodeFrame(DISPLAY);
+    huge.writeUInt16BE(0xffff, 2);
+    expect(errorsOf(huge)[0]).toMatchObject({ reason: 'length-mismatch', message: 'length-mismatch: LEN 65535 is outside 1-1024' });
+  });
+
+  it('keeps a partial frame until more comes, and names it truncated when the line goes quiet', () => {
+    const sut = new FrameReader();
+    expect(sut.push(encodeFrame(DISPLAY).subarray(0, 6))).toEqual([]);
+    expect(sut.hasPartial).toBe(true);
+    expect(sut.flushTruncated()).toMatchObject({ reason: 'truncated', seq: 7, message: 'truncated: the line went quiet after 6 bytes of a frame' });
+    expect(sut.hasPartial).toBe(false);
+    expect(sut.push(encodeFrame(DISPLAY))).toEqual([{ kind: 'frame', frame: DISPLAY }]);
+  });
+
+  it('refuses to encode what does not fit a frame', () => {
+    expect(() => encodeFrame({ ...DISPLAY, seq: 256 })).toThrow('seq must be a byte (0-255), is 256');
+    expect(() => encodeFrame({ ...DISPLAY, payload: Buffer.alloc(1024) })).toThrow('frame payload of 1024 bytes exceeds 1023');
+  });
+});

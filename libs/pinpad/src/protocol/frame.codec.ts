@@ -1,0 +1,138 @@
+import {
+  ACK,
+  ETX,
+  Frame,
+  FRAME_HEADER_BYTES,
+  FRAME_TRAILER_BYTES,
+  LineEvent,
+  MAX_FRAME_LENGTH,
+  NAK,
+  NAK_REASONS,
+  nakReasonOf,
+  NakReason,
+  STX,
+} from './frame.model';
+import { PinPadFrameError } from './pinpad-frame.error';
+
+/** LRC: XOR of every byte from SEQ to ETX inclusive (docs/pinpad-protocol.md §2). */
+export function checkByteOf(bytes: Uint8Array): number {
+  let lrc = 0;
+  for (const byte of bytes) lrc ^= byte;
+  return lrc;
+}
+
+function assertByte(value: number, field: string): void {
+  if (!Number.isInteger(value) || value < 0 || value > 0xff) throw new RangeError(`${field} must be a byte (0-255), is ${value}`);
+}
+
+/** STX SEQ LEN(2, big-endian, CODE+DATA) CODE DATA ETX LRC. */
+export function encodeFrame(frame: Frame): Buffer {
+  assertByte(frame.seq, 'seq');
+  assertByte(frame.code, 'code');
+  const length = 1 + frame.payload.length;
+  if (length > MAX_FRAME_LENGTH) throw new RangeError(`frame payload of ${frame.payload.length} bytes exceeds ${MAX_FRAME_LENGTH - 1}`);
+  const out = Buffer.alloc(FRAME_HEADER_BYTES + length + FRAME_TRAILER_BYTES);
+  out[0] = STX;
+  out[1] = frame.seq;
+  out.writeUInt16BE(length, 2);
+  out[4] = frame.code;
+  frame.payload.copy(out, 5);
+  out[out.length - 2] = ETX;
+  out[out.length - 1] = checkByteOf(out.subarray(1, out.length - 1));
+  return out;
+}
+
+export function encodeAck(seq: number): Buffer {
+  assertByte(seq, 'seq');
+  return Buffer.from([ACK, seq]);
+}
+
+export function encodeNak(seq: number, reason: Exclude<NakReason, 'unknown'>): Buffer {
+  assertByte(seq, 'seq');
+  return Buffer.from([NAK, seq, NAK_REASONS[reason]]);
+}
+
+export type ReadEvent = LineEvent | { readonly kind: 'error'; readonly error: PinPadFrameError };
+
+const STARTS = new Set([STX, ACK, NAK]);
+
+/**
+ * Streaming decoder: bytes in as they arrive, whole frames, ACKs, NAKs and named errors out. After
+ * a bad frame it resynchronises on the next STX, ACK or NAK byte; a run of other bytes is one
+ * bad-start-byte error. Partial input stays buffered until more arrives or `flushTruncated()`.
+ */
+export class FrameReader {
+  private buffer: Buffer = Buffer.alloc(0);
+
+  push(chunk: Uint8Array): ReadEvent[] {
+    this.buffer = Buffer.concat([this.buffer, chunk]);
+    const events: ReadEvent[] = [];
+    for (let event = this.next(); event; event = this.next()) events.push(event);
+    return events;
+  }
+
+  /** Bytes of an unfinished frame are waiting. */
+  get hasPartial(): boolean {
+    return this.buffer.length > 0;
+  }
+
+  /** The line went quiet mid-frame: drop what is buffered and say so. */
+  flushTruncated(): PinPadFrameError | undefined {
+    if (this.buffer.length === 0) return undefined;
+    const seq = this.buffer[0] === STX && this.buffer.length > 1 ? this.buffer[1] : undefined;
+    const error = new PinPadFrameError('truncated', `the line went quiet after ${this.buffer.length} bytes of a frame`, seq);
+    this.buffer = Buffer.alloc(0);
+    return error;
+  }
+
+  private next(): ReadEvent | undefined {
+    const buf = this.buffer;
+    if (buf.length === 0) return undefined;
+    switch (buf[0]) {
+      case ACK:
+        return buf.length < 2 ? undefined : this.consume(2, { kind: 'ack', seq: buf[1] });
+      case NAK:
+        return buf.length < 3 ? undefined : this.consume(3, { kind: 'nak', seq: buf[1], reason: nakReasonOf(buf[2]) });
+      case STX:
+        return this.nextFrame();
+      default: {
+        let end = 1;
+        while (end < buf.length && !STARTS.has(buf[end])) end += 1;
+        return this.consume(end, { kind: 'error', error: new PinPadFrameError('bad-start-byte', `${end} bytes that start no frame (first 0x${hex(buf[0])})`) });
+      }
+    }
+  }
+
+  private nextFrame(): ReadEvent | undefined {
+    const buf = this.buffer;
+    if (buf.length < FRAME_HEADER_BYTES) return undefined;
+    const seq = buf[1];
+    const length = buf.readUInt16BE(2);
+    if (length === 0 || length > MAX_FRAME_LENGTH) {
+      return this.consume(1, { kind: 'error', error: new PinPadFrameError('length-mismatch', `LEN ${length} is outside 1-${MAX_FRAME_LENGTH}`, seq) });
+    }
+    const total = FRAME_HEADER_BYTES + length + FRAME_TRAILER_BYTES;
+    if (buf.length < total) return undefined;
+    if (buf[total - 2] !== ETX) {
+      return this.consume(1, { kind: 'error', error: new PinPadFrameError('length-mismatch', `no ETX after the ${length} bytes LEN announces`, seq) });
+    }
+    const expected = checkByteOf(buf.subarray(1, total - 1));
+    if (buf[total - 1] !== expected) {
+      return this.consume(total, {
+        kind: 'error',
+        error: new PinPadFrameError('bad-check-byte', `check byte 0x${hex(buf[total - 1])}, computed 0x${hex(expected)}`, seq),
+      });
+    }
+    const frame: Frame = { seq, code: buf[4], payload: Buffer.from(buf.subarray(5, total - 2)) };
+    return this.consume(total, { kind: 'frame', frame });
+  }
+
+  private consume(bytes: number, event: ReadEvent): ReadEvent {
+    this.buffer = this.buffer.subarray(bytes);
+    return event;
+  }
+}
+
+function hex(byte: number): string {
+  return byte.toString(16).toUpperCase().padStart(2, '0');
+}

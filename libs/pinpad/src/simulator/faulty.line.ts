@@ -1,0 +1,52 @@
+import { Duplex } from 'node:stream';
+
+import { FrameReader } from '../protocol/frame.codec';
+import { STX } from '../protocol/frame.model';
+import { SimulatedFaults } from './simulator-config.model';
+
+/** Bytes that start no frame, ACK or NAK. */
+const GARBAGE_BYTE = 0xee;
+
+/**
+ * Wraps a line with the simulator's faults: counts the frames the pad receives and, past the
+ * configured counts, drops what comes in, garbles or corrupts what goes out, or drops the line.
+ */
+export function withLineFaults(line: Duplex, faults: SimulatedFaults): Duplex {
+  const reader = new FrameReader();
+  let framesIn = 0;
+  let checkByteCorrupted = false;
+  const past = (limit: number | undefined): boolean => limit !== undefined && framesIn > limit;
+  const atLeast = (limit: number | undefined): boolean => limit !== undefined && framesIn >= limit;
+
+  const faulty = new Duplex({
+    read: () => undefined,
+    write(chunk: Buffer, _encoding, callback) {
+      if (past(faults.silentAfterFrames)) return callback();
+      let out = chunk;
+      if (atLeast(faults.garbageAfterFrames)) out = Buffer.alloc(chunk.length, GARBAGE_BYTE);
+      else if (atLeast(faults.badCheckByteAfterFrames) && !checkByteCorrupted && chunk[0] === STX) {
+        checkByteCorrupted = true;
+        out = Buffer.from(chunk);
+        out[out.length - 1] ^= 0xff;
+      }
+      line.write(out, callback);
+    },
+    destroy(error, callback) {
+      line.destroy();
+      callback(error);
+    },
+  });
+  line.on('data', (chunk: Buffer) => {
+    framesIn += reader.push(chunk).filter((event) => event.kind === 'frame').length;
+    if (past(faults.dropLineAfterFrames)) {
+      // End first, so an in-memory peer hears it too (a socket or a tty also closes on destroy).
+      line.end(() => line.destroy());
+      return;
+    }
+    if (!past(faults.silentAfterFrames)) faulty.push(chunk);
+  });
+  line.on('end', () => faulty.push(null));
+  line.on('close', () => faulty.destroy());
+  line.on('error', (error) => faulty.destroy(error));
+  return faulty;
+}

@@ -1,0 +1,150 @@
+import { duplexPair } from 'node:stream';
+
+import { ANSI_TEST_BDK, CardDataDecryptor, InMemoryBdkStore } from '@payments/crypto';
+import { decodeBerTlv } from '@payments/iso8583';
+
+import { PinPadClient } from '../link/pinpad.client';
+import { PinPadDeviceError } from '../link/pinpad-link.error';
+import { CHIP_CARD, FAST_LINK, MAGSTRIPE_CARD, OPAQUE_PIN_BLOCK, recordingPinEncryptor, simulatorConfigOf, TEST_BDK_ID, TEST_PIN } from '../testing';
+import { PinPadSimulator } from './pinpad.simulator';
+import { PinPadSimulatorConfig } from './simulator-config.model';
+
+const decryptor = new CardDataDecryptor(InMemoryBdkStore.fromConfig(`${TEST_BDK_ID}:${ANSI_TEST_BDK}`));
+
+/** A client and a simulator on an in-memory line; `wire` holds every byte both ways. */
+function connect(config: PinPadSimulatorConfig, clientOptions = {}): { sut: PinPadClient; simulator: PinPadSimulator; wire: Buffer[] } {
+  const [bridgeEnd, padEnd] = duplexPair();
+  const wire: Buffer[] = [];
+  bridgeEnd.on('data', (chunk: Buffer) => wire.push(chunk));
+  padEnd.on('data', (chunk: Buffer) => wire.push(chunk));
+  const simulator = new PinPadSimulator(config);
+  simulator.attach(padEnd, FAST_LINK);
+  return { sut: new PinPadClient(bridgeEnd, { ...FAST_LINK, ...clientOptions }), simulator, wire };
+}
+
+describe(PinPadSimulator.name, () => {
+  it('reads a magnetic stripe into the block the gateway decrypts, with a new KSN per read', async () => {
+    const { sut } = connect(simulatorConfigOf());
+    const first = await sut.readCard('SWIPE', ['magstripe', 'chip'], 5_000);
+    const second = await sut.readCard('SWIPE', ['magstripe'], 5_000);
+    expect(first.entryMode).toBe('magstripe');
+    expect(first.card.ksn).toBe('FFFF9876543210E00001');
+    expect(second.card.ksn).toBe('FFFF9876543210E00002');
+    expect(decryptor.decrypt(first.card)).toEqual(MAGSTRIPE_CARD.track2);
+    expect(decryptor.decrypt(second.card)).toEqual(MAGSTRIPE_CARD.track2);
+    expect(first.iccData).toBeUndefined();
+    sut.close();
+  });
+
+  it('reads a chip into the encrypted block and the EMV tags without 57 and 5A', async () => {
+    const { sut, wire } = connect(simulatorConfigOf({ card: CHIP_CARD }));
+    const read = await sut.readCard('INSERT', ['chip'], 5_000);
+    expect(decryptor.decrypt(read.card)).toEqual(CHIP_CARD.track2);
+    expect(decodeBerTlv(read.iccData ?? '').map((t) => t.tag)).toEqual(['9F26', '9F02', '82']);
+    expect(Buffer.concat(wire).includes(Buffer.from('5555555555554444', 'hex'))).toBe(false);
+    expect(Buffer.concat(wire).includes(Buffer.from('5555555555554444', 'ascii'))).toBe(false);
+    sut.close();
+  });
+
+  it('enters a PIN: the encryptor gets the digits and the PAN, the line carries only the opaque block and the KSN', async () => {
+    const encryptor = recordingPinEncryptor();
+    const { sut, wire } = connect(simulatorConfigOf({ keysTyped: `${TEST_PIN}E`, encryptPin: encryptor.encryptPin }));
+    await sut.readCard('SWIPE', ['magstripe'], 5_000);
+    const pin = await sut.enterPin({ prompt: 'PIN', minDigits: 4, maxDigits: 12, timeoutMs: 5_000 });
+    expect(pin).toEqual({ command: 'pin-entry', pinBlock: OPAQUE_PIN_BLOCK.toString('hex').toUpperCase(), ksn: 'FFFF9876543210E00002' });
+    expect(encryptor.calls).toEqual([{ pin: TEST_PIN, pan: MAGSTRIPE_CARD.track2.pan, ksn: 'FFFF9876543210E00002' }]);
+    const bytes = Buffer.concat(wire);
+    expect(bytes.includes(Buffer.from(TEST_PIN, 'ascii'))).toBe(false);
+    expect(bytes.includes(Buffer.from(TEST_PIN, 'hex'))).toBe(false);
+    sut.close();
+  });
+
+  it('asks for a card before a PIN, and reports the cardholder cancelling or not typing', async () => {
+    const { sut } = connect(simulatorConfigOf({ keysTyped: '12C' }));
+    await expect(sut.enterPin({ prompt: 'PIN', minDigits: 4, maxDigits: 12, timeoutMs: 1_000 })).rejects.toEqual(new PinPadDeviceError('pin-entry', 'no-card'));
+    await sut.readCard('SWIPE', ['magstripe'], 1_000);
+    const prompt = { prompt: 'PIN', minDigits: 4, maxDigits: 12, timeoutMs: 80 };
+    await expect(sut.enterPin(prompt)).rejects.toEqual(new PinPadDeviceError('pin-entry', 'cancelled-by-cardholder'));
+    await expect(sut.enterPin(prompt)).rejects.toEqual(new PinPadDeviceError('pin-entry', 'keypad-timeout'));
+    sut.close();
+  });
+
+  it('answers a PIN entry with not-supported when it has no PIN block encryptor', async () => {
+    const { sut } = connect(simulatorConfigOf({ keysTyped: `${TEST_PIN}E`, encryptPin: undefined }));
+    await sut.readCard('SWIPE', ['magstripe'], 1_000);
+    await expect(sut.enterPin({ prompt: 'PIN', minDigits: 4, maxDigits: 12, timeoutMs: 1_000 })).rejects.toEqual(
+      new PinPadDeviceError('pin-entry', 'not-supported'),
+    );
+    sut.close();
+  });
+
+  it('reads digits and amount confirmations as the cardholder keys them', async () => {
+    const { sut } = connect(simulatorConfigOf({ keysTyped: '0042E' + 'E' + 'C' }));
+    await expect(sut.readDigits({ prompt: 'NUMBER', minDigits: 1, maxDigits: 8, timeoutMs: 1_000 })).resolves.toEqual({
+      command: 'read-digits',
+      digits: '0042',
+    });
+    await expect(sut.confirmAmount('PAY?', 1500n, 'EUR', 1_000)).resolves.toEqual({ command: 'confirm-amount', confirmed: true });
+    await expect(sut.confirmAmount('PAY?', 1500n, 'EUR', 1_000)).resolves.toEqual({ command: 'confirm-amount', confirmed: false });
+    sut.close();
+  });
+
+  it('shows text, tells its identity and state, and stops a waiting card read on cancel', async () => {
+    const { sut, simulator } = connect(simulatorConfigOf({ card: undefined }));
+    await sut.display(['TOTAL', '15.00 EUR']);
+    expect(simulator.displayed).toEqual(['TOTAL', '15.00 EUR']);
+    await expect(sut.deviceInfo()).resolves.toEqual({
+      command: 'device-info',
+      serialNumber: 'PP-000123',
+      model: 'SIM-PP1',
+      firmware: '1.0.0',
+      bdkId: TEST_BDK_ID,
+      ksn: 'FFFF9876543210E00001',
+    });
+    const read = sut.readCard('CARD', ['chip'], 30_000);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await sut.cancel();
+    await expect(read).rejects.toEqual(new PinPadDeviceError('read-card', 'cancelled'));
+    sut.close();
+  });
+
+  it('answers card-read-error when the reader fails', async () => {
+    const { sut } = connect(simulatorConfigOf({ cardReadFails: true }));
+    await expect(sut.readCard('CARD', ['magstripe'], 1_000)).rejects.toEqual(new PinPadDeviceError('read-card', 'card-read-error'));
+    sut.close();
+  });
+
+  describe('faults', () => {
+    it('silent after one frame: the next command fails with no-ack', async () => {
+      const { sut } = connect(simulatorConfigOf({ faults: { silentAfterFrames: 1 } }));
+      await sut.display(['ONE']);
+      await expect(sut.display(['TWO'])).rejects.toMatchObject({ name: 'PinPadLinkError', reason: 'no-ack' });
+    });
+
+    it('garbage after one frame: the card read fails with garbage', async () => {
+      const { sut } = connect(simulatorConfigOf({ faults: { garbageAfterFrames: 2 } }));
+      await sut.display(['ONE']);
+      await expect(sut.readCard('CARD', ['magstripe'], 1_000)).rejects.toMatchObject({ name: 'PinPadLinkError', reason: 'garbage' });
+    });
+
+    it('one wrong check byte: NAKed, sent again, the command succeeds', async () => {
+      const { sut } = connect(simulatorConfigOf({ faults: { badCheckByteAfterFrames: 1 } }));
+      await expect(sut.readCard('CARD', ['magstripe'], 1_000)).resolves.toMatchObject({ entryMode: 'magstripe' });
+    });
+
+    it('line dropped mid-operation: the waiting command fails with line-closed', async () => {
+      const { sut } = connect(simulatorConfigOf({ faults: { dropLineAfterFrames: 1 }, card: undefined }));
+      const read = sut.readCard('CARD', ['chip'], 30_000);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      void sut.cancel().catch(() => undefined);
+      await expect(read).rejects.toMatchObject({ name: 'PinPadLinkError', reason: 'line-closed' });
+    });
+
+    it('answers late: the bridge times out', async () => {
+      const { sut } = connect(simulatorConfigOf({ faults: { answerDelayMs: 300 } }), { answerTimeoutMs: 100 });
+      await expect(sut.status()).resolves.toEqual({ command: 'status', state: 'idle' });
+      await expect(sut.deviceInfo()).rejects.toMatchObject({ name: 'PinPadTimeoutError', command: 'device-info' });
+      sut.close();
+    });
+  });
+});

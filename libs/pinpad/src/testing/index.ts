@@ -1,0 +1,2 @@
+export * from './pinpad.fixtures';
+export * from './raw-line.peer';
