@@ -261,7 +261,9 @@ describe.each(['postgres', 'pglite'] as const)('agents terminal API (%s)', (kind
     });
     expect(refusals.missing_header.body.message).toBe('x-terminal-signature: required, the Ed25519 signature, base64');
     expect(refusals.unknown_terminal.body.message).toBe('x-terminal-id: no terminal kiosk-never-registered is registered');
-    const staleBy = /^x-terminal-timestamp: \d+ is (\d+) s behind the platform's clock; at most 300 s either way$/.exec(refusals.stale_timestamp.body.message);
+    const staleBy = /^x-terminal-timestamp: \d+ is (\d+) s behind the platform's clock; at most 300 s either way$/.exec(
+      refusals.stale_timestamp.body.message ?? '',
+    );
     expect(Number(staleBy?.[1])).toBeGreaterThanOrEqual(301);
     expect(Number(staleBy?.[1])).toBeLessThan(330); // the request's own time in flight on a loaded machine
     expect(refusals.replayed_nonce.body.message).toMatch(/^x-terminal-nonce: terminal kiosk-\w+ sent nonce \w+ before; a replayed request is refused$/);
