@@ -1,5 +1,14 @@
-import { CardDataDecryptor, InMemoryBdkStore } from '@payments/crypto';
-import { connectPinPadOverTcp, PinPadDeviceError } from '@payments/pinpad';
+import {
+  CardDataDecryptor,
+  decryptPinBlockFormat0,
+  deriveIpek,
+  deriveTransactionKey,
+  hexToBytes,
+  InMemoryBdkStore,
+  KeySerialNumber,
+  pinEncryptionKey,
+} from '@payments/crypto';
+import { connectPinPadOverTcp } from '@payments/pinpad';
 
 import { DEFAULT_BDK, DEFAULT_BDK_ID, DEFAULT_KSN } from '../card/card-encrypt.options';
 import { FakeCliIo } from '../testing/fake-cli-io.util';
@@ -20,6 +29,16 @@ const DEFAULTS: PinPadSimulateOptions = {
   bdk: DEFAULT_BDK,
 };
 const server = new CardDataDecryptor(InMemoryBdkStore.fromConfig(`${DEFAULT_BDK_ID}:${DEFAULT_BDK}`));
+
+/** What the server (or its HSM) does with a format 0 PIN block: the PIN key from the BDK and the block's KSN. */
+function serverReadsPin(pinBlock: string, ksnHex: string, pan: string): string {
+  const ksn = KeySerialNumber.parse(ksnHex);
+  return decryptPinBlockFormat0(
+    pinEncryptionKey(deriveTransactionKey(deriveIpek(hexToBytes(DEFAULT_BDK, 'bdk'), ksn), ksn)),
+    hexToBytes(pinBlock, 'pinBlock'),
+    pan,
+  );
+}
 
 /** Runs the command until the test says stop; resolves once it has printed its line (or failed). */
 async function start(change: Partial<PinPadSimulateOptions> = {}): Promise<{ io: FakeCliIo; stop: () => Promise<number> }> {
@@ -49,9 +68,10 @@ describe(runPinPadSimulate.name, () => {
     expect(read.card.ksn).toBe('FFFF9876543210E00005');
     expect(server.decrypt(read.card)).toMatchObject({ pan: PAN, expiry: '2712' });
     await expect(pad.readDigits({ prompt: 'NUMBER', minDigits: 1, maxDigits: 4, timeoutMs: 1_000 })).resolves.toEqual({ command: 'read-digits', digits: '77' });
-    await expect(pad.enterPin({ prompt: 'PIN', minDigits: 4, maxDigits: 12, timeoutMs: 1_000 })).rejects.toEqual(
-      new PinPadDeviceError('pin-entry', 'not-supported'),
-    );
+    const pin = await pad.enterPin({ prompt: 'PIN', minDigits: 4, maxDigits: 12, timeoutMs: 1_000 });
+    expect(pin.ksn).toBe('FFFF9876543210E00006');
+    expect(pin.pinBlock).toMatch(/^[0-9A-F]{16}$/);
+    expect(serverReadsPin(pin.pinBlock, pin.ksn, PAN)).toBe('1234');
     pad.close();
     await expect(stop()).resolves.toBe(0);
     await expect(connectPinPadOverTcp(host, port)).rejects.toMatchObject({ reason: 'line-closed' });

@@ -83,7 +83,7 @@ export function addPinPadSimulateCommand(program: Command, io: CliIo, run: (comm
     .option('--expiry <YYMM>', 'its expiry as on track 2', '2712')
     .option('--service-code <digits>', 'its service code', '201')
     .option('--entry-mode <mode>', 'how it is presented: magstripe, chip or contactless', 'chip')
-    .option('--pin <digits>', 'what the cardholder types at a PIN prompt (PIN entry answers not-supported until PIN blocks exist)', '1234')
+    .option('--pin <digits>', 'what the cardholder types at a PIN prompt (sent as an ISO 9564 format 0 PIN block under the DUKPT PIN key)', '1234')
     .option('--digits <digits>', 'what the cardholder types at a number prompt', '')
     .option('--serial-number <id>', "the pad's serial number", 'SIM-000001')
     .option('--ksn <hex>', 'the KSN of the first read, 20 hex digits; each read steps the counter', DEFAULT_KSN)

@@ -1,4 +1,4 @@
-import { ENTRY_MODES, EntryMode, PinPadSimulatorConfig, RepeatingCardholder, simulatedKeysOf } from '@payments/pinpad';
+import { ENTRY_MODES, EntryMode, format0PinEncryptor, PinPadSimulatorConfig, RepeatingCardholder, simulatedKeysOf } from '@payments/pinpad';
 
 import { cardToEncryptOf } from '../card/card-encrypt.options';
 import { CliInputError } from '../runner/cli-input.error';
@@ -38,8 +38,8 @@ export function transportOf(options: PinPadSimulateOptions): SimulatorTransport 
 
 /**
  * The simulator's configuration from the options, each checked as `card encrypt` checks it (no
- * value ever echoed: --pan is a card number, --bdk a key, --pin a PIN). No PIN block encryptor
- * yet: PIN entry answers not-supported until libs/crypto makes ISO 9564 PIN blocks.
+ * value ever echoed: --pan is a card number, --bdk a key, --pin a PIN). A PIN entry answers an
+ * ISO 9564 format 0 PIN block under the pad's TDES DUKPT PIN key, as a thin PIN pad does.
  */
 export function simulatorConfigOf(options: PinPadSimulateOptions): PinPadSimulatorConfig {
   const card = cardToEncryptOf({ ...options });
@@ -54,5 +54,6 @@ export function simulatorConfigOf(options: PinPadSimulateOptions): PinPadSimulat
     keys,
     card: { entryMode: options.entryMode as EntryMode, track2: { pan: card.pan, expiry: card.expiry, serviceCode: card.serviceCode } },
     cardholder: new RepeatingCardholder({ pin: options.pin, digits: options.digits }),
+    encryptPin: format0PinEncryptor(keys.ipek),
   };
 }
