@@ -1,20 +1,13 @@
 import { z } from 'zod';
 
 import { defineEvent } from '@payments/contracts';
-import { metricsRegistry } from '@payments/observability';
+import { metricsRegistry, scrapedSample as valueOf } from '@payments/observability';
 
 import { InMemoryMessageBus } from '../in-memory/in-memory-message-bus';
 import { waitFor } from '../testing/wait-for.util';
 
 const topic = defineEvent('test.metrics.card.v1', z.object({ n: z.number() }));
 const silent = { warn: () => undefined, error: () => undefined };
-
-/** The value of the series `name{...labels}` as a user would query it, undefined when absent. */
-async function valueOf(name: string, labels: Record<string, string>): Promise<number | undefined> {
-  const lines = (await metricsRegistry.metrics()).split('\n');
-  const line = lines.find((l) => l.startsWith(`${name}{`) && Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)));
-  return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
-}
 
 describe('consumer metrics', () => {
   let bus: InMemoryMessageBus;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { AssessRequest, assessRpc } from '@payments/contracts';
-import { metricsRegistry } from '@payments/observability';
+import { metricsRegistry, scrapedSample } from '@payments/observability';
 
 import { GrpcRpc } from '../grpc/grpc.rpc';
 import { InProcessRpc } from '../in-process/in-process.rpc';
@@ -34,13 +34,8 @@ async function callEach(client: RpcClient): Promise<void> {
   await expect(client.call(assessRpc, request('amex'), { deadlineAt: Date.now() + 100 })).rejects.toBeInstanceOf(RpcDeadlineError);
 }
 
-/** The series a user would query: `<name>{rpc_service="...",rpc_method="Assess",code="..."} <value>`. */
-function seriesValue(text: string, name: string, code: string): number | undefined {
-  const line = text
-    .split('\n')
-    .find((l) => l.startsWith(`${name}{`) && l.includes('rpc_method="Assess"') && l.includes(`code="${code}"`) && /rpc_service="[^"]+"/.test(l));
-  return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
-}
+/** The series a user would query: `<name>{rpc_service="payments.internal.v1.AntifraudService",rpc_method="Assess",code="..."}`. */
+const seriesValue = (name: string, code: string) => scrapedSample(name, { rpc_service: assessRpc.service, rpc_method: 'Assess', code });
 
 describe('RPC metrics', () => {
   beforeEach(() => metricsRegistry.resetMetrics());
@@ -74,15 +69,15 @@ describe('RPC metrics', () => {
     }
     const text = await metricsRegistry.metrics();
 
-    expect(seriesValue(text, 'rpc_client_requests_total', 'OK')).toBe(2);
-    expect(seriesValue(text, 'rpc_client_requests_total', 'INTERNAL')).toBe(1);
-    expect(seriesValue(text, 'rpc_client_requests_total', 'DEADLINE_EXCEEDED')).toBe(1);
-    expect(seriesValue(text, 'rpc_server_requests_total', 'OK')).toBe(2);
-    expect(seriesValue(text, 'rpc_server_requests_total', 'INTERNAL')).toBe(1);
-    expect(seriesValue(text, 'rpc_client_request_duration_seconds_count', 'OK')).toBe(2);
-    expect(seriesValue(text, 'rpc_server_request_duration_seconds_count', 'INTERNAL')).toBe(1);
+    expect(await seriesValue('rpc_client_requests_total', 'OK')).toBe(2);
+    expect(await seriesValue('rpc_client_requests_total', 'INTERNAL')).toBe(1);
+    expect(await seriesValue('rpc_client_requests_total', 'DEADLINE_EXCEEDED')).toBe(1);
+    expect(await seriesValue('rpc_server_requests_total', 'OK')).toBe(2);
+    expect(await seriesValue('rpc_server_requests_total', 'INTERNAL')).toBe(1);
+    expect(await seriesValue('rpc_client_request_duration_seconds_count', 'OK')).toBe(2);
+    expect(await seriesValue('rpc_server_request_duration_seconds_count', 'INTERNAL')).toBe(1);
     // The caller waited 100 ms for the call that never answered.
-    expect(text).toMatch(/^rpc_client_request_duration_seconds_bucket\{le="0.05",rpc_service="[^"]+",rpc_method="Assess",code="DEADLINE_EXCEEDED"[^}]*\} 0$/m);
+    expect(await scrapedSample('rpc_client_request_duration_seconds_bucket', { rpc_method: 'Assess', code: 'DEADLINE_EXCEEDED', le: '0.05' })).toBe(0);
     expect(text).not.toContain('T0000001');
   });
 });
