@@ -14,6 +14,7 @@ import type { Transaction } from '../generated/prisma/client';
 export type OperationChannel = EntryMode | 'follow_up' | 'unknown';
 
 const channelScope = new AsyncLocalStorage<OperationChannel>();
+let outcomes: ReturnType<typeof outcomesCounter> | undefined;
 
 /** Runs `work` with its outcomes counted under `channel`. */
 export function inChannel<T>(channel: OperationChannel, work: () => Promise<T>): Promise<T> {
@@ -27,15 +28,20 @@ export function inChannel<T>(channel: OperationChannel, work: () => Promise<T>):
  * and the two-character ISO 8583 response code. Never a terminal, merchant, card or amount.
  */
 export function countOperationOutcome(row: Pick<Transaction, 'operation' | 'acquirerId' | 'responseCode' | 'status'>): void {
-  getOrCreateCounter(
-    'authorization_operations_total',
-    'Final outcomes of operations, by operation, channel (entry mode or follow_up), acquirer, ISO 8583 response code and status.',
-    ['operation', 'channel', 'acquirer', 'response_code', 'status'],
-  ).inc({
+  outcomes ??= outcomesCounter();
+  outcomes.inc({
     operation: row.operation,
     channel: channelScope.getStore() ?? 'unknown',
     acquirer: row.acquirerId ?? 'none',
     response_code: row.responseCode ?? 'none',
     status: row.status,
   });
+}
+
+function outcomesCounter() {
+  return getOrCreateCounter(
+    'authorization_operations_total',
+    'Final outcomes of operations, by operation, channel (entry mode or follow_up), acquirer, ISO 8583 response code and status.',
+    ['operation', 'channel', 'acquirer', 'response_code', 'status'],
+  );
 }

@@ -5,7 +5,14 @@ const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 1
 /** What became of one handler attempt on a message: handled, failed and tried again, or sent to `<topic>.DLT`. */
 export type ConsumerOutcome = 'ok' | 'retried' | 'dead_lettered';
 
-function consumerMetrics() {
+let metrics: ReturnType<typeof createConsumerMetrics> | undefined;
+
+// Made on first use and kept: a message costs no registry lookup.
+function consumerMetrics(): ReturnType<typeof createConsumerMetrics> {
+  return (metrics ??= createConsumerMetrics());
+}
+
+function createConsumerMetrics() {
   return {
     messages: getOrCreateCounter(
       'messaging_consumer_messages_total',

@@ -17,7 +17,16 @@ export function rpcCodeOf(error: unknown): string {
   return 'INTERNAL';
 }
 
-function side(kind: 'server' | 'client') {
+type Side = 'server' | 'client';
+let sides: Record<Side, ReturnType<typeof metricsOf>> | undefined;
+
+// Made on first use and kept: a call costs no registry lookup.
+function side(kind: Side): ReturnType<typeof metricsOf> {
+  sides ??= { server: metricsOf('server'), client: metricsOf('client') };
+  return sides[kind];
+}
+
+function metricsOf(kind: Side) {
   const who = kind === 'server' ? 'served by this process' : 'made by this process';
   return {
     requests: getOrCreateCounter(`rpc_${kind}_requests_total`, `RPC calls ${who}, by proto service, method and gRPC status code.`, LABELS),
@@ -35,7 +44,7 @@ function side(kind: 'server' | 'client') {
  * so gRPC and in-process (the embedded mode) report the same series. `path` is
  * `/package.Service/Method`: a bounded set, never an id.
  */
-export function measureRpc<T>(kind: 'server' | 'client', path: string, work: () => Promise<T>): Promise<T> {
+export function measureRpc<T>(kind: Side, path: string, work: () => Promise<T>): Promise<T> {
   const { requests, duration } = side(kind);
   const [rpc_service, rpc_method] = path.slice(1).split('/');
   const stop = duration.startTimer();
