@@ -5,7 +5,7 @@ import { metricsRegistry, scrapedSample } from '@payments/observability';
 import type { SqlConnection } from '@payments/persistence';
 
 import type { PrismaClient } from '../generated/prisma/client';
-import { fakeCardBlock } from './testing/fake-card-source';
+import { cardRequest } from './testing/card-request';
 import { openAuthorizationDb, operationCoreOver, type OperationCoreFixture } from './testing/operation-core.fixture';
 
 jest.setTimeout(60_000);
@@ -31,18 +31,7 @@ describe('authorization_operations_total', () => {
     metricsRegistry.resetMetrics();
   });
 
-  const card = (change: Partial<AuthorizeRequest> = {}): AuthorizeRequest => ({
-    transactionId: randomUUID(),
-    operation: 'purchase',
-    terminalId: TERMINAL,
-    merchantId: MERCHANT,
-    amountMinor: '1000',
-    currency: 'EUR',
-    card: fakeCardBlock('4242424242424242'),
-    entryMode: 'chip',
-    requestedAt: new Date().toISOString(),
-    ...change,
-  });
+  const card = (change: Partial<AuthorizeRequest> = {}): AuthorizeRequest => cardRequest(TERMINAL, MERCHANT, change);
   const cancel = (original: string): FollowUpRequest => ({
     transactionId: randomUUID(),
     operation: 'cancel',

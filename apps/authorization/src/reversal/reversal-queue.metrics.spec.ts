@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
-
 import { metricsRegistry, scrapedSample } from '@payments/observability';
 import type { SqlConnection } from '@payments/persistence';
 
 import type { PrismaClient } from '../generated/prisma/client';
-import { fakeCardBlock } from '../operation/testing/fake-card-source';
+import { cardRequest } from '../operation/testing/card-request';
 import { openAuthorizationDb, operationCoreOver, type OperationCoreFixture } from '../operation/testing/operation-core.fixture';
 import { ReversalQueueMetrics } from './reversal-queue.metrics';
 
@@ -23,17 +21,7 @@ describe(ReversalQueueMetrics.name, () => {
   /** A purchase whose host answer never came: recorded unknown, its reversal queued. */
   async function unanswered(): Promise<string> {
     core.rail.answer({ kind: 'unknown', reason: 'no response within 300 ms' });
-    const request = {
-      transactionId: randomUUID(),
-      operation: 'purchase' as const,
-      terminalId: 'T9100001',
-      merchantId: 'SHOP00000000001',
-      amountMinor: '1000',
-      currency: 'EUR',
-      card: fakeCardBlock('4242424242424242'),
-      entryMode: 'chip' as const,
-      requestedAt: new Date().toISOString(),
-    };
+    const request = cardRequest('T9100001', 'SHOP00000000001');
     await core.sut.execute({ kind: 'card', request });
     return request.transactionId;
   }

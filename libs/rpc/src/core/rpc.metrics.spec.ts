@@ -1,22 +1,11 @@
-import { randomUUID } from 'node:crypto';
-
-import { AssessRequest, assessRpc } from '@payments/contracts';
+import { assessRpc } from '@payments/contracts';
 import { metricsRegistry, scrapedSample } from '@payments/observability';
 
 import { GrpcRpc } from '../grpc/grpc.rpc';
 import { InProcessRpc } from '../in-process/in-process.rpc';
 import { RpcDeadlineError, RpcRemoteError } from '../rpc.errors';
 import { Rpc, RpcClient } from '../rpc.port';
-
-const request = (cardScheme: string): AssessRequest => ({
-  transactionId: randomUUID(),
-  terminalId: 'T0000001',
-  merchantId: 'M000000000001',
-  amountMinor: '1250',
-  currency: 'EUR',
-  cardToken: 'tok_abc123',
-  cardScheme,
-});
+import { assessRequest as request } from '../testing/rpc.contract';
 
 /** Allows visa, throws on mastercard, never answers amex (the caller's deadline passes). */
 function serveAssess(server: Rpc): void {
