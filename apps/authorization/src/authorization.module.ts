@@ -42,6 +42,7 @@ import { REGISTER_ABANDONMENTS } from './operation/ports/register-abandonments.p
 import { RISK_CHECK } from './operation/ports/risk-check.port';
 import { RailStep } from './operation/rail.step';
 import { InterruptedAttemptRecovery } from './reversal/interrupted-attempt.recovery';
+import { ReversalQueueMetrics } from './reversal/reversal-queue.metrics';
 import { ReversalRepository } from './reversal/reversal.repository';
 import { ReversalWorker } from './reversal/reversal.worker';
 import { CloseDayUseCase } from './terminal-service/close-day.usecase';
@@ -98,6 +99,7 @@ export class AuthorizationModule {
         TerminalServiceRpc,
         InterruptedAttemptRecovery,
         ReversalWorker,
+        ReversalQueueMetrics,
       ],
       exports: [JournalRepository, ReversalWorker],
     };

@@ -25,6 +25,7 @@ export {
   getOrCreateCollectedGauge,
   getOrCreateHistogram,
 } from './metrics/metrics.registry';
+export { scrapedSample } from './metrics/scraped-sample.util';
 export { MetricsModule, type MetricsModuleOptions } from './metrics/metrics.module';
 export { MetricsController } from './metrics/metrics.controller';
 export { HttpMetricsInterceptor, HTTP_REQUESTS_TOTAL, HTTP_REQUEST_DURATION_SECONDS } from './metrics/http-metrics.interceptor';

@@ -1,7 +1,7 @@
 import { Logger, type LoggerService } from '@nestjs/common';
 
 import type { Iso8583Message } from '@payments/iso8583';
-import { metricsRegistry } from '@payments/observability';
+import { metricsRegistry, scrapedSample } from '@payments/observability';
 import { AcquirerHostSimulator } from '@payments/testing';
 
 import { acquirerNetworkOf } from '../config/acquirer-network.provider';
@@ -206,6 +206,20 @@ describe(AcquirerClient.name, () => {
       expect(await metricValue('host_link_up', { acquirer: 'a-metrics' })).toBe(1);
       await expect(sut.sendTo('b-metrics', purchase('000001'))).rejects.toBeInstanceOf(HostLinkDownError);
       expect(await metricValue('host_link_up', { acquirer: 'b-metrics' })).toBe(0);
+    });
+
+    it('times each exchange per acquirer as host_link_round_trip_seconds, answered apart from timed out', async () => {
+      sut = await start(twoAcquirers('roundtrip', false));
+      await until(() => sut.linkState('a-roundtrip') === 'up');
+      await sut.sendTo('a-roundtrip', purchase('000001'));
+      bankA.setDefault({ kind: 'delay', ms: 400, then: { kind: 'approve' } });
+      await expect(sut.sendTo('a-roundtrip', purchase('000002'))).rejects.toThrow(/no response .* within 300 ms/);
+
+      expect(await scrapedSample('host_link_round_trip_seconds_count', { acquirer: 'a-roundtrip', outcome: 'answered' })).toBe(1);
+      expect(await scrapedSample('host_link_round_trip_seconds_count', { acquirer: 'a-roundtrip', outcome: 'timeout' })).toBe(1);
+      // The timed-out exchange waited the 300 ms response timeout, no less.
+      expect(await scrapedSample('host_link_round_trip_seconds_bucket', { acquirer: 'a-roundtrip', outcome: 'timeout', le: '0.25' })).toBe(0);
+      expect(await scrapedSample('host_link_round_trip_seconds_bucket', { acquirer: 'a-roundtrip', outcome: 'timeout', le: '0.5' })).toBe(1);
     });
 
     it('counts reconnects after the link is lost', async () => {

@@ -40,6 +40,7 @@ export class AcquirerClient implements OnModuleInit, OnApplicationShutdown {
   private readonly acquirers = new Map<string, Acquirer>();
   private readonly router: AcquirerRouter;
   private readonly defaultId: string;
+  private readonly metrics = new HostLinkMetrics();
   private closing = false;
   private shutdown: Promise<void> | undefined;
 
@@ -49,7 +50,6 @@ export class AcquirerClient implements OnModuleInit, OnApplicationShutdown {
     @Optional() @Inject(HOST_SEQUENCE_STORE) store?: HostSequenceStore,
   ) {
     const sequences = store ?? new HostSequenceRepository(db);
-    const metrics = new HostLinkMetrics();
     for (const config of network.acquirers) {
       const references = new StanAllocator(config.id, sequences, {
         ...STAN_BLOCK,
@@ -58,9 +58,9 @@ export class AcquirerClient implements OnModuleInit, OnApplicationShutdown {
       const links = createAcquirerLinks(config, {
         logger: this.logger,
         references,
-        onStateChange: metrics.track(config.id),
+        onStateChange: this.metrics.track(config.id),
         closing: () => this.closing,
-        leniencyMetric: metrics.lenientFields,
+        leniencyMetric: this.metrics.lenientFields,
       });
       this.acquirers.set(config.id, { config, references, links, localTime: new TerminalLocalTime(config.timeZone, network.merchantTimeZones) });
     }
@@ -106,7 +106,7 @@ export class AcquirerClient implements OnModuleInit, OnApplicationShutdown {
 
   /** Sends over one of the acquirer's links that are up, with DE 12/13 in its terminals' local time (see TerminalLocalTime). */
   sendTo(acquirerId: string, request: Iso8583Message): Promise<Iso8583Message> {
-    return this.withAcquirer(acquirerId, ({ links, localTime }) => links.send(localTime.stamp(request)));
+    return this.withAcquirer(acquirerId, ({ links, localTime }) => this.metrics.timeExchange(acquirerId, () => links.send(localTime.stamp(request))));
   }
 
   /**

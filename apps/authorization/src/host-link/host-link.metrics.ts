@@ -1,4 +1,6 @@
-import { getOrCreateCounter, getOrCreateGauge } from '@payments/observability';
+import { getOrCreateCounter, getOrCreateGauge, getOrCreateHistogram } from '@payments/observability';
+
+import { HostTimeoutError } from './host-link.errors';
 
 import type { HostLinkPoolStateListener } from './host-link.pool';
 import { HOST_LINK_STATES, type HostLinkState } from './host-link.options';
@@ -9,7 +11,9 @@ import { HOST_LINK_STATES, type HostLinkState } from './host-link.options';
  * host_link_connections_up{acquirer} how many of its links are up, host_link_reconnects_total{acquirer}
  * counts connection attempts after the first while none of its links is up (retries after
  * failures, re-establishments after a loss), iso8583_lenient_fields_total{spec,field,rule} the
- * response fields a dialect let through leniently.
+ * response fields a dialect let through leniently, host_link_round_trip_seconds{acquirer,outcome} the
+ * time from a request sent to its response (answered), to the response timeout (timeout) or to
+ * another failure such as a link down (failed).
  */
 export class HostLinkMetrics {
   private readonly up = getOrCreateGauge('host_link_up', 'Whether the link to an acquirer host is up (1) or not (0).', ['acquirer']);
@@ -25,6 +29,26 @@ export class HostLinkMetrics {
     'field',
     'rule',
   ]);
+
+  private readonly roundTrip = getOrCreateHistogram(
+    'host_link_round_trip_seconds',
+    'Seconds from a request sent to an acquirer host to its response, by acquirer and outcome (answered, timeout, failed).',
+    ['acquirer', 'outcome'],
+    [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10, 30],
+  );
+
+  /** Times one exchange with `acquirer`'s host. */
+  async timeExchange<T>(acquirer: string, exchange: () => Promise<T>): Promise<T> {
+    const stop = this.roundTrip.startTimer({ acquirer });
+    try {
+      const response = await exchange();
+      stop({ outcome: 'answered' });
+      return response;
+    } catch (error) {
+      stop({ outcome: error instanceof HostTimeoutError ? 'timeout' : 'failed' });
+      throw error;
+    }
+  }
 
   /** Starts the acquirer's series at down / 0 reconnects; returns the state listener of its link pool. */
   track(acquirer: string): HostLinkPoolStateListener {

@@ -6,7 +6,8 @@ import type { SqlConnection } from '@payments/persistence';
 import type { PrismaClient } from '../generated/prisma/client';
 import { DuplicateTransactionError } from './duplicate-transaction.error';
 import { ExecuteOperationUseCase } from './execute-operation.usecase';
-import { fakeCardBlock, UNREADABLE_BLOCK } from './testing/fake-card-source';
+import { cardRequest } from './testing/card-request';
+import { UNREADABLE_BLOCK } from './testing/fake-card-source';
 import { openAuthorizationDb, operationCoreOver, type OperationCoreFixture } from './testing/operation-core.fixture';
 
 jest.setTimeout(60_000);
@@ -30,18 +31,7 @@ describe(ExecuteOperationUseCase.name, () => {
     terminalId = `T${String(registers).padStart(7, '0')}`;
   });
 
-  const card = (change: Partial<AuthorizeRequest> = {}): AuthorizeRequest => ({
-    transactionId: randomUUID(),
-    operation: 'purchase',
-    terminalId,
-    merchantId: MERCHANT,
-    amountMinor: '1000',
-    currency: 'EUR',
-    card: fakeCardBlock('4242424242424242'),
-    entryMode: 'chip',
-    requestedAt: new Date().toISOString(),
-    ...change,
-  });
+  const card = (change: Partial<AuthorizeRequest> = {}): AuthorizeRequest => cardRequest(terminalId, MERCHANT, change);
   const followUp = (change: Partial<FollowUpRequest> & Pick<FollowUpRequest, 'operation'>): FollowUpRequest => ({
     transactionId: randomUUID(),
     terminalId,

@@ -4,6 +4,7 @@ import type { AuthorizeReply, AuthorizeRequest, FollowUpRequest } from '@payment
 
 import { PARTIAL_APPROVAL } from '../acquirer/response-codes';
 import type { Transaction } from '../generated/prisma/client';
+import { inChannel } from './authorization.metrics';
 import { profileOf } from '../operations/operation-profile';
 import { CardOperationStep } from './card-operation.step';
 import { CashierPromptStep } from './cashier-prompt.step';
@@ -32,7 +33,11 @@ export class ExecuteOperationUseCase {
     private readonly outcomes: OutcomeRecorder,
   ) {}
 
-  async execute(command: OperationCommand, context: ExecutionContext = {}): Promise<AuthorizeReply> {
+  execute(command: OperationCommand, context: ExecutionContext = {}): Promise<AuthorizeReply> {
+    return inChannel(command.kind === 'card' ? command.request.entryMode : 'follow_up', () => this.executeInChannel(command, context));
+  }
+
+  private async executeInChannel(command: OperationCommand, context: ExecutionContext): Promise<AuthorizeReply> {
     const requestHash = command.kind === 'card' ? requestHashOf(command.request) : followUpHashOf(command.request);
     if (command.kind === 'card') {
       // Journaled first, in one statement that writes nothing when the id is taken: then a replay.
@@ -47,12 +52,12 @@ export class ExecuteOperationUseCase {
 
   /** The cashier confirmed the card's last 4 digits: the operation goes on from the risk check. */
   resumeAfterLast4(request: AuthorizeRequest, last4: string, context?: ExecutionContext): Promise<AuthorizeReply> {
-    return this.cardOperations.resumeAfterLast4(request, last4, context);
+    return inChannel(request.entryMode, () => this.cardOperations.resumeAfterLast4(request, last4, context));
   }
 
   /** The cashier keyed the original's RRN: the refund goes on from its rules. */
   resumeWithRrn(request: FollowUpRequest, rrn: string, context?: ExecutionContext): Promise<AuthorizeReply> {
-    return this.followUps.resumeWithRrn(request, rrn, context);
+    return inChannel('follow_up', () => this.followUps.resumeWithRrn(request, rrn, context));
   }
 
   /** The cashier answered a partial approval: keep the approved part, or give it back by a reversal. */

@@ -5,6 +5,7 @@ import { TransactionAuthorized, transactionAuthorizedV1, TransactionDeclined, tr
 import { APPROVED, RECEIVED_TOO_LATE } from '../acquirer/response-codes';
 import type { AuthorizationTx } from '../database/authorization-db.provider';
 import type { Transaction } from '../generated/prisma/client';
+import { countOperationOutcome } from './authorization.metrics';
 import { lateApprovalReason, reversesApproval } from './late-approval.rules';
 import type { Direction } from './money-direction';
 import type { Outcome } from './operation-entry';
@@ -104,7 +105,7 @@ export class OutcomeRecorder {
     await effects?.(tx, row);
     const event = eventOf(row);
     if (event) await this.operations.addEvent(tx, event);
-    this.recorded();
+    this.recorded(row);
     return row;
   }
 
@@ -118,11 +119,12 @@ export class OutcomeRecorder {
     from = 'pending',
   ): Promise<Transaction | undefined> {
     const row = await this.operations.recordOutcome(id, from, { ...this.changeOf(outcome), eventOf, reversalReason: reversal?.reason, abandonmentLock });
-    if (row) this.recorded();
+    if (row) this.recorded(row);
     return row;
   }
 
-  private recorded(): void {
+  private recorded(row: Transaction): void {
+    countOperationOutcome(row);
     for (const listener of this.recordedListeners) listener();
   }
 

@@ -2,6 +2,7 @@ import { TopicContract } from '@payments/contracts';
 
 import { BatchMessageHandler, Envelope, Headers } from '../message-bus.port';
 import { DeliveryPolicy } from './backoff.util';
+import { countConsumed } from './consumer.metrics';
 import { attemptWithBackoff, DeadLetterSender, deliver, parseRawMessage } from './message-delivery.util';
 import { KeepAlive, RawMessage } from './raw-message';
 import { runInBatchSpan } from './trace-context.util';
@@ -60,11 +61,13 @@ export function deliverBatch<T>(
         valid.map((v) => v.envelope),
         handler,
         policy,
+        { topic: contract.name, count: valid.length },
         span,
         giveUp,
         keepAlive,
       );
       if (!split) return;
+      countConsumed(contract.name, policy.group, 'retried', valid.length);
       span.addEvent('batch gave up: delivering its messages one by one', { 'messaging.batch.message_count': valid.length });
       for (const { message } of valid) {
         await deliver(message, contract, (envelope) => handler([envelope]), policy, deadLetter, system);

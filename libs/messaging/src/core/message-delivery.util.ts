@@ -4,6 +4,7 @@ import { parseMessage, TopicContract } from '@payments/contracts';
 
 import { Envelope, Headers, MessageHandler } from '../message-bus.port';
 import { backoffDelay, DeliveryPolicy, sleep } from './backoff.util';
+import { countConsumed, timeHandler } from './consumer.metrics';
 import { RawMessage } from './raw-message';
 import { markFailed, runInConsumerSpan } from './trace-context.util';
 
@@ -64,30 +65,48 @@ export function deliver<T>(
       await deadLetter(message, parsed.error, 1, policy.group);
       return;
     }
-    await attemptWithBackoff(parsed.envelope, handler, policy, span, (error, attempt) => deadLetter(message, error, attempt, policy.group));
+    await attemptWithBackoff(parsed.envelope, handler, policy, { topic: message.topic, count: 1 }, span, (error, attempt) =>
+      deadLetter(message, error, attempt, policy.group),
+    );
   });
 }
 
-/** Runs handler(input) up to maxAttempts times with exponential backoff; `giveUp` settles the last failure. */
+/** The messages one handler call settles, for the consumer metrics. */
+export interface HandledMessages {
+  readonly topic: string;
+  readonly count: number;
+}
+
+/**
+ * Runs handler(input) up to maxAttempts times with exponential backoff; `giveUp` settles the last
+ * failure (and counts it: a dead letter is counted where it is sent). Each call is timed, a success
+ * counted `ok`, a failure followed by another attempt `retried`.
+ */
 export async function attemptWithBackoff<I>(
   input: I,
   handler: (input: I) => Promise<void>,
   policy: DeliveryPolicy,
+  messages: HandledMessages,
   span: Span,
   giveUp: (error: unknown, attempt: number) => Promise<void>,
   beforeRetry: () => Promise<void> = () => Promise.resolve(),
 ): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
+    const timed = timeHandler(messages.topic, policy.group);
     try {
       await handler(input);
+      timed();
+      countConsumed(messages.topic, policy.group, 'ok', messages.count);
       return;
     } catch (error) {
+      timed();
       span.addEvent('handler failed', { attempt, error: errorText(error) });
       if (attempt >= policy.maxAttempts) {
         markFailed(span, error);
         await giveUp(error, attempt);
         return;
       }
+      countConsumed(messages.topic, policy.group, 'retried', messages.count);
       await sleep(backoffDelay(policy, attempt));
       await beforeRetry();
     }

@@ -12,6 +12,7 @@ import {
 } from '../message-bus.port';
 import { batchPolicyOf, deliveryPolicyOf } from './backoff.util';
 import { deliverBatch } from './batch-delivery.util';
+import { countConsumed } from './consumer.metrics';
 import { DEAD_LETTER_GROUP_HEADER } from './dead-letter.contract';
 import { deliver, errorText } from './message-delivery.util';
 import { newMessageId } from './message-id.util';
@@ -57,8 +58,8 @@ export abstract class TransportMessageBus implements MessageBus {
     );
   }
 
-  private sendDeadLetter(message: RawMessage, error: unknown, attempt: number, group: string): Promise<void> {
-    return this.send({
+  private async sendDeadLetter(message: RawMessage, error: unknown, attempt: number, group: string): Promise<void> {
+    await this.send({
       topic: deadLetterTopicOf(message.topic),
       key: message.key,
       value: message.value,
@@ -70,6 +71,7 @@ export abstract class TransportMessageBus implements MessageBus {
         [DEAD_LETTER_GROUP_HEADER]: group,
       },
     });
+    countConsumed(message.topic, group, 'dead_lettered');
   }
 }
 

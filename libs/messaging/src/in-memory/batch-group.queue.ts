@@ -34,6 +34,11 @@ export class BatchGroupQueue {
     this.schedule();
   }
 
+  /** Messages waiting for a batch (not counting the batch being handled). */
+  depth(): number {
+    return this.pending.length;
+  }
+
   resume(): void {
     this.running = true;
     this.schedule();

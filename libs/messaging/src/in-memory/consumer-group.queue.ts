@@ -30,6 +30,13 @@ export class ConsumerGroupQueue {
     this.schedule(message.key);
   }
 
+  /** Messages waiting in the lanes (not counting the one each lane is handling). */
+  depth(): number {
+    let waiting = 0;
+    for (const lane of this.lanes.values()) waiting += lane.length;
+    return waiting;
+  }
+
   resume(): void {
     this.running = true;
     for (const key of this.lanes.keys()) this.schedule(key);

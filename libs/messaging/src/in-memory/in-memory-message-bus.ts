@@ -1,4 +1,5 @@
 import { BusLogger, consoleBusLogger } from '../core/bus-logger';
+import { type ConsumerLag, registerConsumerLag } from '../core/consumer.metrics';
 import { BatchLimits, OutgoingMessage, RawBatchHandler, RawMessageHandler } from '../core/raw-message';
 import { TransportMessageBus } from '../core/transport-message-bus.base';
 import { BatchGroupQueue } from './batch-group.queue';
@@ -26,6 +27,12 @@ export class InMemoryMessageBus extends TransportMessageBus {
   constructor(options: InMemoryMessageBusOptions = {}) {
     super('in-memory');
     this.logger = options.logger ?? consoleBusLogger;
+    registerConsumerLag(() => Promise.resolve(this.queueDepths()));
+  }
+
+  /** The messages each group has yet to take from its queue: the embedded mode's consumer lag. */
+  private queueDepths(): ConsumerLag[] {
+    return [...this.groups].flatMap(([topic, byGroup]) => [...byGroup].map(([group, queue]) => ({ topic, group, lag: queue.depth() })));
   }
 
   start(): Promise<void> {

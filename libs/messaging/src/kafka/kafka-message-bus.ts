@@ -3,9 +3,11 @@ import { Admin, Consumer, Kafka, Partitioners, Producer } from 'kafkajs';
 import { deadLetterTopicOf } from '@payments/contracts';
 
 import { BusLogger, consoleBusLogger } from '../core/bus-logger';
+import { registerConsumerLag } from '../core/consumer.metrics';
 import { BatchLimits, OutgoingMessage, RawBatchHandler, RawMessageHandler } from '../core/raw-message';
 import { TransportMessageBus } from '../core/transport-message-bus.base';
 import { runBatchGroupConsumer } from './kafka-batch.consumer';
+import { type ConsumedTopic, KafkaConsumerLag } from './kafka-consumer-lag';
 import { kafkaLogCreator } from './kafka-log.creator';
 import { decodeMessage, encodeMessage } from './kafka-message.codec';
 import { KafkaTopicAdmin } from './kafka-topic.admin';
@@ -27,6 +29,8 @@ export interface KafkaMessageBusConfig {
    * (and before a restarted instance can take them). Default 10,000 ms.
    */
   readonly sessionTimeoutMs?: number;
+  /** How often messaging_consumer_lag asks the broker for offsets, however often it is scraped. Default 15,000 ms. */
+  readonly lagEveryMs?: number;
 }
 
 interface Subscription {
@@ -52,6 +56,7 @@ export class KafkaMessageBus extends TransportMessageBus {
   private readonly waiting: Subscription[] = [];
   private readonly waitingBatches: BatchSubscription[] = [];
   private readonly consumers: Consumer[] = [];
+  private readonly consumed: ConsumedTopic[] = [];
   private state: 'new' | 'starting' | 'started' | 'stopped' = 'new';
   private producerConnected = false;
 
@@ -73,6 +78,8 @@ export class KafkaMessageBus extends TransportMessageBus {
     this.producer.on(this.producer.events.DISCONNECT, () => void (this.producerConnected = false));
     this.admin = this.kafka.admin();
     this.topics = new KafkaTopicAdmin(this.admin, { partitions: config.partitions ?? 3, replicationFactor: config.replicationFactor ?? 1 }, logger);
+    const lag = new KafkaConsumerLag(this.admin, () => this.consumed, config.lagEveryMs ?? 15_000);
+    registerConsumerLag(() => (this.state === 'started' ? lag.read() : Promise.resolve([])));
   }
 
   async start(): Promise<void> {
@@ -134,6 +141,7 @@ export class KafkaMessageBus extends TransportMessageBus {
       heartbeatInterval,
     });
     this.consumers.push(consumer);
+    if (!this.consumed.some((c) => c.topic === topic && c.group === group)) this.consumed.push({ topic, group });
     return { consumer, startAt };
   }
 

@@ -96,10 +96,15 @@ export class OutboxRelay {
   }
 
   async backlog(): Promise<number> {
-    const rows = await this.options.db.$queryRawUnsafe<{ n: number | string | bigint }[]>(
-      `SELECT count(*)::int AS n FROM ${this.table} WHERE "published_at" IS NULL`,
+    return (await this.pending()).count;
+  }
+
+  /** Rows not yet published, and how old the oldest is by the database's clock (0 when none). */
+  async pending(): Promise<{ count: number; oldestAgeSeconds: number }> {
+    const rows = await this.options.db.$queryRawUnsafe<{ n: number | string | bigint; age: number | string | null }[]>(
+      `SELECT count(*)::int AS n, EXTRACT(EPOCH FROM (now() - min("created_at")))::float8 AS age FROM ${this.table} WHERE "published_at" IS NULL`,
     );
-    return Number(rows[0]?.n ?? 0);
+    return { count: Number(rows[0]?.n ?? 0), oldestAgeSeconds: Math.max(0, Number(rows[0]?.age ?? 0)) };
   }
 
   /** Publishes everything pending now; stops early when a row fails (it stays for a later poll). Returns how many were published. */

@@ -113,6 +113,19 @@ export function describeOutboxInboxContract(name: string, open: () => Promise<Ou
       expect(await relay().backlog()).toBe(1);
     });
 
+    it('reports the pending rows and the age of the oldest by the database clock', async () => {
+      expect(await relay().pending()).toEqual({ count: 0, oldestAgeSeconds: 0 });
+      const sut = new OutboxWriter(schema);
+      await db.$transaction((tx) => sut.add(tx, posted, posting('p-1'), { key: 'acc-1' }));
+      await db.$transaction((tx) => sut.add(tx, posted, posting('p-2'), { key: 'acc-2' }));
+      await db.$executeRawUnsafe(`UPDATE "${schema}"."outbox_message" SET "created_at" = now() - interval '5 minutes' WHERE "payload"->>'postingId' = 'p-1'`);
+
+      const pending = await relay().pending();
+      expect(pending.count).toBe(2);
+      expect(pending.oldestAgeSeconds).toBeGreaterThanOrEqual(300);
+      expect(pending.oldestAgeSeconds).toBeLessThan(330);
+    });
+
     it('refuses a message that violates its schema and writes nothing', async () => {
       const sut = new OutboxWriter(schema);
       await expect(db.$transaction((tx) => sut.add(tx, posted, { postingId: 'p', amountMinor: '-5' }, { key: 'acc-1' }))).rejects.toThrow(SchemaViolationError);

@@ -1,4 +1,5 @@
 import { getOrCreateCollectedGauge, getOrCreateCounter, getOrCreateGauge, getOrCreateHistogram, metricsRegistry } from './metrics.registry';
+import { scrapedSample } from './scraped-sample.util';
 
 describe('metricsRegistry', () => {
   it('returns the metric already registered under a name instead of registering it twice', async () => {
@@ -45,5 +46,17 @@ describe('metricsRegistry', () => {
 
   it('collects the default Node.js metrics without a prefix', async () => {
     expect(await metricsRegistry.metrics()).toMatch(/^nodejs_eventloop_lag_seconds/m);
+  });
+});
+
+describe('scrapedSample', () => {
+  it('reads the value of a series from the exposition text by name and a subset of its labels', async () => {
+    getOrCreateCounter('spec_scraped_total', 'Scraped.', ['topic', 'outcome']).inc({ topic: 'a.b.v1', outcome: 'ok' }, 3);
+    getOrCreateHistogram('spec_scraped_seconds', 'Scraped.', ['topic'], [1]).observe({ topic: 'a.b.v1' }, 0.5);
+
+    expect(await scrapedSample('spec_scraped_total', { outcome: 'ok' })).toBe(3);
+    expect(await scrapedSample('spec_scraped_total', { outcome: 'retried' })).toBeUndefined();
+    expect(await scrapedSample('spec_scraped_seconds_count', { topic: 'a.b.v1' })).toBe(1);
+    expect(await scrapedSample('spec_scraped_seconds_bucket', { topic: 'a.b.v1', le: '1' })).toBe(1);
   });
 });

@@ -6,6 +6,7 @@ import { RpcCancelledError, RpcDeadlineError, RpcError, RpcInvalidArgumentError,
 import { Rpc, RpcCallOptions, RpcContext, RpcHandler, RpcMetadata } from '../rpc.port';
 import { CallGate } from './call.gate';
 import { runInCall } from './rpc-call.scope';
+import { measureRpc } from './rpc.metrics';
 import { endFailed, runInServerSpan, startClientSpan } from './rpc-tracing.util';
 import { schemaIssuesOf } from './schema-issues.util';
 
@@ -56,8 +57,12 @@ export abstract class RpcTransportBase implements Rpc {
     this.served.set(path, { contract, handler, gate } as Served);
   }
 
-  async call<Q, R>(contract: RpcContract<Q, R>, request: Q, options: RpcCallOptions<R>): Promise<R> {
+  call<Q, R>(contract: RpcContract<Q, R>, request: Q, options: RpcCallOptions<R>): Promise<R> {
     const path = rpcPathOf(contract);
+    return measureRpc('client', path, () => this.callUnmeasured(path, contract, request, options));
+  }
+
+  private async callUnmeasured<Q, R>(path: string, contract: RpcContract<Q, R>, request: Q, options: RpcCallOptions<R>): Promise<R> {
     const parsed = contract.request.safeParse(request);
     if (!parsed.success) throw new RpcInvalidArgumentError(path, schemaIssuesOf(parsed.error));
     const budgetMs = Math.max(0, Math.round(options.deadlineAt - Date.now()));
@@ -115,7 +120,11 @@ export abstract class RpcTransportBase implements Rpc {
   }
 
   /** Runs the served handler: request checked first, reply checked after, in the propagation scope. */
-  protected async dispatch(path: string, request: unknown, context: RpcContext): Promise<unknown> {
+  protected dispatch(path: string, request: unknown, context: RpcContext): Promise<unknown> {
+    return measureRpc('server', path, () => this.dispatchUnmeasured(path, request, context));
+  }
+
+  private async dispatchUnmeasured(path: string, request: unknown, context: RpcContext): Promise<unknown> {
     const served = this.served.get(path);
     if (!served) throw new RpcRemoteError(path, 'not served here');
     const parsed = served.contract.request.safeParse(request);

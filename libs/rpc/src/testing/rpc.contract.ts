@@ -20,7 +20,8 @@ export type RpcFactory = (register: (server: RpcServer) => void) => Promise<RpcU
 
 type Behaviour = (request: AssessRequest, context: RpcContext) => Promise<AssessReply>;
 
-const request = (cardScheme: string): AssessRequest => ({
+/** An antifraud assessment request for a card of `cardScheme` (its handlers in tests behave by the scheme). */
+export const assessRequest = (cardScheme: string): AssessRequest => ({
   transactionId: randomUUID(),
   terminalId: 'T0000001',
   merchantId: 'M000000000001',
@@ -114,7 +115,7 @@ export function describeRpcContract(name: string, factory: RpcFactory): void {
     });
 
     it("returns the handler's reply, an empty list included", async () => {
-      const r = request('visa');
+      const r = assessRequest('visa');
       await expect(sut.client.call(assessRpc, r, within(2_000))).resolves.toEqual(allow(r));
     });
 
@@ -139,7 +140,7 @@ export function describeRpcContract(name: string, factory: RpcFactory): void {
 
     it('refuses a request that breaks its schema before any handler sees it', async () => {
       const before = handled.length;
-      const bad = { ...request('visa'), amountMinor: '12.50' };
+      const bad = { ...assessRequest('visa'), amountMinor: '12.50' };
       await expect(sut.client.call(assessRpc, bad, within(2_000))).rejects.toThrow(RpcInvalidArgumentError);
       await expect(sut.client.call(assessRpc, bad, within(2_000))).rejects.toThrow(/amountMinor/);
       expect(handled).toHaveLength(before);
@@ -157,7 +158,7 @@ export function describeRpcContract(name: string, factory: RpcFactory): void {
       );
       const deadlineAt = Date.now() + 150;
       const started = Date.now();
-      await expect(sut.client.call(assessRpc, request('slow'), { deadlineAt })).rejects.toThrow(RpcDeadlineError);
+      await expect(sut.client.call(assessRpc, assessRequest('slow'), { deadlineAt })).rejects.toThrow(RpcDeadlineError);
       expect(Date.now() - started).toBeLessThan(1_000);
       await left;
       expect(Math.abs(seen!.deadlineAt - deadlineAt)).toBeLessThan(50);
@@ -165,9 +166,9 @@ export function describeRpcContract(name: string, factory: RpcFactory): void {
 
     it('names the remote failure when the handler throws', async () => {
       behaviours.set('broken', () => Promise.reject(new Error('velocity store unreachable')));
-      const call = sut.client.call(assessRpc, request('broken'), within(2_000));
+      const call = sut.client.call(assessRpc, assessRequest('broken'), within(2_000));
       await expect(call).rejects.toThrow(RpcRemoteError);
-      await expect(sut.client.call(assessRpc, request('broken'), within(2_000))).rejects.toThrow(/velocity store unreachable/);
+      await expect(sut.client.call(assessRpc, assessRequest('broken'), within(2_000))).rejects.toThrow(/velocity store unreachable/);
     });
 
     it("fires the handler's signal when the caller cancels", async () => {
@@ -178,7 +179,7 @@ export function describeRpcContract(name: string, factory: RpcFactory): void {
         return allow(r);
       });
       const caller = new AbortController();
-      const call = sut.client.call(assessRpc, request('hang'), { ...within(5_000), signal: caller.signal });
+      const call = sut.client.call(assessRpc, assessRequest('hang'), { ...within(5_000), signal: caller.signal });
       await sleep(100);
       caller.abort();
       await expect(call).rejects.toThrow(RpcCancelledError);
@@ -194,7 +195,7 @@ export function describeRpcContract(name: string, factory: RpcFactory): void {
         return Promise.resolve(allow(r));
       });
       const deadlineAt = Date.now() + 1_000;
-      await sut.client.call(assessRpc, request('nested'), { deadlineAt, metadata: { 'idempotency-key': 'key-1' } });
+      await sut.client.call(assessRpc, assessRequest('nested'), { deadlineAt, metadata: { 'idempotency-key': 'key-1' } });
       expect(key).toBe('key-1');
       expect(Math.abs(inbound! - deadlineAt)).toBeLessThan(50);
     });
@@ -206,7 +207,7 @@ export function describeRpcContract(name: string, factory: RpcFactory): void {
         return Promise.resolve(allow(r));
       });
       const traceId = await trace.getTracer('register').startActiveSpan('purchase', async (span) => {
-        await sut.client.call(assessRpc, request('traced'), within(2_000));
+        await sut.client.call(assessRpc, assessRequest('traced'), within(2_000));
         span.end();
         return span.spanContext().traceId;
       });
@@ -226,7 +227,7 @@ export function describeRpcContract(name: string, factory: RpcFactory): void {
       });
       const late: AssessReply[] = [];
       const deadlineAt = Date.now() + 100;
-      const call = sut.client.call(assessRpc, request('late'), {
+      const call = sut.client.call(assessRpc, assessRequest('late'), {
         deadlineAt,
         lateReply: { graceMs: 2_000, handler: (reply) => Promise.resolve(void late.push(reply)) },
       });

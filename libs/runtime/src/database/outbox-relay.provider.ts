@@ -2,35 +2,32 @@ import { OnApplicationBootstrap, OnApplicationShutdown, Provider } from '@nestjs
 
 import type { TopicContract } from '@payments/contracts';
 import { MessageBus, OutboxRelay, outboxChannelOf, TopicRegistry } from '@payments/messaging';
-import { getOrCreateGauge } from '@payments/observability';
 import type { TransactionalSqlExecutor } from '@payments/persistence';
 
 import { DATABASE_FACTORY, MESSAGE_BUS } from '../tokens/platform.tokens';
 import { DatabaseFactory } from './database.factory';
+import { OutboxMetrics } from './outbox.metrics';
 import { schemaOf } from './migrations.locator';
 import { SqlConnectionExecutor } from './sql-connection.executor';
 
 /** As often as Prometheus usually scrapes: a count more often than that is read by nobody. */
 const BACKLOG_EVERY_MS = 15_000;
 
-/** A service's outbox relay: publishes what its transactions wrote, drains on shutdown, reports its backlog. */
+/** A service's outbox relay: publishes what its transactions wrote, drains on shutdown, reports its backlog and its oldest row's age. */
 class OutboxRelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly backlog = getOrCreateGauge('outbox_backlog', 'Outbox messages written but not yet published.', ['service']);
+  private readonly metrics: OutboxMetrics;
   private timer?: NodeJS.Timeout;
 
   constructor(
-    private readonly app: string,
+    app: string,
     private readonly relay: OutboxRelay,
-  ) {}
+  ) {
+    this.metrics = new OutboxMetrics(app);
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.relay.start();
-    this.timer = setInterval(() => {
-      this.relay.backlog().then(
-        (n) => this.backlog.set({ service: this.app }, n),
-        () => undefined,
-      );
-    }, BACKLOG_EVERY_MS);
+    this.timer = setInterval(() => void this.metrics.report(this.relay).catch(() => undefined), BACKLOG_EVERY_MS);
     this.timer.unref();
   }
 
