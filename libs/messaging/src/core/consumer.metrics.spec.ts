@@ -18,6 +18,16 @@ describe('consumer metrics', () => {
   });
   afterEach(() => bus.stop());
 
+  it('shows a subscribed group at 0 before its first message, so its first dead letter is an increase an alert sees', async () => {
+    const series = { topic: topic.name, group: 'settlement' };
+    expect(await valueOf('messaging_dead_letters_total', series)).toBeUndefined();
+    await bus.subscribe(topic, () => Promise.resolve(), { group: 'settlement' });
+    await bus.subscribeBatch(topic, () => Promise.resolve(), { group: 'ledger-batch' });
+    expect(await valueOf('messaging_dead_letters_total', series)).toBe(0);
+    expect(await valueOf('messaging_consumer_messages_total', { ...series, outcome: 'dead_lettered' })).toBe(0);
+    expect(await valueOf('messaging_dead_letters_total', { topic: topic.name, group: 'ledger-batch' })).toBe(0);
+  });
+
   it('counts messages handled, retried and dead-lettered by topic and group, times each handler call, and counts dead letters', async () => {
     const failures = new Map<number, number>();
     const settled: number[] = [];

@@ -39,6 +39,16 @@ export function countConsumed(topic: string, group: string, outcome: ConsumerOut
   if (outcome === 'dead_lettered') deadLetters.inc({ topic, group }, count);
 }
 
+/**
+ * Shows a (topic, group)'s counters at 0 from the moment it subscribes: a series that first appears
+ * at 1 is not an increase to Prometheus, so the first dead letter of a process would never alert.
+ */
+export function registerConsumer(topic: string, group: string): void {
+  const { messages, deadLetters } = consumerMetrics();
+  for (const outcome of ['ok', 'retried', 'dead_lettered'] as const) messages.inc({ topic, group, outcome }, 0);
+  deadLetters.inc({ topic, group }, 0);
+}
+
 /** Times one handler call of `group` on `topic`. */
 export function timeHandler(topic: string, group: string): () => void {
   const end = consumerMetrics().duration.startTimer({ topic, group });

@@ -12,7 +12,7 @@ import {
 } from '../message-bus.port';
 import { batchPolicyOf, deliveryPolicyOf } from './backoff.util';
 import { deliverBatch } from './batch-delivery.util';
-import { countConsumed } from './consumer.metrics';
+import { countConsumed, registerConsumer } from './consumer.metrics';
 import { DEAD_LETTER_GROUP_HEADER } from './dead-letter.contract';
 import { deliver, errorText } from './message-delivery.util';
 import { newMessageId } from './message-id.util';
@@ -43,6 +43,7 @@ export abstract class TransportMessageBus implements MessageBus {
 
   subscribe<T>(topic: TopicContract<T>, handler: MessageHandler<T>, options: SubscribeOptions): Promise<void> {
     const policy = deliveryPolicyOf(options);
+    registerConsumer(topic.name, policy.group);
     return this.consume(topic.name, policy.group, (message) =>
       deliver(message, topic, handler, policy, (m, e, a, g) => this.sendDeadLetter(m, e, a, g), this.system),
     );
@@ -50,6 +51,7 @@ export abstract class TransportMessageBus implements MessageBus {
 
   subscribeBatch<T>(topic: TopicContract<T>, handler: BatchMessageHandler<T>, options: BatchSubscribeOptions): Promise<void> {
     const policy = batchPolicyOf(options);
+    registerConsumer(topic.name, policy.group);
     return this.consumeBatch(
       topic.name,
       policy.group,
