@@ -27,8 +27,10 @@ export function runDukptDerive(options: DukptDeriveOptions, io: CliIo): Promise<
   return runCommand(io, () => {
     const transaction = dukptTransactionOf(options);
     const keys = deriveDukptKeys(transaction);
-    const line = JSON.stringify(Object.fromEntries(Object.entries(keys).map(([name, key]: [string, Buffer]) => [name, bytesToHex(key)])));
-    wipeDukptKeys(transaction, keys);
-    return line;
+    try {
+      return JSON.stringify(Object.fromEntries(Object.entries(keys).map(([name, key]: [string, Buffer]) => [name, bytesToHex(key)])));
+    } finally {
+      wipeDukptKeys(transaction, keys);
+    }
   });
 }

@@ -96,7 +96,9 @@ export function deriveAesTransactionKey(initialKey: Uint8Array, ksn: AesKeySeria
   for (let shift = 31; shift >= 0; shift -= 1) {
     if (((counter >>> shift) & 1) === 0) continue;
     working += 2 ** shift;
-    key = deriveKey(key, keyType, derivationData(AesDukptKeyUsage.keyDerivation, keyType, ksn, working));
+    const next = deriveKey(key, keyType, derivationData(AesDukptKeyUsage.keyDerivation, keyType, ksn, working));
+    key.fill(0); // an intermediate derivation key is not kept
+    key = next;
   }
   return key;
 }
