@@ -46,11 +46,14 @@ export const TEST_SERVICE_ENV = {
 export interface PlatformOptions {
   readonly env?: Record<string, string>;
   readonly simulatorPort?: number;
+  /** Embedded mode: every log line of the platform, instead of stdout (the distributed mode logs to files). */
+  readonly onLogLine?: (line: string) => void;
 }
 
 export async function startEmbedded(options: PlatformOptions = {}): Promise<PlatformUnderTest> {
   const port = await freePort();
   const env = { ...process.env, ...TEST_SERVICE_ENV, ...options.env };
+  const { onLogLine } = options;
   const platform = await startEmbeddedPlatform(
     loadEmbeddedEnv({
       ...env,
@@ -61,6 +64,7 @@ export async function startEmbedded(options: PlatformOptions = {}): Promise<Plat
       SIMULATOR_ACQUIRER_PORT: String(options.simulatorPort ?? 0),
     }),
     env,
+    { logDestination: onLogLine && { write: (line: string) => onLogLine(line) } },
   );
   return {
     mode: 'embedded',

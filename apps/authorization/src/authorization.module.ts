@@ -8,6 +8,7 @@ import { AbandonmentConsumer } from './abandonment/abandonment.consumer';
 import { AbandonmentRepository } from './abandonment/abandonment.repository';
 import { AcquirerClient } from './acquirer/acquirer.client';
 import { AcquirerRail } from './acquirer-rail/acquirer-rail.adapter';
+import { pinTranslatorProvider } from './acquirer-rail/pin-translator.provider';
 import { AntifraudRiskCheck } from './antifraud-check/antifraud-risk-check.adapter';
 import { AntifraudClient } from './antifraud-check/antifraud.client';
 import { loadAuthorizationEnv } from './config/authorization-env';
@@ -70,6 +71,7 @@ export class AuthorizationModule {
         { provide: CARD_SOURCE, useClass: PinPadCardSource },
         { provide: RISK_CHECK, useClass: AntifraudRiskCheck },
         { provide: RAIL, useClass: AcquirerRail },
+        pinTranslatorProvider,
         { provide: CASHIER_PROMPTS, useExisting: CashierPromptRepository },
         { provide: REGISTER_ABANDONMENTS, useExisting: AbandonmentRepository },
         CashierPromptStep,

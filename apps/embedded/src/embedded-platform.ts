@@ -10,7 +10,7 @@ import { InMemoryCache } from '@payments/cache';
 import { DeviceBridgeModule } from '@payments/device-bridge-app';
 import { GatewayModule } from '@payments/gateway-app';
 import { InMemoryMessageBus } from '@payments/messaging';
-import { createLogger, MetricsModule, NestJsonLogger } from '@payments/observability';
+import { createLogger, type JsonLoggerOptions, MetricsModule, NestJsonLogger } from '@payments/observability';
 import { InProcessRpc } from '@payments/rpc';
 import { QrMerchantModule } from '@payments/qr-merchant-app';
 import { createNestApp, DatabaseFactory, OperatorKeyRing, OperatorListener, PlatformModule } from '@payments/runtime';
@@ -37,8 +37,13 @@ export interface EmbeddedPlatform {
  * All seven services in one process: the in-memory bus, direct calls in process (no gRPC between
  * services), PGlite per service under DATA_DIR, the in-memory cache and the acquirer host simulator. The same modules the standalone processes run.
  */
-export async function startEmbeddedPlatform(config: EmbeddedEnv, env: NodeJS.ProcessEnv = process.env): Promise<EmbeddedPlatform> {
-  const logger = createLogger({ service: 'embedded', level: config.LOG_LEVEL });
+export async function startEmbeddedPlatform(
+  config: EmbeddedEnv,
+  env: NodeJS.ProcessEnv = process.env,
+  /** logDestination: where the log lines go instead of stdout (a test reading what was logged). */
+  options: { logDestination?: JsonLoggerOptions['destination'] } = {},
+): Promise<EmbeddedPlatform> {
+  const logger = createLogger({ service: 'embedded', level: config.LOG_LEVEL, destination: options.logDestination });
   // A fixed port, so the simulator can be stopped and started again where the host link expects it.
   const simulator = new AcquirerHostSimulator({ port: config.SIMULATOR_ACQUIRER_PORT || (await freePort()) });
   const { port: acquirerPort } = await simulator.start();

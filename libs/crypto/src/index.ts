@@ -21,3 +21,6 @@ export * from './vault/dev-keys.util';
 export * from './vault/envelope.cipher';
 export * from './vault/key-ring.model';
 export * from './vault/pan-vault.service';
+export * from './pin-translation/pin-translator.port';
+export * from './pin-translation/software-pin.translator';
+export * from './pin-translation/zone-pin-key.store';

@@ -1,17 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 
 import type { FollowUpOperation } from '@payments/contracts';
 import type { Iso8583Message } from '@payments/iso8583';
+import { CryptoInputError, type PinTranslator } from '@payments/crypto';
 import { currencyByAlpha } from '@payments/money';
 
 import { AcquirerClient } from '../acquirer/acquirer.client';
 import { buildCardRequest, buildCompletionAdvice, buildRefundRequest, buildReversalRequest, type HostReference } from '../acquirer/host-request.builder';
 import { originalRequestOf } from '../acquirer/original-request.mapper';
-import { NO_ROUTE } from '../acquirer/response-codes';
+import { NO_ROUTE, PIN_CRYPTO_ERROR } from '../acquirer/response-codes';
 import { NoAcquirerRouteError } from '../acquirer/routing/no-acquirer-route.error';
 import { HostLinkDownError, HostTimeoutError } from '../host-link/host-link.errors';
 import { profileOf } from '../operations/operation-profile';
 import type { Rail, RailAttempt, RailOutcome, RailPreparation, RailRequest } from '../operation/ports/rail.port';
+import { PIN_TRANSLATOR } from './pin-translator.provider';
 import { railOutcomeOf } from './rail-outcome.mapper';
 
 /** What this rail's attempts carry: the acquirer, the ISO 8583 request, the operation it is for. */
@@ -27,7 +29,10 @@ interface AcquirerMessage {
  */
 @Injectable()
 export class AcquirerRail implements Rail {
-  constructor(private readonly acquirer: AcquirerClient) {}
+  constructor(
+    private readonly acquirer: AcquirerClient,
+    @Inject(PIN_TRANSLATOR) private readonly pins: PinTranslator,
+  ) {}
 
   async prepare(request: RailRequest): Promise<RailPreparation> {
     return request.kind === 'card' ? this.prepareCard(request) : this.prepareFollowUp(request);
@@ -52,6 +57,8 @@ export class AcquirerRail implements Rail {
       if (!(error instanceof NoAcquirerRouteError)) throw error;
       return { ok: false, responseCode: NO_ROUTE, reason: error.message };
     }
+    const pin = await this.zonePinBlockOf(request, acquirerId);
+    if (!pin.ok) return pin;
     const profile = profileOf(request.operation);
     const mti = profile.mti!;
     const processingCode = profile.processingCode!;
@@ -59,8 +66,33 @@ export class AcquirerRail implements Rail {
     const { stan, rrn } = await this.acquirer.nextReferenceFor(acquirerId, sentAt);
     const { amountMinor, terminalId, merchantId } = request;
     const reference: HostReference = { stan, rrn, amountMinor, currencyNumeric: currencyByAlpha(request.currency).numeric, terminalId, merchantId };
-    const message = buildCardRequest(mti, processingCode, reference, request.card.track2, request.entryMode, sentAt);
+    const card = { track2: request.card.track2, entryMode: request.entryMode, zonePinBlock: pin.zonePinBlock };
+    const message = buildCardRequest(mti, processingCode, reference, card, sentAt);
     return this.attempt(acquirerId, message, request.operation, { stan, rrn, sentAt, mti, processingCode });
+  }
+
+  /**
+   * The online PIN translated from the PIN pad's DUKPT key to the acquirer's zone PIN key, for this
+   * one request (kept in its message only). A block that does not translate is declined 81 here,
+   * the host is not asked; the reason names the field, never the block or the PIN.
+   */
+  private async zonePinBlockOf(
+    request: Extract<RailRequest, { kind: 'card' }>,
+    acquirerId: string,
+  ): Promise<{ ok: true; zonePinBlock?: string } | { ok: false; responseCode: string; reason: string }> {
+    const pin = request.card.pin;
+    if (!pin) return { ok: true };
+    try {
+      const translated = await this.pins.translate({ ...pin, format: 0, pan: request.card.pan }, acquirerId);
+      return { ok: true, zonePinBlock: translated.pinBlock };
+    } catch (error) {
+      if (!(error instanceof CryptoInputError)) throw error;
+      return {
+        ok: false,
+        responseCode: PIN_CRYPTO_ERROR,
+        reason: `the PIN block does not translate to acquirer ${acquirerId}'s zone PIN key (${error.message})`,
+      };
+    }
   }
 
   private async prepareFollowUp(request: Extract<RailRequest, { kind: 'follow_up' }>): Promise<RailPreparation> {

@@ -1,5 +1,5 @@
 import type { EntryMode } from '@payments/contracts';
-import type { Iso8583Message } from '@payments/iso8583';
+import { type Iso8583Message, ZONE_PIN_FORMAT0_SECURITY_CONTROL } from '@payments/iso8583';
 
 import { transmissionDateTime } from '../host-link/transaction-time';
 
@@ -51,9 +51,25 @@ function commonFields(ref: HostReference, processingCode: string, at: Date): Rec
 export const originalDataElements = (original: Pick<OriginalRequest, 'mti' | 'stan' | 'sentAt'>): string =>
   `${original.mti}${original.stan}${transmissionDateTime(original.sentAt)}${'0'.repeat(22)}`;
 
-/** A card-present request (purchase, cash, top-up, preauthorization, balance) with track 2 in DE 35. */
-export function buildCardRequest(mti: string, processingCode: string, ref: HostReference, track2: string, entryMode: EntryMode, at: Date): Iso8583Message {
-  return { mti, fields: { ...commonFields(ref, processingCode, at), 22: POS_ENTRY_MODE[entryMode], 35: track2 } };
+/**
+ * A card-present request (purchase, cash, top-up, preauthorization, balance) with track 2 in DE 35;
+ * with an online PIN (already under the acquirer's zone PIN key), DE 52 the block, DE 53 how it is
+ * encrypted and DE 22 position 3 = 1 (PIN entry capability).
+ */
+export function buildCardRequest(
+  mti: string,
+  processingCode: string,
+  ref: HostReference,
+  card: { track2: string; entryMode: EntryMode; zonePinBlock?: string },
+  at: Date,
+): Iso8583Message {
+  const fields: Record<number, string> = { ...commonFields(ref, processingCode, at), 22: POS_ENTRY_MODE[card.entryMode], 35: card.track2 };
+  if (card.zonePinBlock !== undefined) {
+    fields[22] = `${fields[22].slice(0, 2)}1`;
+    fields[52] = card.zonePinBlock;
+    fields[53] = ZONE_PIN_FORMAT0_SECURITY_CONTROL;
+  }
+  return { mti, fields };
 }
 
 /** A refund (0200, DE 3 = 20): the card is not presented again; the PAN comes from the vault. */

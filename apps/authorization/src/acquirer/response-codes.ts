@@ -23,6 +23,8 @@ const TEXTS: Record<string, string> = {
   '62': 'Restricted card',
   '65': 'Exceeds withdrawal frequency limit',
   '68': 'Response received too late',
+  '75': 'Allowable PIN tries exceeded',
+  '81': 'Cryptographic error in PIN',
   '91': 'Issuer or switch inoperative',
   '92': 'No route to the card issuer',
   '94': 'Duplicate transmission',
@@ -40,6 +42,9 @@ export const NO_ROUTE = '92';
 
 /** The host approved part of the amount (DE 4 of the response): ISO 8583 field 39 = 10. */
 export const PARTIAL_APPROVAL = '10';
+
+/** Field 39 = 81, cryptographic error in PIN: the PIN block could not be translated (wrong key, KSN or a corrupted block). */
+export const PIN_CRYPTO_ERROR = '81';
 
 /** Field 39 = 59, suspected fraud: also a card that fails the cashier's check. */
 export const SUSPECTED_FRAUD = '59';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { bool, ConfigError, grpcTarget, loadConfig } from '@payments/config';
+import { TEST_ZONE_PIN_KEY } from '@payments/crypto';
 
 import { acquirerNetworkFile, acquirerNetworkJson } from '../acquirer/routing/acquirer-network.loader';
 import { isTimeZone } from '../host-link/transaction-time';
@@ -10,6 +11,8 @@ export const DEV_KEYS = {
   bdks: 'ansi-test-bdk:0123456789ABCDEFFEDCBA9876543210',
   panTokenKey: '8f0c2a9be1d34f5a6b7c8d9e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c',
   panKeks: 'kek-dev-1:2b7e151628aed2a6abf7158809cf4f3c2b7e151628aed2a6abf7158809cf4f3c',
+  /** The acquirer simulator's default zone PIN key, for the single acquirer "default". */
+  acquirerZpks: `default:${TEST_ZONE_PIN_KEY}`,
 };
 
 const schema = z.object({
@@ -64,6 +67,11 @@ const schema = z.object({
   AUTHORIZATION_REVERSAL_RETRY_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
   /** DUKPT base derivation keys, `id:hex32,...` (the HSM's job in production). */
   CARD_BDKS: z.string().default(DEV_KEYS.bdks),
+  /**
+   * Zone PIN keys shared with the acquirers, `acquirerId:hex32,...` (double-length TDES; the HSM's
+   * job in production): an online PIN is translated to its acquirer's key for DE 52.
+   */
+  ACQUIRER_ZPKS: z.string().default(DEV_KEYS.acquirerZpks),
   /** HMAC key of PAN tokens, 64 hex digits. */
   PAN_TOKEN_KEY: z
     .string()
@@ -87,6 +95,7 @@ export function loadAuthorizationEnv(env: NodeJS.ProcessEnv): AuthorizationEnv {
       ['CARD_BDKS', DEV_KEYS.bdks],
       ['PAN_TOKEN_KEY', DEV_KEYS.panTokenKey],
       ['PAN_KEKS', DEV_KEYS.panKeks],
+      ['ACQUIRER_ZPKS', DEV_KEYS.acquirerZpks],
     ] as const) {
       if (config[name] === dev) throw new Error(`${name}: the public development key is not allowed when NODE_ENV=production`);
     }

@@ -75,7 +75,10 @@ export class CardOperationStep {
       const row = await this.outcomes.approve(id, { reason: 'card read; no host asked' }, 'none');
       return replyOf(row, { cardExpiry: reading.card.expiry });
     }
-    if (this.env.AUTHORIZATION_PROMPT_LAST4_ENTRY_MODES.includes(request.entryMode) && carriesAmount(operation)) return this.prompts.confirmLast4(request);
+    // A prompt keeps the request until answered: with an online PIN (the issuer's cardholder check)
+    // there is no last-4 prompt, so a PIN block is never written anywhere.
+    const last4Prompted = this.env.AUTHORIZATION_PROMPT_LAST4_ENTRY_MODES.includes(request.entryMode) && carriesAmount(operation) && !request.pin;
+    if (last4Prompted) return this.prompts.confirmLast4(request);
     return this.assessAndAsk(request, reading.card, context);
   }
 
@@ -110,7 +113,8 @@ export class CardOperationStep {
         return replyOf(await this.outcomes.decline(id, { status: 'declined', responseCode: decision.responseCode, reason: decision.reason }));
       riskNote = decision.note;
     }
-    const railCard = { pan: card.pan, track2: card.track2, scheme: card.scheme };
+    const pin = request.pin && { pinBlock: request.pin.pinBlock, ksn: request.pin.ksn ?? request.card.ksn, bdkId: request.card.bdkId };
+    const railCard = { pan: card.pan, track2: card.track2, scheme: card.scheme, pin };
     return this.rail.ask(
       {
         id,

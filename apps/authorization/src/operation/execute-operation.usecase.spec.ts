@@ -259,6 +259,42 @@ describe(ExecuteOperationUseCase.name, () => {
     });
   });
 
+  describe('online PIN', () => {
+    const PIN_BLOCK = '8F3A61C2D94B07E5';
+    const pinned = (change: Partial<AuthorizeRequest> = {}) => card({ pin: { pinBlock: PIN_BLOCK, format: 0 }, ...change });
+
+    it("hands the rail the PIN block with the card block's KSN and BDK, and journals no trace of it", async () => {
+      const request = pinned({ entryMode: 'magstripe' });
+      // A swiped card with a PIN is not prompted: the prompt would keep the request, PIN block included.
+      expect(await run(request)).toMatchObject({ status: 'approved' });
+
+      const [prepared] = core.rail.prepared;
+      expect(prepared).toMatchObject({ kind: 'card', card: { pin: { pinBlock: PIN_BLOCK, ksn: request.card.ksn, bdkId: request.card.bdkId } } });
+      const written = JSON.stringify(
+        [
+          await rowOf(request.transactionId),
+          await db.transactionStatusChange.findMany({ where: { transactionId: request.transactionId } }),
+          await db.outboxMessage.findMany(),
+          await db.cashierPrompt.findMany(),
+        ],
+        (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value),
+      );
+      expect(written).toContain(request.transactionId);
+      expect(written.toUpperCase()).not.toContain(PIN_BLOCK);
+    });
+
+    it('takes the KSN of the PIN block when it differs from the card block', async () => {
+      await run(pinned({ pin: { pinBlock: PIN_BLOCK, format: 0, ksn: 'FFFF9876543210E00009' } }));
+      expect(core.rail.prepared[0]).toMatchObject({ card: { pin: { ksn: 'FFFF9876543210E00009' } } });
+    });
+
+    it('a replay with another PIN block is a different request, not the first outcome again', async () => {
+      const request = pinned();
+      await run(request);
+      await expect(run({ ...request, pin: { pinBlock: '0000000000000000', format: 0 } })).rejects.toThrow(DuplicateTransactionError);
+    });
+  });
+
   describe('follow-ups', () => {
     it('cancels a purchase of the open batch in full: the original is cancelled, and a refund is refused meanwhile', async () => {
       const original = await approvedPurchase();

@@ -6,8 +6,10 @@ const sha256 = (parts: unknown[]): string => createHash('sha256').update(JSON.st
 
 /** Idempotency by (id, payload hash), as mojaloop does: a redelivery with the same hash replays. */
 export function requestHashOf(request: AuthorizeRequest): string {
-  const { transactionId, operation, terminalId, merchantId, amountMinor, currency, card, entryMode } = request;
-  return sha256([transactionId, operation, terminalId, merchantId, amountMinor, currency, card.bdkId, card.ksn, card.ciphertext, entryMode]);
+  const { transactionId, operation, terminalId, merchantId, amountMinor, currency, card, entryMode, pin } = request;
+  // The PIN's parts only when there is one, so a request without a PIN hashes as it always did.
+  const pinParts = pin ? [pin.pinBlock.toUpperCase(), pin.ksn ?? null] : [];
+  return sha256([transactionId, operation, terminalId, merchantId, amountMinor, currency, card.bdkId, card.ksn, card.ciphertext, entryMode, ...pinParts]);
 }
 
 /** The same for a follow-up: what it names (original, amount, currency), absent parts as null. */

@@ -30,9 +30,7 @@ const server = new CardDataDecryptor(InMemoryBdkStore.fromConfig(`${DEFAULT_BDK_
 
 interface PinpadOutput {
   card: { bdkId: string; ksn: string; ciphertext: string };
-  pinBlock?: string;
-  pinBlockFormat?: number;
-  pinKsn?: string;
+  pin?: { pinBlock: string; format: number; ksn?: string };
 }
 
 async function run(change: Partial<PinpadEncryptOptions> = {}): Promise<{ code: number; io: FakeCliIo }> {
@@ -65,11 +63,12 @@ describe(runPinpadEncrypt.name, () => {
 
     expect(code).toBe(0);
     const output = JSON.parse(io.out) as PinpadOutput;
-    expect(Object.keys(output)).toEqual(['card', 'pinBlock', 'pinBlockFormat']);
-    expect(output).toMatchObject({ card: { ksn: 'FFFF9876543210E00001' }, pinBlock: '1B9C1845EB993A7A', pinBlockFormat: 0 });
+    // The shape of the gateway's body: `card` and `pin` paste as they are.
+    expect(output).toEqual({ card: expect.any(Object), pin: { pinBlock: '1B9C1845EB993A7A', format: 0 } });
+    expect(output.card.ksn).toBe('FFFF9876543210E00001');
     expect(server.decrypt(output.card).pan).toBe('4012345678909');
     const pinKey = deriveDukptKeys({ algorithm: 'tdes', bdk: hexToBytes(DEFAULT_BDK, 'bdk'), ksn: KeySerialNumber.parse(output.card.ksn) }).pinKey;
-    expect(decryptPinBlockFormat0(pinKey, hexToBytes(output.pinBlock ?? '', 'pinBlock'), '4012345678909')).toBe('1234');
+    expect(decryptPinBlockFormat0(pinKey, hexToBytes(output.pin?.pinBlock ?? '', 'pinBlock'), '4012345678909')).toBe('1234');
   });
 
   it('with --algorithm aes128 keeps the card block TDES and adds a format 4 PIN block under the X9.24-3 sample key', async () => {
@@ -77,13 +76,13 @@ describe(runPinpadEncrypt.name, () => {
 
     expect(code).toBe(0);
     const output = JSON.parse(io.out) as PinpadOutput;
-    expect(Object.keys(output)).toEqual(['card', 'pinBlock', 'pinBlockFormat', 'pinKsn']);
-    expect(output).toMatchObject({ card: { bdkId: DEFAULT_BDK_ID, ksn: DEFAULT_KSN }, pinBlockFormat: 4, pinKsn: '123456789012345600000001' });
-    expect(output.pinBlock).toMatch(/^[0-9A-F]{32}$/);
+    expect(Object.keys(output.pin ?? {})).toEqual(['pinBlock', 'format', 'ksn']);
+    expect(output).toMatchObject({ card: { bdkId: DEFAULT_BDK_ID, ksn: DEFAULT_KSN }, pin: { format: 4, ksn: '123456789012345600000001' } });
+    expect(output.pin?.pinBlock).toMatch(/^[0-9A-F]{32}$/);
     expect(server.decrypt(output.card).pan).toBe(PAN);
     // The X9.24-3 published PIN key of counter 1 opens it.
     const pinKey = hexToBytes('AF8CB133A78F8DC2D1359F18527593FB', 'pinKey');
-    expect(decryptPinBlockFormat4(pinKey, hexToBytes(output.pinBlock ?? '', 'pinBlock'), PAN)).toBe('24680');
+    expect(decryptPinBlockFormat4(pinKey, hexToBytes(output.pin?.pinBlock ?? '', 'pinBlock'), PAN)).toBe('24680');
   });
 
   it('with --algorithm aes256 encrypts under the AES KSN and BDK given', async () => {
@@ -92,8 +91,8 @@ describe(runPinpadEncrypt.name, () => {
 
     expect(code).toBe(0);
     const output = JSON.parse(io.out) as PinpadOutput;
-    expect(output.pinKsn).toBe(pinKsn);
-    expect(decryptPinBlockFormat4(aesPinKey(ANSI_AES256_TEST_BDK, pinKsn), hexToBytes(output.pinBlock ?? '', 'pinBlock'), PAN)).toBe('123456789012');
+    expect(output.pin?.ksn).toBe(pinKsn);
+    expect(decryptPinBlockFormat4(aesPinKey(ANSI_AES256_TEST_BDK, pinKsn), hexToBytes(output.pin?.pinBlock ?? '', 'pinBlock'), PAN)).toBe('123456789012');
   });
 
   it.each<[string, Partial<PinpadEncryptOptions>, string]>([

@@ -9,14 +9,14 @@ import { PinpadEncryptOptions, PinToEncrypt, pinToEncryptOf } from './pinpad-enc
 
 export type { PinpadEncryptOptions } from './pinpad-encrypt.options';
 
-/** The ISO 9564 PIN block a PIN pad sends: format 0 under a TDES DUKPT PIN key, format 4 under an AES one. */
+/** The ISO 9564 PIN block a PIN pad sends: format 0 under a TDES DUKPT PIN key, format 4 under an AES one (with its KSN). */
 function pinBlockOf({ pin, transaction }: PinToEncrypt, pan: string): Record<string, string | number> {
   const keys = deriveDukptKeys(transaction);
   try {
     if (transaction.algorithm === 'tdes') {
-      return { pinBlock: bytesToHex(encryptPinBlockFormat0(keys.pinKey, pin, pan)), pinBlockFormat: 0 };
+      return { pinBlock: bytesToHex(encryptPinBlockFormat0(keys.pinKey, pin, pan)), format: 0 };
     }
-    return { pinBlock: bytesToHex(encryptPinBlockFormat4(keys.pinKey, pin, pan)), pinBlockFormat: 4, pinKsn: transaction.ksn.toHex() };
+    return { pinBlock: bytesToHex(encryptPinBlockFormat4(keys.pinKey, pin, pan)), format: 4, ksn: transaction.ksn.toHex() };
   } finally {
     wipeDukptKeys(transaction, keys);
   }
@@ -25,9 +25,9 @@ function pinBlockOf({ pin, transaction }: PinToEncrypt, pan: string): Record<str
 /**
  * `pinpad encrypt --pan --expiry [--pin] [--algorithm]`: what a thin PIN pad sends for a card
  * read, for integrators calling the API by hand, as one JSON line: `card`, the block the gateway
- * takes as the body's `card` (TDES DUKPT, as `card encrypt`) and, with --pin, the PIN block next to
- * it (`pinBlock`, `pinBlockFormat`; for AES also `pinKsn`, the AES DUKPT KSN it was made under).
- * The API takes no PIN block yet (online PIN comes with PIN translation), so `card` stays apart.
+ * takes as the body's `card` (TDES DUKPT, as `card encrypt`) and, with --pin, `pin`, the body's
+ * `pin` (`pinBlock`, `format` 0 under the TDES PIN key of the card's KSN; for AES `format` 4 and
+ * `ksn`, the AES DUKPT KSN it was made under, which the API does not take yet).
  */
 export function runPinpadEncrypt(options: PinpadEncryptOptions, io: CliIo): Promise<number> {
   return runCommand(io, () => {
@@ -35,7 +35,7 @@ export function runPinpadEncrypt(options: PinpadEncryptOptions, io: CliIo): Prom
     try {
       const pin = pinToEncryptOf(options, card);
       const block = encryptTestCard(card);
-      return JSON.stringify(pin === undefined ? { card: block } : { card: block, ...pinBlockOf(pin, card.pan) });
+      return JSON.stringify(pin === undefined ? { card: block } : { card: block, pin: pinBlockOf(pin, card.pan) });
     } finally {
       card.bdk.fill(0);
     }

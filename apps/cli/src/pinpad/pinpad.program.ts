@@ -11,7 +11,7 @@ export function addPinpadCommands(program: Command, io: CliIo, run: (command: Pr
   pinpad
     .command('encrypt')
     .description(
-      'Encrypt a test card (and a PIN) as a PIN pad does; prints {"card"} (the API\'s card object; with --pin also "pinBlock","pinBlockFormat") as one JSON line',
+      'Encrypt a test card (and a PIN) as a PIN pad does; prints {"card"} (the API\'s card object; with --pin also "pin", the API\'s pin object) as one JSON line',
     )
     .requiredOption('--pan <digits>', 'card number (a test card: it is on your command line)')
     .requiredOption('--expiry <YYMM>', 'expiry as on track 2, e.g. 2712')

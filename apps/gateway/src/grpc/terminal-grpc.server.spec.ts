@@ -69,7 +69,7 @@ describe(TerminalGrpcServer.name, () => {
       amount: { amountMinor: '1250', currency: 'EUR' },
     });
     // proto3 defaults as the handlers expect them: an unset message is null, an unset enum its zero name.
-    expect(received[0]).toEqual({ amount: { amountMinor: '1250', currency: 'EUR' }, card: null, entryMode: 'ENTRY_MODE_UNSPECIFIED' });
+    expect(received[0]).toEqual({ amount: { amountMinor: '1250', currency: 'EUR' }, card: null, pin: null, entryMode: 'ENTRY_MODE_UNSPECIFIED' });
   });
 
   it('answers the standard health check SERVING for the server and for TerminalService', async () => {

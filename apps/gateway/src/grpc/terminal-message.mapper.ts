@@ -7,6 +7,7 @@ import {
   CardTransactionMessage,
   CashierPromptMessage,
   EncryptedCardMessage,
+  EncryptedPinMessage,
   FollowUpRequestMessage,
   MoneyMessage,
   OperationName,
@@ -31,6 +32,12 @@ export function encryptedCardOf(card: EncryptedCardMessage | null): EncryptedCar
   return { bdkId: card.bdkId, ksn: card.ksn, ciphertext: card.ciphertext };
 }
 
+/** An unset pin is left out (no PIN); an empty ksn is the card's, as a missing REST field. */
+export function encryptedPinOf(pin: EncryptedPinMessage | null | undefined): object | undefined {
+  if (!pin) return undefined;
+  return { pinBlock: pin.pinBlock, format: pin.format, ksn: textOf(pin.ksn) };
+}
+
 const ENTRY_MODES: Record<string, string | undefined> = {
   ENTRY_MODE_UNSPECIFIED: undefined,
   ENTRY_MODE_CHIP: 'chip',
@@ -52,12 +59,22 @@ export function textOf(value: string | null | undefined): string | undefined {
 
 /** Purchase, cash withdrawal, top-up, preauthorization: the body of POST /v1/purchases and its siblings. */
 export function cardPaymentDtoOf(request: CardPaymentRequestMessage): object {
-  return { ...amountFieldsOf(request.amount), card: encryptedCardOf(request.card), entryMode: entryModeOf(request.entryMode) };
+  return {
+    ...amountFieldsOf(request.amount),
+    card: encryptedCardOf(request.card),
+    pin: encryptedPinOf(request.pin),
+    entryMode: entryModeOf(request.entryMode),
+  };
 }
 
 /** Balance inquiry, card data: the body of POST /v1/balance-inquiries and /v1/card-reads. */
 export function cardInquiryDtoOf(request: CardInquiryRequestMessage): object {
-  return { currency: textOf(request.currency), card: encryptedCardOf(request.card), entryMode: entryModeOf(request.entryMode) };
+  return {
+    currency: textOf(request.currency),
+    card: encryptedCardOf(request.card),
+    pin: encryptedPinOf(request.pin),
+    entryMode: entryModeOf(request.entryMode),
+  };
 }
 
 /**

@@ -14,6 +14,12 @@ export interface EncryptedCardMessage {
   ciphertext: string;
 }
 
+export interface EncryptedPinMessage {
+  pinBlock: string;
+  format: number;
+  ksn: string;
+}
+
 export type EntryModeName = 'ENTRY_MODE_UNSPECIFIED' | 'ENTRY_MODE_CHIP' | 'ENTRY_MODE_CONTACTLESS' | 'ENTRY_MODE_MAGSTRIPE';
 
 export type OperationName =
@@ -80,6 +86,8 @@ export interface AnswerPromptRequestMessage {
 export interface CardPaymentRequestMessage {
   amount: MoneyMessage | null;
   card: EncryptedCardMessage | null;
+  /** PurchaseRequest and CashWithdrawalRequest only. */
+  pin?: EncryptedPinMessage | null;
   /** An EntryModeName, or the number of a value this server does not know. */
   entryMode: string | number;
 }
@@ -90,6 +98,8 @@ export type PurchaseRequestMessage = CardPaymentRequestMessage;
 export interface CardInquiryRequestMessage {
   currency: string;
   card: EncryptedCardMessage | null;
+  /** BalanceRequest only. */
+  pin?: EncryptedPinMessage | null;
   entryMode: string | number;
 }
 

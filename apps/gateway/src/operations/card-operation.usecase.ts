@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { authorizeRpc, CardOperation } from '@payments/contracts';
+import { authorizeRpc, CardOperation, PIN_OPERATIONS, takesPin } from '@payments/contracts';
 
 import { RegisterOutcome } from '../outcomes/register-outcome';
 import { CreatePurchaseDto } from './dto/create-purchase.dto';
@@ -24,6 +24,9 @@ export class CardOperationUseCase {
   ): Promise<RegisterOutcome> {
     const refusal = terminalCurrencyRefusalOf(terminal, dto.currency);
     if (refusal) return Promise.resolve(refusal);
+    if (dto.pin && !takesPin(operation)) {
+      return Promise.resolve({ kind: 'invalid_request', message: `pin: a ${operation} takes no PIN (only ${PIN_OPERATIONS.join(', ')} do)` });
+    }
     const amount = 'amount' in dto ? dto.amount : 0;
     return this.runner.run(
       terminal,
@@ -38,6 +41,7 @@ export class CardOperationUseCase {
         amountMinor: String(amount),
         currency: dto.currency,
         card: dto.card,
+        pin: dto.pin && { pinBlock: dto.pin.pinBlock, format: dto.pin.format, ksn: dto.pin.ksn },
         entryMode: dto.entryMode ?? 'chip',
         requestedAt: new Date().toISOString(),
       }),

@@ -5,6 +5,7 @@ import {
   cardTokenSchema,
   currencySchema,
   encryptedCardDataSchema,
+  encryptedPinSchema,
   entryModeSchema,
   maskedPanSchema,
   merchantIdSchema,
@@ -21,17 +22,32 @@ import { cashierPromptSchema } from './cashier-prompt.v1';
 export const cardOperationSchema = z.enum(['purchase', 'cash_withdrawal', 'top_up', 'preauthorization', 'balance_inquiry', 'card_data']);
 export type CardOperation = z.infer<typeof cardOperationSchema>;
 
-export const authorizeRequestSchema = z.object({
-  transactionId: uuidSchema,
-  operation: cardOperationSchema,
-  terminalId: terminalIdSchema,
-  merchantId: merchantIdSchema,
-  amountMinor: amountMinorSchema,
-  currency: currencySchema,
-  card: encryptedCardDataSchema,
-  entryMode: entryModeSchema,
-  requestedAt: z.string().datetime(),
-});
+/** Card operations a cardholder may enter an online PIN for; the others refuse a `pin`. */
+export const PIN_OPERATIONS: readonly CardOperation[] = ['purchase', 'cash_withdrawal', 'balance_inquiry'];
+
+/** Whether an operation takes an online PIN. */
+export function takesPin(operation: string): boolean {
+  return (PIN_OPERATIONS as readonly string[]).includes(operation);
+}
+
+export const authorizeRequestSchema = z
+  .object({
+    transactionId: uuidSchema,
+    operation: cardOperationSchema,
+    terminalId: terminalIdSchema,
+    merchantId: merchantIdSchema,
+    amountMinor: amountMinorSchema,
+    currency: currencySchema,
+    card: encryptedCardDataSchema,
+    entryMode: entryModeSchema,
+    requestedAt: z.string().datetime(),
+    /** The online PIN, when the cardholder entered one (purchase, cash withdrawal, balance inquiry). */
+    pin: encryptedPinSchema.optional(),
+  })
+  .refine((request) => request.pin === undefined || takesPin(request.operation), {
+    message: `pin: only ${PIN_OPERATIONS.join(', ')} take an online PIN`,
+    path: ['pin'],
+  });
 export type AuthorizeRequest = z.infer<typeof authorizeRequestSchema>;
 
 /**

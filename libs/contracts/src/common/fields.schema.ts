@@ -25,5 +25,23 @@ export const encryptedCardDataSchema = z.object({
 });
 export type EncryptedCardData = z.infer<typeof encryptedCardDataSchema>;
 
+/**
+ * An online PIN as the thin PIN pad encrypted it: an ISO 9564 format 0 block under the TDES DUKPT
+ * PIN key of `ksn` (the card block's KSN when absent), from the card block's BDK. Never clear,
+ * never stored: the server translates it for the one host request that carries it.
+ */
+export const encryptedPinSchema = z.object({
+  pinBlock: z.string().regex(/^[0-9A-Fa-f]{16}$/, 'pin.pinBlock: 16 hex digits (ISO 9564 format 0)'),
+  format: z
+    .number()
+    .int()
+    .refine((format) => format === 0, 'pin.format: only 0 (ISO 9564 format 0) is taken'),
+  ksn: z
+    .string()
+    .regex(/^[0-9A-F]{20}$/, 'pin.ksn: 20 uppercase hex digits')
+    .optional(),
+});
+export type EncryptedPin = z.infer<typeof encryptedPinSchema>;
+
 export const entryModeSchema = z.enum(['chip', 'contactless', 'magstripe']);
 export type EntryMode = z.infer<typeof entryModeSchema>;

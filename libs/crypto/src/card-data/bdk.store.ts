@@ -1,5 +1,5 @@
-import { hexToBytes } from '../bytes.util';
 import { CryptoInputError } from '../crypto-input.error';
+import { parseKeyList } from '../key-list.config';
 
 /** Where the server finds Base Derivation Keys by id (an HSM adapter in production). */
 export interface BdkStore {
@@ -19,18 +19,7 @@ export class InMemoryBdkStore implements BdkStore {
   /** From configuration text `bdkId:<32 hex digits>,...`; key material is never echoed. */
   static fromConfig(spec: string, field = 'bdks'): InMemoryBdkStore {
     const store = new InMemoryBdkStore();
-    spec
-      .split(',')
-      .map((entry) => entry.trim())
-      .filter((entry) => entry.length > 0)
-      .forEach((entry, index) => {
-        const colon = entry.indexOf(':');
-        if (colon <= 0) {
-          throw new CryptoInputError(`${field}[${index}]`, 'must be bdkId:hexKey');
-        }
-        const bdkId = entry.slice(0, colon);
-        store.add(bdkId, hexToBytes(entry.slice(colon + 1), `${field}.${bdkId}`, 16));
-      });
+    for (const [bdkId, bdk] of parseKeyList(spec, field, 16, 'bdkId')) store.add(bdkId, bdk);
     return store;
   }
 

@@ -7,7 +7,7 @@ import { assertPin, assertPinBlockPan, nibbles, pinDigitsOf } from './pin-block-
  * ISO 9564-1 format 0 (ANSI X9.8): PIN field `0 N PIN F...F` xor PAN field `0000` + the 12
  * rightmost PAN digits before the check digit, TDES-ECB under the PIN key. 8 bytes.
  */
-function panField(pan: string): Buffer {
+export function format0PanField(pan: string): Buffer {
   return nibbles(`0000${pan.slice(0, -1).slice(-12).padStart(12, '0')}`);
 }
 
@@ -19,7 +19,7 @@ function pinField(pin: string): Buffer {
 export function format0ClearBlock(pin: string, pan: string): Buffer {
   assertPin(pin);
   assertPinBlockPan(pan);
-  return xorBytes(pinField(pin), panField(pan));
+  return xorBytes(pinField(pin), format0PanField(pan));
 }
 
 /** Encrypts `pin` for `pan` as a format 0 PIN block under a TDES PIN key (e.g. the DUKPT PIN key). */
@@ -37,7 +37,7 @@ export function decryptPinBlockFormat0(pinKey: Uint8Array, pinBlock: Uint8Array,
   assertPinBlockPan(pan);
   if (pinBlock.length !== 8) throw new CryptoInputError('pinBlock', `a format 0 PIN block is 8 bytes, has ${pinBlock.length}`);
   // One block under a zero IV: CBC decryption is ECB decryption.
-  const clear = xorBytes(tdesDecryptCbc(pinKey, pinBlock), panField(pan));
+  const clear = xorBytes(tdesDecryptCbc(pinKey, pinBlock), format0PanField(pan));
   const pin = pinDigitsOf(bytesToHex(clear), '0', 'F');
   clear.fill(0);
   if (pin === null) {

@@ -1,6 +1,7 @@
 import { connect, type Socket } from 'node:net';
 
-import { frame, FrameDecoder, Iso8583Codec, type Iso8583Message } from '@payments/iso8583';
+import { encryptPinBlockFormat0, hexToBytes, TEST_ZONE_PIN_KEY } from '@payments/crypto';
+import { frame, FrameDecoder, Iso8583Codec, type Iso8583Message, ZONE_PIN_FORMAT0_SECURITY_CONTROL } from '@payments/iso8583';
 
 import { AcquirerHostSimulator } from './acquirer-host.simulator';
 
@@ -267,6 +268,22 @@ describe(AcquirerHostSimulator.name, () => {
     second.destroy();
 
     expect(sut.connections).toBe(2);
+  });
+
+  it('verifies the PIN of DE 52 over the wire: 55 to a wrong PIN, 00 to the right one', async () => {
+    const zpk = hexToBytes(TEST_ZONE_PIN_KEY, 'zpk');
+    const withPin = (pin: string, stan: string): Iso8583Message =>
+      purchase('000000001000', stan, { 52: encryptPinBlockFormat0(zpk, pin, '4761739001010119').toString('hex'), 53: ZONE_PIN_FORMAT0_SECURITY_CONTROL });
+    client.send(withPin('9999', '000001'));
+    client.send(withPin('1234', '000002'));
+    await client.waitFor(2);
+    const byStan = new Map(client.responses.map((response) => [response.fields[11], response.fields[39]]));
+    expect(byStan).toEqual(
+      new Map([
+        ['000001', '55'],
+        ['000002', '00'],
+      ]),
+    );
   });
 
   it('reset forgets received requests and rules', async () => {

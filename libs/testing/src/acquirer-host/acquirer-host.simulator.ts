@@ -3,6 +3,7 @@ import { createServer, type AddressInfo, type Server, type Socket } from 'node:n
 import { frame, FrameDecoder, type FrameHeader, Iso8583Codec, type Iso8583Message, type Iso8583SpecName } from '@payments/iso8583';
 
 import { type Behaviour, type BehaviourRule, chooseBehaviour, magicAmountRule, type NetworkBehaviours, networkRule } from './acquirer-host.behaviour';
+import { PinVerifier } from './acquirer-host.pin';
 import { buildResponse, HostReferences, responseMti } from './acquirer-host.response';
 
 export interface AcquirerHostSimulatorOptions {
@@ -14,6 +15,8 @@ export interface AcquirerHostSimulatorOptions {
   header?: FrameHeader;
   /** Apply the magic-amount rules (see magicAmountRule) after the added rules. Default true. */
   magicAmounts?: boolean;
+  /** The zone PIN key (32 hex digits) DE 52 is encrypted under; the public TEST_ZONE_PIN_KEY by default. */
+  zonePinKey?: string;
 }
 
 const APPROVE: Behaviour = { kind: 'approve' };
@@ -22,8 +25,9 @@ const DEFAULT_BALANCE_MINOR = 123_456;
 /**
  * A fake acquirer host speaking ISO 8583 over TCP: answers 0100/0200/0220 with 0110/0210/0230,
  * 0400/0420 with 0410/0430, 0800 with 0810. What it answers is chosen per request by the
- * network management settings (refuseSignOn, ignoreEchoes), the added rules (first match wins),
- * the magic-amount rules, then the default behaviour.
+ * network management settings (refuseSignOn, ignoreEchoes), the PIN check of a request with
+ * DE 52 (see PinVerifier), the added rules (first match wins), the magic-amount rules, then the
+ * default behaviour.
  */
 export class AcquirerHostSimulator {
   /** Every well-formed request received, in arrival order, for assertions. */
@@ -33,6 +37,8 @@ export class AcquirerHostSimulator {
   private readonly sockets = new Set<Socket>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly refs = new HostReferences();
+  /** The issuer's PIN check: `pins.setPin(pan, pin)` changes a card's PIN (default 1234). */
+  readonly pins: PinVerifier;
   private rules: BehaviourRule[] = [];
   private network: NetworkBehaviours = {};
   private fallback: Behaviour = APPROVE;
@@ -45,6 +51,7 @@ export class AcquirerHostSimulator {
   constructor(private readonly options: AcquirerHostSimulatorOptions = {}) {
     this.codec = Iso8583Codec.forSpec(options.spec ?? 'iso87ascii');
     this.header = options.header ?? 'binary2';
+    this.pins = new PinVerifier(options.zonePinKey);
   }
 
   async start(): Promise<{ port: number }> {
@@ -109,7 +116,7 @@ export class AcquirerHostSimulator {
     this.rules.push(rule);
   }
 
-  /** Forgets received messages, added rules and network settings; the default goes back to approve. */
+  /** Forgets received messages, added rules, network settings, PINs set and wrong PIN tries; the default goes back to approve. */
   reset(): void {
     this.received.length = 0;
     this.rules = [];
@@ -118,6 +125,7 @@ export class AcquirerHostSimulator {
     this.fallback = APPROVE;
     this.malformedCount = 0;
     this.balanceMinor = DEFAULT_BALANCE_MINOR;
+    this.pins.reset();
   }
 
   private accept(socket: Socket): void {
@@ -148,7 +156,8 @@ export class AcquirerHostSimulator {
     }
     this.received.push(request);
     const network = networkRule(this.network);
-    const rules = this.options.magicAmounts === false ? [network, ...this.rules] : [network, ...this.rules, magicAmountRule];
+    const checks = [network, this.pins.rule, ...this.rules];
+    const rules = this.options.magicAmounts === false ? checks : [...checks, magicAmountRule];
     this.apply(socket, request, chooseBehaviour(request, rules, this.fallback));
   }
 

@@ -1,5 +1,17 @@
 import { Track2Input } from '@payments/card';
-import { ANSI_TEST_BDK, ANSI_TEST_INITIAL_KSN, CardDataBlock, deriveIpek, encryptCardData, hexToBytes, KeySerialNumber } from '@payments/crypto';
+import {
+  ANSI_TEST_BDK,
+  ANSI_TEST_INITIAL_KSN,
+  bytesToHex,
+  CardDataBlock,
+  deriveIpek,
+  deriveTransactionKey,
+  encryptCardData,
+  encryptPinBlockFormat0,
+  hexToBytes,
+  KeySerialNumber,
+  pinEncryptionKey,
+} from '@payments/crypto';
 
 export { ANSI_TEST_BDK, ANSI_TEST_INITIAL_KSN } from '@payments/crypto';
 
@@ -46,5 +58,18 @@ export class TestPinPad {
     const block = encryptCardData(this.ipek, this.bdkId, ksn, card);
     this.ksn = ksn;
     return block;
+  }
+
+  /**
+   * The cardholder enters a PIN for the card just read: an ISO 9564 format 0 block under the DUKPT
+   * PIN key of the same KSN (so the server takes the card block's KSN for it).
+   */
+  enterPin(pin: string, pan: string): { pinBlock: string; format: 0 } {
+    const pinKey = pinEncryptionKey(deriveTransactionKey(this.ipek, this.ksn));
+    try {
+      return { pinBlock: bytesToHex(encryptPinBlockFormat0(pinKey, pin, pan)), format: 0 };
+    } finally {
+      pinKey.fill(0);
+    }
   }
 }

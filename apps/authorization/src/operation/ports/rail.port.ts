@@ -2,6 +2,13 @@ import type { CardOperation, EntryMode, FollowUpOperation } from '@payments/cont
 
 import type { Transaction } from '../../generated/prisma/client';
 
+/** The PIN pad's encrypted PIN (under its DUKPT key), in memory only: the rail translates it for its host. */
+export interface RailPin {
+  readonly pinBlock: string;
+  readonly ksn: string;
+  readonly bdkId: string;
+}
+
 /** Nest token of the Rail port. */
 export const RAIL = Symbol('Rail');
 
@@ -10,7 +17,7 @@ export type RailRequest =
   | {
       readonly kind: 'card';
       readonly operation: CardOperation;
-      readonly card: { readonly pan: string; readonly track2: string; readonly scheme: string };
+      readonly card: { readonly pan: string; readonly track2: string; readonly scheme: string; readonly pin?: RailPin };
       readonly entryMode: EntryMode;
       readonly amountMinor: bigint;
       readonly currency: string;

@@ -57,6 +57,22 @@ describe(CreatePurchaseDto.name, () => {
     await expect(messagesOf({ ...valid, pan: '4761739001010010' })).resolves.toEqual(['pan: property pan should not exist']);
   });
 
+  it('takes an online PIN (format 0, the KSN optional) and names each bad part of one', async () => {
+    await expect(messagesOf({ ...valid, pin: { pinBlock: '1B9C1845EB993A7A', format: 0 } })).resolves.toBeUndefined();
+    await expect(messagesOf({ ...valid, pin: { pinBlock: '1b9c1845eb993a7a', format: 0, ksn: 'FFFF9876543210E00001' } })).resolves.toBeUndefined();
+    const refusal = await refusalOf(CreatePurchaseDto, { ...valid, pin: { pinBlock: '1B9C1845EB993A7', format: 4, ksn: 'ffff' } });
+    expect(refusal?.message).toEqual([
+      'pin.pinBlock: pinBlock must be 16 hex digits (an ISO 9564 format 0 PIN block)',
+      'pin.format: format must be 0 (ISO 9564 format 0)',
+      'pin.ksn: ksn must be 20 uppercase hex digits',
+    ]);
+    await expect(messagesOf({ ...valid, pin: '1234' })).resolves.toEqual(['pin: pin must be an object with pinBlock and format']);
+    await expect(messagesOf({ ...valid, pin: {} })).resolves.toEqual([
+      'pin.pinBlock: pinBlock is required (16 hex digits)',
+      'pin.format: format is required (0, ISO 9564 format 0)',
+    ]);
+  });
+
   it('refuses a body that is not an object, naming the required fields', async () => {
     await expect(messagesOf([1])).resolves.toContain('amount: amount is required (an integer number of minor units)');
     await expect(messagesOf(null)).resolves.toContain('card: card is required (an object with bdkId, ksn and ciphertext)');

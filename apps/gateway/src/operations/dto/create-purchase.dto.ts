@@ -27,6 +27,30 @@ export class EncryptedCardDto {
   ciphertext!: string;
 }
 
+/** An online PIN as the thin PIN pad encrypted it: never clear, never stored. */
+export class EncryptedPinDto {
+  @ApiProperty({ example: '1B9C1845EB993A7A', description: "ISO 9564 format 0 PIN block under the PIN pad's DUKPT PIN key, 16 hex digits" })
+  @Matches(/^[0-9A-Fa-f]{16}$/, { message: 'pinBlock must be 16 hex digits (an ISO 9564 format 0 PIN block)' })
+  @IsString({ message: 'pinBlock must be a string of 16 hex digits' })
+  @IsDefined({ message: 'pinBlock is required (16 hex digits)' })
+  pinBlock!: string;
+
+  @ApiProperty({ enum: [0], example: 0, description: 'PIN block format: 0 (ISO 9564 format 0, TDES DUKPT)' })
+  @IsIn([0], { message: 'format must be 0 (ISO 9564 format 0)' })
+  @IsDefined({ message: 'format is required (0, ISO 9564 format 0)' })
+  format!: 0;
+
+  @ApiProperty({
+    required: false,
+    example: 'FFFF9876543210E00001',
+    description: "key serial number of the PIN block, 20 uppercase hex digits; absent: the card's",
+  })
+  @Matches(/^[0-9A-F]{20}$/, { message: 'ksn must be 20 uppercase hex digits' })
+  @IsString({ message: 'ksn must be a string of 20 uppercase hex digits' })
+  @IsOptional()
+  ksn?: string;
+}
+
 export class CreatePurchaseDto {
   @ApiProperty({ example: 1250, description: 'amount in minor units of the currency (12.50 EUR = 1250)', minimum: 1, maximum: 999_999_999_999 })
   @Max(999_999_999_999, { message: 'amount must not exceed 12 digits (ISO 8583 field 4)' })
@@ -47,6 +71,18 @@ export class CreatePurchaseDto {
   @IsObject({ message: 'card must be an object with bdkId, ksn and ciphertext' })
   @IsDefined({ message: 'card is required (an object with bdkId, ksn and ciphertext)' })
   card!: EncryptedCardDto;
+
+  @ApiProperty({
+    type: EncryptedPinDto,
+    required: false,
+    description:
+      'the online PIN, when the cardholder entered one: purchase, cash withdrawal and balance inquiry only (`npm run cli -- pinpad encrypt --pin` makes one)',
+  })
+  @ValidateNested()
+  @Type(() => EncryptedPinDto)
+  @IsObject({ message: 'pin must be an object with pinBlock and format' })
+  @IsOptional()
+  pin?: EncryptedPinDto;
 
   @ApiProperty({ enum: ['chip', 'contactless', 'magstripe'], required: false, default: 'chip' })
   @IsIn(['chip', 'contactless', 'magstripe'])

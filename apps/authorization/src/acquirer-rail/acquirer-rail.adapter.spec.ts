@@ -1,0 +1,81 @@
+import {
+  ANSI_TEST_BDK,
+  ANSI_TEST_INITIAL_KSN,
+  decryptPinBlockFormat0,
+  deriveIpek,
+  deriveTransactionKey,
+  encryptPinBlockFormat0,
+  hexToBytes,
+  InMemoryBdkStore,
+  InMemoryZonePinKeyStore,
+  KeySerialNumber,
+  pinEncryptionKey,
+  SoftwarePinTranslator,
+  TEST_ZONE_PIN_KEY,
+} from '@payments/crypto';
+import type { Iso8583Message } from '@payments/iso8583';
+
+import type { AcquirerClient } from '../acquirer/acquirer.client';
+import type { RailRequest } from '../operation/ports/rail.port';
+import { AcquirerRail } from './acquirer-rail.adapter';
+
+const PAN = '4242424242424242';
+const KSN = KeySerialNumber.parse(ANSI_TEST_INITIAL_KSN).withCounter(3);
+const DUKPT_PIN_KEY = pinEncryptionKey(deriveTransactionKey(deriveIpek(hexToBytes(ANSI_TEST_BDK, 'bdk'), KSN), KSN));
+const pinBlockOf = (pin: string): string => encryptPinBlockFormat0(DUKPT_PIN_KEY, pin, PAN).toString('hex').toUpperCase();
+
+/** The acquirer client as the rail uses it to prepare: one route, references in sequence. */
+const acquirer = {
+  route: () => 'acme',
+  nextReferenceFor: () => Promise.resolve({ stan: '000001', rrn: '634000000100' }),
+} as unknown as AcquirerClient;
+const translator = new SoftwarePinTranslator(
+  InMemoryBdkStore.fromConfig(`ansi-test-bdk:${ANSI_TEST_BDK}`),
+  InMemoryZonePinKeyStore.fromConfig(`acme:${TEST_ZONE_PIN_KEY}`),
+);
+const sut = new AcquirerRail(acquirer, translator);
+
+const purchase = (pin?: { pinBlock: string }): RailRequest => ({
+  kind: 'card',
+  operation: 'purchase',
+  card: { pan: PAN, track2: `${PAN}=30122011000000000000`, scheme: 'visa', pin: pin && { ...pin, ksn: KSN.toHex(), bdkId: 'ansi-test-bdk' } },
+  entryMode: 'magstripe',
+  amountMinor: 1250n,
+  currency: 'EUR',
+  terminalId: 'TERM0001',
+  merchantId: 'SHOP00000000001',
+});
+
+async function messageOf(request: RailRequest): Promise<Iso8583Message> {
+  const prepared = await sut.prepare(request);
+  if (!prepared.ok) throw new Error(`not prepared: ${prepared.reason}`);
+  return (prepared.attempt.message as { request: Iso8583Message }).request;
+}
+
+describe('AcquirerRail with an online PIN', () => {
+  it("sends the PIN in DE 52 under the acquirer's zone PIN key, DE 53 saying so, DE 22 PIN-capable", async () => {
+    const message = await messageOf(purchase({ pinBlock: pinBlockOf('2468') }));
+
+    expect(message.fields[53]).toBe('2001010100000000');
+    expect(message.fields[22]).toBe('901');
+    expect(message.fields[52]).not.toBe(pinBlockOf('2468'));
+    expect(decryptPinBlockFormat0(hexToBytes(TEST_ZONE_PIN_KEY, 'zpk'), hexToBytes(message.fields[52], 'pinBlock'), PAN)).toBe('2468');
+  });
+
+  it('sends neither DE 52 nor DE 53 without a PIN', async () => {
+    const message = await messageOf(purchase());
+    expect(message.fields[52]).toBeUndefined();
+    expect(message.fields[53]).toBeUndefined();
+  });
+
+  it('declines 81 without asking the host when the block does not translate; the reason names neither block nor PAN', async () => {
+    const garbage = 'AAAAAAAAAAAAAAAA';
+    const prepared = await sut.prepare(purchase({ pinBlock: garbage }));
+
+    expect(prepared).toMatchObject({ ok: false, responseCode: '81' });
+    const reason = prepared.ok ? '' : prepared.reason;
+    expect(reason).toContain('pinBlock: does not decrypt');
+    expect(reason).not.toContain(garbage);
+    expect(reason).not.toContain(PAN);
+  });
+});

@@ -1,0 +1,29 @@
+/** A PIN block as the PIN pad sent it: encrypted under its DUKPT PIN key (the KSN's). */
+export interface DevicePinBlock {
+  /** 16 hex digits (format 0). */
+  readonly pinBlock: string;
+  readonly format: 0;
+  readonly ksn: string;
+  readonly bdkId: string;
+  /** The card's PAN the block is bound to; in memory only. */
+  readonly pan: string;
+}
+
+/** The same PIN, as ISO 9564 format 0 under the acquirer's zone PIN key: for DE 52 of one request. */
+export interface ZonePinBlock {
+  /** 16 hex digits. */
+  readonly pinBlock: string;
+  readonly format: 0;
+}
+
+/**
+ * PIN translation from the PIN pad's DUKPT key to an acquirer's zone PIN key, without the PIN
+ * ever leaving the implementation. This port is where a hardware security module plugs in (a
+ * Thales-style "translate a PIN from DUKPT to ZPK" command, with the BDK and the ZPKs under its
+ * LMK); SoftwarePinTranslator does it in process for development, tests and the embedded mode.
+ * Failures are CryptoInputErrors naming the field (bdkId, ksn, pinBlock, zone), never the PIN,
+ * the PIN block or the PAN.
+ */
+export interface PinTranslator {
+  translate(block: DevicePinBlock, toZone: string): Promise<ZonePinBlock>;
+}

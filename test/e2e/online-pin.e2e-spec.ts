@@ -1,0 +1,121 @@
+import { status as GrpcStatus } from '@grpc/grpc-js';
+
+import { PlatformUnderTest, startEmbedded } from '../support/platform-under-test';
+import { call, operatorCall, RegisterClient } from '../support/register.client';
+import { TerminalGrpcClient } from '../support/terminal-grpc.client';
+
+const PAN = '4761739001010010';
+const RIGHT_PIN = '1234'; // the simulated issuer's PIN of every card
+const WRONG_PIN = '9876';
+
+/**
+ * Online PIN end to end, in the embedded mode (the PIN path is the same code in both modes; the
+ * distributed mode adds only the internal gRPC hop, whose message carries the block as the
+ * contract says): the register sends the PIN pad's DUKPT PIN block, authorization translates it to
+ * the acquirer's zone PIN key, and the simulated host (real TCP) verifies it.
+ */
+describe('online PIN end to end (embedded mode)', () => {
+  let platform: PlatformUnderTest;
+  let register: RegisterClient;
+  let grpc: TerminalGrpcClient;
+  const logLines: string[] = [];
+  /** Every PIN block sent or received this run (the pad's and the translated ones): none may be logged or journaled. */
+  const pinBlocks: string[] = [];
+
+  beforeAll(async () => {
+    // debug: the most the platform ever logs.
+    platform = await startEmbedded({ env: { LOG_LEVEL: 'debug' }, onLogLine: (line) => logLines.push(line) });
+    register = new RegisterClient(platform.gatewayUrl);
+    grpc = new TerminalGrpcClient(platform.gatewayGrpcAddress);
+  }, 120_000);
+
+  afterAll(async () => {
+    grpc?.close();
+    await platform?.stop();
+  }, 60_000);
+
+  beforeEach(() => platform.simulator.reset());
+
+  /** A card read and the PIN the cardholder keys, as the REST body's `card` and `pin`. */
+  const cardWithPin = (pin: string) => {
+    const card = register.card(PAN);
+    const entered = register.pinPad.enterPin(pin, PAN);
+    pinBlocks.push(entered.pinBlock);
+    return { card, pin: entered };
+  };
+  const purchase = (amount: number, pin: string) => register.purchase({ amount, currency: 'EUR', ...cardWithPin(pin) });
+  const journal = (id: string) => operatorCall(`${platform.authorizationUrl}/v1/journal/transactions/${id}`);
+  const hostRequests = () => platform.simulator.received.filter((m) => m.mti === '0200');
+
+  it('approves the right PIN: DE 52 under the zone PIN key (not the pad block), DE 53, nothing of it journaled', async () => {
+    const { card, pin } = cardWithPin(RIGHT_PIN);
+    const result = await register.purchase({ amount: 1500, currency: 'EUR', card, pin });
+
+    expect(result.status).toBe(201);
+    expect(result.body).toMatchObject({ status: 'approved', responseCode: '00', amount: 1500 });
+    const [sent] = hostRequests();
+    expect(sent.fields[52]).toMatch(/^[0-9A-F]{16}$/);
+    expect(sent.fields[52]).not.toBe(pin.pinBlock);
+    expect(sent.fields[53]).toBe('2001010100000000');
+    pinBlocks.push(sent.fields[52]);
+
+    const journaled = await journal(result.body.transactionId as string);
+    expect(journaled.body).toMatchObject({ status: 'approved' });
+    for (const block of [pin.pinBlock, sent.fields[52]]) expect(journaled.text.toUpperCase()).not.toContain(block);
+  });
+
+  it('declines a wrong PIN with 55 (nothing charged); the right PIN afterwards is approved', async () => {
+    const wrong = await purchase(2500, WRONG_PIN);
+    expect(wrong.body).toMatchObject({ status: 'declined', responseCode: '55', responseText: 'Incorrect PIN' });
+    expect(wrong.body.approvalCode).toBeUndefined();
+    expect((await journal(wrong.body.transactionId as string)).body).toMatchObject({ status: 'declined', responseCode: '55' });
+
+    const right = await purchase(2500, RIGHT_PIN);
+    expect(right.body).toMatchObject({ status: 'approved', responseCode: '00' });
+    for (const request of hostRequests()) pinBlocks.push(request.fields[52]);
+  });
+
+  it('answers 75 after three wrong PINs for the card, and the register shows why', async () => {
+    for (let i = 0; i < 3; i++) expect((await purchase(100, WRONG_PIN)).body).toMatchObject({ responseCode: '55' });
+    expect((await purchase(100, RIGHT_PIN)).body).toMatchObject({ status: 'declined', responseCode: '75', responseText: 'Allowable PIN tries exceeded' });
+  });
+
+  it('refuses a PIN on a top-up (400 naming pin) and a malformed block (400 naming pin.pinBlock), asking no host', async () => {
+    const topUp = await register.post('/v1/top-ups', { amount: 1000, currency: 'EUR', ...cardWithPin(RIGHT_PIN) });
+    expect(topUp.status).toBe(400);
+    expect(JSON.stringify(topUp.body)).toContain('pin: a top_up takes no PIN');
+
+    const malformed = await register.purchase({ amount: 1000, currency: 'EUR', card: register.card(PAN), pin: { pinBlock: '12345', format: 0 } });
+    expect(malformed.status).toBe(400);
+    expect(JSON.stringify(malformed.body)).toContain('pin.pinBlock');
+    expect(platform.simulator.received.filter((m) => m.mti !== '0800')).toHaveLength(0);
+  });
+
+  it('takes the PIN on gRPC Purchase as on REST: 55 for a wrong one, approved for the right one', async () => {
+    const pay = (pin: string) => {
+      const { card, pin: entered } = cardWithPin(pin);
+      return grpc.purchase({ amount: { amountMinor: '700', currency: 'EUR' }, card, pin: entered });
+    };
+    const wrong = await pay(WRONG_PIN);
+    expect(wrong.error).toBeNull();
+    expect(wrong.response?.transaction).toMatchObject({ status: 'TRANSACTION_STATUS_DECLINED', responseCode: '55' });
+    expect((await pay(RIGHT_PIN)).response?.transaction).toMatchObject({ status: 'TRANSACTION_STATUS_APPROVED', responseCode: '00' });
+
+    const bad = await grpc.purchase({ amount: { amountMinor: '700', currency: 'EUR' }, card: register.card(PAN), pin: { pinBlock: 'XYZ', format: 0 } });
+    expect(bad.error).toMatchObject({ code: GrpcStatus.INVALID_ARGUMENT, details: expect.stringContaining('pin.pinBlock') });
+  });
+
+  it('documents the pin of a purchase in the OpenAPI document', async () => {
+    type Schema = { properties?: Record<string, { $ref?: string; allOf?: { $ref: string }[] }>; required?: string[] };
+    const doc = (await call<{ components: { schemas: Record<string, Schema> } }>(`${platform.gatewayUrl}/docs-json`)).body;
+    expect(JSON.stringify(doc.components.schemas.CreatePurchaseDto?.properties?.pin)).toContain('EncryptedPinDto');
+    expect(doc.components.schemas.EncryptedPinDto).toMatchObject({ properties: { pinBlock: {}, format: {}, ksn: {} }, required: ['pinBlock', 'format'] });
+  });
+
+  it('logged nothing of any PIN block, though it logged at debug level', () => {
+    expect(logLines.length).toBeGreaterThan(0);
+    expect(pinBlocks.length).toBeGreaterThan(10);
+    const logged = logLines.join('').toUpperCase();
+    for (const block of pinBlocks) expect(logged).not.toContain(block.toUpperCase());
+  });
+});
