@@ -19,7 +19,12 @@ function pinField(pin: string): Buffer {
 export function format0ClearBlock(pin: string, pan: string): Buffer {
   assertPin(pin);
   assertPinBlockPan(pan);
-  return xorBytes(pinField(pin), format0PanField(pan));
+  const field = pinField(pin);
+  try {
+    return xorBytes(field, format0PanField(pan));
+  } finally {
+    field.fill(0);
+  }
 }
 
 /** Encrypts `pin` for `pan` as a format 0 PIN block under a TDES PIN key (e.g. the DUKPT PIN key). */
@@ -37,7 +42,9 @@ export function decryptPinBlockFormat0(pinKey: Uint8Array, pinBlock: Uint8Array,
   assertPinBlockPan(pan);
   if (pinBlock.length !== 8) throw new CryptoInputError('pinBlock', `a format 0 PIN block is 8 bytes, has ${pinBlock.length}`);
   // One block under a zero IV: CBC decryption is ECB decryption.
-  const clear = xorBytes(tdesDecryptCbc(pinKey, pinBlock), format0PanField(pan));
+  const decrypted = tdesDecryptCbc(pinKey, pinBlock);
+  const clear = xorBytes(decrypted, format0PanField(pan));
+  decrypted.fill(0);
   const pin = pinDigitsOf(bytesToHex(clear), '0', 'F');
   clear.fill(0);
   if (pin === null) {

@@ -22,7 +22,12 @@ export function format4PinField(pin: string, random: RandomSource = randomBytes)
   assertPin(pin);
   const fill = random(8);
   if (fill.length !== 8) throw new CryptoInputError('random', `must give 8 bytes, gave ${fill.length}`);
-  return Buffer.concat([nibbles(`4${pin.length.toString(16)}${pin}`.padEnd(16, 'A')), fill]);
+  const digits = nibbles(`4${pin.length.toString(16)}${pin}`.padEnd(16, 'A'));
+  try {
+    return Buffer.concat([digits, fill]);
+  } finally {
+    digits.fill(0);
+  }
 }
 
 /** Encrypts `pin` for `pan` as a format 4 PIN block under an AES PIN key (e.g. the AES DUKPT PIN key). */
@@ -31,14 +36,24 @@ export function encryptPinBlockFormat4(pinKey: Uint8Array, pin: string, pan: str
   const field = format4PinField(pin, random);
   const intermediate = aesEncryptEcb(pinKey, field);
   field.fill(0);
-  return aesEncryptEcb(pinKey, xorBytes(intermediate, panField(pan)));
+  const mixed = xorBytes(intermediate, panField(pan));
+  try {
+    return aesEncryptEcb(pinKey, mixed);
+  } finally {
+    intermediate.fill(0);
+    mixed.fill(0);
+  }
 }
 
 /** Decrypts a format 4 PIN block for `pan`; a block that does not hold a PIN is refused without showing it. */
 export function decryptPinBlockFormat4(pinKey: Uint8Array, pinBlock: Uint8Array, pan: string): string {
   assertPinBlockPan(pan);
   if (pinBlock.length !== 16) throw new CryptoInputError('pinBlock', `a format 4 PIN block is 16 bytes, has ${pinBlock.length}`);
-  const field = aesDecryptEcb(pinKey, xorBytes(aesDecryptEcb(pinKey, pinBlock), panField(pan)));
+  const intermediate = aesDecryptEcb(pinKey, pinBlock);
+  const mixed = xorBytes(intermediate, panField(pan));
+  const field = aesDecryptEcb(pinKey, mixed);
+  intermediate.fill(0);
+  mixed.fill(0);
   const pin = pinDigitsOf(bytesToHex(field), '4', 'A');
   field.fill(0);
   if (pin === null) {
