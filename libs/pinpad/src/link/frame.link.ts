@@ -97,7 +97,7 @@ export class FrameLink {
     }
     if (this.reader.hasPartial && !this.downError) {
       this.gapTimer = setTimeout(() => {
-        const error = this.reader.flushTruncated();
+        const error = this.reader.flushQuiet();
         if (error) this.handle({ kind: 'error', error });
       }, this.timings.frameGapMs);
     }

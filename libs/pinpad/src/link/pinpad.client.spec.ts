@@ -117,6 +117,30 @@ describe(PinPadClient.name, () => {
     sut.close();
   });
 
+  it.each([
+    ['ETX', 2],
+    ['check byte', 1],
+  ])('costs one NAK and one resend when an answer whose data holds 02, 06 and 15 has its %s damaged', async (_, fromEnd) => {
+    const { sut, pad } = clientAndPad();
+    const pin = sut.enterPin({ prompt: 'PIN', minDigits: 4, maxDigits: 12, timeoutMs: 5_000 });
+    await pad.waitFor('frame');
+    pad.ack(0);
+    // Frame starts, an ACK for the command and a NAK inside the encrypted block.
+    const answer = { seq: 0, ...encodeAnswer({ command: 'pin-entry', pinBlock: '0206000215000615', ksn: 'FFFF9876543210E00002' }) };
+    const damaged = encodeFrame(answer);
+    damaged[damaged.length - fromEnd] ^= 0x40;
+    pad.write(damaged);
+    await expect(pad.waitFor('nak')).resolves.toEqual([{ kind: 'nak', seq: 0, reason: fromEnd === 2 ? 'length-mismatch' : 'bad-check-byte' }]);
+    pad.sendFrame(answer);
+    await expect(pin).resolves.toMatchObject({ pinBlock: '0206000215000615' });
+    const status = sut.status();
+    await pad.waitFor('frame', 2);
+    pad.sendFrame({ seq: 1, ...encodeAnswer({ command: 'status', state: 'idle' }) });
+    await expect(status).resolves.toEqual({ command: 'status', state: 'idle' });
+    expect(pad.received.filter((event) => event.kind === 'nak' || event.kind === 'error')).toHaveLength(1);
+    sut.close();
+  });
+
   it('takes garbage in the middle of an operation as a dead link after three bad receptions, NAKing each', async () => {
     const { sut, pad } = clientAndPad();
     const card = sut.readCard('CARD', ['chip'], 30_000);
