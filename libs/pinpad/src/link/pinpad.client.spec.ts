@@ -184,6 +184,23 @@ describe(PinPadClient.name, () => {
     sut.close();
   });
 
+  it('cancels a command called in the same tick before it is sent: it fails with cancelled at once, only CANCEL reaches the pad', async () => {
+    const { sut, pad } = clientAndPad();
+    const read = sut.readCard('CARD', ['chip'], 30_000);
+    const cancelled = sut.cancel();
+    await expect(read).rejects.toEqual(new PinPadDeviceError('read-card', 'cancelled'));
+    const [{ frame }] = await pad.waitFor('frame');
+    expect(frame).toMatchObject({ seq: 0, code: 0x40 });
+    pad.sendFrame({ seq: 0, ...encodeAnswer({ command: 'cancel' }) });
+    await expect(cancelled).resolves.toEqual({ command: 'cancel' });
+    const shown = sut.display(['NEXT']);
+    await pad.waitFor('frame', 2);
+    pad.sendFrame({ seq: 1, ...DISPLAY_OK });
+    await expect(shown).resolves.toEqual({ command: 'display' });
+    expect(pad.frames().map((f) => f.code)).toEqual([0x40, 0x10]);
+    sut.close();
+  });
+
   it('refuses a PIN entry that would wait more than 60 s', async () => {
     const { sut } = clientAndPad();
     await expect(sut.enterPin({ prompt: 'PIN', minDigits: 4, maxDigits: 12, timeoutMs: 61_000 })).rejects.toThrow('PIN entry waits at most 60000 ms');

@@ -22,6 +22,12 @@ function connect(config: PinPadSimulatorConfig, clientOptions = {}): { sut: PinP
   return { sut: new PinPadClient(bridgeEnd, { ...FAST_LINK, ...clientOptions }), simulator, wire };
 }
 
+/** Resolves once the pad acknowledged the command numbered `seq` (it runs it), instead of guessing a delay. */
+async function untilPadTook(wire: readonly Buffer[], seq: number): Promise<void> {
+  const ack = Buffer.from([0x06, seq]);
+  while (!Buffer.concat(wire).includes(ack)) await new Promise((resolve) => setImmediate(resolve));
+}
+
 describe(PinPadSimulator.name, () => {
   it('reads a magnetic stripe into the block the gateway decrypts, with a new KSN per read', async () => {
     const { sut } = connect(simulatorConfigOf());
@@ -90,7 +96,7 @@ describe(PinPadSimulator.name, () => {
   });
 
   it('shows text, tells its identity and state, and stops a waiting card read on cancel', async () => {
-    const { sut, simulator } = connect(simulatorConfigOf({ card: undefined }));
+    const { sut, simulator, wire } = connect(simulatorConfigOf({ card: undefined }));
     await sut.display(['TOTAL', '15.00 EUR']);
     expect(simulator.displayed).toEqual(['TOTAL', '15.00 EUR']);
     await expect(sut.deviceInfo()).resolves.toEqual({
@@ -102,9 +108,19 @@ describe(PinPadSimulator.name, () => {
       ksn: 'FFFF9876543210E00001',
     });
     const read = sut.readCard('CARD', ['chip'], 30_000);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await untilPadTook(wire, 2);
     await sut.cancel();
     await expect(read).rejects.toEqual(new PinPadDeviceError('read-card', 'cancelled'));
+    sut.close();
+  });
+
+  it('cancels a card read called in the same tick: it never reaches the pad, and the next command runs', async () => {
+    const { sut, wire } = connect(simulatorConfigOf({ card: undefined }));
+    const read = sut.readCard('CARD', ['chip'], 30_000);
+    await sut.cancel();
+    await expect(read).rejects.toEqual(new PinPadDeviceError('read-card', 'cancelled'));
+    await expect(sut.status()).resolves.toEqual({ command: 'status', state: 'idle' });
+    expect(Buffer.concat(wire).includes(Buffer.from('CARD'))).toBe(false);
     sut.close();
   });
 
@@ -133,9 +149,9 @@ describe(PinPadSimulator.name, () => {
     });
 
     it('line dropped mid-operation: the waiting command fails with line-closed', async () => {
-      const { sut } = connect(simulatorConfigOf({ faults: { dropLineAfterFrames: 1 }, card: undefined }));
+      const { sut, wire } = connect(simulatorConfigOf({ faults: { dropLineAfterFrames: 1 }, card: undefined }));
       const read = sut.readCard('CARD', ['chip'], 30_000);
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await untilPadTook(wire, 0);
       void sut.cancel().catch(() => undefined);
       await expect(read).rejects.toMatchObject({ name: 'PinPadLinkError', reason: 'line-closed' });
     });
