@@ -156,6 +156,29 @@ describe(PinPadSimulator.name, () => {
       await expect(read).rejects.toMatchObject({ name: 'PinPadLinkError', reason: 'line-closed' });
     });
 
+    it('a lost card read, then cancel: the pad refuses the cancel out of order, the link goes down named, and a new line works', async () => {
+      const simulator = new PinPadSimulator(simulatorConfigOf({ faults: { loseFrame: 2 }, card: undefined }));
+      const open = (): PinPadClient => {
+        const [bridgeEnd, padEnd] = duplexPair();
+        simulator.attach(padEnd, FAST_LINK);
+        return new PinPadClient(bridgeEnd, FAST_LINK);
+      };
+      const sut = open();
+      await sut.display(['ONE']);
+      const read = sut.readCard('CARD', ['chip'], 30_000);
+      await new Promise((resolve) => setImmediate(resolve)); // the read is on the line (and lost)
+      const cancel = sut.cancel();
+      const down = { name: 'PinPadLinkError', reason: 'out-of-order' };
+      await expect(cancel).rejects.toMatchObject(down);
+      await expect(read).rejects.toMatchObject(down);
+      await expect(sut.status()).rejects.toMatchObject(down);
+      const again = open();
+      await expect(again.status()).resolves.toEqual({ command: 'status', state: 'idle' });
+      await expect(again.display(['TWO'])).resolves.toEqual({ command: 'display' });
+      expect(simulator.displayed).toEqual(['TWO']);
+      again.close();
+    });
+
     it('answers late: the bridge times out', async () => {
       const { sut } = connect(simulatorConfigOf({ faults: { answerDelayMs: 300 } }), { answerTimeoutMs: 100 });
       await expect(sut.status()).resolves.toEqual({ command: 'status', state: 'idle' });

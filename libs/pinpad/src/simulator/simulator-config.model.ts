@@ -38,6 +38,8 @@ export interface SimulatedFaults {
   readonly garbageAfterFrames?: number;
   /** After N frames the next frame the pad sends has a wrong check byte (once; its resend is good). */
   readonly badCheckByteAfterFrames?: number;
+  /** The Nth frame the pad receives (1 = the first) is lost on the line, once; later ones arrive. */
+  readonly loseFrame?: number;
   /** After N frames the pad drops the line (closes the socket or the port). */
   readonly dropLineAfterFrames?: number;
   /** Every answer comes this late. */
