@@ -22,6 +22,13 @@ function connect(config: PinPadSimulatorConfig, clientOptions = {}): { sut: PinP
   return { sut: new PinPadClient(bridgeEnd, { ...FAST_LINK, ...clientOptions }), simulator, wire };
 }
 
+/** A new line (a new session) from a bridge to a simulator that may already serve others. */
+function lineTo(simulator: PinPadSimulator): PinPadClient {
+  const [bridgeEnd, padEnd] = duplexPair();
+  simulator.attach(padEnd, FAST_LINK);
+  return new PinPadClient(bridgeEnd, FAST_LINK);
+}
+
 /** Resolves once the pad acknowledged the command numbered `seq` (it runs it), instead of guessing a delay. */
 async function untilPadTook(wire: readonly Buffer[], seq: number): Promise<void> {
   const ack = Buffer.from([0x06, seq]);
@@ -73,6 +80,18 @@ describe(PinPadSimulator.name, () => {
     await expect(sut.enterPin(prompt)).rejects.toEqual(new PinPadDeviceError('pin-entry', 'cancelled-by-cardholder'));
     await expect(sut.enterPin(prompt)).rejects.toEqual(new PinPadDeviceError('pin-entry', 'keypad-timeout'));
     sut.close();
+  });
+
+  it('asks for a card again in a new session: the card read on an earlier line is not the one a PIN is for', async () => {
+    const simulator = new PinPadSimulator(simulatorConfigOf({ keysTyped: `${TEST_PIN}E` }));
+    const first = lineTo(simulator);
+    await first.readCard('SWIPE', ['magstripe'], 1_000);
+    first.close();
+    const second = lineTo(simulator);
+    await expect(second.enterPin({ prompt: 'PIN', minDigits: 4, maxDigits: 12, timeoutMs: 1_000 })).rejects.toEqual(
+      new PinPadDeviceError('pin-entry', 'no-card'),
+    );
+    second.close();
   });
 
   it('answers a PIN entry with not-supported when it has no PIN block encryptor', async () => {
@@ -158,12 +177,7 @@ describe(PinPadSimulator.name, () => {
 
     it('a lost card read, then cancel: the pad refuses the cancel out of order, the link goes down named, and a new line works', async () => {
       const simulator = new PinPadSimulator(simulatorConfigOf({ faults: { loseFrame: 2 }, card: undefined }));
-      const open = (): PinPadClient => {
-        const [bridgeEnd, padEnd] = duplexPair();
-        simulator.attach(padEnd, FAST_LINK);
-        return new PinPadClient(bridgeEnd, FAST_LINK);
-      };
-      const sut = open();
+      const sut = lineTo(simulator);
       await sut.display(['ONE']);
       const read = sut.readCard('CARD', ['chip'], 30_000);
       await new Promise((resolve) => setImmediate(resolve)); // the read is on the line (and lost)
@@ -172,7 +186,7 @@ describe(PinPadSimulator.name, () => {
       await expect(cancel).rejects.toMatchObject(down);
       await expect(read).rejects.toMatchObject(down);
       await expect(sut.status()).rejects.toMatchObject(down);
-      const again = open();
+      const again = lineTo(simulator);
       await expect(again.status()).resolves.toEqual({ command: 'status', state: 'idle' });
       await expect(again.display(['TWO'])).resolves.toEqual({ command: 'display' });
       expect(simulator.displayed).toEqual(['TWO']);
