@@ -59,6 +59,45 @@ describe(PinPadSimulator.name, () => {
     sut.close();
   });
 
+  it('sends clear only the EMV tags on its allow-list, inside templates too: no PAN, track or name carrier', async () => {
+    const pan = CHIP_CARD.track2.pan;
+    const card = {
+      ...CHIP_CARD,
+      iccTags: [
+        { tag: '9F26', value: '1122334455667788' },
+        { tag: '56', value: Buffer.from(`B${pan}^CARDHOLDER/A^2912201`).toString('hex') },
+        {
+          tag: '70',
+          children: [
+            { tag: '5A', value: pan },
+            { tag: '5F20', value: Buffer.from('CARDHOLDER/A').toString('hex') },
+            { tag: '9F36', value: '0042' },
+          ],
+        },
+        {
+          tag: '77',
+          children: [
+            { tag: '9F6B', value: `${pan}D29122010000` },
+            { tag: '9F1F', value: '3030303030' },
+            { tag: '57', value: `${pan}D29122010000` },
+          ],
+        },
+      ],
+    };
+    const { sut, wire } = connect(simulatorConfigOf({ card }));
+    const read = await sut.readCard('INSERT', ['chip'], 5_000);
+    const clear = decodeBerTlv(read.iccData ?? '');
+    expect(clear.map((t) => [t.tag, (t.children ?? []).map((c) => c.tag)])).toEqual([
+      ['9F26', []],
+      ['70', ['9F36']],
+    ]);
+    const bytes = Buffer.concat(wire);
+    expect(bytes.includes(Buffer.from(pan, 'hex'))).toBe(false);
+    expect(bytes.includes(Buffer.from(pan, 'ascii'))).toBe(false);
+    expect(bytes.includes(Buffer.from('CARDHOLDER'))).toBe(false);
+    sut.close();
+  });
+
   it('enters a PIN: the encryptor gets the digits and the PAN, the line carries only the opaque block and the KSN', async () => {
     const encryptor = recordingPinEncryptor();
     const { sut, wire } = connect(simulatorConfigOf({ keysTyped: `${TEST_PIN}E`, encryptPin: encryptor.encryptPin }));

@@ -7,11 +7,9 @@ import { LinkTimings } from '../link/link-timings.model';
 import { PinPadCommandHandler, PinPadDevice, PinPadSession } from '../link/pinpad.device';
 import { PinPadDeviceError } from '../link/pinpad-link.error';
 import { AnswerOf, RequestOf } from '../protocol/pinpad-message.model';
+import { clearIccTags } from './clear-icc.tags';
 import { withLineFaults } from './faulty.line';
 import { PinPadSimulatorConfig, SimulatedKeys } from './simulator-config.model';
-
-/** EMV tags that hold the PAN or track 2: never sent clear (PCI DSS 4.2). */
-const SENSITIVE_TAGS = new Set(['57', '5A']);
 
 /**
  * The DUKPT state of a pad loaded with the initial key derived from `bdk` for `ksn` (X9.24-1 A.6);
@@ -90,8 +88,8 @@ export class PinPadSimulator {
     const block = encryptCardData(this.config.keys.ipek, this.config.keys.bdkId, ksn, card.track2);
     this.lastPans.set(session, card.track2.pan);
     if (card.entryMode === 'magstripe') return { command: 'read-card', entryMode: card.entryMode, card: block };
-    const clearTags = (card.iccTags ?? []).filter((tag) => !SENSITIVE_TAGS.has(tag.tag.toUpperCase()));
-    return { command: 'read-card', entryMode: card.entryMode, card: block, iccData: encodeBerTlv(clearTags) };
+    // Only the allow-listed tags go clear (PCI DSS 4.2): PAN and track travel inside the block.
+    return { command: 'read-card', entryMode: card.entryMode, card: block, iccData: encodeBerTlv(clearIccTags(card.iccTags ?? [])) };
   }
 
   /** Digits up to E (fewer than minDigits: E is ignored, as a pad beeps), C cancels, no E: keypad timeout. */

@@ -8,7 +8,7 @@ import type { EntryMode } from '../protocol/pinpad-message.model';
 export interface SimulatedCard {
   readonly entryMode: EntryMode;
   readonly track2: Track2Input;
-  /** Chip and contactless: the other EMV tags, sent clear (57 and 5A never are: they travel in the encrypted block). */
+  /** Chip and contactless: the chip's EMV tags; only those on CLEAR_ICC_TAGS are sent clear, templates searched too. */
   readonly iccTags?: readonly TlvInput[];
 }
 
