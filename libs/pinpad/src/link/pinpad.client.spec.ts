@@ -178,6 +178,15 @@ describe(PinPadClient.name, () => {
     await expect(card).rejects.toMatchObject({ name: 'PinPadLinkError', reason: 'line-closed' });
   });
 
+  it('lets a caller await a call later: a line that fails meanwhile is no unhandled rejection', async () => {
+    const { sut, pad } = clientAndPad();
+    const card = sut.readCard('CARD', ['magstripe'], 30_000);
+    await pad.waitFor('frame');
+    pad.line.end();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await expect(card).rejects.toMatchObject({ name: 'PinPadLinkError', reason: 'line-closed' });
+  });
+
   it("turns the pad's error answer into a PinPadDeviceError naming the command and the code", async () => {
     const { sut, pad } = clientAndPad();
     const pin = sut.enterPin({ prompt: 'PIN', minDigits: 4, maxDigits: 12, timeoutMs: 30_000 });

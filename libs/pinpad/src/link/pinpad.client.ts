@@ -109,12 +109,15 @@ export class PinPadClient {
   }
 
   private queued<C extends PinPadCommand>(request: RequestOf<C>): Promise<AnswerOf<C>> {
-    return new Promise<AnswerOf<C>>((resolve, reject) => {
+    const run = new Promise<AnswerOf<C>>((resolve, reject) => {
       const cancel = (): void => reject(new PinPadDeviceError(request.command, 'cancelled'));
       this.waiting.add(cancel);
       // A command cancelled while it waited here is never sent.
       this.queue = this.queue.then(() => (this.waiting.delete(cancel) ? this.request(request).then(resolve, reject) : undefined));
     });
+    // As before: a call the caller awaits later (the line may fail meanwhile) is no unhandled rejection.
+    run.catch(() => undefined);
+    return run;
   }
 
   private async request<C extends PinPadCommand>(request: RequestOf<C>): Promise<AnswerOf<C>> {
