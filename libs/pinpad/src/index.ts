@@ -9,6 +9,7 @@ export * from './protocol/pinpad-frame.error';
 export * from './protocol/pinpad-message.catalogue';
 export * from './protocol/pinpad-message.codec';
 export * from './protocol/pinpad-message.model';
+export * from './simulator/clear-icc.tags';
 export * from './simulator/format0-pin.encryptor';
 export * from './simulator/pinpad.simulator';
 export * from './simulator/simulated.cardholder';

@@ -97,7 +97,7 @@ export class FrameLink {
     }
     if (this.reader.hasPartial && !this.downError) {
       this.gapTimer = setTimeout(() => {
-        const error = this.reader.flushTruncated();
+        const error = this.reader.flushQuiet();
         if (error) this.handle({ kind: 'error', error });
       }, this.timings.frameGapMs);
     }
@@ -133,7 +133,9 @@ export class FrameLink {
     const entry = this.outstanding.get(seq) ?? this.outstanding.values().next().value;
     if (!entry) return;
     if (reason === 'out-of-order') {
-      this.finish(entry.frame.seq, new PinPadLinkError('out-of-order', `the other side refused sequence number ${entry.frame.seq}`));
+      // The two sides disagree on the numbering, and no later number would be taken either: the
+      // link is down, and a new line starts a new session at SEQ 00 (nothing refused ever ran).
+      this.goDown('out-of-order', `the other side refused sequence number ${entry.frame.seq}`);
       return;
     }
     if (entry.sends >= this.timings.maxSends) {
@@ -155,7 +157,7 @@ export class FrameLink {
 
   private transmit(entry: Outstanding): void {
     entry.sends += 1;
-    this.write(entry.bytes);
+    // Armed before the write: an in-memory peer may ACK or NAK inside it, and that must clear this timer.
     entry.timer = setTimeout(() => {
       if (entry.sends >= this.timings.maxSends) {
         this.goDown('no-ack', `no ACK for frame ${entry.frame.seq} after ${entry.sends} sends, ${this.timings.ackTimeoutMs} ms each`);
@@ -163,6 +165,7 @@ export class FrameLink {
         this.transmit(entry);
       }
     }, this.timings.ackTimeoutMs);
+    this.write(entry.bytes);
   }
 
   private finish(seq: number, error?: Error): void {

@@ -1,8 +1,9 @@
 import type { PinPadCommand, PinPadErrorCode } from '../protocol/pinpad-message.model';
 
 /**
- * The link to the PIN pad is down (no ACK after the last send, too many NAKs, garbage, the line
- * closed) or refused a frame for good (out of order). Every waiting call fails with it; none hangs.
+ * The link to the PIN pad is down: no ACK after the last send, too many NAKs, garbage, the line
+ * closed, or the pad refused a sequence number (out of order: the two sides disagree on the
+ * numbering). Every waiting call fails with it; none hangs. Open the line again to start over.
  */
 export type LinkErrorReason = 'no-ack' | 'nak-limit' | 'garbage' | 'line-closed' | 'out-of-order';
 

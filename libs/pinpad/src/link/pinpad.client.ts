@@ -35,7 +35,7 @@ export const MAX_PIN_ENTRY_TIMEOUT_MS = 60_000;
  * The bridge's side of the PIN pad protocol: one method per command, each resolving to the typed
  * answer or failing with a named error (PinPadDeviceError, PinPadTimeoutError, PinPadLinkError,
  * PinPadFrameError). Commands run one at a time in call order; `cancel()` jumps the queue to stop
- * the one in progress.
+ * the one in progress and drops the queued ones.
  */
 export class PinPadClient {
   private readonly link: FrameLink;
@@ -44,6 +44,8 @@ export class PinPadClient {
   private readonly answerMarginMs: number;
   private seq = -1;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Commands queued and not yet sent, each with what fails it when cancelled. */
+  private readonly waiting = new Set<() => void>();
 
   constructor(line: Duplex, options: PinPadClientOptions = {}) {
     this.answerTimeoutMs = options.answerTimeoutMs ?? 2_000;
@@ -91,8 +93,14 @@ export class PinPadClient {
     return this.queued({ command: 'read-card', prompt, entryModes, timeoutMs });
   }
 
-  /** Stops the command in progress (it fails with PinPadDeviceError `cancelled`); not queued. */
+  /**
+   * Stops the command in progress and every command still queued behind it: each fails with
+   * PinPadDeviceError `cancelled` (the queued ones at once, never sent). CANCEL itself is not queued.
+   */
   cancel(): Promise<AnswerOf<'cancel'>> {
+    const waiting = [...this.waiting];
+    this.waiting.clear();
+    waiting.forEach((cancel) => cancel());
     return this.request({ command: 'cancel' });
   }
 
@@ -101,8 +109,14 @@ export class PinPadClient {
   }
 
   private queued<C extends PinPadCommand>(request: RequestOf<C>): Promise<AnswerOf<C>> {
-    const run = this.queue.then(() => this.request(request));
-    this.queue = run.catch(() => undefined);
+    const run = new Promise<AnswerOf<C>>((resolve, reject) => {
+      const cancel = (): void => reject(new PinPadDeviceError(request.command, 'cancelled'));
+      this.waiting.add(cancel);
+      // A command cancelled while it waited here is never sent.
+      this.queue = this.queue.then(() => (this.waiting.delete(cancel) ? this.request(request).then(resolve, reject) : undefined));
+    });
+    // As before: a call the caller awaits later (the line may fail meanwhile) is no unhandled rejection.
+    run.catch(() => undefined);
     return run;
   }
 

@@ -3,19 +3,21 @@ import { duplexPair } from 'node:stream';
 import { encodeAnswer, encodeRequest } from '../protocol/pinpad-message.codec';
 import { PinPadRequest } from '../protocol/pinpad-message.model';
 import { FAST_LINK, RawLinePeer } from '../testing';
-import { PinPadCommandHandler, PinPadDevice } from './pinpad.device';
+import { PinPadCommandHandler, PinPadDevice, PinPadSession } from './pinpad.device';
 import { PinPadDeviceError } from './pinpad-link.error';
 
-/** A pad whose card reads wait until cancelled and whose other commands count their runs. */
-function padAndBridge(autoAck = true): { runs: string[]; bridge: RawLinePeer; device: PinPadDevice } {
+/** A pad whose card reads wait until cancelled and whose other commands count their runs (and the session of each). */
+function padAndBridge(autoAck = true): { runs: string[]; sessions: PinPadSession[]; bridge: RawLinePeer; device: PinPadDevice } {
   const runs: string[] = [];
-  const handler: PinPadCommandHandler = (request, signal) => {
+  const sessions: PinPadSession[] = [];
+  const handler: PinPadCommandHandler = (request, signal, session) => {
     runs.push(request.command);
+    sessions.push(session);
     if (request.command !== 'read-card') return Promise.resolve(request.command === 'beep' ? { command: 'beep' } : { command: 'display' });
     return new Promise((_, reject) => signal.addEventListener('abort', () => reject(new PinPadDeviceError('read-card', 'cancelled'))));
   };
   const [bridgeEnd, padEnd] = duplexPair();
-  return { runs, bridge: new RawLinePeer(bridgeEnd, { autoAck }), device: new PinPadDevice(padEnd, handler, FAST_LINK) };
+  return { runs, sessions, bridge: new RawLinePeer(bridgeEnd, { autoAck }), device: new PinPadDevice(padEnd, handler, FAST_LINK) };
 }
 
 const send = (bridge: RawLinePeer, seq: number, request: PinPadRequest): void => bridge.sendFrame({ seq, ...encodeRequest(request) });
@@ -47,13 +49,17 @@ describe(PinPadDevice.name, () => {
   });
 
   it('takes sequence number 0 with another command as a new session', async () => {
-    const { runs, bridge, device } = padAndBridge();
+    const { runs, sessions, bridge, device } = padAndBridge();
     send(bridge, 0, DISPLAY);
     await bridge.waitFor('frame');
+    send(bridge, 1, DISPLAY);
+    await bridge.waitFor('frame', 2);
     send(bridge, 0, { command: 'beep', count: 1, durationMs: 100 });
-    const frames = await bridge.waitFor('frame', 2);
-    expect(frames[1].frame).toMatchObject({ seq: 0, code: 0x91 });
-    expect(runs).toEqual(['display', 'beep']);
+    const frames = await bridge.waitFor('frame', 3);
+    expect(frames[2].frame).toMatchObject({ seq: 0, code: 0x91 });
+    expect(runs).toEqual(['display', 'display', 'beep']);
+    expect(sessions[1]).toBe(sessions[0]);
+    expect(sessions[2]).not.toBe(sessions[0]);
     device.link.close();
   });
 

@@ -8,8 +8,20 @@ import { FrameLink, FrameVerdict } from './frame.link';
 import { LinkTimings } from './link-timings.model';
 import { PinPadDeviceError } from './pinpad-link.error';
 
+/**
+ * One session of the pad: from a new line or a bridge's SEQ 00 to the next. A new object per
+ * session, so state such as the card read last can be kept per session (a WeakMap keyed by it).
+ */
+export interface PinPadSession {
+  readonly startedAt: Date;
+}
+
 /** What the pad does for a command; fails with PinPadDeviceError for an error answer, or on `signal` (cancel). */
-export type PinPadCommandHandler = (request: Exclude<PinPadRequest, { command: 'status' | 'cancel' }>, signal: AbortSignal) => Promise<PinPadAnswer>;
+export type PinPadCommandHandler = (
+  request: Exclude<PinPadRequest, { command: 'status' | 'cancel' }>,
+  signal: AbortSignal,
+  session: PinPadSession,
+) => Promise<PinPadAnswer>;
 
 /** Commands the pad answers while another one waits for the cardholder. */
 const ANSWERED_WHILE_BUSY = new Set(['status', 'device-info', 'cancel']);
@@ -21,6 +33,7 @@ const ANSWERED_WHILE_BUSY = new Set(['status', 'device-info', 'cancel']);
  */
 export class PinPadDevice {
   readonly link: FrameLink;
+  private session: PinPadSession = { startedAt: new Date() };
   private lastSeq?: number;
   private lastCommandBytes?: Buffer;
   private lastAnswer?: Frame;
@@ -52,6 +65,7 @@ export class PinPadDevice {
       if (this.lastAnswer?.seq === frame.seq) this.link.send(this.lastAnswer).catch(() => undefined);
       return;
     }
+    if (frame.seq === 0 && this.lastSeq !== undefined) this.session = { startedAt: new Date() };
     this.lastSeq = frame.seq;
     this.lastCommandBytes = Buffer.concat([Buffer.from([frame.code]), frame.payload]);
     this.lastAnswer = undefined;
@@ -84,7 +98,7 @@ export class PinPadDevice {
     this.running.add(abort);
     if (request.command !== 'device-info') this.inFlight = abort;
     try {
-      this.answer(frame.seq, await this.handler(request, abort.signal));
+      this.answer(frame.seq, await this.handler(request, abort.signal, this.session));
     } catch (error) {
       const code = error instanceof PinPadDeviceError ? error.code : 'bad-request';
       this.answer(frame.seq, { command: 'error', failedCode: frame.code, error: code });

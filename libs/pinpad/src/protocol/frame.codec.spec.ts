@@ -56,20 +56,35 @@ describe(FrameReader.name, () => {
     expect(events[1]).toEqual({ kind: 'frame', frame: DISPLAY });
   });
 
-  it('names a LEN that does not reach the ETX, and one out of range, as length mismatches', () => {
+  it('names a LEN that does not reach the ETX, and one out of range, as length mismatches once the line is quiet', () => {
     const short = encodeFrame(DISPLAY);
     short.writeUInt16BE(3, 2);
-    expect(errorsOf(short)[0]).toMatchObject({ reason: 'length-mismatch', message: 'length-mismatch: no ETX after the 3 bytes LEN announces' });
+    const sut = new FrameReader();
+    expect(sut.push(short)).toEqual([]);
+    expect(sut.flushQuiet()).toMatchObject({ reason: 'length-mismatch', seq: 7, message: 'length-mismatch: no ETX after the 3 bytes LEN announces' });
     const huge = encodeFrame(DISPLAY);
     huge.writeUInt16BE(0xffff, 2);
-    expect(errorsOf(huge)[0]).toMatchObject({ reason: 'length-mismatch', message: 'length-mismatch: LEN 65535 is outside 1-1024' });
+    expect(sut.push(huge)).toEqual([]);
+    expect(sut.flushQuiet()).toMatchObject({ reason: 'length-mismatch', message: 'length-mismatch: LEN 65535 is outside 1-1024' });
+    expect(sut.flushQuiet()).toBeUndefined();
+  });
+
+  it('reads nothing inside a frame whose ETX is damaged: its 02, 06 and 15 bytes are data, and the next frame after the quiet is read', () => {
+    const bad = encodeFrame({ seq: 4, code: 0xa2, payload: Buffer.from([0x02, 0x00, 0x00, 0x05, 0x06, 0x04, 0x15, 0x04, 0x05, 0x02]) });
+    bad[bad.length - 2] = 0x13;
+    const sut = new FrameReader();
+    const events = [...bad].flatMap((byte) => sut.push(Buffer.from([byte])));
+    expect(events).toEqual([]);
+    expect(sut.hasPartial).toBe(true);
+    expect(sut.flushQuiet()).toMatchObject({ reason: 'length-mismatch', seq: 4 });
+    expect(sut.push(encodeFrame(DISPLAY))).toEqual([{ kind: 'frame', frame: DISPLAY }]);
   });
 
   it('keeps a partial frame until more comes, and names it truncated when the line goes quiet', () => {
     const sut = new FrameReader();
     expect(sut.push(encodeFrame(DISPLAY).subarray(0, 6))).toEqual([]);
     expect(sut.hasPartial).toBe(true);
-    expect(sut.flushTruncated()).toMatchObject({ reason: 'truncated', seq: 7, message: 'truncated: the line went quiet after 6 bytes of a frame' });
+    expect(sut.flushQuiet()).toMatchObject({ reason: 'truncated', seq: 7, message: 'truncated: the line went quiet after 6 bytes of a frame' });
     expect(sut.hasPartial).toBe(false);
     expect(sut.push(encodeFrame(DISPLAY))).toEqual([{ kind: 'frame', frame: DISPLAY }]);
   });

@@ -57,27 +57,36 @@ export type ReadEvent = LineEvent | { readonly kind: 'error'; readonly error: Pi
 const STARTS = new Set([STX, ACK, NAK]);
 
 /**
- * Streaming decoder: bytes in as they arrive, whole frames, ACKs, NAKs and named errors out. After
- * a bad frame it resynchronises on the next STX, ACK or NAK byte; a run of other bytes is one
- * bad-start-byte error. Partial input stays buffered until more arrives or `flushTruncated()`.
+ * Streaming decoder: bytes in as they arrive, whole frames, ACKs, NAKs and named errors out.
+ * A run of bytes that start nothing is one bad-start-byte error; reading resumes at the next STX,
+ * ACK or NAK byte. A frame whose LEN is out of range or whose ETX is not where LEN says has no
+ * trustworthy end: its bytes may hold 02, 06 or 15 that are data, not starts. So the reader drops
+ * every byte until the line goes quiet and `flushQuiet()` names the damaged frame once: one NAK,
+ * one resend. Partial input stays buffered until more arrives or `flushQuiet()`.
  */
 export class FrameReader {
   private buffer: Buffer = Buffer.alloc(0);
+  /** A damaged frame being skipped: bytes are dropped until the line is quiet, then this is named. */
+  private damaged?: PinPadFrameError;
 
   push(chunk: Uint8Array): ReadEvent[] {
+    if (this.damaged) return [];
     this.buffer = Buffer.concat([this.buffer, chunk]);
     const events: ReadEvent[] = [];
     for (let event = this.next(); event; event = this.next()) events.push(event);
     return events;
   }
 
-  /** Bytes of an unfinished frame are waiting. */
+  /** Bytes of an unfinished or damaged frame are waiting for the line to go quiet. */
   get hasPartial(): boolean {
-    return this.buffer.length > 0;
+    return this.buffer.length > 0 || this.damaged !== undefined;
   }
 
-  /** The line went quiet mid-frame: drop what is buffered and say so. */
-  flushTruncated(): PinPadFrameError | undefined {
+  /** The line went quiet: names the damaged frame being skipped, or drops an unfinished one as truncated. */
+  flushQuiet(): PinPadFrameError | undefined {
+    const damaged = this.damaged;
+    this.damaged = undefined;
+    if (damaged) return damaged;
     if (this.buffer.length === 0) return undefined;
     const seq = this.buffer[0] === STX && this.buffer.length > 1 ? this.buffer[1] : undefined;
     const error = new PinPadFrameError('truncated', `the line went quiet after ${this.buffer.length} bytes of a frame`, seq);
@@ -109,12 +118,12 @@ export class FrameReader {
     const seq = buf[1];
     const length = buf.readUInt16BE(2);
     if (length === 0 || length > MAX_FRAME_LENGTH) {
-      return this.consume(1, { kind: 'error', error: new PinPadFrameError('length-mismatch', `LEN ${length} is outside 1-${MAX_FRAME_LENGTH}`, seq) });
+      return this.skipDamaged(new PinPadFrameError('length-mismatch', `LEN ${length} is outside 1-${MAX_FRAME_LENGTH}`, seq));
     }
     const total = FRAME_HEADER_BYTES + length + FRAME_TRAILER_BYTES;
     if (buf.length < total) return undefined;
     if (buf[total - 2] !== ETX) {
-      return this.consume(1, { kind: 'error', error: new PinPadFrameError('length-mismatch', `no ETX after the ${length} bytes LEN announces`, seq) });
+      return this.skipDamaged(new PinPadFrameError('length-mismatch', `no ETX after the ${length} bytes LEN announces`, seq));
     }
     const expected = checkByteOf(buf.subarray(1, total - 1));
     if (buf[total - 1] !== expected) {
@@ -125,6 +134,12 @@ export class FrameReader {
     }
     const frame: Frame = { seq, code: buf[4], payload: Buffer.from(buf.subarray(5, total - 2)) };
     return this.consume(total, { kind: 'frame', frame });
+  }
+
+  private skipDamaged(error: PinPadFrameError): undefined {
+    this.damaged = error;
+    this.buffer = Buffer.alloc(0);
+    return undefined;
   }
 
   private consume(bytes: number, event: ReadEvent): ReadEvent {

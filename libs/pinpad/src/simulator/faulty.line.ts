@@ -9,7 +9,8 @@ const GARBAGE_BYTE = 0xee;
 
 /**
  * Wraps a line with the simulator's faults: counts the frames the pad receives and, past the
- * configured counts, drops what comes in, garbles or corrupts what goes out, or drops the line.
+ * configured counts, drops what comes in, garbles or corrupts what goes out, or drops the line;
+ * one frame can be lost on the way in (with whatever else its chunk held).
  */
 export function withLineFaults(line: Duplex, faults: SimulatedFaults): Duplex {
   const reader = new FrameReader();
@@ -37,7 +38,9 @@ export function withLineFaults(line: Duplex, faults: SimulatedFaults): Duplex {
     },
   });
   line.on('data', (chunk: Buffer) => {
+    const before = framesIn;
     framesIn += reader.push(chunk).filter((event) => event.kind === 'frame').length;
+    if (faults.loseFrame !== undefined && before < faults.loseFrame && framesIn >= faults.loseFrame) return;
     if (past(faults.dropLineAfterFrames)) {
       // End first, so an in-memory peer hears it too (a socket or a tty also closes on destroy).
       line.end(() => line.destroy());

@@ -22,6 +22,19 @@ function connect(config: PinPadSimulatorConfig, clientOptions = {}): { sut: PinP
   return { sut: new PinPadClient(bridgeEnd, { ...FAST_LINK, ...clientOptions }), simulator, wire };
 }
 
+/** A new line (a new session) from a bridge to a simulator that may already serve others. */
+function lineTo(simulator: PinPadSimulator): PinPadClient {
+  const [bridgeEnd, padEnd] = duplexPair();
+  simulator.attach(padEnd, FAST_LINK);
+  return new PinPadClient(bridgeEnd, FAST_LINK);
+}
+
+/** Resolves once the pad acknowledged the command numbered `seq` (it runs it), instead of guessing a delay. */
+async function untilPadTook(wire: readonly Buffer[], seq: number): Promise<void> {
+  const ack = Buffer.from([0x06, seq]);
+  while (!Buffer.concat(wire).includes(ack)) await new Promise((resolve) => setImmediate(resolve));
+}
+
 describe(PinPadSimulator.name, () => {
   it('reads a magnetic stripe into the block the gateway decrypts, with a new KSN per read', async () => {
     const { sut } = connect(simulatorConfigOf());
@@ -43,6 +56,45 @@ describe(PinPadSimulator.name, () => {
     expect(decodeBerTlv(read.iccData ?? '').map((t) => t.tag)).toEqual(['9F26', '9F02', '82']);
     expect(Buffer.concat(wire).includes(Buffer.from('5555555555554444', 'hex'))).toBe(false);
     expect(Buffer.concat(wire).includes(Buffer.from('5555555555554444', 'ascii'))).toBe(false);
+    sut.close();
+  });
+
+  it('sends clear only the EMV tags on its allow-list, inside templates too: no PAN, track or name carrier', async () => {
+    const pan = CHIP_CARD.track2.pan;
+    const card = {
+      ...CHIP_CARD,
+      iccTags: [
+        { tag: '9F26', value: '1122334455667788' },
+        { tag: '56', value: Buffer.from(`B${pan}^CARDHOLDER/A^2912201`).toString('hex') },
+        {
+          tag: '70',
+          children: [
+            { tag: '5A', value: pan },
+            { tag: '5F20', value: Buffer.from('CARDHOLDER/A').toString('hex') },
+            { tag: '9F36', value: '0042' },
+          ],
+        },
+        {
+          tag: '77',
+          children: [
+            { tag: '9F6B', value: `${pan}D29122010000` },
+            { tag: '9F1F', value: '3030303030' },
+            { tag: '57', value: `${pan}D29122010000` },
+          ],
+        },
+      ],
+    };
+    const { sut, wire } = connect(simulatorConfigOf({ card }));
+    const read = await sut.readCard('INSERT', ['chip'], 5_000);
+    const clear = decodeBerTlv(read.iccData ?? '');
+    expect(clear.map((t) => [t.tag, (t.children ?? []).map((c) => c.tag)])).toEqual([
+      ['9F26', []],
+      ['70', ['9F36']],
+    ]);
+    const bytes = Buffer.concat(wire);
+    expect(bytes.includes(Buffer.from(pan, 'hex'))).toBe(false);
+    expect(bytes.includes(Buffer.from(pan, 'ascii'))).toBe(false);
+    expect(bytes.includes(Buffer.from('CARDHOLDER'))).toBe(false);
     sut.close();
   });
 
@@ -69,6 +121,18 @@ describe(PinPadSimulator.name, () => {
     sut.close();
   });
 
+  it('asks for a card again in a new session: the card read on an earlier line is not the one a PIN is for', async () => {
+    const simulator = new PinPadSimulator(simulatorConfigOf({ keysTyped: `${TEST_PIN}E` }));
+    const first = lineTo(simulator);
+    await first.readCard('SWIPE', ['magstripe'], 1_000);
+    first.close();
+    const second = lineTo(simulator);
+    await expect(second.enterPin({ prompt: 'PIN', minDigits: 4, maxDigits: 12, timeoutMs: 1_000 })).rejects.toEqual(
+      new PinPadDeviceError('pin-entry', 'no-card'),
+    );
+    second.close();
+  });
+
   it('answers a PIN entry with not-supported when it has no PIN block encryptor', async () => {
     const { sut } = connect(simulatorConfigOf({ keysTyped: `${TEST_PIN}E`, encryptPin: undefined }));
     await sut.readCard('SWIPE', ['magstripe'], 1_000);
@@ -90,7 +154,7 @@ describe(PinPadSimulator.name, () => {
   });
 
   it('shows text, tells its identity and state, and stops a waiting card read on cancel', async () => {
-    const { sut, simulator } = connect(simulatorConfigOf({ card: undefined }));
+    const { sut, simulator, wire } = connect(simulatorConfigOf({ card: undefined }));
     await sut.display(['TOTAL', '15.00 EUR']);
     expect(simulator.displayed).toEqual(['TOTAL', '15.00 EUR']);
     await expect(sut.deviceInfo()).resolves.toEqual({
@@ -102,9 +166,19 @@ describe(PinPadSimulator.name, () => {
       ksn: 'FFFF9876543210E00001',
     });
     const read = sut.readCard('CARD', ['chip'], 30_000);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await untilPadTook(wire, 2);
     await sut.cancel();
     await expect(read).rejects.toEqual(new PinPadDeviceError('read-card', 'cancelled'));
+    sut.close();
+  });
+
+  it('cancels a card read called in the same tick: it never reaches the pad, and the next command runs', async () => {
+    const { sut, wire } = connect(simulatorConfigOf({ card: undefined }));
+    const read = sut.readCard('CARD', ['chip'], 30_000);
+    await sut.cancel();
+    await expect(read).rejects.toEqual(new PinPadDeviceError('read-card', 'cancelled'));
+    await expect(sut.status()).resolves.toEqual({ command: 'status', state: 'idle' });
+    expect(Buffer.concat(wire).includes(Buffer.from('CARD'))).toBe(false);
     sut.close();
   });
 
@@ -133,11 +207,29 @@ describe(PinPadSimulator.name, () => {
     });
 
     it('line dropped mid-operation: the waiting command fails with line-closed', async () => {
-      const { sut } = connect(simulatorConfigOf({ faults: { dropLineAfterFrames: 1 }, card: undefined }));
+      const { sut, wire } = connect(simulatorConfigOf({ faults: { dropLineAfterFrames: 1 }, card: undefined }));
       const read = sut.readCard('CARD', ['chip'], 30_000);
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await untilPadTook(wire, 0);
       void sut.cancel().catch(() => undefined);
       await expect(read).rejects.toMatchObject({ name: 'PinPadLinkError', reason: 'line-closed' });
+    });
+
+    it('a lost card read, then cancel: the pad refuses the cancel out of order, the link goes down named, and a new line works', async () => {
+      const simulator = new PinPadSimulator(simulatorConfigOf({ faults: { loseFrame: 2 }, card: undefined }));
+      const sut = lineTo(simulator);
+      await sut.display(['ONE']);
+      const read = sut.readCard('CARD', ['chip'], 30_000);
+      await new Promise((resolve) => setImmediate(resolve)); // the read is on the line (and lost)
+      const cancel = sut.cancel();
+      const down = { name: 'PinPadLinkError', reason: 'out-of-order' };
+      await expect(cancel).rejects.toMatchObject(down);
+      await expect(read).rejects.toMatchObject(down);
+      await expect(sut.status()).rejects.toMatchObject(down);
+      const again = lineTo(simulator);
+      await expect(again.status()).resolves.toEqual({ command: 'status', state: 'idle' });
+      await expect(again.display(['TWO'])).resolves.toEqual({ command: 'display' });
+      expect(simulator.displayed).toEqual(['TWO']);
+      again.close();
     });
 
     it('answers late: the bridge times out', async () => {

@@ -4,14 +4,12 @@ import { bytesToHex, deriveIpek, encryptCardData, KeySerialNumber } from '@payme
 import { encodeBerTlv } from '@payments/iso8583';
 
 import { LinkTimings } from '../link/link-timings.model';
-import { PinPadDevice, PinPadCommandHandler } from '../link/pinpad.device';
+import { PinPadCommandHandler, PinPadDevice, PinPadSession } from '../link/pinpad.device';
 import { PinPadDeviceError } from '../link/pinpad-link.error';
 import { AnswerOf, RequestOf } from '../protocol/pinpad-message.model';
+import { clearIccTags } from './clear-icc.tags';
 import { withLineFaults } from './faulty.line';
 import { PinPadSimulatorConfig, SimulatedKeys } from './simulator-config.model';
-
-/** EMV tags that hold the PAN or track 2: never sent clear (PCI DSS 4.2). */
-const SENSITIVE_TAGS = new Set(['57', '5A']);
 
 /**
  * The DUKPT state of a pad loaded with the initial key derived from `bdk` for `ksn` (X9.24-1 A.6);
@@ -25,13 +23,13 @@ export function simulatedKeysOf(bdkId: string, bdk: Uint8Array, ksn: KeySerialNu
  * A scriptable PIN pad: shows text, reads the scripted cardholder's keys and the configured card,
  * encrypts as a real pad does (card data under DUKPT, a new KSN per read; the PIN through the
  * injected encryptor) and misbehaves on request. One simulator serves any number of lines; the
- * KSN and the card last read are shared.
+ * KSN is shared, the card last read belongs to its session (a PIN entry in a new one answers no-card).
  */
 export class PinPadSimulator {
   /** What the display shows now (for tests and the CLI's log). */
   displayed: readonly string[] = [];
   private ksn: KeySerialNumber;
-  private lastPan?: string;
+  private readonly lastPans = new WeakMap<PinPadSession, string>();
 
   constructor(private readonly config: PinPadSimulatorConfig) {
     this.ksn = config.keys.ksn;
@@ -43,7 +41,7 @@ export class PinPadSimulator {
     return new PinPadDevice(faulty, this.handle, timings);
   }
 
-  readonly handle: PinPadCommandHandler = async (request, signal) => {
+  readonly handle: PinPadCommandHandler = async (request, signal, session) => {
     await pause(this.config.faults?.answerDelayMs ?? 0, signal);
     switch (request.command) {
       case 'device-info': {
@@ -60,9 +58,9 @@ export class PinPadSimulator {
       case 'confirm-amount':
         return this.confirm(request, signal);
       case 'pin-entry':
-        return this.enterPin(request, signal);
+        return this.enterPin(request, signal, session);
       case 'read-card':
-        return this.readCard(request, signal);
+        return this.readCard(request, signal, session);
     }
   };
 
@@ -72,26 +70,26 @@ export class PinPadSimulator {
     return { command: 'confirm-amount', confirmed: key === 'E' };
   }
 
-  private async enterPin(request: RequestOf<'pin-entry'>, signal: AbortSignal): Promise<AnswerOf<'pin-entry'>> {
+  private async enterPin(request: RequestOf<'pin-entry'>, signal: AbortSignal, session: PinPadSession): Promise<AnswerOf<'pin-entry'>> {
     const { encryptPin } = this.config;
     if (!encryptPin) throw new PinPadDeviceError('pin-entry', 'not-supported');
-    const pan = this.lastPan;
+    const pan = this.lastPans.get(session);
     if (!pan) throw new PinPadDeviceError('pin-entry', 'no-card');
     const pin = await this.typedDigits(request, signal);
     const ksn = this.nextKsn();
     return { command: 'pin-entry', pinBlock: bytesToHex(encryptPin(pin, pan, ksn)), ksn: ksn.toHex() };
   }
 
-  private async readCard(request: RequestOf<'read-card'>, signal: AbortSignal): Promise<AnswerOf<'read-card'>> {
+  private async readCard(request: RequestOf<'read-card'>, signal: AbortSignal, session: PinPadSession): Promise<AnswerOf<'read-card'>> {
     const card = this.config.card;
     if (!card || !request.entryModes.includes(card.entryMode)) return keypadTimeout(request.timeoutMs, signal);
     if (this.config.cardReadFails) throw new PinPadDeviceError('read-card', 'card-read-error');
     const ksn = this.nextKsn();
     const block = encryptCardData(this.config.keys.ipek, this.config.keys.bdkId, ksn, card.track2);
-    this.lastPan = card.track2.pan;
+    this.lastPans.set(session, card.track2.pan);
     if (card.entryMode === 'magstripe') return { command: 'read-card', entryMode: card.entryMode, card: block };
-    const clearTags = (card.iccTags ?? []).filter((tag) => !SENSITIVE_TAGS.has(tag.tag.toUpperCase()));
-    return { command: 'read-card', entryMode: card.entryMode, card: block, iccData: encodeBerTlv(clearTags) };
+    // Only the allow-listed tags go clear (PCI DSS 4.2): PAN and track travel inside the block.
+    return { command: 'read-card', entryMode: card.entryMode, card: block, iccData: encodeBerTlv(clearIccTags(card.iccTags ?? [])) };
   }
 
   /** Digits up to E (fewer than minDigits: E is ignored, as a pad beeps), C cancels, no E: keypad timeout. */

@@ -8,7 +8,7 @@ import type { EntryMode } from '../protocol/pinpad-message.model';
 export interface SimulatedCard {
   readonly entryMode: EntryMode;
   readonly track2: Track2Input;
-  /** Chip and contactless: the other EMV tags, sent clear (57 and 5A never are: they travel in the encrypted block). */
+  /** Chip and contactless: the chip's EMV tags; only those on CLEAR_ICC_TAGS are sent clear, templates searched too. */
   readonly iccTags?: readonly TlvInput[];
 }
 
@@ -38,6 +38,8 @@ export interface SimulatedFaults {
   readonly garbageAfterFrames?: number;
   /** After N frames the next frame the pad sends has a wrong check byte (once; its resend is good). */
   readonly badCheckByteAfterFrames?: number;
+  /** The Nth frame the pad receives (1 = the first) is lost on the line, once; later ones arrive. */
+  readonly loseFrame?: number;
   /** After N frames the pad drops the line (closes the socket or the port). */
   readonly dropLineAfterFrames?: number;
   /** Every answer comes this late. */

@@ -3,8 +3,9 @@ import { ANSI_TEST_BDK, CardDataDecryptor, InMemoryBdkStore } from '@payments/cr
 import type { SerialPort } from 'serialport';
 
 import { PinPadClient } from '../link/pinpad.client';
+import { PinPadLinkError } from '../link/pinpad-link.error';
 import { PinPadSimulator } from '../simulator/pinpad.simulator';
-import { CHIP_CARD, FAST_LINK, OPAQUE_PIN_BLOCK, recordingPinEncryptor, simulatorConfigOf, TEST_BDK_ID, TEST_PIN } from '../testing';
+import { CHIP_CARD, FAST_LINK, OPAQUE_PIN_BLOCK, RawLinePeer, recordingPinEncryptor, simulatorConfigOf, TEST_BDK_ID, TEST_PIN } from '../testing';
 import { openPtyPair, PtyPair } from './pty-pair';
 import { openPinPadOverSerial, openSerialLine, servePinPadOverSerial } from './serial.transport';
 
@@ -71,13 +72,17 @@ describe('PIN pad over a serial line (socat pty pair, serialport on both ends)',
     const pair = await openPtyPair();
     const serving = await servePinPadOverSerial(new PinPadSimulator(simulatorConfigOf()), pair.ends[0], FAST_LINK);
     try {
+      const linkDown = new Promise<PinPadLinkError>((resolve) => serving.onLinkDown(resolve));
       const noisy = await openSerialLine(pair.ends[1]);
-      for (let n = 0; n < 3; n += 1) {
-        noisy.write(Buffer.from([0xee, 0xee]));
-        await new Promise((resolve) => setTimeout(resolve, 20));
+      const pad = new RawLinePeer(noisy);
+      // One bad reception at a time: each NAKed before the next, the third takes the pad's link down.
+      for (let n = 1; n <= 3; n += 1) {
+        pad.write(Buffer.from([0xee, 0xee]));
+        await pad.waitFor('nak', n);
       }
+      expect(pad.received.map((event) => event.kind === 'nak' && event.reason)).toEqual(['bad-start-byte', 'bad-start-byte', 'bad-start-byte']);
+      await expect(linkDown).resolves.toMatchObject({ reason: 'garbage' });
       await new Promise<void>((resolve) => noisy.close(() => resolve()));
-      await new Promise((resolve) => setTimeout(resolve, 250));
       const client = await openPinPadOverSerial(pair.ends[1], FAST_LINK);
       await expect(client.deviceInfo()).resolves.toMatchObject({ serialNumber: 'PP-000123' });
       client.close();

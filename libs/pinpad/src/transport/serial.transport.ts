@@ -26,6 +26,8 @@ export async function openPinPadOverSerial(path: string, options: PinPadClientOp
 }
 
 export interface ServingPinPad {
+  /** Called each time a session's link goes down (a new session then waits on the same port). */
+  onLinkDown(listener: (error: PinPadLinkError) => void): void;
   /** Stops serving and closes the port. */
   close(): Promise<void>;
 }
@@ -37,13 +39,16 @@ export interface ServingPinPad {
  */
 export async function servePinPadOverSerial(simulator: PinPadSimulator, path: string, timings: Partial<LinkTimings> = {}): Promise<ServingPinPad> {
   const port = await openSerialLine(path);
+  const downListeners: ((error: PinPadLinkError) => void)[] = [];
   const attach = (): void => {
-    simulator.attach(sessionOn(port), timings).link.onDown(() => {
+    simulator.attach(sessionOn(port), timings).link.onDown((error) => {
       if (port.isOpen) attach();
+      downListeners.forEach((listener) => listener(error));
     });
   };
   attach();
   return {
+    onLinkDown: (listener) => void downListeners.push(listener),
     close: () =>
       new Promise<void>((resolve) => {
         if (!port.isOpen) return resolve();
