@@ -23,10 +23,24 @@ function assertBlocks(data: Uint8Array, field: string): void {
   }
 }
 
+/**
+ * One cipher run. `key` is a copy made for OpenSSL (the expanded key) and is wiped here, as are
+ * the cipher's own output buffers once concatenated: a decrypted PIN block or key leaves only the
+ * returned buffer behind, which its caller wipes.
+ */
 function run(decrypt: boolean, algorithm: string, key: Buffer, iv: Buffer | null, data: Uint8Array): Buffer {
-  const cipher = decrypt ? createDecipheriv(algorithm, key, iv) : createCipheriv(algorithm, key, iv);
-  cipher.setAutoPadding(false);
-  return Buffer.concat([cipher.update(data), cipher.final()]);
+  try {
+    const cipher = decrypt ? createDecipheriv(algorithm, key, iv) : createCipheriv(algorithm, key, iv);
+    cipher.setAutoPadding(false);
+    const head = cipher.update(data);
+    const tail = cipher.final();
+    const out = Buffer.concat([head, tail]);
+    head.fill(0);
+    tail.fill(0);
+    return out;
+  } finally {
+    key.fill(0);
+  }
 }
 
 /** Single-DES ECB encryption of one 8-byte block. */

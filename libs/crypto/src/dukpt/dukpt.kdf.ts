@@ -28,11 +28,23 @@ function nonReversibleKeyGeneration(key: Buffer, register: Buffer): Buffer {
   const half = (k: Buffer): Buffer => {
     const left = k.subarray(0, 8);
     const right = k.subarray(8, 16);
-    return xorBytes(desEncryptBlock(left, xorBytes(register, right)), right);
+    const input = xorBytes(register, right);
+    const encrypted = desEncryptBlock(left, input);
+    try {
+      return xorBytes(encrypted, right);
+    } finally {
+      input.fill(0);
+      encrypted.fill(0);
+    }
   };
+  const masked = xorBytes(key, KEY_MASK);
   const rightHalf = half(key);
-  const leftHalf = half(xorBytes(key, KEY_MASK));
-  return Buffer.concat([leftHalf, rightHalf]);
+  const leftHalf = half(masked);
+  try {
+    return Buffer.concat([leftHalf, rightHalf]);
+  } finally {
+    for (const buffer of [masked, leftHalf, rightHalf]) buffer.fill(0);
+  }
 }
 
 /**
@@ -42,9 +54,14 @@ function nonReversibleKeyGeneration(key: Buffer, register: Buffer): Buffer {
 export function deriveIpek(bdk: Uint8Array, ksn: KeySerialNumber): Buffer {
   assertDoubleLength(bdk, 'bdk');
   const block = ksn.initial().toBuffer().subarray(0, 8);
+  const masked = xorBytes(bdk, KEY_MASK); // as secret as the BDK itself
   const left = tdesEncryptEcb(bdk, block);
-  const right = tdesEncryptEcb(xorBytes(bdk, KEY_MASK), block);
-  return Buffer.concat([left, right]);
+  const right = tdesEncryptEcb(masked, block);
+  try {
+    return Buffer.concat([left, right]);
+  } finally {
+    for (const buffer of [masked, left, right]) buffer.fill(0);
+  }
 }
 
 /**
@@ -64,7 +81,9 @@ export function deriveTransactionKey(ipek: Uint8Array, ksn: KeySerialNumber): Bu
     register[5] = (register[5] ?? 0) | (bit >>> 16);
     register[6] = (register[6] ?? 0) | ((bit >>> 8) & 0xff);
     register[7] = (register[7] ?? 0) | (bit & 0xff);
-    key = nonReversibleKeyGeneration(key, register);
+    const next = nonReversibleKeyGeneration(key, register);
+    key.fill(0); // an intermediate key is not kept
+    key = next;
   }
   return key;
 }
