@@ -1,8 +1,9 @@
 import { duplexPair } from 'node:stream';
 
-import { encodeAck, encodeNak } from '../protocol/frame.codec';
+import { encodeAck, encodeFrame, encodeNak } from '../protocol/frame.codec';
 import { FAST_LINK } from '../testing';
 import { FrameLink } from './frame.link';
+import { LinkTimingsError } from './link-timings.model';
 
 /**
  * A link whose far end answers each frame at once with `reply`. Once both ends flow, an in-memory
@@ -38,5 +39,25 @@ describe(FrameLink.name, () => {
     await expect(sut.send(STATUS)).rejects.toMatchObject({ reason: 'out-of-order' });
     await afterAckTimeouts();
     expect(frames).toHaveLength(1);
+  });
+
+  it('takes a good frame behind a stray 02 at once: ACKs it, NAKs nothing', async () => {
+    const [mine, theirs] = duplexPair();
+    const accepted: number[] = [];
+    const sut = new FrameLink(mine, { judge: () => 'ack', accept: (frame) => accepted.push(frame.seq) }, FAST_LINK);
+    const heard: Buffer[] = [];
+    theirs.on('data', (chunk: Buffer) => heard.push(chunk));
+    theirs.write(Buffer.concat([Buffer.from([0x02]), encodeFrame({ ...STATUS, seq: 1 })]));
+    await new Promise((resolve) => setTimeout(resolve, FAST_LINK.frameGapMs / 2));
+    expect(accepted).toEqual([1]);
+    expect(Buffer.concat(heard)).toEqual(encodeAck(1));
+    sut.close();
+  });
+
+  it('refuses timings whose frame gap is not below the ACK timeout: a damaged frame would be NAKed too late', () => {
+    const [mine] = duplexPair();
+    const build = (): FrameLink => new FrameLink(mine, { judge: () => 'ack', accept: () => undefined }, { ackTimeoutMs: 300, frameGapMs: 300 });
+    expect(build).toThrow(LinkTimingsError);
+    expect(build).toThrow('frameGapMs (300) must be below ackTimeoutMs (300)');
   });
 });

@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { encodeAck, encodeFrame, encodeNak, FrameReader, ReadEvent } from '../protocol/frame.codec';
 import { Frame } from '../protocol/frame.model';
 import { PinPadFrameError } from '../protocol/pinpad-frame.error';
-import { DEFAULT_LINK_TIMINGS, LinkTimings } from './link-timings.model';
+import { LinkTimings, linkTimingsOf } from './link-timings.model';
 import { LinkErrorReason, PinPadLinkError } from './pinpad-link.error';
 
 /** What the receiving side says about a good frame before it is acknowledged. */
@@ -30,7 +30,8 @@ interface Outstanding {
  * Frames over any Duplex (TCP socket, serial port): ACK or NAK for every frame received, every
  * frame sent again until acknowledged (at most `maxSends`), truncated frames dropped after a quiet
  * gap. When the link goes down every waiting send fails with a PinPadLinkError and the line is
- * destroyed: nothing waits on a dead line.
+ * destroyed: nothing waits on a dead line. Timings whose frame gap is not below the ACK timeout
+ * throw a LinkTimingsError.
  */
 export class FrameLink {
   private readonly timings: LinkTimings;
@@ -46,7 +47,7 @@ export class FrameLink {
     private readonly receiver: FrameReceiver,
     timings: Partial<LinkTimings> = {},
   ) {
-    this.timings = { ...DEFAULT_LINK_TIMINGS, ...timings };
+    this.timings = linkTimingsOf(timings);
     line.on('data', (chunk: Buffer) => this.receive(chunk));
     line.on('end', () => this.goDown('line-closed', 'the other side closed the line'));
     line.on('close', () => this.goDown('line-closed', 'the line closed'));

@@ -80,6 +80,45 @@ describe(FrameReader.name, () => {
     expect(sut.push(encodeFrame(DISPLAY))).toEqual([{ kind: 'frame', frame: DISPLAY }]);
   });
 
+  it.each([
+    ['whose SEQ and LEN then read as an out-of-range LEN', 7],
+    ['whose SEQ and LEN then read as an in-range LEN of 256', 1],
+  ])('reads a good frame after a stray 02 (%s) at once, with no error', (_case, seq) => {
+    const line = Buffer.concat([Buffer.from([0x02]), encodeFrame({ ...DISPLAY, seq }), encodeAck(3)]);
+    const sut = new FrameReader();
+    expect(sut.push(line)).toEqual([
+      { kind: 'frame', frame: { ...DISPLAY, seq } },
+      { kind: 'ack', seq: 3 },
+    ]);
+    expect(sut.hasPartial).toBe(false);
+    const byteByByte = new FrameReader();
+    expect([...line].flatMap((byte) => byteByByte.push(Buffer.from([byte])))).toEqual([
+      { kind: 'frame', frame: { ...DISPLAY, seq } },
+      { kind: 'ack', seq: 3 },
+    ]);
+  });
+
+  it('resumes at a good frame that follows a damaged one before the quiet, and reads the ACK after it', () => {
+    const bad = encodeFrame({ ...DISPLAY, seq: 4 });
+    bad[bad.length - 2] = 0x0b;
+    const sut = new FrameReader();
+    expect(sut.push(bad)).toEqual([]);
+    expect(sut.push(Buffer.concat([encodeFrame(DISPLAY), encodeAck(9)]))).toEqual([
+      { kind: 'frame', frame: DISPLAY },
+      { kind: 'ack', seq: 9 },
+    ]);
+    expect(sut.hasPartial).toBe(false);
+    expect(sut.flushQuiet()).toBeUndefined();
+  });
+
+  it('resyncing at once, names a damaged frame without waiting for the quiet and reads the NAK after it', () => {
+    const bad = encodeFrame({ ...DISPLAY, seq: 4 });
+    bad[bad.length - 2] = 0x0b;
+    const events = new FrameReader('resync-at-once').push(Buffer.concat([bad, encodeNak(2, 'truncated')]));
+    expect(events[0]).toMatchObject({ kind: 'error', error: { reason: 'length-mismatch', seq: 4 } });
+    expect(events.at(-1)).toEqual({ kind: 'nak', seq: 2, reason: 'truncated' });
+  });
+
   it('keeps a partial frame until more comes, and names it truncated when the line goes quiet', () => {
     const sut = new FrameReader();
     expect(sut.push(encodeFrame(DISPLAY).subarray(0, 6))).toEqual([]);

@@ -56,22 +56,35 @@ export type ReadEvent = LineEvent | { readonly kind: 'error'; readonly error: Pi
 
 const STARTS = new Set([STX, ACK, NAK]);
 
+/** What a reader does with a damaged frame (no trustworthy end) that no good frame follows yet. */
+export type DamagedFrameHandling =
+  /** Drops its bytes until the line is quiet and `flushQuiet()` names it once (a link: one NAK, one resend). */
+  | 'skip-until-quiet'
+  /** Names it at once and reads on from the byte after its STX (a reader that only counts or records). */
+  | 'resync-at-once';
+
 /**
  * Streaming decoder: bytes in as they arrive, whole frames, ACKs, NAKs and named errors out.
  * A run of bytes that start nothing is one bad-start-byte error; reading resumes at the next STX,
  * ACK or NAK byte. A frame whose LEN is out of range or whose ETX is not where LEN says has no
- * trustworthy end: its bytes may hold 02, 06 or 15 that are data, not starts. So the reader drops
- * every byte until the line goes quiet and `flushQuiet()` names the damaged frame once: one NAK,
- * one resend. Partial input stays buffered until more arrives or `flushQuiet()`.
+ * trustworthy end: its bytes may hold 02, 06 or 15 that are data, not starts. So the reader looks
+ * only for a later STX that starts a complete frame with its ETX in place and a valid check byte
+ * (line noise, such as a stray 02 before a good frame): it resumes there, dropping the bytes
+ * before it unnamed, and reads what follows (frames, ACKs, NAKs) as usual. The same holds for an
+ * unfinished frame whose bytes already hold such a frame. Without one, by default the reader
+ * drops every byte until the line goes quiet and `flushQuiet()` names the damaged frame once: one
+ * NAK, one resend. Partial input stays buffered until more arrives or `flushQuiet()`.
  */
 export class FrameReader {
   private buffer: Buffer = Buffer.alloc(0);
-  /** A damaged frame being skipped: bytes are dropped until the line is quiet, then this is named. */
+  /** A damaged frame being skipped: the buffer holds only bytes a good frame may still start in. */
   private damaged?: PinPadFrameError;
 
+  constructor(private readonly damagedFrames: DamagedFrameHandling = 'skip-until-quiet') {}
+
   push(chunk: Uint8Array): ReadEvent[] {
-    if (this.damaged) return [];
     this.buffer = Buffer.concat([this.buffer, chunk]);
+    if (this.damaged && !this.resync()) return [];
     const events: ReadEvent[] = [];
     for (let event = this.next(); event; event = this.next()) events.push(event);
     return events;
@@ -86,7 +99,10 @@ export class FrameReader {
   flushQuiet(): PinPadFrameError | undefined {
     const damaged = this.damaged;
     this.damaged = undefined;
-    if (damaged) return damaged;
+    if (damaged) {
+      this.buffer = Buffer.alloc(0);
+      return damaged;
+    }
     if (this.buffer.length === 0) return undefined;
     const seq = this.buffer[0] === STX && this.buffer.length > 1 ? this.buffer[1] : undefined;
     const error = new PinPadFrameError('truncated', `the line went quiet after ${this.buffer.length} bytes of a frame`, seq);
@@ -114,17 +130,15 @@ export class FrameReader {
 
   private nextFrame(): ReadEvent | undefined {
     const buf = this.buffer;
-    if (buf.length < FRAME_HEADER_BYTES) return undefined;
+    const shape = frameShapeAt(buf, 0);
+    if (shape === 'incomplete') {
+      // An unfinished frame whose bytes already hold a whole good frame was noise (a stray 02).
+      const good = goodFrameAfter(buf, 1);
+      return good === undefined ? undefined : this.consume(good, undefined);
+    }
+    if (shape instanceof PinPadFrameError) return this.onDamaged(shape);
+    const total = shape;
     const seq = buf[1];
-    const length = buf.readUInt16BE(2);
-    if (length === 0 || length > MAX_FRAME_LENGTH) {
-      return this.skipDamaged(new PinPadFrameError('length-mismatch', `LEN ${length} is outside 1-${MAX_FRAME_LENGTH}`, seq));
-    }
-    const total = FRAME_HEADER_BYTES + length + FRAME_TRAILER_BYTES;
-    if (buf.length < total) return undefined;
-    if (buf[total - 2] !== ETX) {
-      return this.skipDamaged(new PinPadFrameError('length-mismatch', `no ETX after the ${length} bytes LEN announces`, seq));
-    }
     const expected = checkByteOf(buf.subarray(1, total - 1));
     if (buf[total - 1] !== expected) {
       return this.consume(total, {
@@ -136,16 +150,61 @@ export class FrameReader {
     return this.consume(total, { kind: 'frame', frame });
   }
 
-  private skipDamaged(error: PinPadFrameError): undefined {
+  private onDamaged(error: PinPadFrameError): ReadEvent | undefined {
+    if (this.damagedFrames === 'resync-at-once') return this.consume(1, { kind: 'error', error });
     this.damaged = error;
-    this.buffer = Buffer.alloc(0);
-    return undefined;
+    this.buffer = this.buffer.subarray(1);
+    return this.resync() ? this.next() : undefined;
   }
 
-  private consume(bytes: number, event: ReadEvent): ReadEvent {
-    this.buffer = this.buffer.subarray(bytes);
-    return event;
+  /**
+   * While a damaged frame is skipped: resumes at a good frame if the buffer holds one (true), or
+   * keeps only the bytes from the first STX that may still start one (false).
+   */
+  private resync(): boolean {
+    const good = goodFrameAfter(this.buffer, 0);
+    if (good !== undefined) {
+      this.damaged = undefined;
+      this.buffer = this.buffer.subarray(good);
+      return true;
+    }
+    let keep = 0;
+    while (keep < this.buffer.length && !(this.buffer[keep] === STX && frameShapeAt(this.buffer, keep) === 'incomplete')) keep += 1;
+    this.buffer = this.buffer.subarray(keep);
+    return false;
   }
+
+  /** Drops `bytes` and returns the event (an undefined event: reading goes on at the new start). */
+  private consume(bytes: number, event: ReadEvent | undefined): ReadEvent | undefined {
+    this.buffer = this.buffer.subarray(bytes);
+    return event ?? this.next();
+  }
+}
+
+/**
+ * The frame that the STX at `at` announces: its total length if its ETX is where LEN says,
+ * 'incomplete' if its bytes have not all arrived, or the length mismatch that leaves it no end.
+ */
+function frameShapeAt(buf: Buffer, at: number): number | 'incomplete' | PinPadFrameError {
+  if (buf.length < at + FRAME_HEADER_BYTES) return 'incomplete';
+  const seq = buf[at + 1];
+  const length = buf.readUInt16BE(at + 2);
+  if (length === 0 || length > MAX_FRAME_LENGTH) {
+    return new PinPadFrameError('length-mismatch', `LEN ${length} is outside 1-${MAX_FRAME_LENGTH}`, seq);
+  }
+  const total = FRAME_HEADER_BYTES + length + FRAME_TRAILER_BYTES;
+  if (buf.length < at + total) return 'incomplete';
+  if (buf[at + total - 2] !== ETX) return new PinPadFrameError('length-mismatch', `no ETX after the ${length} bytes LEN announces`, seq);
+  return total;
+}
+
+/** Where the first STX from `from` on starts a complete frame with its ETX and check byte right. */
+function goodFrameAfter(buf: Buffer, from: number): number | undefined {
+  for (let at = buf.indexOf(STX, from); at >= 0; at = buf.indexOf(STX, at + 1)) {
+    const total = frameShapeAt(buf, at);
+    if (typeof total === 'number' && buf[at + total - 1] === checkByteOf(buf.subarray(at + 1, at + total - 1))) return at;
+  }
+  return undefined;
 }
 
 function hex(byte: number): string {

@@ -13,7 +13,8 @@ const GARBAGE_BYTE = 0xee;
  * one frame can be lost on the way in (with whatever else its chunk held).
  */
 export function withLineFaults(line: Duplex, faults: SimulatedFaults): Duplex {
-  const reader = new FrameReader();
+  // It only counts, with no quiet timer to end a damaged frame's skip: it reads on at once.
+  const reader = new FrameReader('resync-at-once');
   let framesIn = 0;
   let checkByteCorrupted = false;
   const past = (limit: number | undefined): boolean => limit !== undefined && framesIn > limit;

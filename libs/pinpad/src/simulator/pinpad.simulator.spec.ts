@@ -4,6 +4,7 @@ import { ANSI_TEST_BDK, CardDataDecryptor, InMemoryBdkStore } from '@payments/cr
 import { decodeBerTlv } from '@payments/iso8583';
 
 import { PinPadClient } from '../link/pinpad.client';
+import { FrameReader, ReadEvent } from '../protocol/frame.codec';
 import { PinPadDeviceError } from '../link/pinpad-link.error';
 import { CHIP_CARD, FAST_LINK, MAGSTRIPE_CARD, OPAQUE_PIN_BLOCK, recordingPinEncryptor, simulatorConfigOf, TEST_BDK_ID, TEST_PIN } from '../testing';
 import { PinPadSimulator } from './pinpad.simulator';
@@ -22,17 +23,26 @@ function connect(config: PinPadSimulatorConfig, clientOptions = {}): { sut: PinP
   return { sut: new PinPadClient(bridgeEnd, { ...FAST_LINK, ...clientOptions }), simulator, wire };
 }
 
-/** A new line (a new session) from a bridge to a simulator that may already serve others. */
-function lineTo(simulator: PinPadSimulator): PinPadClient {
+/** A new line (a new session) from a bridge to a simulator that may already serve others; `sent` gets what the bridge sends. */
+function lineTo(simulator: PinPadSimulator, sent: Buffer[] = []): PinPadClient {
   const [bridgeEnd, padEnd] = duplexPair();
+  padEnd.on('data', (chunk: Buffer) => sent.push(chunk));
   simulator.attach(padEnd, FAST_LINK);
   return new PinPadClient(bridgeEnd, FAST_LINK);
 }
 
-/** Resolves once the pad acknowledged the command numbered `seq` (it runs it), instead of guessing a delay. */
-async function untilPadTook(wire: readonly Buffer[], seq: number): Promise<void> {
-  const ack = Buffer.from([0x06, seq]);
-  while (!Buffer.concat(wire).includes(ack)) await new Promise((resolve) => setImmediate(resolve));
+/** Resolves once the bytes on `wire` hold an event `wanted` finds, instead of guessing a delay; fails after `timeoutMs`. */
+async function untilOnWire(wire: readonly Buffer[], what: string, wanted: (event: ReadEvent) => boolean, timeoutMs = 2_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!new FrameReader('resync-at-once').push(Buffer.concat(wire)).some(wanted)) {
+    if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${what} on the line`);
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+}
+
+/** Resolves once the pad acknowledged the command numbered `seq` (it runs it). */
+function untilPadTook(wire: readonly Buffer[], seq: number): Promise<void> {
+  return untilOnWire(wire, `the ACK of command ${seq}`, (event) => event.kind === 'ack' && event.seq === seq);
 }
 
 describe(PinPadSimulator.name, () => {
@@ -216,10 +226,12 @@ describe(PinPadSimulator.name, () => {
 
     it('a lost card read, then cancel: the pad refuses the cancel out of order, the link goes down named, and a new line works', async () => {
       const simulator = new PinPadSimulator(simulatorConfigOf({ faults: { loseFrame: 2 }, card: undefined }));
-      const sut = lineTo(simulator);
+      const sent: Buffer[] = [];
+      const sut = lineTo(simulator, sent);
       await sut.display(['ONE']);
       const read = sut.readCard('CARD', ['chip'], 30_000);
-      await new Promise((resolve) => setImmediate(resolve)); // the read is on the line (and lost)
+      // The read went out (and was lost) in a chunk of its own, before the cancel.
+      await untilOnWire(sent, 'the card read', (event) => event.kind === 'frame' && event.frame.seq === 1);
       const cancel = sut.cancel();
       const down = { name: 'PinPadLinkError', reason: 'out-of-order' };
       await expect(cancel).rejects.toMatchObject(down);

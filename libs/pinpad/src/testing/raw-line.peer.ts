@@ -9,7 +9,8 @@ import { Frame, NakReason } from '../protocol/frame.model';
  */
 export class RawLinePeer {
   readonly received: ReadEvent[] = [];
-  private readonly reader = new FrameReader();
+  /** No quiet timer here to end a damaged frame's skip: it is recorded and reading goes on at once. */
+  private readonly reader = new FrameReader('resync-at-once');
   private waiters: (() => void)[] = [];
 
   /** `autoAck`: ACK every good frame at once, as a bridge does for answers. */

@@ -75,12 +75,15 @@ describe('PIN pad over a serial line (socat pty pair, serialport on both ends)',
       const linkDown = new Promise<PinPadLinkError>((resolve) => serving.onLinkDown(resolve));
       const noisy = await openSerialLine(pair.ends[1]);
       const pad = new RawLinePeer(noisy);
-      // One bad reception at a time: each NAKed before the next, the third takes the pad's link down.
+      // One bad reception at a time: each NAKed before the next, the third takes the pad's link down
+      // (a tty may split a write, and each piece is a bad reception of its own).
       for (let n = 1; n <= 3; n += 1) {
         pad.write(Buffer.from([0xee, 0xee]));
         await pad.waitFor('nak', n);
       }
-      expect(pad.received.map((event) => event.kind === 'nak' && event.reason)).toEqual(['bad-start-byte', 'bad-start-byte', 'bad-start-byte']);
+      const nakReasons = pad.received.flatMap((event) => (event.kind === 'nak' ? [event.reason] : []));
+      expect(nakReasons.length).toBeGreaterThanOrEqual(3);
+      expect(new Set(nakReasons)).toEqual(new Set(['bad-start-byte']));
       await expect(linkDown).resolves.toMatchObject({ reason: 'garbage' });
       await new Promise<void>((resolve) => noisy.close(() => resolve()));
       const client = await openPinPadOverSerial(pair.ends[1], FAST_LINK);
