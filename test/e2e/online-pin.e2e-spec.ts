@@ -19,8 +19,12 @@ describe('online PIN end to end (embedded mode)', () => {
   let register: RegisterClient;
   let grpc: TerminalGrpcClient;
   const logLines: string[] = [];
-  /** Every PIN block sent or received this run (the pad's and the translated ones): none may be logged or journaled. */
+  /** Every PIN block of this run, the pad's and every DE 52 the host received: none may be logged or journaled. */
   const pinBlocks: string[] = [];
+  /** The translated blocks (DE 52) the host received since the last reset. */
+  const collectSentBlocks = () => {
+    for (const message of platform.simulator.received) if (message.fields[52]) pinBlocks.push(message.fields[52]);
+  };
 
   beforeAll(async () => {
     // debug: the most the platform ever logs.
@@ -35,6 +39,7 @@ describe('online PIN end to end (embedded mode)', () => {
   }, 60_000);
 
   beforeEach(() => platform.simulator.reset());
+  afterEach(() => collectSentBlocks());
 
   /** A card read and the PIN the cardholder keys, as the REST body's `card` and `pin`. */
   const cardWithPin = (pin: string) => {
@@ -57,22 +62,23 @@ describe('online PIN end to end (embedded mode)', () => {
     expect(sent.fields[52]).toMatch(/^[0-9A-F]{16}$/);
     expect(sent.fields[52]).not.toBe(pin.pinBlock);
     expect(sent.fields[53]).toBe('2001010100000000');
-    pinBlocks.push(sent.fields[52]);
 
     const journaled = await journal(result.body.transactionId as string);
     expect(journaled.body).toMatchObject({ status: 'approved' });
     for (const block of [pin.pinBlock, sent.fields[52]]) expect(journaled.text.toUpperCase()).not.toContain(block);
   });
 
-  it('declines a wrong PIN with 55 (nothing charged); the right PIN afterwards is approved', async () => {
+  it('declines a wrong PIN with 55 (nothing charged: journaled declined, no approval, never approved on the way); the right PIN afterwards is approved', async () => {
     const wrong = await purchase(2500, WRONG_PIN);
     expect(wrong.body).toMatchObject({ status: 'declined', responseCode: '55', responseText: 'Incorrect PIN' });
     expect(wrong.body.approvalCode).toBeUndefined();
-    expect((await journal(wrong.body.transactionId as string)).body).toMatchObject({ status: 'declined', responseCode: '55' });
+    const journaled = (await journal(wrong.body.transactionId as string)).body;
+    expect(journaled).toMatchObject({ status: 'declined', responseCode: '55' });
+    expect(journaled.approvalCode ?? null).toBeNull();
+    expect((journaled.history as { status: string }[]).map((h) => h.status)).toEqual(['pending', 'declined']);
 
     const right = await purchase(2500, RIGHT_PIN);
     expect(right.body).toMatchObject({ status: 'approved', responseCode: '00' });
-    for (const request of hostRequests()) pinBlocks.push(request.fields[52]);
   });
 
   it('answers 75 after three wrong PINs for the card, and the register shows why', async () => {
@@ -89,6 +95,15 @@ describe('online PIN end to end (embedded mode)', () => {
     expect(malformed.status).toBe(400);
     expect(JSON.stringify(malformed.body)).toContain('pin.pinBlock');
     expect(platform.simulator.received.filter((m) => m.mti !== '0800')).toHaveLength(0);
+  });
+
+  it("refuses a pin.ksn of another PIN pad than the card block's (422 naming pin.ksn), asking no host", async () => {
+    const { card, pin } = cardWithPin(RIGHT_PIN);
+    const refused = await register.purchase({ amount: 1000, currency: 'EUR', card, pin: { ...pin, ksn: 'FFFF0000000001E00001' } });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ status: 'rejected' });
+    expect(JSON.stringify(refused.body)).toContain('pin.ksn');
+    expect(hostRequests()).toHaveLength(0);
   });
 
   it('takes the PIN on gRPC Purchase as on REST: 55 for a wrong one, approved for the right one', async () => {
@@ -112,9 +127,17 @@ describe('online PIN end to end (embedded mode)', () => {
     expect(doc.components.schemas.EncryptedPinDto).toMatchObject({ properties: { pinBlock: {}, format: {}, ksn: {} }, required: ['pinBlock', 'format'] });
   });
 
-  it('logged nothing of any PIN block, though it logged at debug level', () => {
+  it("logs no PIN block, the pad's or a translated DE 52, on REST and gRPC, though it logs at debug level", async () => {
+    // Its own PINs (whatever else ran): a right and a wrong one on REST, a right one on gRPC.
+    const ownBlocks = pinBlocks.length;
+    expect((await purchase(1100, RIGHT_PIN)).body).toMatchObject({ status: 'approved' });
+    expect((await purchase(1100, WRONG_PIN)).body).toMatchObject({ responseCode: '55' });
+    const { card, pin } = cardWithPin(RIGHT_PIN);
+    expect((await grpc.purchase({ amount: { amountMinor: '1100', currency: 'EUR' }, card, pin })).response?.transaction).toMatchObject({ responseCode: '00' });
+    collectSentBlocks();
+    expect(pinBlocks.length - ownBlocks).toBe(6);
+
     expect(logLines.length).toBeGreaterThan(0);
-    expect(pinBlocks.length).toBeGreaterThan(10);
     const logged = logLines.join('').toUpperCase();
     for (const block of pinBlocks) expect(logged).not.toContain(block.toUpperCase());
   });

@@ -4,7 +4,7 @@ export { decodeBerTlv } from './emv/ber-tlv.decoder';
 export { encodeBerTlv } from './emv/ber-tlv.encoder';
 export { ICC_DATA_FIELD, type TlvDataObject, type TlvInput } from './emv/ber-tlv.model';
 export { Iso8583FormatError } from './iso8583-format.error';
-export { ZONE_PIN_FORMAT0_SECURITY_CONTROL } from './security/pin-security-control';
+export { ZONE_PIN_FORMAT0_SECURITY_CONTROL, zonePinSecurityControlFor } from './security/pin-security-control';
 export {
   FIELD_LENIENCY_RULES,
   MESSAGE_LENIENCY_RULES,

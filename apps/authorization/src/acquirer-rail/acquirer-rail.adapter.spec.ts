@@ -14,8 +14,10 @@ import {
   TEST_ZONE_PIN_KEY,
 } from '@payments/crypto';
 import type { Iso8583Message } from '@payments/iso8583';
+import { Logger } from '@nestjs/common';
 
 import type { AcquirerClient } from '../acquirer/acquirer.client';
+import type { AcquirerNetwork } from '../acquirer/routing/acquirer-network.schema';
 import type { RailRequest } from '../operation/ports/rail.port';
 import { AcquirerRail } from './acquirer-rail.adapter';
 
@@ -33,12 +35,20 @@ const translator = new SoftwarePinTranslator(
   InMemoryBdkStore.fromConfig(`ansi-test-bdk:${ANSI_TEST_BDK}`),
   InMemoryZonePinKeyStore.fromConfig(`acme:${TEST_ZONE_PIN_KEY}`),
 );
-const sut = new AcquirerRail(acquirer, translator);
+/** The acquirers' dialects: "acme" and "other" ISO 8583:1987, "iso93" ISO 8583:1993. */
+const network = {
+  acquirers: [
+    { id: 'acme', spec: 'iso87ascii' },
+    { id: 'other', spec: 'iso87binary' },
+    { id: 'iso93', spec: 'iso93ascii' },
+  ],
+} as unknown as Pick<AcquirerNetwork, 'acquirers'>;
+const sut = new AcquirerRail(acquirer, translator, network);
 
-const purchase = (pin?: { pinBlock: string }): RailRequest => ({
+const purchase = (pin?: { pinBlock: string; bdkId?: string }): RailRequest => ({
   kind: 'card',
   operation: 'purchase',
-  card: { pan: PAN, track2: `${PAN}=30122011000000000000`, scheme: 'visa', pin: pin && { ...pin, ksn: KSN.toHex(), bdkId: 'ansi-test-bdk' } },
+  card: { pan: PAN, track2: `${PAN}=30122011000000000000`, scheme: 'visa', pin: pin && { ksn: KSN.toHex(), bdkId: 'ansi-test-bdk', ...pin } },
   entryMode: 'magstripe',
   amountMinor: 1250n,
   currency: 'EUR',
@@ -77,5 +87,33 @@ describe('AcquirerRail with an online PIN', () => {
     expect(reason).toContain('pinBlock: does not decrypt');
     expect(reason).not.toContain(garbage);
     expect(reason).not.toContain(PAN);
+  });
+
+  it.each([
+    ['the routed acquirer has no zone PIN key', 'other', 'ansi-test-bdk', 'zone: no zone PIN key for "other"'],
+    ['the BDK id is unknown', 'acme', 'pad-9', 'bdkId: unknown BDK id "pad-9"'],
+  ])('declines 96 (system malfunction, not 81) and logs an error naming the ids when %s', async (_case, routedTo, bdkId, cause) => {
+    const errors = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const rail = new AcquirerRail({ ...acquirer, route: () => routedTo } as unknown as AcquirerClient, translator, network);
+    const prepared = await rail.prepare(purchase({ pinBlock: pinBlockOf('2468'), bdkId }));
+
+    expect(prepared).toMatchObject({ ok: false, responseCode: '96' });
+    const logged = errors.mock.calls.map((call) => String(call[0])).join('\n');
+    expect(logged).toContain(`acquirer ${routedTo}`);
+    expect(logged).toContain(cause);
+    for (const secret of [pinBlockOf('2468'), PAN, TEST_ZONE_PIN_KEY, ANSI_TEST_BDK]) expect(logged).not.toContain(secret);
+    errors.mockRestore();
+  });
+
+  it('declines 96 a PIN routed to an acquirer whose dialect has no DE 53 layout here (ISO 8583:1993), naming the dialect; without a PIN it goes', async () => {
+    const errors = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const rail = new AcquirerRail({ ...acquirer, route: () => 'iso93' } as unknown as AcquirerClient, translator, network);
+
+    const prepared = await rail.prepare(purchase({ pinBlock: pinBlockOf('2468') }));
+
+    expect(prepared).toMatchObject({ ok: false, responseCode: '96', reason: expect.stringContaining('iso93ascii') });
+    expect(errors.mock.calls.map((call) => String(call[0])).join('\n')).toContain('acquirer iso93 speaks ISO 8583 dialect iso93ascii');
+    expect(await rail.prepare(purchase())).toMatchObject({ ok: true });
+    errors.mockRestore();
   });
 });

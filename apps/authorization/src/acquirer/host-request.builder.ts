@@ -1,5 +1,5 @@
 import type { EntryMode } from '@payments/contracts';
-import { type Iso8583Message, ZONE_PIN_FORMAT0_SECURITY_CONTROL } from '@payments/iso8583';
+import type { Iso8583Message } from '@payments/iso8583';
 
 import { transmissionDateTime } from '../host-link/transaction-time';
 
@@ -22,7 +22,11 @@ export interface OriginalRequest extends HostReference {
   approvalCode?: string;
 }
 
-/** ISO 8583:1987 field 22, positions 1-2 (PAN entry mode) + 3 (PIN entry capability: 1 = can accept PIN). */
+/**
+ * ISO 8583:1987 field 22, positions 1-2 (PAN entry mode) + 3 (PIN entry capability of the
+ * terminal: 1 = can accept PIN). Every terminal here has a PIN pad, so position 3 is 1 whether or
+ * not a given request carries a PIN (DE 52 says that).
+ */
 const POS_ENTRY_MODE: Record<EntryMode, string> = { chip: '051', contactless: '071', magstripe: '901' };
 /** Manually keyed / stored credential: the PAN comes from the vault (refund, completion). */
 const POS_ENTRY_STORED = '011';
@@ -53,21 +57,21 @@ export const originalDataElements = (original: Pick<OriginalRequest, 'mti' | 'st
 
 /**
  * A card-present request (purchase, cash, top-up, preauthorization, balance) with track 2 in DE 35;
- * with an online PIN (already under the acquirer's zone PIN key), DE 52 the block, DE 53 how it is
- * encrypted and DE 22 position 3 = 1 (PIN entry capability).
+ * with an online PIN (already under the acquirer's zone PIN key), DE 52 the block and DE 53 how it
+ * is encrypted, in the acquirer dialect's layout (DE 22 is the same with or without one: it states
+ * the terminal's capability).
  */
 export function buildCardRequest(
   mti: string,
   processingCode: string,
   ref: HostReference,
-  card: { track2: string; entryMode: EntryMode; zonePinBlock?: string },
+  card: { track2: string; entryMode: EntryMode; zonePin?: { pinBlock: string; securityControl: string } },
   at: Date,
 ): Iso8583Message {
   const fields: Record<number, string> = { ...commonFields(ref, processingCode, at), 22: POS_ENTRY_MODE[card.entryMode], 35: card.track2 };
-  if (card.zonePinBlock !== undefined) {
-    fields[22] = `${fields[22].slice(0, 2)}1`;
-    fields[52] = card.zonePinBlock;
-    fields[53] = ZONE_PIN_FORMAT0_SECURITY_CONTROL;
+  if (card.zonePin !== undefined) {
+    fields[52] = card.zonePin.pinBlock;
+    fields[53] = card.zonePin.securityControl;
   }
   return { mti, fields };
 }

@@ -1,3 +1,5 @@
+import { ANSI_TEST_BDK, TEST_ZONE_PIN_KEY } from '@payments/crypto';
+
 import { DEV_KEYS, loadAuthorizationEnv } from './authorization-env';
 
 describe('loadAuthorizationEnv keys', () => {
@@ -6,15 +8,44 @@ describe('loadAuthorizationEnv keys', () => {
     CARD_BDKS: 'pad-1:00112233445566778899AABBCCDDEEFF',
     PAN_TOKEN_KEY: 'ab'.repeat(32),
     PAN_KEKS: `kek-1:${'cd'.repeat(32)}`,
+    ACQUIRER_ZPKS: 'default:FEDCBA98765432100123456789ABCDEF',
   };
+  const devKek = DEV_KEYS.panKeks.slice(DEV_KEYS.panKeks.indexOf(':') + 1);
 
-  it('refuses the public development zone PIN key in production, and takes one of its own', () => {
-    expect(() => loadAuthorizationEnv(ownKeys)).toThrow('ACQUIRER_ZPKS: the public development key is not allowed when NODE_ENV=production');
-    const env = loadAuthorizationEnv({ ...ownKeys, ACQUIRER_ZPKS: 'default:FEDCBA98765432100123456789ABCDEF' });
-    expect(env.ACQUIRER_ZPKS).toBe('default:FEDCBA98765432100123456789ABCDEF');
+  function refusalOf(env: Record<string, string>): string {
+    try {
+      loadAuthorizationEnv(env);
+    } catch (error) {
+      return (error as Error).message;
+    }
+    throw new Error('expected the configuration to be refused');
+  }
+
+  it('takes keys of its own in production', () => {
+    expect(loadAuthorizationEnv(ownKeys).ACQUIRER_ZPKS).toBe('default:FEDCBA98765432100123456789ABCDEF');
   });
 
-  it('defaults to the development zone PIN key outside production', () => {
-    expect(loadAuthorizationEnv({}).ACQUIRER_ZPKS).toBe(DEV_KEYS.acquirerZpks);
+  it.each([
+    ['the default zone PIN key', { ACQUIRER_ZPKS: undefined }, 'ACQUIRER_ZPKS.default'],
+    ['the test zone PIN key under another acquirer id', { ACQUIRER_ZPKS: `acme:${TEST_ZONE_PIN_KEY}` }, 'ACQUIRER_ZPKS.acme'],
+    ['the test zone PIN key in lowercase', { ACQUIRER_ZPKS: `acme:${TEST_ZONE_PIN_KEY.toLowerCase()}` }, 'ACQUIRER_ZPKS.acme'],
+    ['the test zone PIN key next to a real one', { ACQUIRER_ZPKS: `real:FEDCBA98765432100123456789ABCDEF, test:${TEST_ZONE_PIN_KEY}` }, 'ACQUIRER_ZPKS.test'],
+    ['the ANSI test BDK under another id', { CARD_BDKS: `pad-1:00112233445566778899AABBCCDDEEFF,pad-2:${ANSI_TEST_BDK.toLowerCase()}` }, 'CARD_BDKS.pad-2'],
+    ['the development KEK under another id', { PAN_KEKS: `kek-2:${devKek.toUpperCase()}` }, 'PAN_KEKS.kek-2'],
+    ['the development KEK in base64', { PAN_KEKS: `kek-1:${'cd'.repeat(32)},old:${Buffer.from(devKek, 'hex').toString('base64')}` }, 'PAN_KEKS.old'],
+    ['the development PAN token key in uppercase', { PAN_TOKEN_KEY: DEV_KEYS.panTokenKey.toUpperCase() }, 'PAN_TOKEN_KEY'],
+  ])('refuses %s when NODE_ENV=production, naming the variable and entry, never the key', (_case, overrides, entry) => {
+    const env = Object.fromEntries(Object.entries({ ...ownKeys, ...overrides }).filter((pair): pair is [string, string] => pair[1] !== undefined));
+    const message = refusalOf(env);
+    expect(message).toContain(`${entry}: the public development key is not allowed when NODE_ENV=production`);
+    for (const key of [TEST_ZONE_PIN_KEY, ANSI_TEST_BDK, devKek, DEV_KEYS.panTokenKey]) {
+      expect(message.toLowerCase()).not.toContain(key.toLowerCase());
+    }
+  });
+
+  it('defaults to the development keys outside production', () => {
+    const env = loadAuthorizationEnv({});
+    expect(env.ACQUIRER_ZPKS).toBe(DEV_KEYS.acquirerZpks);
+    expect(env.CARD_BDKS).toBe(DEV_KEYS.bdks);
   });
 });

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 
 import { bool, ConfigError, grpcTarget, loadConfig } from '@payments/config';
-import { TEST_ZONE_PIN_KEY } from '@payments/crypto';
+import { ANSI_TEST_BDK, decodeKeyMaterial, TEST_ZONE_PIN_KEY } from '@payments/crypto';
 
 import { acquirerNetworkFile, acquirerNetworkJson } from '../acquirer/routing/acquirer-network.loader';
 import { isTimeZone } from '../host-link/transaction-time';
 
 /** Public test keys (X9.24 test BDK and fixed dev keys): refused when NODE_ENV=production. */
 export const DEV_KEYS = {
-  bdks: 'ansi-test-bdk:0123456789ABCDEFFEDCBA9876543210',
+  bdks: `ansi-test-bdk:${ANSI_TEST_BDK}`,
   panTokenKey: '8f0c2a9be1d34f5a6b7c8d9e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c',
   panKeks: 'kek-dev-1:2b7e151628aed2a6abf7158809cf4f3c2b7e151628aed2a6abf7158809cf4f3c',
   /** The acquirer simulator's default zone PIN key, for the single acquirer "default". */
@@ -83,6 +83,44 @@ const schema = z.object({
 
 export type AuthorizationEnv = z.infer<typeof schema>;
 
+type KeyVariable = 'CARD_BDKS' | 'ACQUIRER_ZPKS' | 'PAN_KEKS' | 'PAN_TOKEN_KEY';
+
+/** Per key variable, the public key bytes no production entry may have (whatever its id, case or encoding). */
+const PUBLIC_KEYS: Record<KeyVariable, readonly Buffer[]> = {
+  CARD_BDKS: [Buffer.from(ANSI_TEST_BDK, 'hex')],
+  ACQUIRER_ZPKS: [Buffer.from(TEST_ZONE_PIN_KEY, 'hex')],
+  PAN_KEKS: [Buffer.from(DEV_KEYS.panKeks.slice(DEV_KEYS.panKeks.indexOf(':') + 1), 'hex')],
+  PAN_TOKEN_KEY: [Buffer.from(DEV_KEYS.panTokenKey, 'hex')],
+};
+
+/**
+ * The ids of the entries of a key variable (`id:key,...`; PAN_TOKEN_KEY is one key without an id:
+ * undefined) whose key is a public one. An entry that does not decode is left to the key's own
+ * parser, which refuses it at startup.
+ */
+function publicEntriesOf(variable: KeyVariable, value: string): Array<string | undefined> {
+  const entries: Array<{ id: string | undefined; key: string }> =
+    variable === 'PAN_TOKEN_KEY'
+      ? [{ id: undefined, key: value }]
+      : value
+          .split(',')
+          .map((entry) => ({ id: entry.slice(0, entry.indexOf(':')).trim(), key: entry.slice(entry.indexOf(':') + 1) }))
+          .filter((entry) => entry.id.length > 0);
+  return entries.filter(({ key }) => PUBLIC_KEYS[variable].some((publicKey) => hasKeyBytes(key, publicKey))).map(({ id }) => id);
+}
+
+function hasKeyBytes(text: string, key: Buffer): boolean {
+  let bytes: Buffer | undefined;
+  try {
+    bytes = decodeKeyMaterial(text, 'key', key.length);
+    return bytes.equals(key);
+  } catch {
+    return false;
+  } finally {
+    bytes?.fill(0);
+  }
+}
+
 export function loadAuthorizationEnv(env: NodeJS.ProcessEnv): AuthorizationEnv {
   const config = loadConfig(schema, env);
   if (config.AUTHORIZATION_ACQUIRERS && config.AUTHORIZATION_ACQUIRERS_FILE) {
@@ -91,14 +129,13 @@ export function loadAuthorizationEnv(env: NodeJS.ProcessEnv): AuthorizationEnv {
     ]);
   }
   if (config.NODE_ENV === 'production') {
-    for (const [name, dev] of [
-      ['CARD_BDKS', DEV_KEYS.bdks],
-      ['PAN_TOKEN_KEY', DEV_KEYS.panTokenKey],
-      ['PAN_KEKS', DEV_KEYS.panKeks],
-      ['ACQUIRER_ZPKS', DEV_KEYS.acquirerZpks],
-    ] as const) {
-      if (config[name] === dev) throw new Error(`${name}: the public development key is not allowed when NODE_ENV=production`);
-    }
+    const problems = (Object.keys(PUBLIC_KEYS) as KeyVariable[]).flatMap((variable) =>
+      publicEntriesOf(variable, config[variable]).map((entry) => ({
+        variable: entry === undefined ? variable : `${variable}.${entry}`,
+        reason: 'the public development key is not allowed when NODE_ENV=production',
+      })),
+    );
+    if (problems.length > 0) throw new ConfigError(problems);
   }
   return config;
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 
 import type { AuthorizeReply, AuthorizeRequest } from '@payments/contracts';
+import { KeySerialNumber } from '@payments/crypto';
 
 import { SUSPECTED_FRAUD } from '../acquirer/response-codes';
 import { TerminalBatchRepository } from '../batch/terminal-batch.repository';
@@ -26,6 +27,18 @@ export function amountRuleOf(request: Pick<AuthorizeRequest, 'operation' | 'amou
   if (carriesAmount(request.operation) && !positive) return `amount: a ${request.operation} needs an amount above 0`;
   if (!carriesAmount(request.operation) && positive) return `amount: a ${request.operation} carries no amount (send 0)`;
   return undefined;
+}
+
+/**
+ * The PIN KSN rule: a `pin.ksn` other than the card block's must come from the same PIN pad, the
+ * same key set id and device id (all but the 21-bit counter); the PIN is then read under the card
+ * block's BDK id, the only one the request names. Undefined when it holds.
+ */
+export function pinKsnRuleOf(request: Pick<AuthorizeRequest, 'pin' | 'card'>): string | undefined {
+  const pinKsn = request.pin?.ksn;
+  if (pinKsn === undefined || pinKsn === request.card.ksn) return undefined;
+  if (KeySerialNumber.parse(pinKsn, 'pin.ksn').initial().toHex() === KeySerialNumber.parse(request.card.ksn, 'card.ksn').initial().toHex()) return undefined;
+  return "pin.ksn: not the card block's PIN pad (the key set id and device id must equal card.ksn's; only the counter may differ)";
 }
 
 /**
@@ -71,6 +84,8 @@ export class CardOperationStep {
     if (!reading.ok) return replyOf(await this.outcomes.decline(id, { status: 'declined', responseCode: reading.responseCode, reason: reading.reason }));
     const amountRule = amountRuleOf(request);
     if (amountRule) return replyOf(await this.outcomes.decline(id, { status: 'rejected', responseCode: '13', reason: amountRule }));
+    const pinKsnRule = pinKsnRuleOf(request);
+    if (pinKsnRule) return replyOf(await this.outcomes.decline(id, { status: 'rejected', responseCode: '12', reason: pinKsnRule }));
     if (operation === 'card_data') {
       const row = await this.outcomes.approve(id, { reason: 'card read; no host asked' }, 'none');
       return replyOf(row, { cardExpiry: reading.card.expiry });

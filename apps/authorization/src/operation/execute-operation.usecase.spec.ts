@@ -283,9 +283,15 @@ describe(ExecuteOperationUseCase.name, () => {
       expect(written.toUpperCase()).not.toContain(PIN_BLOCK);
     });
 
-    it('takes the KSN of the PIN block when it differs from the card block', async () => {
-      await run(pinned({ pin: { pinBlock: PIN_BLOCK, format: 0, ksn: 'FFFF9876543210E00009' } }));
-      expect(core.rail.prepared[0]).toMatchObject({ card: { pin: { ksn: 'FFFF9876543210E00009' } } });
+    it("takes the KSN of the PIN block when only its counter differs from the card block's (the same PIN pad)", async () => {
+      await run(pinned({ pin: { pinBlock: PIN_BLOCK, format: 0, ksn: 'FFFF0000000000000009' } }));
+      expect(core.rail.prepared[0]).toMatchObject({ card: { pin: { ksn: 'FFFF0000000000000009' } } });
+    });
+
+    it("rejects a PIN block under another PIN pad's KSN, naming pin.ksn, without asking the rail", async () => {
+      const reply = await run(pinned({ pin: { pinBlock: PIN_BLOCK, format: 0, ksn: 'FFFF9876543210E00009' } }));
+      expect(reply).toMatchObject({ status: 'rejected', responseText: expect.stringContaining('pin.ksn') });
+      expect(core.rail.prepared).toHaveLength(0);
     });
 
     it('a replay with another PIN block is a different request, not the first outcome again', async () => {

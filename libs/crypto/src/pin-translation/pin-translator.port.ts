@@ -1,3 +1,5 @@
+import type { CryptoInputError } from '../crypto-input.error';
+
 /** A PIN block as the PIN pad sent it: encrypted under its DUKPT PIN key (the KSN's). */
 export interface DevicePinBlock {
   /** 16 hex digits (format 0). */
@@ -22,8 +24,16 @@ export interface ZonePinBlock {
  * Thales-style "translate a PIN from DUKPT to ZPK" command, with the BDK and the ZPKs under its
  * LMK); SoftwarePinTranslator does it in process for development, tests and the embedded mode.
  * Failures are CryptoInputErrors naming the field (bdkId, ksn, pinBlock, zone), never the PIN,
- * the PIN block or the PAN.
+ * the PIN block or the PAN; `bdkId` and `zone` mean a key the server lacks (isPinKeyMissing).
  */
 export interface PinTranslator {
   translate(block: DevicePinBlock, toZone: string): Promise<ZonePinBlock>;
+}
+
+/**
+ * Whether a translation failed for a key the server does not hold (an unknown BDK id, no zone PIN
+ * key for the acquirer): a configuration fault, not a bad block from the cardholder's PIN pad.
+ */
+export function isPinKeyMissing(error: CryptoInputError): boolean {
+  return error.field === 'bdkId' || error.field === 'zone';
 }

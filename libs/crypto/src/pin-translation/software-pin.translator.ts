@@ -54,12 +54,18 @@ export class SoftwarePinTranslator implements PinTranslator {
     assertPinBlockPan(block.pan);
     const ksn = KeySerialNumber.parse(block.ksn, 'ksn');
     const encrypted = hexToBytes(block.pinBlock, 'pinBlock', 8);
-    const ipek = deriveIpek(bdk, ksn);
-    const transactionKey = deriveTransactionKey(ipek, ksn);
-    const pinKey = pinEncryptionKey(transactionKey);
+    // Every key and clear buffer is made inside the try: a derivation that throws part way still
+    // leaves nothing it already made (the IPEK first of all) unwiped.
+    let ipek: Buffer | undefined;
+    let transactionKey: Buffer | undefined;
+    let pinKey: Buffer | undefined;
+    let panField: Buffer | undefined;
     let clear: Buffer | undefined;
-    const panField = format0PanField(block.pan);
     try {
+      ipek = deriveIpek(bdk, ksn);
+      transactionKey = deriveTransactionKey(ipek, ksn);
+      pinKey = pinEncryptionKey(transactionKey);
+      panField = format0PanField(block.pan);
       clear = tdesDecryptCbc(pinKey, encrypted);
       if (!isFormat0PinField(clear, panField)) {
         throw new CryptoInputError('pinBlock', 'does not decrypt to a format 0 PIN block (wrong BDK, KSN or PAN, or a corrupted block)');

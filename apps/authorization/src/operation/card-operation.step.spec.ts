@@ -1,0 +1,24 @@
+import { ANSI_TEST_INITIAL_KSN, KeySerialNumber } from '@payments/crypto';
+
+import { pinKsnRuleOf } from './card-operation.step';
+
+const CARD_KSN = KeySerialNumber.parse(ANSI_TEST_INITIAL_KSN).withCounter(5).toHex();
+const requestWith = (pinKsn?: string) => ({
+  card: { ksn: CARD_KSN } as Parameters<typeof pinKsnRuleOf>[0]['card'],
+  pin: { pinBlock: '0123456789ABCDEF', format: 0 as const, ksn: pinKsn },
+});
+
+describe('pinKsnRuleOf', () => {
+  it("takes a PIN under the card block's KSN or under another counter of the same PIN pad", () => {
+    expect(pinKsnRuleOf(requestWith())).toBeUndefined();
+    expect(pinKsnRuleOf(requestWith(CARD_KSN))).toBeUndefined();
+    expect(pinKsnRuleOf(requestWith(KeySerialNumber.parse(CARD_KSN).withCounter(6).toHex()))).toBeUndefined();
+  });
+
+  it.each([
+    ['another device id', 'FFFF9876543211E00006'],
+    ['another key set id', 'FFFE9876543210E00006'],
+  ])('refuses a pin.ksn of %s, naming pin.ksn', (_case, pinKsn) => {
+    expect(pinKsnRuleOf(requestWith(pinKsn))).toMatch(/^pin\.ksn: not the card block's PIN pad/);
+  });
+});
