@@ -1,5 +1,5 @@
 // `helm test`: the golden path. The test register DEMO0001 buys on a test card read by a simulated
-// PIN pad (DUKPT under the ANSI test BDK, as scripts/demo-purchase.js does) through the gateway's
+// PIN pad (DUKPT under the release's staging BDK, tests.cardBdk) through the gateway's
 // REST API; the answer must be 201 approved. Prints the status and response code, never card data.
 const { randomUUID } = require('node:crypto');
 const { resolve } = require('node:path');
@@ -7,8 +7,10 @@ const { resolve } = require('node:path');
 const { TestPinPad } = require(resolve('dist/libs/testing/src'));
 
 async function main() {
-  const { GATEWAY_URL, GATEWAY_DEMO_TERMINAL_KEY, PURCHASE_AMOUNT_MINOR, PURCHASE_CURRENCY, PURCHASE_PAN } = process.env;
-  const card = TestPinPad.withAnsiTestKey().readCard({ pan: PURCHASE_PAN, expiry: '3012', serviceCode: '201' });
+  const { GATEWAY_URL, GATEWAY_DEMO_TERMINAL_KEY, PURCHASE_AMOUNT_MINOR, PURCHASE_CURRENCY, PURCHASE_PAN, TEST_CARD_BDK_ID, TEST_CARD_BDK } = process.env;
+  // A PIN pad keyed with the release's staging BDK (the public ANSI test BDK is refused in production).
+  const pad = new TestPinPad({ bdkId: TEST_CARD_BDK_ID, bdk: TEST_CARD_BDK, initialKsn: 'FFFF9876543210E00000' });
+  const card = pad.readCard({ pan: PURCHASE_PAN, expiry: '3012', serviceCode: '201' });
   const response = await fetch(`${GATEWAY_URL}/v1/purchases`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${GATEWAY_DEMO_TERMINAL_KEY}`, 'idempotency-key': randomUUID() },
