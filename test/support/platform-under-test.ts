@@ -38,6 +38,9 @@ export const TEST_SERVICE_ENV = {
   // DEMO0006 acquirer routing, DEMO0007 register timeouts, DEMO0008 the restart bench, DEMO0009 the settlement day.
   GATEWAY_DEMO_TERMINAL_COUNT: '9',
   ANTIFRAUD_CARD_VELOCITY_MAX: '100000',
+  // Every suite's registers share the ANSI test pad (one initial KSN, counters from 1 in each
+  // suite): the PIN pad registry has its own suite (pin-pad-registry.e2e-spec.ts).
+  AUTHORIZATION_PIN_PAD_REGISTRY: 'off',
   LOG_LEVEL: 'warn',
   OPERATOR_KEY_HASHES: hashOperatorKey(OPERATOR_KEY),
 };

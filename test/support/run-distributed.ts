@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 
+import { DEMO_PIN_PAD_SEED } from '@payments/embedded';
 import { DEMO_OPERATOR_KEY } from '@payments/runtime';
 import { AcquirerHostSimulator } from '@payments/testing';
 
@@ -21,7 +22,8 @@ async function main(): Promise<void> {
     root,
     portOffset,
     logDir: join(root, '.infra/logs'),
-    env: { ...process.env, AUTHORIZATION_ACQUIRER_PORT: String(port), GATEWAY_SEED_DEMO_TERMINAL: 'true' },
+    // The demo register and its PIN pad, as in the embedded mode (scripts/demo-purchase.js works on both).
+    env: { AUTHORIZATION_PIN_PADS_SEED: DEMO_PIN_PAD_SEED, ...process.env, AUTHORIZATION_ACQUIRER_PORT: String(port), GATEWAY_SEED_DEMO_TERMINAL: 'true' },
   });
   process.stdout.write(
     [

@@ -43,6 +43,10 @@ import { REGISTER_ABANDONMENTS } from './operation/ports/register-abandonments.p
 import { RISK_CHECK } from './operation/ports/risk-check.port';
 import { RailStep } from './operation/rail.step';
 import { InterruptedAttemptRecovery } from './reversal/interrupted-attempt.recovery';
+import { PinPadAdmission } from './pin-pad-registry/pin-pad-admission';
+import { PinPadRegistryController } from './pin-pad-registry/pin-pad-registry.controller';
+import { PinPadRegistryRepository } from './pin-pad-registry/pin-pad-registry.repository';
+import { PinPadRegistryService } from './pin-pad-registry/pin-pad-registry.service';
 import { ReversalQueueMetrics } from './reversal/reversal-queue.metrics';
 import { ReversalRepository } from './reversal/reversal.repository';
 import { ReversalWorker } from './reversal/reversal.worker';
@@ -56,7 +60,7 @@ export class AuthorizationModule {
   static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
     return {
       module: AuthorizationModule,
-      controllers: [JournalController],
+      controllers: [JournalController, PinPadRegistryController],
       providers: [
         { provide: AUTHORIZATION_ENV, useValue: loadAuthorizationEnv(env) },
         acquirerNetworkProvider,
@@ -86,6 +90,9 @@ export class AuthorizationModule {
         AbandonTransactionUseCase,
         AbandonmentConsumer,
         CardReaderService,
+        PinPadRegistryRepository,
+        PinPadAdmission,
+        PinPadRegistryService,
         AntifraudClient,
         AcquirerClient,
         AuthorizeCardOperationUseCase,

@@ -7,6 +7,7 @@ import { AgentsBillingModule } from '@payments/agents-billing-app';
 import { AntifraudModule } from '@payments/antifraud-app';
 import { AuthorizationModule } from '@payments/authorization-app';
 import { InMemoryCache } from '@payments/cache';
+import { ANSI_TEST_INITIAL_KSN } from '@payments/crypto';
 import { DeviceBridgeModule } from '@payments/device-bridge-app';
 import { GatewayModule } from '@payments/gateway-app';
 import { InMemoryMessageBus } from '@payments/messaging';
@@ -19,6 +20,9 @@ import { AcquirerHostSimulator, freePort } from '@payments/testing';
 
 import { EmbeddedEnv } from './embedded-env';
 import { embeddedSettlementFilesEnv } from './embedded-settlement-files';
+
+/** The demo register's PIN pad, loaded from the public ANSI test BDK (`ansi-test-bdk` in the default CARD_BDKS). */
+export const DEMO_PIN_PAD_SEED = `DEMO-PP-0001:ansi-test-bdk:${ANSI_TEST_INITIAL_KSN}:DEMO0001`;
 
 export interface EmbeddedPlatform {
   readonly app: INestApplication;
@@ -60,6 +64,8 @@ export async function startEmbeddedPlatform(
   const serviceEnv: NodeJS.ProcessEnv = {
     GATEWAY_SEED_DEMO_TERMINAL: 'true',
     AGENTS_BILLING_SEED_DEMO: 'true',
+    // The demo register's PIN pad (the public ANSI test key): `scripts/demo-purchase.js` and `cli card encrypt`.
+    AUTHORIZATION_PIN_PADS_SEED: DEMO_PIN_PAD_SEED,
     ...embeddedSettlementFilesEnv(config.DATA_DIR, env),
     ...env,
     AUTHORIZATION_ACQUIRER_HOST: '127.0.0.1',

@@ -1,2 +1,2 @@
-export { startEmbeddedPlatform, type EmbeddedPlatform } from './embedded-platform';
+export { DEMO_PIN_PAD_SEED, startEmbeddedPlatform, type EmbeddedPlatform } from './embedded-platform';
 export { loadEmbeddedEnv, type EmbeddedEnv } from './embedded-env';

@@ -21,6 +21,7 @@ const TEXTS: Record<string, string> = {
   '59': 'Suspected fraud',
   '61': 'Exceeds withdrawal amount limit',
   '62': 'Restricted card',
+  '63': 'Security violation',
   '65': 'Exceeds withdrawal frequency limit',
   '68': 'Response received too late',
   '75': 'Allowable PIN tries exceeded',
@@ -45,6 +46,12 @@ export const PARTIAL_APPROVAL = '10';
 
 /** Field 39 = 81, cryptographic error in PIN: the PIN block could not be translated (wrong key, KSN or a corrupted block). */
 export const PIN_CRYPTO_ERROR = '81';
+
+/** Field 39 = 58, transaction not permitted to terminal: also a PIN pad that is not registered, blocked or on another register. */
+export const TERMINAL_NOT_PERMITTED = '58';
+
+/** Field 39 = 63, security violation: a replayed KSN, a counter no DUKPT device uses. */
+export const SECURITY_VIOLATION = '63';
 
 /** Field 39 = 59, suspected fraud: also a card that fails the cashier's check. */
 export const SUSPECTED_FRAUD = '59';

@@ -3,19 +3,28 @@ import { Injectable } from '@nestjs/common';
 import type { AuthorizeRequest } from '@payments/contracts';
 
 import type { CardReading, CardSource, StoredCard } from '../operation/ports/card-source.port';
+import { PinPadAdmission } from '../pin-pad-registry/pin-pad-admission';
 import { CardReaderService, UnreadableCardError } from './card-reader.service';
 
-/** The PIN pad's DUKPT block as the core's card source; an original's PAN from the vault. */
+/**
+ * The PIN pad's DUKPT block as the core's card source (from a registered pad of the register, with
+ * a fresh KSN: the registry's admission); an original's PAN from the vault.
+ */
 @Injectable()
 export class PinPadCardSource implements CardSource {
-  constructor(private readonly reader: CardReaderService) {}
+  constructor(
+    private readonly reader: CardReaderService,
+    private readonly admission: PinPadAdmission,
+  ) {}
 
-  read(request: AuthorizeRequest): Promise<CardReading> {
+  async read(request: AuthorizeRequest): Promise<CardReading> {
+    const refusal = await this.admission.check(request);
+    if (refusal) return { ok: false, ...refusal };
     try {
-      return Promise.resolve({ ok: true, card: this.reader.read(request.card) });
+      return { ok: true, card: this.reader.read(request.card) };
     } catch (error) {
-      if (!(error instanceof UnreadableCardError)) return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-      return Promise.resolve({ ok: false, responseCode: error.responseCode, reason: error.message });
+      if (!(error instanceof UnreadableCardError)) throw error;
+      return { ok: false, responseCode: error.responseCode, reason: error.message };
     }
   }
 

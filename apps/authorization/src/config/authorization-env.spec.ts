@@ -48,4 +48,18 @@ describe('loadAuthorizationEnv keys', () => {
     expect(env.ACQUIRER_ZPKS).toBe(DEV_KEYS.acquirerZpks);
     expect(env.CARD_BDKS).toBe(DEV_KEYS.bdks);
   });
+
+  it('enforces the PIN pad registry by default, and refuses turning it off in production', () => {
+    expect(loadAuthorizationEnv(ownKeys).AUTHORIZATION_PIN_PAD_REGISTRY).toBe('enforce');
+    expect(loadAuthorizationEnv({ AUTHORIZATION_PIN_PAD_REGISTRY: 'off' }).AUTHORIZATION_PIN_PAD_REGISTRY).toBe('off');
+    expect(refusalOf({ ...ownKeys, AUTHORIZATION_PIN_PAD_REGISTRY: 'off' })).toContain(
+      'AUTHORIZATION_PIN_PAD_REGISTRY: off is for tests and demos: not allowed when NODE_ENV=production',
+    );
+  });
+
+  it('refuses a bad PIN pad seed at start, naming the entry', () => {
+    expect(refusalOf({ AUTHORIZATION_PIN_PADS_SEED: 'PP-1:ansi-test-bdk:FFFF9876543210E00001:DEMO0001' })).toContain(
+      'AUTHORIZATION_PIN_PADS_SEED[0]: initialKsn',
+    );
+  });
 });

@@ -5,6 +5,7 @@ import { ANSI_TEST_BDK, decodeKeyMaterial, TEST_ZONE_PIN_KEY } from '@payments/c
 
 import { acquirerNetworkFile, acquirerNetworkJson } from '../acquirer/routing/acquirer-network.loader';
 import { isTimeZone } from '../host-link/transaction-time';
+import { parsePinPadSeed } from '../pin-pad-registry/pin-pad-seed.config';
 
 /** Public test keys (X9.24 test BDK and fixed dev keys): refused when NODE_ENV=production. */
 export const DEV_KEYS = {
@@ -65,6 +66,17 @@ const schema = z.object({
   /** How long a cashier prompt waits for its answer before the operation is abandoned. */
   AUTHORIZATION_PROMPT_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(60_000),
   AUTHORIZATION_REVERSAL_RETRY_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
+  /**
+   * enforce (default): a card block is taken only from a registered, active PIN pad of the register
+   * that sends it, with a DUKPT counter above its last one. off: no check (tests and demos only;
+   * refused when NODE_ENV=production).
+   */
+  AUTHORIZATION_PIN_PAD_REGISTRY: z.enum(['enforce', 'off']).default('enforce'),
+  /**
+   * PIN pads registered at start when missing, `serial:bdkId:initialKsn:terminalId,...` (the
+   * embedded demo's pad, a Helm test's pad); an existing pad keeps its counter.
+   */
+  AUTHORIZATION_PIN_PADS_SEED: z.string().default(''),
   /** DUKPT base derivation keys, `id:hex32,...` (the HSM's job in production). */
   CARD_BDKS: z.string().default(DEV_KEYS.bdks),
   /**
@@ -135,8 +147,12 @@ export function loadAuthorizationEnv(env: NodeJS.ProcessEnv): AuthorizationEnv {
         reason: 'the public development key is not allowed when NODE_ENV=production',
       })),
     );
+    if (config.AUTHORIZATION_PIN_PAD_REGISTRY === 'off') {
+      problems.push({ variable: 'AUTHORIZATION_PIN_PAD_REGISTRY', reason: 'off is for tests and demos: not allowed when NODE_ENV=production' });
+    }
     if (problems.length > 0) throw new ConfigError(problems);
   }
+  parsePinPadSeed(config.AUTHORIZATION_PIN_PADS_SEED);
   return config;
 }
 

@@ -8,8 +8,15 @@ const { TestPinPad } = require(resolve('dist/libs/testing/src'));
 
 async function main() {
   const { GATEWAY_URL, GATEWAY_DEMO_TERMINAL_KEY, PURCHASE_AMOUNT_MINOR, PURCHASE_CURRENCY, PURCHASE_PAN, TEST_CARD_BDK_ID, TEST_CARD_BDK } = process.env;
-  // A PIN pad keyed with the release's staging BDK (the public ANSI test BDK is refused in production).
-  const pad = new TestPinPad({ bdkId: TEST_CARD_BDK_ID, bdk: TEST_CARD_BDK, initialKsn: 'FFFF9876543210E00000' });
+  // A PIN pad keyed with the release's staging BDK (the public ANSI test BDK is refused in production),
+  // registered as HELM-TEST-PP by tests.seedTerminal. The server refuses a KSN counter at or below
+  // the last one it took, and this pad keeps no state between runs: its counter is the minutes since
+  // 2026 (21 bits: four years), so one `helm test` a minute passes.
+  const minutes = Math.floor((Date.now() - Date.UTC(2026, 0, 1)) / 60_000) % 0x200000;
+  const ksn = Buffer.from('FFFF9876543210E00000', 'hex');
+  ksn[7] = (ksn[7] & 0xe0) | (minutes >>> 16);
+  ksn.writeUInt16BE(minutes & 0xffff, 8);
+  const pad = new TestPinPad({ bdkId: TEST_CARD_BDK_ID, bdk: TEST_CARD_BDK, initialKsn: ksn.toString('hex').toUpperCase() });
   const card = pad.readCard({ pan: PURCHASE_PAN, expiry: '3012', serviceCode: '201' });
   const response = await fetch(`${GATEWAY_URL}/v1/purchases`, {
     method: 'POST',
