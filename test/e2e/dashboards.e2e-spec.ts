@@ -44,7 +44,7 @@ function prometheusBinary(): string {
       // not in this folder
     }
   }
-  throw new Error('prometheus is not installed: run `bash scripts/infra/up.sh all` (it installs Debian\'s prometheus package)');
+  throw new Error("prometheus is not installed: run `bash scripts/infra/up.sh all` (it installs Debian's prometheus package)");
 }
 
 /** Substitutes the dashboard variables of a query, and refuses one it does not know. */
@@ -58,7 +58,10 @@ function substitute(expr: string): string {
 function panelTargets(dir: string): Target[] {
   const targets: Target[] = [];
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
-    const json = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { title: string; panels: { type: string; title: string; targets?: { expr: string }[] }[] };
+    const json = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
+      title: string;
+      panels: { type: string; title: string; targets?: { expr: string }[] }[];
+    };
     for (const panel of json.panels.filter((p) => p.type !== 'row')) {
       expect(panel.targets?.length).toBeGreaterThan(0);
       for (const target of panel.targets ?? []) targets.push({ dashboard: json.title, panel: panel.title, expr: substitute(target.expr) });
