@@ -196,13 +196,15 @@ describe('dashboards on a real Prometheus (distributed mode)', () => {
     expect(empty).toEqual([]);
   }, 60_000);
 
-  it('shows the flows that ran: approvals, the declines 51, the host timeout, and an approval ratio between them', async () => {
+  it('shows the flows that ran: approvals (counted by settlement too), the declines 51, the host timeout, and an approval ratio between them', async () => {
     const codes = await promQuery('sum by (response_code) (authorization_operations_total)');
     expect(codes.map((s) => s.metric.response_code)).toEqual(expect.arrayContaining(['00', '51', '91']));
     const outcomes = await promQuery('sum by (outcome) (host_link_round_trip_seconds_count)');
     expect(outcomes.map((s) => s.metric.outcome)).toEqual(expect.arrayContaining(['answered', 'timeout']));
     const [approved] = await promQuery('sum(increase(authorization_operations_total{status="approved"}[5m]))');
     expect(Number(approved.value[1])).toBeGreaterThan(0);
+    const [settled] = await promQuery('sum(increase(settlement_totals_operations_total{effect="added"}[5m]))');
+    expect(Number(settled.value[1])).toBeGreaterThan(0);
     // One approval and one decline seen as increases: about one half, neither 0 nor 1.
     const [ratio] = await promQuery('min(acquirer:authorization_approval_ratio:rate15m)');
     expect(Number(ratio.value[1])).toBeGreaterThan(0.2);

@@ -14,6 +14,15 @@ export function settlementDashboard(): DashboardBuilder {
     .withRow(row('Transaction events'))
     .withPanel(
       timeseries(
+        'Operations counted into the day totals per minute',
+        "Approvals added to the terminals' day totals and reversals taken back out, each once however often delivered.",
+        'short',
+        [query('sum by (effect) (rate(settlement_totals_operations_total[$__rate_interval])) * 60', '{{effect}}')],
+        24,
+      ),
+    )
+    .withPanel(
+      timeseries(
         'Events taken in per second by topic and outcome',
         "Authorized and reversed transactions counted in the terminals' day totals and settlement lines.",
         'short',
