@@ -3,6 +3,8 @@
 # minimal (ci/minimal-values.yaml) values, installing Helm 3 first when missing; strictly decodes
 # every rendered object into the Kubernetes API types (tools/k8s-validate, k8s.io/api); checks and
 # unit-tests its alerting rules with promtool (Debian's prometheus package, installed when missing).
+# The Grafana dashboards are generated first (`npm run dashboards` writes the chart's dashboards/,
+# gitignored), since the production-like values provision them as ConfigMaps.
 # Helm has no Debian package and its release binaries cannot be downloaded here, so it is built
 # from the Go module proxy (a few minutes once per machine; the binary lands in $(go env GOPATH)/bin).
 # Usage: scripts/infra/helm.sh        (exit non-zero on any lint warning or render error)
@@ -98,8 +100,52 @@ render() {
   rm -f "$out"
 }
 
+# Writes deploy/helm/payments/dashboards/*.json from deploy/dashboards (a fresh checkout has none).
+generate_dashboards() {
+  local out
+  if ! out="$(cd "$REPO_ROOT" && npm run --silent dashboards 2>&1)"; then
+    echo "$out" >&2
+    echo "helm: FAILED: npm run dashboards" >&2
+    exit 1
+  fi
+  echo "helm: dashboards: $(grep -c '^dashboards: ' <<<"$out") generated"
+}
+
+# The production-like render must carry one ConfigMap per generated dashboard, with the sidecar's label.
+check_dashboard_configmaps() {
+  local expected rendered
+  expected="$(find "$CHART/dashboards" -name '*.json' | wc -l)"
+  rendered="$(helm template payments "$CHART" --namespace payments -f "$CHART/ci/test-values.yaml" \
+    | grep -c '^    grafana_dashboard: "1"$' || true)"
+  if [[ "$expected" -eq 0 || "$rendered" -ne "$expected" ]]; then
+    echo "helm: FAILED: $rendered dashboard ConfigMaps rendered for $expected dashboards" >&2
+    exit 1
+  fi
+}
+
+# With dashboards.enabled and no generated files (a chart copied without them), the render must
+# fail and say how to make them.
+refuses_without_dashboards() {
+  local copy out
+  copy="$(mktemp -d)"
+  cp -r "$CHART" "$copy/payments"
+  rm -rf "$copy/payments/dashboards"
+  if out="$(helm template payments "$copy/payments" --set dashboards.enabled=true 2>&1)"; then
+    rm -rf "$copy"
+    echo "helm: FAILED: rendered dashboards.enabled=true without dashboards/*.json" >&2
+    exit 1
+  fi
+  rm -rf "$copy"
+  if [[ "$out" != *"npm run dashboards"* ]]; then
+    echo "$out" >&2
+    echo "helm: FAILED: refused dashboards.enabled=true without naming npm run dashboards" >&2
+    exit 1
+  fi
+}
+
 ensure_helm
 ensure_validator
+generate_dashboards
 for values in "${VALUES_FILES[@]}"; do
   args=(--kube-version "$KUBE_VERSION")
   [[ -n "$values" ]] && args+=(-f "$values")
@@ -140,6 +186,8 @@ refuses "gateway consumes no Kafka topic" --set apps.gateway.autoscaling.consume
   --set apps.gateway.autoscaling.consumerLag.type=External --set apps.gateway.autoscaling.consumerLag.metricName=lag \
   --set-string apps.gateway.autoscaling.consumerLag.averageValue=10
 refuses "/tests/terminalKey" --set tests.purchase.enabled=true
-echo "helm: refusals: internal TLS, open egress, consumer lag without a consumer, a test register without a key"
+refuses_without_dashboards
+check_dashboard_configmaps
+echo "helm: refusals: internal TLS, open egress, consumer lag without a consumer, a test register without a key, dashboards not generated"
 ensure_promtool
 check_alerts

@@ -8,7 +8,8 @@
 # Usage: scripts/infra/up.sh [all|postgres|redis|kafka|sshd]...   (default: all)
 # Idempotent; when everything already runs it only checks, in well under 2 s.
 # Prints one line per component; on failure a reason, the log's last lines, and exit 1.
-# Also installs socat when missing (a tool, not a server: the PIN pad specs make serial lines with it).
+# Also installs socat and prometheus when missing (tools, not servers: the PIN pad specs make serial
+# lines with socat; the dashboards e2e spec starts its own Prometheus, promtool checks the alerts).
 set -euo pipefail
 
 # shellcheck source=lib.sh
@@ -37,3 +38,6 @@ done
 
 # Not a server: the PIN pad specs (libs/pinpad) make their serial lines with socat's pty pairs.
 command -v socat >/dev/null || apt_install socat socat
+# Not a server either (Debian's package starts nothing without systemd): test/e2e/dashboards.e2e-spec.ts
+# runs /usr/bin/prometheus on a loopback port of its own, and scripts/infra/helm.sh uses its promtool.
+command -v prometheus >/dev/null || apt_install prometheus prometheus

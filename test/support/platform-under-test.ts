@@ -19,6 +19,8 @@ export interface PlatformUnderTest {
   readonly settlementUrl: string;
   /** The gateway's metrics (embedded: the operator listener, with every service's metrics). */
   readonly metricsUrl: string;
+  /** Every process's metrics endpoint (embedded: the one operator listener), what a Prometheus scrapes. */
+  readonly metricsUrls: readonly string[];
   readonly simulator: AcquirerHostSimulator;
   stop(): Promise<void>;
 }
@@ -76,6 +78,7 @@ export async function startEmbedded(options: PlatformOptions = {}): Promise<Plat
     authorizationUrl: platform.operatorUrl,
     settlementUrl: platform.operatorUrl,
     metricsUrl: `${platform.operatorUrl}/metrics`,
+    metricsUrls: [`${platform.operatorUrl}/metrics`],
     simulator: platform.simulator,
     stop: () => platform.close(),
   };
@@ -101,6 +104,8 @@ export async function startDistributed(options: PlatformOptions = {}): Promise<P
       authorizationUrl: platform.urls.authorization,
       settlementUrl: platform.urls.settlement,
       metricsUrl: `${platform.gatewayOperatorUrl}/metrics`,
+      // The gateway serves its metrics on the operator listener only; the others on their PORT.
+      metricsUrls: Object.entries(platform.urls).map(([name, url]) => `${name === 'gateway' ? platform.gatewayOperatorUrl : url}/metrics`),
       simulator,
       stop: async () => {
         await platform.stop();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { TransactionAuthorized, transactionAuthorizedV1, transactionReversedV1 } from '@payments/contracts';
 import { InMemoryMessageBus } from '@payments/messaging';
+import { scrapedSample } from '@payments/observability';
 import { applyMigrations, createDatabase, type Database } from '@payments/persistence';
 import { locateMigrations } from '@payments/runtime';
 
@@ -9,6 +10,7 @@ import { BusinessDayCalendar } from '../business-day/business-day.calendar';
 import { CutOff } from '../business-day/cut-off';
 import { SettlementLineRepository } from '../lines/settlement-line.repository';
 import { approvedPurchase } from '../totals/testing/transaction-event.fixture';
+import { TOTALS_OPERATIONS_METRIC } from '../totals/terminal-totals.metrics';
 import { TerminalTotalsRepository } from '../totals/terminal-totals.repository';
 import { TransactionEventsConsumer } from './transaction-events.consumer';
 
@@ -63,6 +65,11 @@ describe(TransactionEventsConsumer.name, () => {
   });
 
   it('takes a reversed approval back out once, even when the reversal is redelivered', async () => {
+    const counted = async () => ({
+      added: await scrapedSample(TOTALS_OPERATIONS_METRIC, { effect: 'added' }),
+      takenBack: await scrapedSample(TOTALS_OPERATIONS_METRIC, { effect: 'taken_back' }),
+    });
+    const before = await counted();
     const approval = event({ amountMinor: '700' });
     await bus.publish(transactionAuthorizedV1, approval, { key: terminalId });
     await bus.publish(transactionAuthorizedV1, event({ amountMinor: '300' }), { key: terminalId });
@@ -72,6 +79,8 @@ describe(TransactionEventsConsumer.name, () => {
     await bus.publish(transactionReversedV1, reversal, { key: terminalId, id: reversalId });
     await bus.stop();
     expect(await totalOf()).toMatchObject({ count: 1, amountMinor: 300n });
+    // The metric counts what changed the totals: two approvals, one reversal (not its redelivery).
+    expect(await counted()).toEqual({ added: before.added! + 2, takenBack: before.takenBack! + 1 });
   });
 
   it('loses no increment when many events for one terminal arrive at once, and ignores what moves no money', async () => {

@@ -8,6 +8,7 @@ import { BusinessDayCalendar } from '../business-day/business-day.calendar';
 import { LineEvent, LineFields, linesOf } from '../lines/settlement-line';
 import { SettlementLineRepository } from '../lines/settlement-line.repository';
 import { CountedFields, Effect, incrementsOf } from '../totals/terminal-totals.increments';
+import { countedIntoTotals, registerTotalsMetrics } from '../totals/terminal-totals.metrics';
 import { TerminalTotalsRepository } from '../totals/terminal-totals.repository';
 
 /**
@@ -37,6 +38,7 @@ export class TransactionEventsConsumer implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
+    registerTotalsMetrics();
     // Each topic keeps the consumer group (and inbox name) the totals always had.
     await this.consume(transactionAuthorizedV1, 'settlement.terminal-totals', 'add', 'authorized');
     await this.consume(transactionReversedV1, 'settlement.terminal-totals-reversals', 'takeBack', 'reversed');
@@ -46,7 +48,9 @@ export class TransactionEventsConsumer implements OnModuleInit {
     return this.bus.subscribeBatch(
       topic,
       async (messages) => {
-        await this.totals.count(incrementsOf(messages, group, effect));
+        // Counted as soon as the totals took them: a batch delivered again (the lines failed, say)
+        // finds them in the inbox and counts 0.
+        countedIntoTotals(effect, await this.totals.count(incrementsOf(messages, group, effect)));
         await this.lines.record(linesOf(messages, event, this.calendar));
       },
       { group, ...TRANSACTION_EVENT_BATCHES },
