@@ -12,6 +12,7 @@ import { runIso8583Specs } from './iso8583/iso8583-specs.command';
 import { addPinPadSimulateCommand } from './pinpad/pinpad-simulate.command';
 import type { CliIo } from './runner/cli-io.types';
 import { addPinpadCommands } from './pinpad/pinpad.program';
+import { addPkiCommands } from './pki/pki.program';
 import { oneLine, toErrorLine } from './runner/error-line.util';
 import { addSettlementCommands } from './settlement/settlement.program';
 import { runStatementParse, type StatementParseOptions } from './statement/statement-parse.command';
@@ -68,6 +69,7 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
 
   addDukptCommands(program, io, run);
   addPinpadCommands(program, io, run);
+  addPkiCommands(program, io, run);
 
   const statement = program.command('statement').description('Read bank statements: camt.053, camt.054 and MT940');
   statement
