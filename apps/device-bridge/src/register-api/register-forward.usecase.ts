@@ -1,0 +1,214 @@
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+
+import { PinPadClient, PinPadFrameError, PinPadLinkError } from '@payments/pinpad';
+
+import { GatewayLinkService } from '../gateway-link/gateway-link.service';
+import { GatewayRequest, GatewayUnreachableError } from '../gateway-link/gateway-request.model';
+import { LaneConfig } from '../lanes/lane-config';
+import { LaneRegistry } from '../lanes/lane.registry';
+import { InFlightOperation } from '../local-state/lane-state.model';
+import { LaneStateStore } from '../local-state/lane-state.store';
+import { BridgeAnswer, bridgeError, padFailureAnswer } from './bridge-answer';
+import { PinPadCheckoutService } from './pinpad-checkout.service';
+import { pathOf, RegisterRequest, requestHashOf, terminalKeyOf } from './register-request.model';
+
+/** The card-present operations the bridge completes with its PIN pad when the register sends no `card`. */
+const PAD_OPERATIONS: Readonly<Record<string, { readonly pinAllowed: boolean }>> = {
+  '/v1/purchases': { pinAllowed: true },
+  '/v1/cash-withdrawals': { pinAllowed: true },
+  '/v1/balance-inquiries': { pinAllowed: true },
+  '/v1/top-ups': { pinAllowed: false },
+  '/v1/preauthorizations': { pinAllowed: false },
+  '/v1/card-reads': { pinAllowed: false },
+};
+
+/**
+ * One register request through the bridge, with the gateway's API: a card-present operation
+ * without `card` is completed with the lane's PIN pad, then everything goes to the active gateway
+ * under the register's own terminal key and Idempotency-Key, and the gateway's answer comes back
+ * unchanged. A lane's money-moving requests (POST with an Idempotency-Key) are kept in the local
+ * state from before they are sent until their outcome is known, one at a time per lane.
+ */
+@Injectable()
+export class RegisterForwardUseCase {
+  private readonly logger = new Logger('DeviceBridge');
+  /** The operation running now per lane, for a retry of it to join. */
+  private readonly running = new Map<string, { readonly key: string; readonly answer: Promise<BridgeAnswer> }>();
+
+  constructor(
+    private readonly lanes: LaneRegistry,
+    private readonly checkout: PinPadCheckoutService,
+    private readonly gateway: GatewayLinkService,
+    private readonly store: LaneStateStore,
+  ) {}
+
+  async execute(request: RegisterRequest): Promise<BridgeAnswer> {
+    const terminalKey = terminalKeyOf(request);
+    const lane = terminalKey === undefined ? undefined : this.lanes.laneOfKey(terminalKey);
+    const padOperation = request.method === 'POST' ? PAD_OPERATIONS[pathOf(request)] : undefined;
+    const needsPad = padOperation !== undefined && isObject(request.body) && request.body.card === undefined && terminalKey !== undefined;
+    if (needsPad && !lane) {
+      const known = this.lanes.lanes.map((l) => `${l.lane} (terminal ${l.terminalId})`).join(', ') || 'none';
+      return bridgeError(HttpStatus.NOT_FOUND, `no PIN pad lane is configured for this terminal key; configured lanes: ${known}`);
+    }
+    if (!lane || request.method !== 'POST' || !request.idempotencyKey) return this.forwardAsIs(request);
+    return this.journaled(lane, request, request.idempotencyKey, needsPad ? padOperation : undefined);
+  }
+
+  /**
+   * Re-sends an operation left in flight with its Idempotency-Key, for the gateway's stored outcome
+   * (after a restart, or when no gateway answered). One left while the pad was driven is dropped:
+   * it never reached a gateway.
+   */
+  resolve(operation: InFlightOperation): Promise<BridgeAnswer> | undefined {
+    const running = this.running.get(operation.lane);
+    if (running) return running.key === operation.idempotencyKey ? running.answer : undefined;
+    if (operation.phase === 'pad' || !operation.forwarded) {
+      this.store.abandon(operation.lane, operation.idempotencyKey);
+      return undefined;
+    }
+    const { lane, idempotencyKey, requestHash, forwarded } = operation;
+    return this.track(lane, idempotencyKey, this.send(this.laneNamed(lane), idempotencyKey, requestHash, forwarded));
+  }
+
+  private journaled(lane: LaneConfig, request: RegisterRequest, key: string, padOperation: { pinAllowed: boolean } | undefined): Promise<BridgeAnswer> {
+    const hash = requestHashOf(request);
+    const reused = (): Promise<BridgeAnswer> =>
+      Promise.resolve(bridgeError(HttpStatus.UNPROCESSABLE_ENTITY, `Idempotency-Key "${key}" was used on this lane for another request`, lane));
+    const done = this.store.completed(lane.lane, key);
+    if (done) {
+      if (done.requestHash !== hash) return reused();
+      if (!done.forwarded) return Promise.resolve(done);
+      // A 5xx outcome: ask the gateway again, it may know the outcome by now.
+      return this.track(lane.lane, key, this.send(lane, key, hash, done.forwarded));
+    }
+    const inFlight = this.store.lane(lane.lane).inFlight;
+    if (inFlight?.idempotencyKey === key) {
+      if (inFlight.requestHash !== hash) return reused();
+      const resumed = this.resolve(inFlight);
+      if (resumed) return resumed;
+    } else if (inFlight && (this.running.has(lane.lane) || inFlight.phase === 'sent')) {
+      return Promise.resolve(
+        bridgeError(HttpStatus.CONFLICT, `lane ${lane.lane} (terminal ${lane.terminalId}) is busy with another operation; retry when it is done`, lane),
+      );
+    }
+    return this.track(lane.lane, key, this.run(lane, request, key, hash, padOperation));
+  }
+
+  private async run(lane: LaneConfig, request: RegisterRequest, key: string, hash: string, padOperation?: { pinAllowed: boolean }): Promise<BridgeAnswer> {
+    let body = request.body;
+    let pad: PinPadClient | undefined;
+    if (padOperation && isObject(request.body)) {
+      this.store.begin({ lane: lane.lane, idempotencyKey: key, requestHash: hash, phase: 'pad', startedAt: new Date().toISOString() });
+      try {
+        pad = await this.lanes.pad(lane);
+        const { amount, currency, entryMode } = request.body;
+        const fields = await this.checkout.collectCard(pad, lane, {
+          amountMinor: typeof amount === 'number' ? amount : undefined,
+          currency: typeof currency === 'string' ? currency : undefined,
+          pinAllowed: padOperation.pinAllowed,
+        });
+        body = { ...request.body, ...fields, entryMode: entryMode ?? fields.entryMode };
+      } catch (error) {
+        this.store.abandon(lane.lane, key);
+        return this.padFailed(lane, pad, error);
+      }
+    }
+    const forwarded = gatewayRequestOf(request, body);
+    this.store.begin({
+      lane: lane.lane,
+      idempotencyKey: key,
+      requestHash: hash,
+      phase: 'sent',
+      forwarded,
+      gateway: this.gateway.current,
+      startedAt: new Date().toISOString(),
+    });
+    const answer = await this.send(lane, key, hash, forwarded);
+    if (pad) this.checkout.showOutcome(pad, answer.status, answer.body);
+    return answer;
+  }
+
+  /** Sends a kept request; any answer but 409 (the gateway still runs it) closes the operation. */
+  private async send(lane: LaneConfig, key: string, hash: string, forwarded: GatewayRequest): Promise<BridgeAnswer> {
+    try {
+      const answer = await this.gateway.send(forwarded);
+      if (answer.status !== Number(HttpStatus.CONFLICT)) {
+        this.store.complete({
+          lane: lane.lane,
+          idempotencyKey: key,
+          requestHash: hash,
+          path: forwarded.path,
+          ...answer,
+          completedAt: new Date().toISOString(),
+          forwarded: answer.status >= 500 ? forwarded : undefined,
+        });
+      }
+      return answer;
+    } catch (error) {
+      if (!(error instanceof GatewayUnreachableError)) throw error;
+      this.logger.warn(`lane ${lane.lane}: ${error.message}; the operation stays in flight`);
+      return bridgeError(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        `lane ${lane.lane} (terminal ${lane.terminalId}): ${error.message}; the operation stays in flight and is sent again with its Idempotency-Key: retry with the same key for its outcome`,
+        lane,
+      );
+    }
+  }
+
+  private async forwardAsIs(request: RegisterRequest): Promise<BridgeAnswer> {
+    try {
+      return await this.gateway.send(gatewayRequestOf(request, request.body));
+    } catch (error) {
+      if (!(error instanceof GatewayUnreachableError)) throw error;
+      return bridgeError(HttpStatus.SERVICE_UNAVAILABLE, error.message);
+    }
+  }
+
+  private padFailed(lane: LaneConfig, pad: PinPadClient | undefined, error: unknown): BridgeAnswer {
+    const answer = padFailureAnswer(lane, error);
+    if (!answer) throw error;
+    // A broken line starts a new session next time; a refused command leaves the pad idle, shown so.
+    if (error instanceof PinPadLinkError || error instanceof PinPadFrameError || !pad) this.lanes.drop(lane);
+    else void pad.display(['NOT COMPLETED']).catch(() => undefined);
+    this.logger.warn((JSON.parse(answer.body) as { message: string }).message);
+    return answer;
+  }
+
+  private track(lane: string, key: string, answer: Promise<BridgeAnswer>): Promise<BridgeAnswer> {
+    const entry = { key, answer };
+    this.running.set(lane, entry);
+    const clear = (): void => {
+      if (this.running.get(lane) === entry) this.running.delete(lane);
+    };
+    answer.then(clear, clear);
+    return answer;
+  }
+
+  /** A lane of the local state: configured still, or known by name only (its config changed since). */
+  private laneNamed(name: string): LaneConfig {
+    return (
+      this.lanes.lanes.find((lane) => lane.lane === name) ?? {
+        lane: name,
+        terminalId: 'unknown',
+        terminalKeySha256: '',
+        pinpad: { kind: 'tcp', host: '', port: 0 },
+        pin: 'never',
+      }
+    );
+  }
+}
+
+function gatewayRequestOf(request: RegisterRequest, body: unknown): GatewayRequest {
+  const headers: Record<string, string> = {};
+  if (request.authorization) headers.authorization = request.authorization;
+  if (request.idempotencyKey) headers['idempotency-key'] = request.idempotencyKey;
+  if (request.requestId) headers['x-request-id'] = request.requestId;
+  const hasBody = body !== undefined && request.method !== 'GET' && request.method !== 'HEAD';
+  if (hasBody) headers['content-type'] = 'application/json';
+  return { method: request.method, path: request.url, headers, body: hasBody ? JSON.stringify(body) : undefined };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
