@@ -20,6 +20,8 @@ import {
   simulatedKeysOf,
 } from '@payments/pinpad';
 
+import { freePort } from '@payments/testing';
+
 import { startBridgeProcess } from '../support/device-bridge.process';
 import { PlatformUnderTest, startEmbedded, TEST_SERVICE_ENV } from '../support/platform-under-test';
 import { call, eventually, HttpResult, operatorCall, RegisterClient } from '../support/register.client';
@@ -214,6 +216,30 @@ describe('device bridge: registers pay through it with a simulated PIN pad (embe
     expect(bridgeLog.length).toBeGreaterThan(0);
     expect(log).not.toContain(PAN);
     for (const block of [...tcpPad.pinBlocks, ...ptyPad.pinBlocks]) expect(log).not.toContain(block);
+  });
+
+  it('fails over: with the primary gateway down, the register pays through the backup, once', async () => {
+    const pad = simulatedPad({ ksn: 'FFFF9876543216E00000', entryMode: 'chip' });
+    const served = await listenPinPadOverTcp(pad.simulator, 0);
+    const failover = await startDeviceBridge({
+      PORT: '0',
+      DATA_DIR: 'memory',
+      LOG_LEVEL: 'warn',
+      DEVICE_BRIDGE_GATEWAY_URL: `http://127.0.0.1:${await freePort()}`, // nothing listens: refused
+      DEVICE_BRIDGE_BACKUP_GATEWAY_URL: platform.gatewayUrl,
+      DEVICE_BRIDGE_PINPADS: JSON.stringify([laneOf('8', 8, `tcp://127.0.0.1:${served.port}`)]),
+    });
+    try {
+      const paid = await post(failover.url, 8, '/v1/purchases', { amount: 1800, currency: 'EUR' });
+      expect(paid.status).toBe(201);
+      expect(paid.body).toMatchObject({ status: 'approved', amount: 1800 });
+      expect(hostRequests('DEMO0008')).toHaveLength(1);
+      const ready = await call(`${failover.url}/health/ready`);
+      expect(ready.status).toBe(200);
+    } finally {
+      await failover.close();
+      await served.close();
+    }
   });
 
   it('keeps its lanes across kills: an emergency cancel after a restart, and an operation killed once the gateway had it is recovered, never done twice', async () => {
