@@ -7,17 +7,19 @@ import { z } from 'zod';
 import { InMemoryCache } from '@payments/cache';
 import { loadConfig } from '@payments/config';
 import { InMemoryMessageBus } from '@payments/messaging';
-import { createLogger, type JsonLoggerOptions, NestJsonLogger } from '@payments/observability';
+import { createLogger, type JsonLoggerOptions, MetricsModule, NestJsonLogger, startTelemetry } from '@payments/observability';
 import { InProcessRpc } from '@payments/rpc';
-import { createNestApp, DatabaseFactory, OperatorKeyRing, OperatorListener, PlatformModule } from '@payments/runtime';
+import { createNestApp, DatabaseFactory, OperatorKeyRing, OperatorListener, operatorEnvShape, PlatformModule } from '@payments/runtime';
 
 import { DeviceBridgeModule } from './device-bridge.module';
 
 const processSchema = z.object({
-  /** Where registers reach the bridge: loopback unless the shop's registers are other machines. */
-  HOST: z.string().default('127.0.0.1'),
+  /** Where registers reach the bridge (the shop's LAN), as every service listens. */
+  HOST: z.string().default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3006),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  ...operatorEnvShape,
 });
 
 export interface RunningDeviceBridge {
@@ -33,9 +35,11 @@ export interface RunningDeviceBridge {
  */
 export async function startDeviceBridge(
   env: NodeJS.ProcessEnv = process.env,
-  options: { logDestination?: JsonLoggerOptions['destination'] } = {},
+  /** telemetry: start tracing first, as every service process does (not for a bridge inside a test). */
+  options: { logDestination?: JsonLoggerOptions['destination']; telemetry?: boolean } = {},
 ): Promise<RunningDeviceBridge> {
   const config = loadConfig(processSchema, env);
+  if (options.telemetry) startTelemetry({ serviceName: 'device-bridge', otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
   const logger = createLogger({ service: 'device-bridge', level: config.LOG_LEVEL, destination: options.logDestination });
   const app = await createNestApp(
     {
@@ -46,8 +50,10 @@ export async function startDeviceBridge(
           rpc: new InProcessRpc(),
           cache: new InMemoryCache(),
           databases: new DatabaseFactory({ mode: { kind: 'pglite' }, migrateOnOpen: false }),
-          operator: { keys: new OperatorKeyRing([]), listener: new OperatorListener() },
+          // No operator listener: /metrics is served on PORT, as by the other services.
+          operator: { keys: OperatorKeyRing.fromConfig(config.OPERATOR_KEY_HASHES, config.NODE_ENV), listener: new OperatorListener() },
         }),
+        MetricsModule.forRoot({ service: 'device-bridge' }),
         DeviceBridgeModule.forStore(env),
       ],
     },
@@ -57,5 +63,6 @@ export async function startDeviceBridge(
   await app.listen(config.PORT, config.HOST);
   const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
   logger.info({ port }, 'device-bridge listening');
-  return { app, url: `http://${config.HOST}:${port}`, close: () => app.close() };
+  const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
+  return { app, url: `http://${host}:${port}`, close: () => app.close() };
 }
