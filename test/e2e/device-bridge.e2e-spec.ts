@@ -84,6 +84,7 @@ describe('device bridge: registers pay through it with a simulated PIN pad (embe
   const listening: ListeningPinPad[] = [];
   let pty: PtyPair;
   let serial: ServingPinPad;
+  let unplugged: number;
 
   const hostRequests = (terminalId: string, mti = '0200') => platform.simulator.received.filter((m) => m.mti === mti && m.fields[41] === terminalId);
   const journalOf = async (terminalId: string) =>
@@ -99,6 +100,7 @@ describe('device bridge: registers pay through it with a simulated PIN pad (embe
     pty = await openPtyPair();
     serial = await servePinPadOverSerial(ptyPad.simulator, pty.ends[0]);
     const [tcp, silent, garbage] = listening;
+    unplugged = await freePort(); // no pad listens there
     bridge = await startDeviceBridge(
       {
         PORT: '0',
@@ -110,6 +112,7 @@ describe('device bridge: registers pay through it with a simulated PIN pad (embe
           laneOf('2', 3, `serial:${pty.ends[1]}`, 'always'),
           laneOf('3', 4, `tcp://127.0.0.1:${silent.port}`),
           laneOf('4', 6, `tcp://127.0.0.1:${garbage.port}`),
+          laneOf('5', 9, `tcp://127.0.0.1:${unplugged}`),
         ]),
       },
       { logDestination: { write: (line: string) => void bridgeLog.push(line) } },
@@ -202,6 +205,13 @@ describe('device bridge: registers pay through it with a simulated PIN pad (embe
     expect(failed.status).toBe(502);
     expect(failed.body.message).toMatch(/lane 4 \(terminal DEMO0006\): the PIN pad sent garbage/);
     expect(await journalOf('DEMO0006')).toEqual([]);
+  });
+
+  it('answers 503 naming the lane when its PIN pad is unplugged; nothing charged', async () => {
+    const failed = await post(bridge.url, 9, '/v1/purchases', { amount: 4400, currency: 'EUR' });
+    expect(failed.status).toBe(503);
+    expect(failed.body.message).toMatch(/lane 5 \(terminal DEMO0009\): the PIN pad is unreachable or its line closed.*nothing was sent to the gateway/);
+    expect(await journalOf('DEMO0009')).toEqual([]);
   });
 
   it('answers 404 for a register whose terminal has no lane, and asks no pad and no host', async () => {

@@ -62,8 +62,14 @@ export class LaneStateStore {
 
   private load(): BridgeState {
     if (!this.file || !existsSync(this.file)) return { version: 1, lanes: {} };
-    const parsed = JSON.parse(readFileSync(this.file, 'utf8')) as BridgeState;
-    if (parsed.version !== 1) throw new Error(`${this.file}: unknown state version ${String(parsed.version)}`);
+    let parsed: BridgeState;
+    try {
+      parsed = JSON.parse(readFileSync(this.file, 'utf8')) as BridgeState;
+    } catch (error) {
+      // Never half written (see save): a damaged file is a disk fault, for a person to look at before operations are lost.
+      throw new Error(`the device bridge state ${this.file} cannot be read (${(error as Error).message}); move it aside to start empty`);
+    }
+    if (parsed.version !== 1) throw new Error(`the device bridge state ${this.file} has an unknown version ${String(parsed.version)}`);
     return parsed;
   }
 
