@@ -30,7 +30,7 @@ const PAN = '4761739001010010'; // public test card; the simulated issuer's PIN 
 const BDK_ID = 'ansi-test-bdk';
 
 /** A simulated PIN pad presenting PAN, its cardholder typing 1234; the PIN blocks it made, to look for where they must not be. */
-function simulatedPad(options: { ksn: string; entryMode: EntryMode; faults?: SimulatedFaults }) {
+function simulatedPad(options: { ksn: string; entryMode: EntryMode; faults?: SimulatedFaults; digits?: string }) {
   const keys = simulatedKeysOf(BDK_ID, hexToBytes(ANSI_TEST_BDK, 'bdk'), KeySerialNumber.parse(options.ksn));
   const encrypt = format0PinEncryptor(keys.ipek);
   const pinBlocks: string[] = [];
@@ -38,7 +38,7 @@ function simulatedPad(options: { ksn: string; entryMode: EntryMode; faults?: Sim
     serialNumber: `SIM-${options.ksn.slice(-8)}`,
     keys,
     card: { entryMode: options.entryMode, track2: { pan: PAN, expiry: '2712', serviceCode: '201' } },
-    cardholder: new RepeatingCardholder({ pin: '1234', digits: '' }),
+    cardholder: new RepeatingCardholder({ pin: '1234', digits: options.digits ?? '' }),
     encryptPin: (pin, pan, ksn) => {
       const block = encrypt(pin, pan, ksn);
       pinBlocks.push(Buffer.from(block).toString('hex').toUpperCase());
@@ -49,13 +49,14 @@ function simulatedPad(options: { ksn: string; entryMode: EntryMode; faults?: Sim
   return { simulator, pinBlocks };
 }
 
-const terminalKey = (n: number) => `${TEST_SERVICE_ENV.GATEWAY_DEMO_TERMINAL_KEY}-${n}`;
-const laneOf = (lane: string, n: number, pinpad: string, pin?: string) => ({
+const terminalKey = (n: number) => (n === 1 ? TEST_SERVICE_ENV.GATEWAY_DEMO_TERMINAL_KEY : `${TEST_SERVICE_ENV.GATEWAY_DEMO_TERMINAL_KEY}-${n}`);
+const laneOf = (lane: string, n: number, pinpad: string, pin?: string, prompts?: string) => ({
   lane,
   terminalId: `DEMO000${n}`,
   terminalKeySha256: createHash('sha256').update(terminalKey(n)).digest('hex'),
   pinpad,
   ...(pin ? { pin } : {}),
+  ...(prompts ? { prompts } : {}),
 });
 
 /** A register that knows nothing of PIN pads: the gateway's REST API, sent to whichever base URL. */
@@ -70,8 +71,9 @@ function post(baseUrl: string, n: number, path: string, body: unknown, idempoten
 /**
  * Registers pay through the device bridge, which drives simulated PIN pads over TCP and over a
  * socat pty, in the embedded mode (one platform for the file). Terminals: DEMO0002 (TCP, chip, PIN
- * because chip), DEMO0003 (pty, magstripe, PIN always), DEMO0004 (a pad that goes silent),
- * DEMO0006 (a pad that sends garbage), DEMO0005 (the bridge killed and restarted, its own process).
+ * because chip), DEMO0003 (pty, magstripe, PIN always), DEMO0001 (magstripe, cashier prompts on
+ * the pad), DEMO0004 (a pad that goes silent), DEMO0006 (garbage), DEMO0009 (unplugged), DEMO0008
+ * (primary gateway down), DEMO0005 (the bridge killed and restarted, its own process).
  */
 describe('device bridge: registers pay through it with a simulated PIN pad (embedded mode)', () => {
   let platform: PlatformUnderTest;
@@ -81,6 +83,8 @@ describe('device bridge: registers pay through it with a simulated PIN pad (embe
   const ptyPad = simulatedPad({ ksn: 'FFFF9876543212E00000', entryMode: 'magstripe' });
   const silentPad = simulatedPad({ ksn: 'FFFF9876543213E00000', entryMode: 'chip', faults: { silentAfterFrames: 2 } });
   const garbagePad = simulatedPad({ ksn: 'FFFF9876543214E00000', entryMode: 'chip', faults: { garbageAfterFrames: 2 } });
+  // Swiped without a PIN: the server asks the cashier for the card's last 4 digits, keyed on this pad.
+  const promptPad = simulatedPad({ ksn: 'FFFF9876543217E00000', entryMode: 'magstripe', digits: PAN.slice(-4) });
   const listening: ListeningPinPad[] = [];
   let pty: PtyPair;
   let serial: ServingPinPad;
@@ -96,10 +100,10 @@ describe('device bridge: registers pay through it with a simulated PIN pad (embe
 
   beforeAll(async () => {
     platform = await startEmbedded();
-    for (const pad of [tcpPad, silentPad, garbagePad]) listening.push(await listenPinPadOverTcp(pad.simulator, 0));
+    for (const pad of [tcpPad, silentPad, garbagePad, promptPad]) listening.push(await listenPinPadOverTcp(pad.simulator, 0));
     pty = await openPtyPair();
     serial = await servePinPadOverSerial(ptyPad.simulator, pty.ends[0]);
-    const [tcp, silent, garbage] = listening;
+    const [tcp, silent, garbage, prompting] = listening;
     unplugged = await freePort(); // no pad listens there
     bridge = await startDeviceBridge(
       {
@@ -113,6 +117,7 @@ describe('device bridge: registers pay through it with a simulated PIN pad (embe
           laneOf('3', 4, `tcp://127.0.0.1:${silent.port}`),
           laneOf('4', 6, `tcp://127.0.0.1:${garbage.port}`),
           laneOf('5', 9, `tcp://127.0.0.1:${unplugged}`),
+          laneOf('6', 1, `tcp://127.0.0.1:${prompting.port}`, 'never', 'pinpad'),
         ]),
       },
       { logDestination: { write: (line: string) => void bridgeLog.push(line) } },
@@ -187,6 +192,17 @@ describe('device bridge: registers pay through it with a simulated PIN pad (embe
     const copy = await call(`${bridge.url}/v1/receipts/last`, { headers: { authorization: `Bearer ${terminalKey(2)}` } });
     expect(copy.status).toBe(200);
     expect(copy.body).toMatchObject({ receipt: { operation: 'emergency_cancel' } });
+  });
+
+  it("shows the server's cashier prompt on the PIN pad and answers it there: the register gets the outcome, not the prompt", async () => {
+    const paid = await post(bridge.url, 1, '/v1/purchases', { amount: 1700, currency: 'EUR' });
+    expect(paid.status).toBe(201);
+    expect(paid.body).toMatchObject({ status: 'approved', amount: 1700 });
+    expect(promptPad.pinBlocks).toHaveLength(0);
+    const journaled = await operatorCall<{ history: { status: string }[] }>(
+      `${platform.authorizationUrl}/v1/journal/transactions/${String(paid.body.transactionId)}`,
+    );
+    expect(journaled.body.history.map((h) => h.status)).toEqual(['pending', 'awaiting_cashier', 'pending', 'approved']);
   });
 
   it('answers 503 naming the lane when its PIN pad goes silent mid-operation; nothing reaches the gateway', async () => {

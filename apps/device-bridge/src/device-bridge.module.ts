@@ -5,6 +5,7 @@ import { GatewayLinkService } from './gateway-link/gateway-link.service';
 import { LaneRegistry } from './lanes/lane.registry';
 import { InFlightRecovery } from './local-state/in-flight.recovery';
 import { LaneStateStore } from './local-state/lane-state.store';
+import { PadPromptService } from './register-api/pad-prompt.service';
 import { PinPadCheckoutService } from './register-api/pinpad-checkout.service';
 import { RegisterApiController } from './register-api/register-api.controller';
 import { RegisterForwardUseCase } from './register-api/register-forward.usecase';
@@ -34,6 +35,7 @@ export class DeviceBridgeModule {
         LaneRegistry,
         LaneStateStore,
         PinPadCheckoutService,
+        PadPromptService,
         RegisterForwardUseCase,
         InFlightRecovery,
       ],

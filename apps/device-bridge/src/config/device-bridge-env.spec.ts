@@ -14,11 +14,25 @@ describe('DEVICE_BRIDGE_PINPADS', () => {
   it('takes a TCP lane and a serial lane with its baud rate; the PIN policy defaults to chip cards', () => {
     const env = load([
       lane(),
-      lane({ lane: '2', terminalId: 'DEMO0002', terminalKeySha256: 'B'.repeat(64), pinpad: 'serial:/dev/ttyUSB0?baud=9600', pin: 'always' }),
+      lane({ lane: '2', terminalId: 'DEMO0002', terminalKeySha256: 'B'.repeat(64), pinpad: 'serial:/dev/ttyUSB0?baud=9600', pin: 'always', prompts: 'pinpad' }),
     ]);
     expect(env.DEVICE_BRIDGE_PINPADS).toEqual([
-      { lane: '1', terminalId: 'DEMO0001', terminalKeySha256: KEY_HASH, pinpad: { kind: 'tcp', host: '127.0.0.1', port: 7001 }, pin: 'chip' },
-      { lane: '2', terminalId: 'DEMO0002', terminalKeySha256: 'b'.repeat(64), pinpad: { kind: 'serial', path: '/dev/ttyUSB0', baudRate: 9600 }, pin: 'always' },
+      {
+        lane: '1',
+        terminalId: 'DEMO0001',
+        terminalKeySha256: KEY_HASH,
+        pinpad: { kind: 'tcp', host: '127.0.0.1', port: 7001 },
+        pin: 'chip',
+        prompts: 'register',
+      },
+      {
+        lane: '2',
+        terminalId: 'DEMO0002',
+        terminalKeySha256: 'b'.repeat(64),
+        pinpad: { kind: 'serial', path: '/dev/ttyUSB0', baudRate: 9600 },
+        pin: 'always',
+        prompts: 'pinpad',
+      },
     ]);
     expect(load([lane({ pinpad: 'serial:/dev/ttyACM0' })]).DEVICE_BRIDGE_PINPADS[0].pinpad).toEqual({
       kind: 'serial',
@@ -41,6 +55,7 @@ describe('DEVICE_BRIDGE_PINPADS', () => {
     ['a serial path outside /dev', [lane({ pinpad: 'serial:/tmp/pad' })], 'entry 0 (lane "1"): pinpad must be'],
     ['a key that is no SHA-256', [lane({ terminalKeySha256: 'demo-terminal-key' })], 'entry 0 (lane "1"): terminalKeySha256 must be the SHA-256'],
     ['an unknown PIN policy', [lane({ pin: 'sometimes' })], 'entry 0 (lane "1"): pin must be always, chip or never'],
+    ['an unknown prompt answerer', [lane({ prompts: 'cashier' })], 'entry 0 (lane "1"): prompts must be register or pinpad'],
     ['a lane without its id', [{ ...lane(), lane: undefined }], 'entry 0: lane must be'],
     [
       'two lanes with one terminal key',

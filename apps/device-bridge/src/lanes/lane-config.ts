@@ -7,6 +7,9 @@ export type PinPadTransport =
 /** When the bridge asks for the PIN: every time, for chip cards only, or never (the card read alone). */
 export type PinPolicy = 'always' | 'chip' | 'never';
 
+/** Who answers the server's cashier prompts of an operation the pad started: the register (the 202 passes through) or the pad's keypad. */
+export type PromptAnswerer = 'register' | 'pinpad';
+
 /** One checkout lane: its register's terminal, the key that register sends, its PIN pad. */
 export interface LaneConfig {
   readonly lane: string;
@@ -15,14 +18,16 @@ export interface LaneConfig {
   readonly terminalKeySha256: string;
   readonly pinpad: PinPadTransport;
   readonly pin: PinPolicy;
+  readonly prompts: PromptAnswerer;
 }
 
 const LANE_ID = /^[A-Za-z0-9_-]{1,32}$/;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 const PIN_POLICIES: readonly PinPolicy[] = ['always', 'chip', 'never'];
+const PROMPT_ANSWERERS: readonly PromptAnswerer[] = ['register', 'pinpad'];
 
 /**
- * `DEVICE_BRIDGE_PINPADS`: a JSON array of `{"lane","terminalId","terminalKeySha256","pinpad","pin"?}`,
+ * `DEVICE_BRIDGE_PINPADS`: a JSON array of `{"lane","terminalId","terminalKeySha256","pinpad","pin"?,"prompts"?}`,
  * `pinpad` being `tcp://<host>:<port>` or `serial:<tty path>[?baud=<rate>]`. Every problem names
  * its entry (index and lane) and the field; two lanes may not share a lane id, terminal or key.
  */
@@ -57,6 +62,7 @@ function laneOf(entry: unknown, index: number): LaneConfig {
   if (typeof raw.terminalKeySha256 !== 'string' || !SHA256_HEX.test(raw.terminalKeySha256.toLowerCase()))
     fail('terminalKeySha256 must be the SHA-256 of the terminal key, 64 hex digits');
   if (raw.pin !== undefined && !PIN_POLICIES.includes(raw.pin as PinPolicy)) fail('pin must be always, chip or never');
+  if (raw.prompts !== undefined && !PROMPT_ANSWERERS.includes(raw.prompts as PromptAnswerer)) fail('prompts must be register or pinpad');
   if (typeof raw.pinpad !== 'string') fail('pinpad must be tcp://<host>:<port> or serial:<tty path>[?baud=<rate>]');
   const pinpad = transportOf(raw.pinpad as string);
   if (typeof pinpad === 'string') fail(`pinpad ${pinpad}`);
@@ -66,6 +72,7 @@ function laneOf(entry: unknown, index: number): LaneConfig {
     terminalKeySha256: (raw.terminalKeySha256 as string).toLowerCase(),
     pinpad: pinpad as PinPadTransport,
     pin: (raw.pin as PinPolicy | undefined) ?? 'chip',
+    prompts: (raw.prompts as PromptAnswerer | undefined) ?? 'register',
   };
 }
 

@@ -11,6 +11,7 @@ import { ReadinessRegistry } from '@payments/runtime';
 import { DeviceBridgeEnv, loadDeviceBridgeEnv } from '../config/device-bridge-env';
 import { GatewayLinkService } from '../gateway-link/gateway-link.service';
 import { LaneRegistry } from '../lanes/lane.registry';
+import { PadPromptService } from '../register-api/pad-prompt.service';
 import { PinPadCheckoutService } from '../register-api/pinpad-checkout.service';
 import { RegisterForwardUseCase } from '../register-api/register-forward.usecase';
 import { InFlightRecovery } from './in-flight.recovery';
@@ -33,7 +34,7 @@ describe(InFlightRecovery.name, () => {
   const boot = () => {
     const store = new LaneStateStore(env);
     const link = new GatewayLinkService(env, new ReadinessRegistry());
-    const forward = new RegisterForwardUseCase(new LaneRegistry(env), new PinPadCheckoutService(env), link, store);
+    const forward = new RegisterForwardUseCase(new LaneRegistry(env), new PinPadCheckoutService(env), link, store, new PadPromptService(env, link));
     return { store, recovery: new InFlightRecovery(env, store, forward) };
   };
 

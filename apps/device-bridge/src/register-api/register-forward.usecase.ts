@@ -9,6 +9,7 @@ import { LaneRegistry } from '../lanes/lane.registry';
 import { InFlightOperation } from '../local-state/lane-state.model';
 import { LaneStateStore } from '../local-state/lane-state.store';
 import { BridgeAnswer, bridgeError, padFailureAnswer } from './bridge-answer';
+import { PadPromptService } from './pad-prompt.service';
 import { PinPadCheckoutService } from './pinpad-checkout.service';
 import { pathOf, RegisterRequest, requestHashOf, terminalKeyOf } from './register-request.model';
 
@@ -40,6 +41,7 @@ export class RegisterForwardUseCase {
     private readonly checkout: PinPadCheckoutService,
     private readonly gateway: GatewayLinkService,
     private readonly store: LaneStateStore,
+    private readonly prompts: PadPromptService,
   ) {}
 
   async execute(request: RegisterRequest): Promise<BridgeAnswer> {
@@ -124,7 +126,12 @@ export class RegisterForwardUseCase {
       gateway: this.gateway.current,
       startedAt: new Date().toISOString(),
     });
-    const answer = await this.send(lane, key, hash, forwarded);
+    let answer = await this.send(lane, key, hash, forwarded);
+    if (pad && lane.prompts === 'pinpad' && answer.status === 202 && request.authorization) {
+      const sent = answer;
+      answer = await this.prompts.answerOnPad(pad, request.authorization, sent);
+      if (answer !== sent) this.keep(lane, key, hash, forwarded, answer);
+    }
     if (pad) this.checkout.showOutcome(pad, answer.status, answer.body);
     return answer;
   }
@@ -133,17 +140,7 @@ export class RegisterForwardUseCase {
   private async send(lane: LaneConfig, key: string, hash: string, forwarded: GatewayRequest): Promise<BridgeAnswer> {
     try {
       const answer = await this.gateway.send(forwarded);
-      if (answer.status !== Number(HttpStatus.CONFLICT)) {
-        this.store.complete({
-          lane: lane.lane,
-          idempotencyKey: key,
-          requestHash: hash,
-          path: forwarded.path,
-          ...answer,
-          completedAt: new Date().toISOString(),
-          forwarded: answer.status >= 500 ? forwarded : undefined,
-        });
-      }
+      if (answer.status !== Number(HttpStatus.CONFLICT)) this.keep(lane, key, hash, forwarded, answer);
       return answer;
     } catch (error) {
       if (!(error instanceof GatewayUnreachableError)) throw error;
@@ -154,6 +151,20 @@ export class RegisterForwardUseCase {
         lane,
       );
     }
+  }
+
+  /** The operation's outcome, closing it; a 5xx keeps what was sent, so a retry asks the gateway again. */
+  private keep(lane: LaneConfig, key: string, hash: string, forwarded: GatewayRequest, answer: BridgeAnswer): void {
+    this.store.complete({
+      lane: lane.lane,
+      idempotencyKey: key,
+      requestHash: hash,
+      path: forwarded.path,
+      ...answer,
+      gateway: answer.gateway ?? this.gateway.current,
+      completedAt: new Date().toISOString(),
+      forwarded: answer.status >= 500 ? forwarded : undefined,
+    });
   }
 
   private async forwardAsIs(request: RegisterRequest): Promise<BridgeAnswer> {
@@ -194,6 +205,7 @@ export class RegisterForwardUseCase {
         terminalKeySha256: '',
         pinpad: { kind: 'tcp', host: '', port: 0 },
         pin: 'never',
+        prompts: 'register',
       }
     );
   }
