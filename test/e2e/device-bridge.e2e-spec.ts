@@ -52,7 +52,7 @@ function simulatedPad(options: { ksn: string; entryMode: EntryMode; faults?: Sim
 const terminalKey = (n: number) => (n === 1 ? TEST_SERVICE_ENV.GATEWAY_DEMO_TERMINAL_KEY : `${TEST_SERVICE_ENV.GATEWAY_DEMO_TERMINAL_KEY}-${n}`);
 const laneOf = (lane: string, n: number, pinpad: string, pin?: string, prompts?: string) => ({
   lane,
-  terminalId: `DEMO000${n}`,
+  terminalId: `DEMO${String(n).padStart(4, '0')}`,
   terminalKeySha256: createHash('sha256').update(terminalKey(n)).digest('hex'),
   pinpad,
   ...(pin ? { pin } : {}),
@@ -60,19 +60,17 @@ const laneOf = (lane: string, n: number, pinpad: string, pin?: string, prompts?:
 });
 
 /** A register that knows nothing of PIN pads: the gateway's REST API, sent to whichever base URL. */
-function post(baseUrl: string, n: number, path: string, body: unknown, idempotencyKey = `bridge-${randomUUID()}`): Promise<HttpResult> {
-  return call(`${baseUrl}${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${terminalKey(n)}`, 'idempotency-key': idempotencyKey, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+function post(baseUrl: string, n: number, path: string, body: unknown, idempotencyKey: string | null = `bridge-${randomUUID()}`): Promise<HttpResult> {
+  const headers: Record<string, string> = { authorization: `Bearer ${terminalKey(n)}`, 'content-type': 'application/json' };
+  if (idempotencyKey !== null) headers['idempotency-key'] = idempotencyKey;
+  return call(`${baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
 }
 
 /**
  * Registers pay through the device bridge, which drives simulated PIN pads over TCP and over a
  * socat pty, in the embedded mode (one platform for the file). Terminals: DEMO0002 (TCP, chip, PIN
  * because chip), DEMO0003 (pty, magstripe, PIN always), DEMO0001 (magstripe, cashier prompts on
- * the pad), DEMO0004 (a pad that goes silent), DEMO0006 (garbage), DEMO0009 (unplugged), DEMO0008
+ * the pad), DEMO0010 (magstripe, cashier prompts to the register), DEMO0004 (a pad that goes silent), DEMO0006 (garbage), DEMO0009 (unplugged), DEMO0008
  * (primary gateway down), DEMO0005 (the bridge killed and restarted, its own process).
  */
 describe('device bridge: registers pay through it with a simulated PIN pad (embedded mode)', () => {
@@ -85,6 +83,7 @@ describe('device bridge: registers pay through it with a simulated PIN pad (embe
   const garbagePad = simulatedPad({ ksn: 'FFFF9876543214E00000', entryMode: 'chip', faults: { garbageAfterFrames: 2 } });
   // Swiped without a PIN: the server asks the cashier for the card's last 4 digits, keyed on this pad.
   const promptPad = simulatedPad({ ksn: 'FFFF9876543217E00000', entryMode: 'magstripe', digits: PAN.slice(-4) });
+  const swipePad = simulatedPad({ ksn: 'FFFF9876543218E00000', entryMode: 'magstripe' });
   const listening: ListeningPinPad[] = [];
   let pty: PtyPair;
   let serial: ServingPinPad;
@@ -99,11 +98,11 @@ describe('device bridge: registers pay through it with a simulated PIN pad (embe
     ).body.items;
 
   beforeAll(async () => {
-    platform = await startEmbedded();
-    for (const pad of [tcpPad, silentPad, garbagePad, promptPad]) listening.push(await listenPinPadOverTcp(pad.simulator, 0));
+    platform = await startEmbedded({ env: { GATEWAY_DEMO_TERMINAL_COUNT: '10' } });
+    for (const pad of [tcpPad, silentPad, garbagePad, promptPad, swipePad]) listening.push(await listenPinPadOverTcp(pad.simulator, 0));
     pty = await openPtyPair();
     serial = await servePinPadOverSerial(ptyPad.simulator, pty.ends[0]);
-    const [tcp, silent, garbage, prompting] = listening;
+    const [tcp, silent, garbage, prompting, swiping] = listening;
     unplugged = await freePort(); // no pad listens there
     bridge = await startDeviceBridge(
       {
@@ -118,6 +117,7 @@ describe('device bridge: registers pay through it with a simulated PIN pad (embe
           laneOf('4', 6, `tcp://127.0.0.1:${garbage.port}`),
           laneOf('5', 9, `tcp://127.0.0.1:${unplugged}`),
           laneOf('6', 1, `tcp://127.0.0.1:${prompting.port}`, 'never', 'pinpad'),
+          laneOf('7', 10, `tcp://127.0.0.1:${swiping.port}`, 'never'),
         ]),
       },
       { logDestination: { write: (line: string) => void bridgeLog.push(line) } },
@@ -203,6 +203,21 @@ describe('device bridge: registers pay through it with a simulated PIN pad (embe
       `${platform.authorizationUrl}/v1/journal/transactions/${String(paid.body.transactionId)}`,
     );
     expect(journaled.body.history.map((h) => h.status)).toEqual(['pending', 'awaiting_cashier', 'pending', 'approved']);
+  });
+
+  it('passes a cashier prompt to the register, which answers it through the bridge; its key then gives the outcome', async () => {
+    const idempotencyKey = `bridge-${randomUUID()}`;
+    const waiting = await post(bridge.url, 10, '/v1/purchases', { amount: 1900, currency: 'EUR' }, idempotencyKey);
+    expect(waiting.status).toBe(202);
+    const prompt = waiting.body.prompt as { promptId: string; kind: string };
+    expect(prompt.kind).toBe('confirm_last4');
+
+    const answered = await post(bridge.url, 10, `/v1/prompts/${prompt.promptId}/answer`, { value: PAN.slice(-4) }, null);
+    expect(answered.status).toBe(201);
+    expect(answered.body).toMatchObject({ status: 'approved', amount: 1900 });
+    const again = await post(bridge.url, 10, '/v1/purchases', { amount: 1900, currency: 'EUR' }, idempotencyKey);
+    expect([again.status, again.body.transactionId, again.body.status]).toEqual([201, answered.body.transactionId, 'approved']);
+    expect(hostRequests('DEMO0010')).toHaveLength(1);
   });
 
   it('answers 503 naming the lane when its PIN pad goes silent mid-operation; nothing reaches the gateway', async () => {

@@ -20,7 +20,7 @@ export interface InFlightOperation {
   readonly startedAt: string;
 }
 
-/** An operation's outcome as the register got it. A 5xx keeps what was sent, so a retry asks the gateway again. */
+/** An operation's outcome as the register got it. A prompt (202) or a 5xx keeps what was sent, so a retry asks the gateway again. */
 export interface CompletedOperation {
   readonly lane: string;
   readonly idempotencyKey: string;

@@ -81,7 +81,7 @@ export class RegisterForwardUseCase {
     if (done) {
       if (done.requestHash !== hash) return reused();
       if (!done.forwarded) return Promise.resolve(done);
-      // A 5xx outcome: ask the gateway again, it may know the outcome by now.
+      // A prompt or a 5xx: ask the gateway again, it may know the outcome by now.
       return this.track(lane.lane, key, this.send(lane, key, hash, done.forwarded));
     }
     const inFlight = this.store.lane(lane.lane).inFlight;
@@ -153,7 +153,11 @@ export class RegisterForwardUseCase {
     }
   }
 
-  /** The operation's outcome, closing it; a 5xx keeps what was sent, so a retry asks the gateway again. */
+  /**
+   * The operation's answer, closing it. A cashier prompt (202) or a 5xx is not the last word (the
+   * register answers the prompt through the bridge; the gateway may learn the outcome later): it
+   * keeps what was sent, so a retry with the key asks the gateway again for what it knows now.
+   */
   private keep(lane: LaneConfig, key: string, hash: string, forwarded: GatewayRequest, answer: BridgeAnswer): void {
     this.store.complete({
       lane: lane.lane,
@@ -163,7 +167,7 @@ export class RegisterForwardUseCase {
       ...answer,
       gateway: answer.gateway ?? this.gateway.current,
       completedAt: new Date().toISOString(),
-      forwarded: answer.status >= 500 ? forwarded : undefined,
+      forwarded: answer.status >= 500 || answer.status === 202 ? forwarded : undefined,
     });
   }
 
