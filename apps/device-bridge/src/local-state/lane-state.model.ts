@@ -36,6 +36,11 @@ export interface CompletedOperation {
 
 export interface LaneState {
   inFlight?: InFlightOperation;
+  /**
+   * Sent earlier, outcome not known yet (no gateway answered, or one still runs it): set aside when
+   * the lane takes its next operation, still sent again until a gateway answers. The lane keeps selling.
+   */
+  unresolved?: InFlightOperation[];
   /** Newest first; the first is the lane's last operation. */
   completed: CompletedOperation[];
 }

@@ -29,9 +29,24 @@ export class LaneStateStore {
     return (this.state.lanes[lane] ??= { completed: [] });
   }
 
-  /** Every operation left in flight (after a restart: those to resolve). */
+  /** Every operation whose outcome is not known (after a restart: those to resolve). */
   inFlight(): InFlightOperation[] {
-    return Object.values(this.state.lanes).flatMap((lane) => (lane.inFlight ? [lane.inFlight] : []));
+    return Object.values(this.state.lanes).flatMap((lane) => [...(lane.inFlight ? [lane.inFlight] : []), ...(lane.unresolved ?? [])]);
+  }
+
+  /** The lane's operation with this key whose outcome is not known yet. */
+  open(lane: string, idempotencyKey: string): InFlightOperation | undefined {
+    const state = this.lane(lane);
+    return [state.inFlight, ...(state.unresolved ?? [])].find((operation) => operation?.idempotencyKey === idempotencyKey);
+  }
+
+  /** Sets the lane's operation in flight aside (sent, outcome unknown) so the lane can take the next one. */
+  setAside(lane: string): void {
+    const state = this.lane(lane);
+    if (!state.inFlight) return;
+    if (state.inFlight.phase === 'sent') state.unresolved = [...(state.unresolved ?? []), state.inFlight];
+    state.inFlight = undefined;
+    this.save();
   }
 
   completed(lane: string, idempotencyKey: string): CompletedOperation | undefined {
@@ -47,6 +62,7 @@ export class LaneStateStore {
   complete(outcome: CompletedOperation): void {
     const lane = this.lane(outcome.lane);
     if (lane.inFlight?.idempotencyKey === outcome.idempotencyKey) lane.inFlight = undefined;
+    lane.unresolved = lane.unresolved?.filter((operation) => operation.idempotencyKey !== outcome.idempotencyKey);
     const others = lane.completed.filter((operation) => operation.idempotencyKey !== outcome.idempotencyKey);
     lane.completed = [outcome, ...others].slice(0, COMPLETED_PER_LANE);
     this.save();
@@ -55,8 +71,8 @@ export class LaneStateStore {
   /** Drops the lane's operation in flight: it never reached a gateway. */
   abandon(lane: string, idempotencyKey: string): void {
     const state = this.lane(lane);
-    if (state.inFlight?.idempotencyKey !== idempotencyKey) return;
-    state.inFlight = undefined;
+    if (state.inFlight?.idempotencyKey === idempotencyKey) state.inFlight = undefined;
+    state.unresolved = state.unresolved?.filter((operation) => operation.idempotencyKey !== idempotencyKey);
     this.save();
   }
 

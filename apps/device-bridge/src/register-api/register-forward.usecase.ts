@@ -33,8 +33,10 @@ const PAD_OPERATIONS: Readonly<Record<string, { readonly pinAllowed: boolean }>>
 @Injectable()
 export class RegisterForwardUseCase {
   private readonly logger = new Logger('DeviceBridge');
-  /** The operation running now per lane, for a retry of it to join. */
-  private readonly running = new Map<string, { readonly key: string; readonly answer: Promise<BridgeAnswer> }>();
+  /** What runs now, by lane and Idempotency-Key, for a retry to join instead of sending twice. */
+  private readonly running = new Map<string, Promise<BridgeAnswer>>();
+  /** Lanes running an operation for their register now (one at a time: one pad, one cashier). */
+  private readonly busyLanes = new Set<string>();
 
   constructor(
     private readonly lanes: LaneRegistry,
@@ -63,8 +65,8 @@ export class RegisterForwardUseCase {
    * it never reached a gateway.
    */
   resolve(operation: InFlightOperation): Promise<BridgeAnswer> | undefined {
-    const running = this.running.get(operation.lane);
-    if (running) return running.key === operation.idempotencyKey ? running.answer : undefined;
+    const running = this.running.get(runningId(operation.lane, operation.idempotencyKey));
+    if (running) return running;
     if (operation.phase === 'pad' || !operation.forwarded) {
       this.store.abandon(operation.lane, operation.idempotencyKey);
       return undefined;
@@ -84,17 +86,24 @@ export class RegisterForwardUseCase {
       // A prompt or a 5xx: ask the gateway again, it may know the outcome by now.
       return this.track(lane.lane, key, this.send(lane, key, hash, done.forwarded));
     }
-    const inFlight = this.store.lane(lane.lane).inFlight;
-    if (inFlight?.idempotencyKey === key) {
-      if (inFlight.requestHash !== hash) return reused();
-      const resumed = this.resolve(inFlight);
+    const open = this.store.open(lane.lane, key);
+    if (open) {
+      if (open.requestHash !== hash) return reused();
+      const resumed = this.resolve(open);
       if (resumed) return resumed;
-    } else if (inFlight && (this.running.has(lane.lane) || inFlight.phase === 'sent')) {
+    }
+    if (this.busyLanes.has(lane.lane)) {
       return Promise.resolve(
         bridgeError(HttpStatus.CONFLICT, `lane ${lane.lane} (terminal ${lane.terminalId}) is busy with another operation; retry when it is done`, lane),
       );
     }
-    return this.track(lane.lane, key, this.run(lane, request, key, hash, padOperation));
+    // One sent before whose outcome is still unknown does not stop the lane: it is set aside and resolved on its own.
+    this.store.setAside(lane.lane);
+    this.busyLanes.add(lane.lane);
+    const answer = this.track(lane.lane, key, this.run(lane, request, key, hash, padOperation));
+    const free = (): void => void this.busyLanes.delete(lane.lane);
+    answer.then(free, free);
+    return answer;
   }
 
   private async run(lane: LaneConfig, request: RegisterRequest, key: string, hash: string, padOperation?: { pinAllowed: boolean }): Promise<BridgeAnswer> {
@@ -191,10 +200,10 @@ export class RegisterForwardUseCase {
   }
 
   private track(lane: string, key: string, answer: Promise<BridgeAnswer>): Promise<BridgeAnswer> {
-    const entry = { key, answer };
-    this.running.set(lane, entry);
+    const id = runningId(lane, key);
+    this.running.set(id, answer);
     const clear = (): void => {
-      if (this.running.get(lane) === entry) this.running.delete(lane);
+      if (this.running.get(id) === answer) this.running.delete(id);
     };
     answer.then(clear, clear);
     return answer;
@@ -223,6 +232,10 @@ function gatewayRequestOf(request: RegisterRequest, body: unknown): GatewayReque
   const hasBody = body !== undefined && request.method !== 'GET' && request.method !== 'HEAD';
   if (hasBody) headers['content-type'] = 'application/json';
   return { method: request.method, path: request.url, headers, body: hasBody ? JSON.stringify(body) : undefined };
+}
+
+function runningId(lane: string, key: string): string {
+  return `${lane}\u0000${key}`;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
