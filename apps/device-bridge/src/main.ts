@@ -1,5 +1,6 @@
-import { launchService } from '@payments/runtime';
+import { startDeviceBridge } from './device-bridge.server';
 
-import { DeviceBridgeModule } from './device-bridge.module';
-
-launchService({ name: 'device-bridge', defaultPort: 3006, module: (env) => DeviceBridgeModule.forRoot(env) });
+startDeviceBridge(process.env, { telemetry: true }).catch((error: unknown) => {
+  console.error(JSON.stringify({ service: 'device-bridge', msg: 'failed to start', error: error instanceof Error ? error.message : String(error) }));
+  process.exit(1);
+});
