@@ -123,6 +123,31 @@ check_dashboard_configmaps() {
   fi
 }
 
+# internalTls in the production-like values: every app mounts the Secret and reads TLS_*; every
+# probe is HTTPS but the gateway's (its register port stays plaintext behind the ingress) and every
+# ServiceMonitor scrapes HTTPS; with gatewayRegisterPorts the gateway's probes are HTTPS too (and
+# that render is validated as well).
+check_internal_tls() {
+  local out deployments https_probes http_probes monitors https_monitors
+  out="$(helm template payments "$CHART" --namespace payments -f "$CHART/ci/test-values.yaml")"
+  deployments="$(grep -c '^kind: Deployment$' <<<"$out")"
+  https_probes="$(grep -c 'port: http, scheme: HTTPS }' <<<"$out" || true)"
+  http_probes="$(grep -c 'port: http, scheme: HTTP }' <<<"$out" || true)"
+  monitors="$(grep -c '^kind: ServiceMonitor$' <<<"$out")"
+  https_monitors="$(grep -c '^      scheme: https$' <<<"$out" || true)"
+  if [[ "$(grep -c 'name: TLS_CERT_FILE$' <<<"$out")" -ne "$deployments" || "$https_probes" -ne $((3 * (deployments - 1))) \
+    || "$http_probes" -ne 3 || "$https_monitors" -ne "$monitors" || "$monitors" -eq 0 ]]; then
+    echo "helm: FAILED: internalTls: $deployments Deployments, $https_probes HTTPS and $http_probes HTTP probes, $https_monitors of $monitors ServiceMonitors on HTTPS" >&2
+    exit 1
+  fi
+  out="$(helm template payments "$CHART" --namespace payments -f "$CHART/ci/test-values.yaml" --set internalTls.gatewayRegisterPorts=true)"
+  if [[ "$(grep -c 'port: http, scheme: HTTPS }' <<<"$out")" -ne $((3 * deployments)) || "$out" != *'GATEWAY_REGISTER_TLS'*'value: "on"'* ]]; then
+    echo "helm: FAILED: internalTls.gatewayRegisterPorts=true left a plaintext probe or GATEWAY_REGISTER_TLS off" >&2
+    exit 1
+  fi
+  render "ci/test-values.yaml + internalTls.gatewayRegisterPorts" "$KUBE_VERSION" -f "$CHART/ci/test-values.yaml" --set internalTls.gatewayRegisterPorts=true
+}
+
 # With dashboards.enabled and no generated files (a chart copied without them), the render must
 # fail and say how to make them.
 refuses_without_dashboards() {
@@ -180,7 +205,8 @@ refuses() {
     exit 1
   fi
 }
-refuses "/internalTls/enabled" --set internalTls.enabled=true
+refuses "/internalTls/existingSecret" --set internalTls.enabled=true
+refuses "/internalTls/clientAuth" --set internalTls.enabled=true --set internalTls.existingSecret=tls --set internalTls.clientAuth=optional
 refuses "networkPolicy.egress.postgresql.to: empty" --set networkPolicy.egress.restrict=true
 refuses "gateway consumes no Kafka topic" --set apps.gateway.autoscaling.consumerLag.enabled=true \
   --set apps.gateway.autoscaling.consumerLag.type=External --set apps.gateway.autoscaling.consumerLag.metricName=lag \
@@ -188,6 +214,7 @@ refuses "gateway consumes no Kafka topic" --set apps.gateway.autoscaling.consume
 refuses "/tests/terminalKey" --set tests.purchase.enabled=true
 refuses_without_dashboards
 check_dashboard_configmaps
-echo "helm: refusals: internal TLS, open egress, consumer lag without a consumer, a test register without a key, dashboards not generated"
+check_internal_tls
+echo "helm: refusals: internal TLS without a Secret or with an unknown clientAuth, open egress, consumer lag without a consumer, a test register without a key, dashboards not generated"
 ensure_promtool
 check_alerts

@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
 
 /** The seven services, each its own process, as the Helm chart runs them. */
@@ -51,10 +52,13 @@ export async function startDistributedPlatform(options: DistributedOptions): Pro
   }
   const urls: Record<string, string> = {};
   const internalGrpc = internalGrpcEnv(offset);
+  // TLS between the services (TLS_* in env): every HTTP port serves HTTPS but the gateway's register port (GATEWAY_REGISTER_TLS).
+  const caPem = options.env.TLS_CA_FILE ? readFileSync(options.env.TLS_CA_FILE, 'utf8') : undefined;
+  const schemeOf = (name: ServiceName): string => (caPem && (name !== 'gateway' || options.env.GATEWAY_REGISTER_TLS === 'on') ? 'https' : 'http');
   const children = new Map<ServiceName, ChildProcess>();
   const launch = (service: (typeof SERVICES)[number]): void => {
     const port = service.port + offset;
-    urls[service.name] = `http://127.0.0.1:${port}`;
+    urls[service.name] = `${schemeOf(service.name)}://127.0.0.1:${port}`;
     const log = createWriteStream(join(options.logDir, `${service.name}.log`), { flags: 'a' });
     // OPERATOR_PORT is the gateway's alone here: another service given one would move its journal or totals off PORT.
     const serviceEnv: NodeJS.ProcessEnv = { ...options.env };
@@ -68,7 +72,7 @@ export async function startDistributedPlatform(options: DistributedOptions): Pro
         ...serviceEnv,
         PORT: String(port),
         HOST: '127.0.0.1',
-        DEVICE_BRIDGE_GATEWAY_URL: `http://127.0.0.1:${SERVICES[0].port + offset}`,
+        DEVICE_BRIDGE_GATEWAY_URL: `${schemeOf('gateway')}://127.0.0.1:${SERVICES[0].port + offset}`,
         ...internalGrpc,
         ...grpc,
         ...operator,
@@ -94,15 +98,15 @@ export async function startDistributedPlatform(options: DistributedOptions): Pro
   const restart = async (name: ServiceName): Promise<void> => {
     await kill(name);
     launch(SERVICES.find((s) => s.name === name)!);
-    await waitReady(name, urls[name], [children.get(name)!], options.readyTimeoutMs ?? 60_000);
+    await waitReady(name, urls[name], [children.get(name)!], options.readyTimeoutMs ?? 60_000, caPem);
   };
   try {
-    await Promise.all(SERVICES.map((s) => waitReady(s.name, urls[s.name], [...children.values()], options.readyTimeoutMs ?? 60_000)));
+    await Promise.all(SERVICES.map((s) => waitReady(s.name, urls[s.name], [...children.values()], options.readyTimeoutMs ?? 60_000, caPem)));
   } catch (error) {
     await stop();
     throw error;
   }
-  const gatewayOperatorUrl = `http://127.0.0.1:${GATEWAY_OPERATOR_PORT + offset}`;
+  const gatewayOperatorUrl = `${caPem ? 'https' : 'http'}://127.0.0.1:${GATEWAY_OPERATOR_PORT + offset}`;
   return { gatewayUrl: urls.gateway, gatewayGrpcAddress: `127.0.0.1:${SERVICES[0].grpcPort + offset}`, urls, gatewayOperatorUrl, kill, restart, stop };
 }
 
@@ -128,20 +132,38 @@ function runToEnd(script: string, env: NodeJS.ProcessEnv, logFile: string): Prom
   });
 }
 
-async function waitReady(name: string, url: string, children: ChildProcess[], timeoutMs: number): Promise<void> {
+async function waitReady(name: string, url: string, children: ChildProcess[], timeoutMs: number, caPem?: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const exited = children.find((c) => c.exitCode !== null || c.signalCode !== null);
     if (exited) throw new Error(`a service process exited with ${exited.exitCode} while ${name} was starting; see its log`);
     try {
-      const response = await fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(1_000) });
-      if (response.ok) return;
+      if (url.startsWith('https:')) {
+        if ((await httpsGet(`${url}/health/ready`, caPem)).status === 200) return;
+      } else {
+        const response = await fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(1_000) });
+        if (response.ok) return;
+      }
     } catch {
       // not listening yet
     }
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${name} was not ready at ${url}/health/ready within ${timeoutMs} ms`);
+}
+
+/** A GET over HTTPS, the server checked against `caPem` (fetch cannot be given a CA): status and body. */
+export function httpsGet(url: string, caPem?: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpsRequest(url, { ca: caPem, headers, agent: false, timeout: 5_000 }, (res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on('timeout', () => req.destroy(new Error('timed out')));
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 function terminate(child: ChildProcess): Promise<void> {

@@ -73,6 +73,8 @@ export async function startEmbeddedPlatform(
     DEVICE_BRIDGE_GATEWAY_URL: `http://127.0.0.1:${config.PORT}`,
     GATEWAY_GRPC_HOST: config.HOST,
     GATEWAY_GRPC_PORT: String(grpcPort),
+    // One process on loopback: every listener plaintext (TLS between the services is the distributed mode's).
+    GATEWAY_REGISTER_TLS: 'off',
   };
 
   const app = await createNestApp(

@@ -11,5 +11,6 @@ launchService({
   defaultOperatorPort: 8081,
   openApi: true,
   module: (env) => GatewayModule.forRoot(env),
+  registerPortTls: (env) => loadGatewayEnv(env).GATEWAY_REGISTER_TLS,
   rpc: (env) => ({ endpoints: { [authorizeRpc.service]: loadGatewayEnv(env).GATEWAY_AUTHORIZATION_GRPC_URL } }),
 });

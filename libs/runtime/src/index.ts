@@ -20,6 +20,8 @@ export * from './operator/operator-key.guard';
 export * from './operator/operator-endpoint.decorator';
 export * from './operator/operator-listener';
 export * from './operator/operator-env.schema';
+export * from './tls/internal-tls.env';
+export * from './tls/tls-files';
 export * from './openapi/api-error-body';
 export * from './openapi/api-error-responses.decorator';
 export * from './openapi/openapi.schemes';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { grpcTarget, loadConfig } from '@payments/config';
+import { internalTlsEnvShape } from '@payments/runtime';
 
 const schema = z.object({
   /** How long a register waits for authorization; above the host timeout, so the host decides first. */
@@ -35,6 +36,15 @@ const schema = z.object({
   GATEWAY_GRPC_PORT: z.coerce.number().int().min(0).max(65_535).default(50051),
   /** How long shutdown waits for in-flight calls before cutting them; above the authorize timeout by default. */
   GATEWAY_GRPC_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(20_000),
+  /**
+   * TLS on the registers' ports (REST PORT and the gRPC API) with the TLS_* files, no client
+   * certificate asked. Off by default: registers reach them through the ingress, which ends TLS.
+   */
+  GATEWAY_REGISTER_TLS: z
+    .enum(['on', 'off'])
+    .default('off')
+    .transform((v) => v === 'on'),
+  ...internalTlsEnvShape,
 });
 
 export type GatewayEnv = z.infer<typeof schema>;

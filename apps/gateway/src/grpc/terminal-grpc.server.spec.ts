@@ -1,4 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { Logger } from '@nestjs/common';
+
+import { CertificateAuthority } from '@payments/pki';
 
 import {
   Client,
@@ -89,5 +95,47 @@ describe(TerminalGrpcServer.name, () => {
     clients.push(health);
     const { error } = await unary(health.Check.bind(health), { service: '' });
     expect(error?.code).toBe(GrpcStatus.UNAVAILABLE);
+  });
+});
+
+describe(`${TerminalGrpcServer.name} with GATEWAY_REGISTER_TLS=on`, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'register-tls-'));
+  const ca = CertificateAuthority.create({ commonName: 'register TLS test CA', validDays: 2 });
+  const issued = ca.authority.issueServer({ commonName: 'gateway', ipAddresses: ['127.0.0.1'], validDays: 1 });
+  const files = { TLS_CERT_FILE: join(dir, 'tls.crt'), TLS_KEY_FILE: join(dir, 'tls.key'), TLS_CA_FILE: join(dir, 'ca.crt') };
+  writeFileSync(files.TLS_CERT_FILE, issued.certificatePem);
+  writeFileSync(files.TLS_KEY_FILE, issued.privateKeyPem!);
+  writeFileSync(files.TLS_CA_FILE, ca.certificatePem);
+  const tlsEnv = (extra: Record<string, string>): GatewayEnv =>
+    loadGatewayEnv({ GATEWAY_GRPC_HOST: '127.0.0.1', GATEWAY_GRPC_PORT: '0', GATEWAY_GRPC_SHUTDOWN_GRACE_MS: '100', GATEWAY_REGISTER_TLS: 'on', ...extra });
+  const sut = new TerminalGrpcServer(tlsEnv(files), { handlers: () => ({}) } as unknown as TerminalGrpcService);
+  const clients: Client[] = [];
+  const check = async (channel: ReturnType<typeof credentials.createInsecure>): Promise<{ error: ServiceError | null; response: unknown }> => {
+    const health = new (makeClientConstructor(healthService, 'Health'))(`127.0.0.1:${sut.port}`, channel) as unknown as Client & { Check: Unary };
+    clients.push(health);
+    return new Promise((resolve) => health.Check({ service: '' }, new Metadata(), (error, response) => resolve({ error, response })));
+  };
+
+  beforeAll(() => {
+    jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+    return sut.onApplicationBootstrap();
+  });
+  afterAll(async () => {
+    clients.forEach((c) => c.close());
+    await sut.beforeApplicationShutdown();
+    jest.restoreAllMocks();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves registers over TLS without asking them for a certificate, and gives plaintext no answer', async () => {
+    expect(await check(credentials.createSsl(Buffer.from(ca.certificatePem)))).toEqual({ error: null, response: { status: 'SERVING' } });
+    expect((await check(credentials.createInsecure())).error?.code).toBe(GrpcStatus.UNAVAILABLE);
+  });
+
+  it('refuses to start without the TLS files, naming TLS_CERT_FILE', async () => {
+    const missing = new TerminalGrpcServer(tlsEnv({}), { handlers: () => ({}) } as unknown as TerminalGrpcService);
+    await expect(missing.onApplicationBootstrap()).rejects.toThrow(
+      /TLS_CERT_FILE: required \(with TLS_KEY_FILE and TLS_CA_FILE\) when GATEWAY_REGISTER_TLS=on/,
+    );
   });
 });

@@ -5,6 +5,9 @@ import type { PackageDefinition } from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation } from 'grpc-health-check';
 
+import { GrpcTlsCredentials } from '@payments/rpc';
+import { TlsFiles } from '@payments/runtime';
+
 import { GATEWAY_ENV, GatewayEnv } from '../config/gateway-env';
 import { TerminalGrpcService } from './terminal-grpc.service';
 import { loadHealthProto, loadTerminalProto, TERMINAL_SERVICE_NAME } from './terminal-proto.loader';
@@ -41,10 +44,18 @@ export class TerminalGrpcServer implements OnApplicationBootstrap, BeforeApplica
     // By convention '' is the whole server; load balancers and grpc_health_probe ask for it.
     const health = new HealthImplementation({ '': 'SERVING', [TERMINAL_SERVICE_NAME]: 'SERVING' });
     health.addToServer(server);
-    this.boundPort = await bind(server, hostPort(this.env.GATEWAY_GRPC_HOST, this.env.GATEWAY_GRPC_PORT));
+    const tls = this.env.GATEWAY_REGISTER_TLS ? new GrpcTlsCredentials(TlsFiles.required(this.env, 'when GATEWAY_REGISTER_TLS=on').grpc) : undefined;
+    this.boundPort = await bind(
+      server,
+      hostPort(this.env.GATEWAY_GRPC_HOST, this.env.GATEWAY_GRPC_PORT),
+      tls?.serverWithoutClientCertificates() ?? ServerCredentials.createInsecure(),
+    );
+    await tls?.loaded();
     this.server = server;
     this.health = health;
-    this.logger.log(`gRPC ${TERMINAL_SERVICE_NAME} listening on ${hostPort(this.env.GATEWAY_GRPC_HOST, this.boundPort)}`);
+    // GATEWAY_REGISTER_TLS=on: the TLS_* certificate (re-read when renewed); registers present none.
+    const security = tls ? 'TLS' : 'plaintext';
+    this.logger.log(`gRPC ${TERMINAL_SERVICE_NAME} listening on ${hostPort(this.env.GATEWAY_GRPC_HOST, this.boundPort)} (${security})`);
   }
 
   /** Health says NOT_SERVING, new calls are refused, in-flight ones get the grace period, then are cut. */
@@ -72,9 +83,9 @@ function hostPort(host: string, port: number): string {
   return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
-function bind(server: Server, address: string): Promise<number> {
+function bind(server: Server, address: string, credentials: ServerCredentials): Promise<number> {
   return new Promise((resolve, reject) => {
-    server.bindAsync(address, ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve(port)));
+    server.bindAsync(address, credentials, (error, port) => (error ? reject(error) : resolve(port)));
   });
 }
 

@@ -187,3 +187,59 @@ tolerations:
   emptyDir:
     sizeLimit: 64Mi
 {{- end }}
+
+{{/* Where every pod of the release mounts internalTls.existingSecret (tls.crt, tls.key, ca.crt). */}}
+{{- define "payments.tlsDir" -}}
+/etc/payments/tls
+{{- end }}
+
+{{/*
+"true" when an app's `http` port serves HTTPS: with internalTls on, every app's, except the
+gateway's (registers reach it through the ingress) unless internalTls.gatewayRegisterPorts.
+Call with (dict "root" $ "app" $name).
+*/}}
+{{- define "payments.httpTls" -}}
+{{- $tls := .root.Values.internalTls }}
+{{- if and $tls.enabled (or (ne .app "gateway") $tls.gatewayRegisterPorts) }}true{{ end }}
+{{- end }}
+
+{{/* "true" when an app's metrics port serves HTTPS: an operator port always does with internalTls on. */}}
+{{- define "payments.metricsTls" -}}
+{{- if (index .root.Values.apps .app).operatorPort }}
+{{- if .root.Values.internalTls.enabled }}true{{ end }}
+{{- else }}
+{{- include "payments.httpTls" . }}
+{{- end }}
+{{- end }}
+
+{{/* http or https for a URL of an app's `http` port. Call with (dict "root" $ "app" $name). */}}
+{{- define "payments.httpScheme" -}}
+{{- if include "payments.httpTls" . }}https{{ else }}http{{ end }}
+{{- end }}
+
+{{/* The names the internal certificate must carry: each Service of the release, short and in-namespace. */}}
+{{- define "payments.tlsDnsNames" -}}
+{{- range $app, $cfg := .Values.apps }}
+{{- if $cfg.enabled }}
+{{- $name := include "payments.appFullname" (dict "root" $ "app" $app) }}
+{{- $names := list $name }}
+{{- if $cfg.internalGrpcPort }}{{ $names = append $names (printf "%s-grpc" $name) }}{{ end }}
+{{- range $names }}
+- {{ . }}
+- {{ . }}.{{ $.Release.Namespace }}.svc
+{{- end }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/* The internal TLS Secret as a volume (no subPath: a renewed Secret reaches the running pods). */}}
+{{- define "payments.tlsVolume" -}}
+- name: internal-tls
+  secret:
+    secretName: {{ .Values.internalTls.existingSecret }}
+    defaultMode: 0440
+    items:
+      - { key: tls.crt, path: tls.crt }
+      - { key: tls.key, path: tls.key }
+      - { key: ca.crt, path: ca.crt }
+{{- end }}

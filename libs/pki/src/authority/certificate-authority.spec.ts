@@ -61,6 +61,11 @@ describe('CertificateAuthority (node-forge)', () => {
     expect(cert.checkIP('127.0.0.1')).toBe('127.0.0.1');
   });
 
+  it('issues a service certificate that is also a client certificate when asked (mutual TLS between services)', () => {
+    const issued = authority.issueServer({ commonName: 'payments-internal', dnsNames: ['payments-authorization-grpc'], clientAuth: true, validDays: 90 });
+    expect(new X509Certificate(issued.certificatePem).keyUsage).toEqual(['1.3.6.1.5.5.7.3.1', '1.3.6.1.5.5.7.3.2']);
+  });
+
   it('refuses bad requests by name', () => {
     expect(() => authority.issueDevice({ deviceSerial: 'PP 42', validDays: 30 })).toThrow('deviceSerial: must be 1-64 letters');
     expect(() => authority.issueDevice({ deviceSerial: 'PP-42', validDays: 0 })).toThrow('validDays: must be a whole number of days from 1 to 825');

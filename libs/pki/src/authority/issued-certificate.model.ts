@@ -30,6 +30,8 @@ export interface ServerCertificateRequest {
   readonly commonName: string;
   readonly dnsNames?: readonly string[];
   readonly ipAddresses?: readonly string[];
+  /** Also a client certificate (mutual TLS between services, one certificate for both ends); default false. */
+  readonly clientAuth?: boolean;
   readonly validDays: number;
   readonly now?: Date;
 }

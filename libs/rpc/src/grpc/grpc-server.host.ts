@@ -12,6 +12,8 @@ export class GrpcServerHost {
     private readonly host: string,
     private readonly listenPort: number,
     private readonly shutdownGraceMs: number,
+    /** TLS (mutual, when the credentials require client certificates); absent: plaintext. */
+    private readonly credentials: ServerCredentials = ServerCredentials.createInsecure(),
   ) {}
 
   /** The bound port (the system's choice when configured as 0). */
@@ -32,7 +34,7 @@ export class GrpcServerHost {
     health.addToServer(server);
     const address = this.host.includes(':') ? `[${this.host}]:${this.listenPort}` : `${this.host}:${this.listenPort}`;
     this.boundPort = await new Promise<number>((resolve, reject) =>
-      server.bindAsync(address, ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve(port))),
+      server.bindAsync(address, this.credentials, (error, port) => (error ? reject(error) : resolve(port))),
     );
     this.server = server;
     this.health = health;

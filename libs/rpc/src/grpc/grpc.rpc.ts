@@ -6,6 +6,7 @@ import { OutboundCall, RpcTransportBase, RpcTransportOptions } from '../core/rpc
 import { RpcMetadata } from '../rpc.port';
 import { rpcErrorOf, serviceErrorOf } from './grpc-status.mapper';
 import { GrpcServerHost } from './grpc-server.host';
+import { GrpcTlsCredentials, GrpcTlsFiles } from './grpc-tls.credentials';
 import { methodDefinitionOf, serviceDefinitionOf } from './internal-proto.loader';
 import { conformToSchema } from './wire-shape.util';
 
@@ -21,6 +22,8 @@ export interface GrpcRpcOptions extends RpcTransportOptions {
   readonly endpoints?: Readonly<Record<string, string>>;
   /** How long stop() lets calls in flight finish. Default 10 s. */
   readonly shutdownGraceMs?: number;
+  /** TLS for the server and the clients (mutual when required); absent: plaintext. */
+  readonly tls?: GrpcTlsFiles;
 }
 
 /**
@@ -33,10 +36,14 @@ export class GrpcRpc extends RpcTransportBase {
   protected readonly system = 'grpc';
   private readonly clients = new Map<string, Client>();
   private readonly server?: GrpcServerHost;
+  private readonly tls?: GrpcTlsCredentials;
 
   constructor(private readonly options: GrpcRpcOptions) {
     super(options);
-    if (options.listen) this.server = new GrpcServerHost(options.listen.host, options.listen.port, options.shutdownGraceMs ?? 10_000);
+    if (options.tls) this.tls = new GrpcTlsCredentials(options.tls);
+    if (options.listen) {
+      this.server = new GrpcServerHost(options.listen.host, options.listen.port, options.shutdownGraceMs ?? 10_000, this.tls?.server());
+    }
   }
 
   /** The port the internal server listens on, once started. */
@@ -53,7 +60,9 @@ export class GrpcRpc extends RpcTransportBase {
       services.set(contract.service, entry);
     }
     const port = await this.server.start(services);
-    this.logger.log(`internal gRPC (${[...services.keys()].join(', ') || 'health only'}) listening on ${this.options.listen!.host}:${port}`);
+    await this.tls?.loaded();
+    const security = !this.options.tls ? 'plaintext' : this.options.tls.requireClientCertificate ? 'mutual TLS' : 'TLS';
+    this.logger.log(`internal gRPC (${[...services.keys()].join(', ') || 'health only'}) listening on ${this.options.listen!.host}:${port} (${security})`);
   }
 
   async stop(): Promise<void> {
@@ -115,7 +124,7 @@ export class GrpcRpc extends RpcTransportBase {
       const address = this.options.endpoints?.[service];
       if (!address) throw new Error(`no endpoint configured for ${service}`);
       // dns:///name:port resolves to every ready replica (a headless Service): calls go round robin.
-      client = new Client(address, credentials.createInsecure(), { 'grpc.service_config': ROUND_ROBIN });
+      client = new Client(address, this.tls?.channel() ?? credentials.createInsecure(), { 'grpc.service_config': ROUND_ROBIN });
       this.clients.set(service, client);
     }
     return client;

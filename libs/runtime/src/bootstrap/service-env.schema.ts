@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { operatorEnvShape } from '../operator/operator-env.schema';
+import { internalTlsEnvShape } from '../tls/internal-tls.env';
 
 /** What every standalone service process reads at boot (distributed mode). */
 export function serviceEnvSchema(defaultPort: number) {
@@ -10,6 +11,7 @@ export function serviceEnvSchema(defaultPort: number) {
     /** A second listener for the operators' endpoints (journal, totals, metrics, their docs); unset: PORT serves them too. */
     OPERATOR_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
     ...operatorEnvShape,
+    ...internalTlsEnvShape,
     KAFKA_BROKERS: z
       .string()
       .default('127.0.0.1:9092')

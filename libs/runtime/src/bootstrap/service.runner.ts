@@ -10,6 +10,7 @@ import { DatabaseFactory } from '../database/database.factory';
 import { OperatorKeyRing } from '../operator/operator-key.ring';
 import { OperatorListener } from '../operator/operator-listener';
 import { PlatformModule } from '../platform/platform.module';
+import { TlsFiles } from '../tls/tls-files';
 import { createNestApp } from './nest-app.factory';
 import { serviceEnvSchema } from './service-env.schema';
 
@@ -24,6 +25,11 @@ export interface ServiceDefinition {
   readonly openApi?: boolean;
   /** The synchronous path of this process, from its own typed env: what it serves and whom it calls. */
   readonly rpc?: (env: NodeJS.ProcessEnv) => ServiceRpcConfig;
+  /**
+   * A service whose PORT registers reach (through the ingress): whether PORT serves HTTPS, from its
+   * own setting rather than the internal TLS. Absent: PORT is internal and follows TLS_CERT_FILE.
+   */
+  readonly registerPortTls?: (env: NodeJS.ProcessEnv) => boolean;
 }
 
 export interface ServiceRpcConfig {
@@ -42,6 +48,9 @@ export async function runService(definition: ServiceDefinition, env: NodeJS.Proc
   const operatorKeys = OperatorKeyRing.fromConfig(config.OPERATOR_KEY_HASHES, config.NODE_ENV);
   const operatorPort = config.OPERATOR_PORT ?? definition.defaultOperatorPort;
   const operatorListener = new OperatorListener();
+  // TLS between the services: the internal gRPC (mutual unless TLS_CLIENT_AUTH=off) and every HTTP listener.
+  const mainPortTls = definition.registerPortTls ? definition.registerPortTls(env) : config.TLS_CERT_FILE !== undefined;
+  const tls = mainPortTls ? TlsFiles.required(config, `for the HTTPS of ${definition.name}'s PORT`) : TlsFiles.fromEnv(config);
   const telemetry = startTelemetry({ serviceName: definition.name, otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
   const logger = createLogger({ service: definition.name, level: config.LOG_LEVEL });
 
@@ -55,6 +64,7 @@ export async function runService(definition: ServiceDefinition, env: NodeJS.Proc
     listen: rpcConfig.port === undefined ? undefined : { host: config.HOST, port: rpcConfig.port },
     endpoints: rpcConfig.endpoints,
     maxConcurrentCalls: config.RPC_MAX_CONCURRENT_CALLS,
+    tls: tls?.grpc,
   });
   const cache = new RedisCache({ url: config.REDIS_URL });
   const databases = new DatabaseFactory({
@@ -71,13 +81,14 @@ export async function runService(definition: ServiceDefinition, env: NodeJS.Proc
         definition.module(env),
       ],
     },
-    { title: definition.name, logger: new NestJsonLogger(logger), openApi: definition.openApi, operatorListener },
+    { title: definition.name, logger: new NestJsonLogger(logger), openApi: definition.openApi, operatorListener, tls: mainPortTls ? tls : undefined },
   );
   await app.init();
   // The operator listener first, so the register-facing port never serves an operator route.
-  if (operatorPort !== undefined) await operatorListener.open(app, operatorPort, config.HOST);
+  if (operatorPort !== undefined) await operatorListener.open(app, operatorPort, config.HOST, tls);
   await app.listen(config.PORT, config.HOST);
-  logger.info({ port: config.PORT, operatorPort: operatorListener.port }, `${definition.name} listening`);
+  const security = { tls: tls !== undefined, portTls: mainPortTls, grpcClientAuth: tls?.grpc.requireClientCertificate ?? false };
+  logger.info({ port: config.PORT, operatorPort: operatorListener.port, ...security }, `${definition.name} listening`);
 
   const stopTelemetry = (): void => void telemetry.shutdown();
   process.once('SIGTERM', stopTelemetry);

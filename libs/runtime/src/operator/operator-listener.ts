@@ -1,8 +1,11 @@
 import { createServer, RequestListener, Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 import { INestApplication } from '@nestjs/common';
 import type { Request } from 'express';
+
+import { TlsFiles } from '../tls/tls-files';
 
 /**
  * The port the operators' endpoints (journal, totals, metrics, their docs) are served on, apart
@@ -24,11 +27,18 @@ export class OperatorListener {
   /**
    * Opens the operator listener on the application's request handler (call after app.init(),
    * before app.listen(), so the register port never serves an operator route). It closes with
-   * the application's own server. Port 0: any free port.
+   * the application's own server. Port 0: any free port. With `tls`, it serves HTTPS.
    */
-  async open(app: INestApplication, port: number, host: string): Promise<Server> {
+  async open(app: INestApplication, port: number, host: string, tls?: TlsFiles): Promise<Server> {
     const handler = app.getHttpAdapter().getInstance() as RequestListener;
-    const server = createServer(handler);
+    let server: Server;
+    if (tls) {
+      const secure = createHttpsServer(tls.httpsOptions(), handler);
+      tls.keepFresh(secure);
+      server = secure;
+    } else {
+      server = createServer(handler);
+    }
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, host, () => resolve());
