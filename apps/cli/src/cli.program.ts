@@ -61,9 +61,15 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
     .requiredOption('--pan <digits>', 'card number (a test card: it is on your command line)')
     .requiredOption('--expiry <YYMM>', 'expiry as on track 2, e.g. 2712')
     .option('--algorithm <name>', 'DUKPT: tdes (X9.24-1), aes128 or aes256 (X9.24-3)', 'tdes')
-    .option('--ksn <hex>', `key serial number, a new counter for each purchase: 20 hex digits for tdes (default ${DEFAULT_KSN}), 24 for AES (default ${DEFAULT_AES_KSN})`)
+    .option(
+      '--ksn <hex>',
+      `key serial number, a new counter for each purchase: 20 hex digits for tdes (default ${DEFAULT_KSN}), 24 for AES (default ${DEFAULT_AES_KSN})`,
+    )
     .option('--service-code <digits>', 'service code (201: chip, international)', '201')
-    .option('--bdk-id <id>', `id of the base derivation key, as in the server's CARD_BDKS (default ${DEFAULT_BDK_ID}, for AES ansi-aes128-test-bdk or ansi-aes256-test-bdk)`)
+    .option(
+      '--bdk-id <id>',
+      `id of the base derivation key, as in the server's CARD_BDKS (default ${DEFAULT_BDK_ID}, for AES ansi-aes128-test-bdk or ansi-aes256-test-bdk)`,
+    )
     .option('--bdk <hex>', 'the base derivation key: 32 hex digits for tdes and aes128, 64 for aes256 (default: the public ANSI X9.24-1 or X9.24-3 test BDK)')
     .action((options: CardEncryptCommandOptions) => run(runCardEncrypt(options, io)));
 

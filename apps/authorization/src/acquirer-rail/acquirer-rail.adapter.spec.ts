@@ -70,7 +70,12 @@ const sut = new AcquirerRail(acquirer, translator, network);
 const purchase = (pin?: { pinBlock: string; bdkId?: string; format?: 0 | 4; ksn?: string }): RailRequest => ({
   kind: 'card',
   operation: 'purchase',
-  card: { pan: PAN, track2: `${PAN}=30122011000000000000`, scheme: 'visa', pin: pin && { ksn: KSN.toHex(), bdkId: 'ansi-test-bdk', format: 0 as const, ...pin } },
+  card: {
+    pan: PAN,
+    track2: `${PAN}=30122011000000000000`,
+    scheme: 'visa',
+    pin: pin && { ksn: KSN.toHex(), bdkId: 'ansi-test-bdk', format: 0 as const, ...pin },
+  },
   entryMode: 'magstripe',
   amountMinor: 1250n,
   currency: 'EUR',

@@ -133,7 +133,12 @@ export class CardOperationStep {
         return replyOf(await this.outcomes.decline(id, { status: 'declined', responseCode: decision.responseCode, reason: decision.reason }));
       riskNote = decision.note;
     }
-    const pin = request.pin && { pinBlock: request.pin.pinBlock, format: request.pin.format, ksn: request.pin.ksn ?? request.card.ksn, bdkId: request.card.bdkId };
+    const pin = request.pin && {
+      pinBlock: request.pin.pinBlock,
+      format: request.pin.format,
+      ksn: request.pin.ksn ?? request.card.ksn,
+      bdkId: request.card.bdkId,
+    };
     const railCard = { pan: card.pan, track2: card.track2, scheme: card.scheme, pin };
     return this.rail.ask(
       {

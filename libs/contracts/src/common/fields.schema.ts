@@ -56,8 +56,10 @@ export function pinFormatProblemOf(pin: Pick<EncryptedPin, 'pinBlock' | 'format'
   const ksn = pin.ksn ?? cardKsn;
   const aes = ksn.length === 24;
   const source = pin.ksn === undefined ? "the card block's KSN" : 'pin.ksn';
-  if (pin.format === 0 && aes) return `pin.format: 0 (ISO 9564 format 0) is for a TDES DUKPT PIN pad, ${source} is an AES DUKPT KSN (24 hex digits): send format 4`;
-  if (pin.format === 4 && !aes) return `pin.format: 4 (ISO 9564 format 4) is for an AES DUKPT PIN pad, ${source} is a TDES DUKPT KSN (20 hex digits): send format 0`;
+  if (pin.format === 0 && aes)
+    return `pin.format: 0 (ISO 9564 format 0) is for a TDES DUKPT PIN pad, ${source} is an AES DUKPT KSN (24 hex digits): send format 4`;
+  if (pin.format === 4 && !aes)
+    return `pin.format: 4 (ISO 9564 format 4) is for an AES DUKPT PIN pad, ${source} is a TDES DUKPT KSN (20 hex digits): send format 0`;
   const digits = pin.format === 4 ? 32 : 16;
   if (pin.pinBlock.length !== digits) return `pin.pinBlock: a format ${pin.format} PIN block is ${digits} hex digits, has ${pin.pinBlock.length}`;
   return undefined;

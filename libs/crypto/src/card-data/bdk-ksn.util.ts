@@ -4,9 +4,7 @@ import { KeySerialNumber } from '../dukpt/key-serial-number.model';
 import { describeBdkScheme, type DukptBdk } from './bdk.store';
 
 /** A KSN read under its BDK's scheme: a 10-byte X9.24-1 KSN for a TDES BDK, a 12-byte X9.24-3 one for an AES BDK. */
-export type SchemeKsn =
-  | { readonly scheme: 'tdes'; readonly ksn: KeySerialNumber }
-  | { readonly scheme: 'aes128' | 'aes256'; readonly ksn: AesKeySerialNumber };
+export type SchemeKsn = { readonly scheme: 'tdes'; readonly ksn: KeySerialNumber } | { readonly scheme: 'aes128' | 'aes256'; readonly ksn: AesKeySerialNumber };
 
 const TDES_KSN_DIGITS = 20;
 const AES_KSN_DIGITS = AES_KSN_BYTES * 2;

@@ -53,7 +53,9 @@ describe('CardDataDecryptor with AES DUKPT (X9.24-3) card blocks', () => {
     expect(() => sut.decrypt({ ...block, ksn: '123456789012345600000002' })).toThrow(/^ciphertext: does not decrypt to track 2 data/);
     expect(() => sut.decrypt({ ...block, bdkId: 'aes256' })).toThrow(/^ciphertext: does not decrypt to track 2 data/);
     expect(() => sut.decrypt({ ...block, ksn: '123456789012345600000000' })).toThrow('ksn: has a transaction counter no X9.24-3 device uses');
-    expect(() => sut.decrypt({ ...block, ciphertext: block.ciphertext.slice(0, 40) })).toThrow('ciphertext: must be 16-48 bytes in whole 16-byte blocks, has 20');
+    expect(() => sut.decrypt({ ...block, ciphertext: block.ciphertext.slice(0, 40) })).toThrow(
+      'ciphertext: must be 16-48 bytes in whole 16-byte blocks, has 20',
+    );
     expect(() => sut.decrypt({ ...block, ciphertext: block.ciphertext + '00'.repeat(32) })).toThrow('has 64');
   });
 

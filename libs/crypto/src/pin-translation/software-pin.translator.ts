@@ -72,10 +72,7 @@ export class SoftwarePinTranslator implements PinTranslator {
         clear = reformatted && keep(reformatted);
       }
       if (!clear) {
-        throw new CryptoInputError(
-          'pinBlock',
-          `does not decrypt to a format ${block.format} PIN block (wrong BDK, KSN or PAN, or a corrupted block)`,
-        );
+        throw new CryptoInputError('pinBlock', `does not decrypt to a format ${block.format} PIN block (wrong BDK, KSN or PAN, or a corrupted block)`);
       }
       return { pinBlock: bytesToHex(tdesEncryptEcb(zpk, clear)), format: 0 };
     } finally {

@@ -60,7 +60,9 @@ describe(CreatePurchaseDto.name, () => {
   it('takes an online PIN (format 0 or 4, the KSN optional, 20 or 24 hex digits) and names each bad part of one', async () => {
     await expect(messagesOf({ ...valid, pin: { pinBlock: '1B9C1845EB993A7A', format: 0 } })).resolves.toBeUndefined();
     await expect(messagesOf({ ...valid, pin: { pinBlock: '1b9c1845eb993a7a', format: 0, ksn: 'FFFF9876543210E00001' } })).resolves.toBeUndefined();
-    await expect(messagesOf({ ...valid, pin: { pinBlock: 'A912150391AB65A67E52883D81CE2D15', format: 4, ksn: '123456789012345600000001' } })).resolves.toBeUndefined();
+    await expect(
+      messagesOf({ ...valid, pin: { pinBlock: 'A912150391AB65A67E52883D81CE2D15', format: 4, ksn: '123456789012345600000001' } }),
+    ).resolves.toBeUndefined();
     const refusal = await refusalOf(CreatePurchaseDto, { ...valid, pin: { pinBlock: '1B9C1845EB993A7', format: 1, ksn: 'ffff' } });
     expect(refusal?.message).toEqual([
       'pin.pinBlock: pinBlock must be 16 hex digits (ISO 9564 format 0) or 32 (format 4)',
