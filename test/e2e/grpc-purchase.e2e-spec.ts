@@ -94,7 +94,11 @@ describe.each([
   it.each([
     ['amount', { amount: { amountMinor: '0', currency: 'EUR' } }, /amount: amount must be at least 1 minor unit/],
     ['currency', { amount: { amountMinor: '100', currency: 'euro' } }, /currency: currency must be an ISO 4217 alphabetic code/],
-    ['card.ksn', { card: { bdkId: 'test-bdk', ksn: 'xyz', ciphertext: '00' } }, /card\.ksn: ksn must be 20 uppercase hex digits/],
+    [
+      'card.ksn',
+      { card: { bdkId: 'test-bdk', ksn: 'xyz', ciphertext: '00' } },
+      /card\.ksn: ksn must be 20 \(TDES DUKPT\) or 24 \(AES DUKPT\) uppercase hex digits/,
+    ],
     ['card (unset)', { card: null }, /^card: card is required \(an object with bdkId, ksn and ciphertext\)$/],
     ['amount (unset)', { amount: null }, /^amount: amount is required .*; currency: currency is required/],
   ])('answers INVALID_ARGUMENT naming the field when %s is invalid', async (_field, change, message) => {

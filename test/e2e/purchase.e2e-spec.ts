@@ -108,7 +108,11 @@ describe.each([
     ['amount', { amount: 12.5 }, /amount must be an integer/],
     ['amount', { amount: 0 }, /amount must be at least 1 minor unit/],
     ['currency', { currency: 'euro' }, /currency must be an ISO 4217 alphabetic code/],
-    ['card.ksn', { card: { bdkId: 'test-bdk', ksn: 'xyz', ciphertext: '00' } }, /card\.ksn: ksn must be 20 uppercase hex digits/],
+    [
+      'card.ksn',
+      { card: { bdkId: 'test-bdk', ksn: 'xyz', ciphertext: '00' } },
+      /card\.ksn: ksn must be 20 \(TDES DUKPT\) or 24 \(AES DUKPT\) uppercase hex digits/,
+    ],
     ['surplus field', { cvv: '123' }, /property cvv should not exist/],
   ])('answers 400 naming the field when %s is invalid (%j)', async (_field, change, message) => {
     const result = await register.purchase({ ...body(100), ...change });

@@ -3,9 +3,9 @@ import { Command, CommanderError } from 'commander';
 import { addAgentsCommands } from './agents/agents.program';
 import { addAgentsStatementCommand } from './agents-statement/agents-statement.program';
 import { addAgentsRegistryCommands } from './agents-registry/agents-registry.program';
-import { runCardEncrypt, type CardEncryptOptions } from './card/card-encrypt.command';
+import { type CardEncryptCommandOptions, runCardEncrypt } from './card/card-encrypt.command';
 import { addDukptCommands } from './dukpt/dukpt.program';
-import { DEFAULT_BDK, DEFAULT_BDK_ID, DEFAULT_KSN } from './card/card-encrypt.options';
+import { DEFAULT_AES_KSN, DEFAULT_BDK_ID, DEFAULT_KSN } from './card/card-encrypt.options';
 import { runIso8583Decode, type Iso8583DecodeOptions } from './iso8583/iso8583-decode.command';
 import { runIso8583Encode, type Iso8583EncodeOptions } from './iso8583/iso8583-encode.command';
 import { runIso8583Specs } from './iso8583/iso8583-specs.command';
@@ -58,14 +58,21 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
   const card = program.command('card').description("Make what a register sends for a card (test cards and the platform's test keys)");
   card
     .command('encrypt')
-    .description("Encrypt a test card as the PIN pad does (DUKPT); prints the API's `card` object as one JSON line")
+    .description("Encrypt a test card as the PIN pad does (DUKPT, TDES or AES); prints the API's `card` object as one JSON line")
     .requiredOption('--pan <digits>', 'card number (a test card: it is on your command line)')
     .requiredOption('--expiry <YYMM>', 'expiry as on track 2, e.g. 2712')
-    .option('--ksn <hex>', 'key serial number, 20 hex digits; a new counter for each purchase', DEFAULT_KSN)
+    .option('--algorithm <name>', 'DUKPT: tdes (X9.24-1), aes128 or aes256 (X9.24-3)', 'tdes')
+    .option(
+      '--ksn <hex>',
+      `key serial number, a new counter for each purchase: 20 hex digits for tdes (default ${DEFAULT_KSN}), 24 for AES (default ${DEFAULT_AES_KSN})`,
+    )
     .option('--service-code <digits>', 'service code (201: chip, international)', '201')
-    .option('--bdk-id <id>', "id of the base derivation key, as in the server's CARD_BDKS", DEFAULT_BDK_ID)
-    .option('--bdk <hex>', 'the base derivation key, 32 hex digits (default: the public ANSI X9.24 test BDK)', DEFAULT_BDK)
-    .action((options: CardEncryptOptions) => run(runCardEncrypt(options, io)));
+    .option(
+      '--bdk-id <id>',
+      `id of the base derivation key, as in the server's CARD_BDKS (default ${DEFAULT_BDK_ID}, for AES ansi-aes128-test-bdk or ansi-aes256-test-bdk)`,
+    )
+    .option('--bdk <hex>', 'the base derivation key: 32 hex digits for tdes and aes128, 64 for aes256 (default: the public ANSI X9.24-1 or X9.24-3 test BDK)')
+    .action((options: CardEncryptCommandOptions) => run(runCardEncrypt(options, io)));
 
   addDukptCommands(program, io, run);
   addPinpadCommands(program, io, run);

@@ -1,5 +1,13 @@
 import {
+  AesDukptKeyUsage,
+  AesKeySerialNumber,
+  ANSI_AES128_TEST_BDK,
+  ANSI_AES_TEST_INITIAL_KSN,
   ANSI_TEST_BDK,
+  deriveAesInitialKey,
+  deriveAesTransactionKey,
+  deriveAesWorkingKey,
+  encryptPinBlockFormat4,
   ANSI_TEST_INITIAL_KSN,
   decryptPinBlockFormat0,
   deriveIpek,
@@ -25,6 +33,20 @@ const PAN = '4242424242424242';
 const KSN = KeySerialNumber.parse(ANSI_TEST_INITIAL_KSN).withCounter(3);
 const DUKPT_PIN_KEY = pinEncryptionKey(deriveTransactionKey(deriveIpek(hexToBytes(ANSI_TEST_BDK, 'bdk'), KSN), KSN));
 const pinBlockOf = (pin: string): string => encryptPinBlockFormat0(DUKPT_PIN_KEY, pin, PAN).toString('hex').toUpperCase();
+/** An AES DUKPT pad (X9.24-3 sample BDK and initial key id): format 4 blocks under its PIN key of counter 5. */
+const AES_KSN = AesKeySerialNumber.parse(ANSI_AES_TEST_INITIAL_KSN).withCounter(5);
+const AES_PIN_KEY = deriveAesWorkingKey(
+  deriveAesTransactionKey(deriveAesInitialKey(hexToBytes(ANSI_AES128_TEST_BDK, 'bdk'), AES_KSN), AES_KSN),
+  AES_KSN,
+  AesDukptKeyUsage.pinEncryption,
+);
+const aesPin = (pin: string, overrides: { bdkId?: string; pinBlock?: string } = {}) => ({
+  pinBlock: encryptPinBlockFormat4(AES_PIN_KEY, pin, PAN).toString('hex').toUpperCase(),
+  format: 4 as const,
+  ksn: AES_KSN.toHex(),
+  bdkId: 'aes-bdk',
+  ...overrides,
+});
 
 /** The acquirer client as the rail uses it to prepare: one route, references in sequence. */
 const acquirer = {
@@ -32,7 +54,7 @@ const acquirer = {
   nextReferenceFor: () => Promise.resolve({ stan: '000001', rrn: '634000000100' }),
 } as unknown as AcquirerClient;
 const translator = new SoftwarePinTranslator(
-  InMemoryBdkStore.fromConfig(`ansi-test-bdk:${ANSI_TEST_BDK}`),
+  InMemoryBdkStore.fromConfig(`ansi-test-bdk:${ANSI_TEST_BDK},aes-bdk:aes128:${ANSI_AES128_TEST_BDK}`),
   InMemoryZonePinKeyStore.fromConfig(`acme:${TEST_ZONE_PIN_KEY}`),
 );
 /** The acquirers' dialects: "acme" and "other" ISO 8583:1987, "iso93" ISO 8583:1993. */
@@ -45,10 +67,15 @@ const network = {
 } as unknown as Pick<AcquirerNetwork, 'acquirers'>;
 const sut = new AcquirerRail(acquirer, translator, network);
 
-const purchase = (pin?: { pinBlock: string; bdkId?: string }): RailRequest => ({
+const purchase = (pin?: { pinBlock: string; bdkId?: string; format?: 0 | 4; ksn?: string }): RailRequest => ({
   kind: 'card',
   operation: 'purchase',
-  card: { pan: PAN, track2: `${PAN}=30122011000000000000`, scheme: 'visa', pin: pin && { ksn: KSN.toHex(), bdkId: 'ansi-test-bdk', ...pin } },
+  card: {
+    pan: PAN,
+    track2: `${PAN}=30122011000000000000`,
+    scheme: 'visa',
+    pin: pin && { ksn: KSN.toHex(), bdkId: 'ansi-test-bdk', format: 0 as const, ...pin },
+  },
   entryMode: 'magstripe',
   amountMinor: 1250n,
   currency: 'EUR',
@@ -115,5 +142,31 @@ describe('AcquirerRail with an online PIN', () => {
     expect(errors.mock.calls.map((call) => String(call[0])).join('\n')).toContain('acquirer iso93 speaks ISO 8583 dialect iso93ascii');
     expect(await rail.prepare(purchase())).toMatchObject({ ok: true });
     errors.mockRestore();
+  });
+
+  describe('from an AES DUKPT PIN pad (ISO 9564 format 4)', () => {
+    it("sends the PIN in DE 52 as format 0 under the acquirer's zone PIN key, DE 53 as for format 0", async () => {
+      const pin = aesPin('2468');
+      const message = await messageOf(purchase(pin));
+
+      expect(message.fields[53]).toBe('2001010100000000');
+      expect(message.fields[52]).toMatch(/^[0-9A-F]{16}$/);
+      expect(decryptPinBlockFormat0(hexToBytes(TEST_ZONE_PIN_KEY, 'zpk'), hexToBytes(message.fields[52], 'pinBlock'), PAN)).toBe('2468');
+    });
+
+    it('declines 81 a block that does not translate, 96 an unknown BDK or an acquirer without a zone PIN key', async () => {
+      const errors = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+      const garbage = 'A'.repeat(32);
+      expect(await sut.prepare(purchase(aesPin('2468', { pinBlock: garbage })))).toMatchObject({ ok: false, responseCode: '81' });
+      expect(await sut.prepare(purchase({ ...aesPin('2468'), ksn: KSN.toHex() }))).toMatchObject({ ok: false, responseCode: '81' });
+      expect(await sut.prepare(purchase(aesPin('2468', { bdkId: 'pad-9' })))).toMatchObject({ ok: false, responseCode: '96' });
+      const other = new AcquirerRail({ ...acquirer, route: () => 'other' } as unknown as AcquirerClient, translator, network);
+      const sent = aesPin('2468');
+      const prepared = await other.prepare(purchase(sent));
+      expect(prepared).toMatchObject({ ok: false, responseCode: '96' });
+      const told = `${prepared.ok ? '' : prepared.reason}\n${errors.mock.calls.map((call) => String(call[0])).join('\n')}`;
+      for (const secret of [garbage, sent.pinBlock, PAN, ANSI_AES128_TEST_BDK]) expect(told).not.toContain(secret);
+      errors.mockRestore();
+    });
   });
 });

@@ -101,7 +101,7 @@ export class AcquirerRail implements Rail {
       return { ok: false, responseCode: SYSTEM_MALFUNCTION, reason };
     }
     try {
-      const translated = await this.pins.translate({ ...pin, format: 0, pan: request.card.pan }, acquirerId);
+      const translated = await this.pins.translate({ ...pin, pan: request.card.pan }, acquirerId);
       return { ok: true, zonePin: { pinBlock: translated.pinBlock, securityControl } };
     } catch (error) {
       if (!(error instanceof CryptoInputError)) throw error;

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 
 import { detectScheme, formatTrack2, isLuhnValid, maskPan, Track2Data } from '@payments/card';
 import type { EncryptedCardData } from '@payments/contracts';
-import { CardDataDecryptor, hexToBytes, InMemoryBdkStore, KeyRing, PanVault } from '@payments/crypto';
+import { CardDataDecryptor, CryptoInputError, hexToBytes, InMemoryBdkStore, KeyRing, PanVault } from '@payments/crypto';
 
 import type { AuthorizationEnv } from '../config/authorization-env';
 import { activeKekId } from '../config/authorization-env';
@@ -33,7 +33,7 @@ export class UnreadableCardError extends Error {
 }
 
 /**
- * Decrypts the PIN pad's DUKPT block (the HSM's job; the device-bridge never sees clear data),
+ * Decrypts the PIN pad's DUKPT block, TDES (X9.24-1) or AES (X9.24-3) as its BDK (the HSM's job; the device-bridge never sees clear data),
  * then tokenizes and encrypts the PAN for the journal. Track 2 lives only in memory.
  */
 @Injectable()
@@ -50,8 +50,11 @@ export class CardReaderService {
     let card: Track2Data;
     try {
       card = this.decryptor.decrypt(block);
-    } catch {
-      // The reason is deliberately generic: decryption errors must not hint at key or card data.
+    } catch (error) {
+      // A KSN of the other DUKPT than its BDK's (TDES or AES) is said as such: it names only the
+      // field, the BDK id and the schemes. Otherwise the reason is deliberately generic:
+      // decryption errors must not hint at key or card data.
+      if (error instanceof CryptoInputError && error.field === 'ksn') throw new UnreadableCardError('30', `card data not read: ${error.message}`);
       throw new UnreadableCardError('30', `card data does not decrypt to track 2 data under BDK ${block.bdkId} and KSN ${block.ksn}`);
     }
     const { pan } = card;

@@ -1,4 +1,4 @@
-import { ANSI_TEST_BDK, TEST_ZONE_PIN_KEY } from '@payments/crypto';
+import { ANSI_AES128_TEST_BDK, ANSI_AES256_TEST_BDK, ANSI_TEST_BDK, TEST_ZONE_PIN_KEY } from '@payments/crypto';
 
 import { DEV_KEYS, loadAuthorizationEnv } from './authorization-env';
 
@@ -31,6 +31,9 @@ describe('loadAuthorizationEnv keys', () => {
     ['the test zone PIN key in lowercase', { ACQUIRER_ZPKS: `acme:${TEST_ZONE_PIN_KEY.toLowerCase()}` }, 'ACQUIRER_ZPKS.acme'],
     ['the test zone PIN key next to a real one', { ACQUIRER_ZPKS: `real:FEDCBA98765432100123456789ABCDEF, test:${TEST_ZONE_PIN_KEY}` }, 'ACQUIRER_ZPKS.test'],
     ['the ANSI test BDK under another id', { CARD_BDKS: `pad-1:00112233445566778899AABBCCDDEEFF,pad-2:${ANSI_TEST_BDK.toLowerCase()}` }, 'CARD_BDKS.pad-2'],
+    ['the X9.24-3 sample AES-128 BDK', { CARD_BDKS: `pad-1:00112233445566778899AABBCCDDEEFF,aes:aes128:${ANSI_AES128_TEST_BDK}` }, 'CARD_BDKS.aes'],
+    ['the X9.24-3 sample AES-256 BDK, the scheme in capitals', { CARD_BDKS: `aes:AES256:${ANSI_AES256_TEST_BDK.toLowerCase()}` }, 'CARD_BDKS.aes'],
+    ['the ANSI test BDK marked tdes', { CARD_BDKS: `pad-2:tdes:${ANSI_TEST_BDK}` }, 'CARD_BDKS.pad-2'],
     ['the development KEK under another id', { PAN_KEKS: `kek-2:${devKek.toUpperCase()}` }, 'PAN_KEKS.kek-2'],
     ['the development KEK in base64', { PAN_KEKS: `kek-1:${'cd'.repeat(32)},old:${Buffer.from(devKek, 'hex').toString('base64')}` }, 'PAN_KEKS.old'],
     ['the development PAN token key in uppercase', { PAN_TOKEN_KEY: DEV_KEYS.panTokenKey.toUpperCase() }, 'PAN_TOKEN_KEY'],
@@ -38,7 +41,7 @@ describe('loadAuthorizationEnv keys', () => {
     const env = Object.fromEntries(Object.entries({ ...ownKeys, ...overrides }).filter((pair): pair is [string, string] => pair[1] !== undefined));
     const message = refusalOf(env);
     expect(message).toContain(`${entry}: the public development key is not allowed when NODE_ENV=production`);
-    for (const key of [TEST_ZONE_PIN_KEY, ANSI_TEST_BDK, devKek, DEV_KEYS.panTokenKey]) {
+    for (const key of [TEST_ZONE_PIN_KEY, ANSI_TEST_BDK, ANSI_AES128_TEST_BDK, ANSI_AES256_TEST_BDK, devKek, DEV_KEYS.panTokenKey]) {
       expect(message.toLowerCase()).not.toContain(key.toLowerCase());
     }
   });

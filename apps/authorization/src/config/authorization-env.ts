@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { bool, ConfigError, grpcTarget, loadConfig } from '@payments/config';
-import { ANSI_TEST_BDK, decodeKeyMaterial, TEST_ZONE_PIN_KEY } from '@payments/crypto';
+import { ANSI_AES128_TEST_BDK, ANSI_AES256_TEST_BDK, ANSI_TEST_BDK, decodeKeyMaterial, TEST_ZONE_PIN_KEY } from '@payments/crypto';
 
 import { acquirerNetworkFile, acquirerNetworkJson } from '../acquirer/routing/acquirer-network.loader';
 import { isTimeZone } from '../host-link/transaction-time';
@@ -9,7 +9,8 @@ import { parsePinPadSeed } from '../pin-pad-registry/pin-pad-seed.config';
 
 /** Public test keys (X9.24 test BDK and fixed dev keys): refused when NODE_ENV=production. */
 export const DEV_KEYS = {
-  bdks: `ansi-test-bdk:${ANSI_TEST_BDK}`,
+  /** The X9.24-1 test BDK (TDES) and the X9.24-3 sample BDKs (AES-128, AES-256), for test PIN pads of each DUKPT. */
+  bdks: `ansi-test-bdk:${ANSI_TEST_BDK},ansi-aes128-test-bdk:aes128:${ANSI_AES128_TEST_BDK},ansi-aes256-test-bdk:aes256:${ANSI_AES256_TEST_BDK}`,
   panTokenKey: '8f0c2a9be1d34f5a6b7c8d9e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c',
   panKeks: 'kek-dev-1:2b7e151628aed2a6abf7158809cf4f3c2b7e151628aed2a6abf7158809cf4f3c',
   /** The acquirer simulator's default zone PIN key, for the single acquirer "default". */
@@ -77,7 +78,10 @@ const schema = z.object({
    * embedded demo's pad, a Helm test's pad); an existing pad keeps its counter.
    */
   AUTHORIZATION_PIN_PADS_SEED: z.string().default(''),
-  /** DUKPT base derivation keys, `id:hex32,...` (the HSM's job in production). */
+  /**
+   * DUKPT base derivation keys (the HSM's job in production), `id:hex32` (TDES, X9.24-1),
+   * `id:aes128:hex32` or `id:aes256:hex64` (AES, X9.24-3), comma-separated.
+   */
   CARD_BDKS: z.string().default(DEV_KEYS.bdks),
   /**
    * Zone PIN keys shared with the acquirers, `acquirerId:hex32,...` (double-length TDES; the HSM's
@@ -99,7 +103,7 @@ type KeyVariable = 'CARD_BDKS' | 'ACQUIRER_ZPKS' | 'PAN_KEKS' | 'PAN_TOKEN_KEY';
 
 /** Per key variable, the public key bytes no production entry may have (whatever its id, case or encoding). */
 const PUBLIC_KEYS: Record<KeyVariable, readonly Buffer[]> = {
-  CARD_BDKS: [Buffer.from(ANSI_TEST_BDK, 'hex')],
+  CARD_BDKS: [ANSI_TEST_BDK, ANSI_AES128_TEST_BDK, ANSI_AES256_TEST_BDK].map((key) => Buffer.from(key, 'hex')),
   ACQUIRER_ZPKS: [Buffer.from(TEST_ZONE_PIN_KEY, 'hex')],
   PAN_KEKS: [Buffer.from(DEV_KEYS.panKeks.slice(DEV_KEYS.panKeks.indexOf(':') + 1), 'hex')],
   PAN_TOKEN_KEY: [Buffer.from(DEV_KEYS.panTokenKey, 'hex')],
@@ -116,9 +120,14 @@ function publicEntriesOf(variable: KeyVariable, value: string): Array<string | u
       ? [{ id: undefined, key: value }]
       : value
           .split(',')
-          .map((entry) => ({ id: entry.slice(0, entry.indexOf(':')).trim(), key: entry.slice(entry.indexOf(':') + 1) }))
+          .map((entry) => ({ id: entry.slice(0, entry.indexOf(':')).trim(), key: withoutDukptScheme(entry.slice(entry.indexOf(':') + 1)) }))
           .filter((entry) => entry.id.length > 0);
   return entries.filter(({ key }) => PUBLIC_KEYS[variable].some((publicKey) => hasKeyBytes(key, publicKey))).map(({ id }) => id);
+}
+
+/** A CARD_BDKS key without its `tdes:`, `aes128:` or `aes256:` mark. */
+function withoutDukptScheme(key: string): string {
+  return key.replace(/^\s*(tdes|aes128|aes256):/i, '');
 }
 
 function hasKeyBytes(text: string, key: Buffer): boolean {

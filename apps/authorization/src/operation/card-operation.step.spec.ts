@@ -22,3 +22,18 @@ describe('pinKsnRuleOf', () => {
     expect(pinKsnRuleOf(requestWith(pinKsn))).toMatch(/^pin\.ksn: not the card block's PIN pad/);
   });
 });
+
+describe('pinKsnRuleOf with AES DUKPT (X9.24-3) KSNs', () => {
+  const aesCardKsn = '123456789012345600000005';
+  const aesRequest = (pinKsn: string) => ({
+    card: { ksn: aesCardKsn } as Parameters<typeof pinKsnRuleOf>[0]['card'],
+    pin: { pinBlock: '0'.repeat(32), format: 4 as const, ksn: pinKsn },
+  });
+
+  it('takes another counter of the same initial key id, refuses another initial key id or a TDES KSN, naming pin.ksn', () => {
+    expect(pinKsnRuleOf(aesRequest('123456789012345600000006'))).toBeUndefined();
+    expect(pinKsnRuleOf(aesRequest('123456789012345700000006'))).toMatch(/^pin\.ksn: not the card block's PIN pad/);
+    expect(pinKsnRuleOf(aesRequest('FFFF9876543210E00006'))).toMatch(/^pin\.ksn: not the card block's PIN pad/);
+    expect(pinKsnRuleOf({ ...aesRequest(aesCardKsn), card: { ksn: CARD_KSN } as Parameters<typeof pinKsnRuleOf>[0]['card'] })).toMatch(/^pin\.ksn:/);
+  });
+});

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 
 import type { AuthorizeReply, AuthorizeRequest } from '@payments/contracts';
-import { KeySerialNumber } from '@payments/crypto';
+import { AES_KSN_BYTES, AesKeySerialNumber, bytesToHex, KeySerialNumber } from '@payments/crypto';
 
 import { SUSPECTED_FRAUD } from '../acquirer/response-codes';
 import { TerminalBatchRepository } from '../batch/terminal-batch.repository';
@@ -29,16 +29,21 @@ export function amountRuleOf(request: Pick<AuthorizeRequest, 'operation' | 'amou
   return undefined;
 }
 
+/** The PIN pad a KSN comes from: all but the DUKPT counter (X9.24-1: 21 bits; X9.24-3: the 8-byte initial key id). */
+function pinPadOf(ksn: string, field: string): string {
+  return ksn.length === AES_KSN_BYTES * 2 ? bytesToHex(AesKeySerialNumber.parse(ksn, field).initialKeyId) : KeySerialNumber.parse(ksn, field).initial().toHex();
+}
+
 /**
  * The PIN KSN rule: a `pin.ksn` other than the card block's must come from the same PIN pad, the
- * same key set id and device id (all but the 21-bit counter); the PIN is then read under the card
- * block's BDK id, the only one the request names. Undefined when it holds.
+ * same key set id and device id (TDES) or initial key id (AES), all but the counter; the PIN is
+ * then read under the card block's BDK id, the only one the request names. Undefined when it holds.
  */
 export function pinKsnRuleOf(request: Pick<AuthorizeRequest, 'pin' | 'card'>): string | undefined {
   const pinKsn = request.pin?.ksn;
   if (pinKsn === undefined || pinKsn === request.card.ksn) return undefined;
-  if (KeySerialNumber.parse(pinKsn, 'pin.ksn').initial().toHex() === KeySerialNumber.parse(request.card.ksn, 'card.ksn').initial().toHex()) return undefined;
-  return "pin.ksn: not the card block's PIN pad (the key set id and device id must equal card.ksn's; only the counter may differ)";
+  if (pinKsn.length === request.card.ksn.length && pinPadOf(pinKsn, 'pin.ksn') === pinPadOf(request.card.ksn, 'card.ksn')) return undefined;
+  return "pin.ksn: not the card block's PIN pad (the key set id and device id, or the AES initial key id, must equal card.ksn's; only the counter may differ)";
 }
 
 /**
@@ -128,7 +133,12 @@ export class CardOperationStep {
         return replyOf(await this.outcomes.decline(id, { status: 'declined', responseCode: decision.responseCode, reason: decision.reason }));
       riskNote = decision.note;
     }
-    const pin = request.pin && { pinBlock: request.pin.pinBlock, ksn: request.pin.ksn ?? request.card.ksn, bdkId: request.card.bdkId };
+    const pin = request.pin && {
+      pinBlock: request.pin.pinBlock,
+      format: request.pin.format,
+      ksn: request.pin.ksn ?? request.card.ksn,
+      bdkId: request.card.bdkId,
+    };
     const railCard = { pan: card.pan, track2: card.track2, scheme: card.scheme, pin };
     return this.rail.ask(
       {

@@ -1,7 +1,7 @@
-import { CardDataDecryptor, InMemoryBdkStore } from '@payments/crypto';
+import { ANSI_AES128_TEST_BDK, ANSI_AES256_TEST_BDK, CardDataDecryptor, InMemoryBdkStore } from '@payments/crypto';
 
 import { FakeCliIo } from '../testing/fake-cli-io.util';
-import { runCardEncrypt } from './card-encrypt.command';
+import { type CardEncryptCommandOptions, runCardEncrypt } from './card-encrypt.command';
 import { CardEncryptOptions, DEFAULT_BDK, DEFAULT_BDK_ID, DEFAULT_KSN } from './card-encrypt.options';
 
 const PAN = '4761739001010010';
@@ -12,7 +12,7 @@ const server = new CardDataDecryptor(InMemoryBdkStore.fromConfig(`${DEFAULT_BDK_
 describe(runCardEncrypt.name, () => {
   const sut = runCardEncrypt;
 
-  async function encrypt(change: Partial<CardEncryptOptions> = {}): Promise<{ code: number; io: FakeCliIo }> {
+  async function encrypt(change: Partial<CardEncryptCommandOptions> = {}): Promise<{ code: number; io: FakeCliIo }> {
     const io = new FakeCliIo();
     const code = await sut({ ...DEFAULTS, ...change }, io);
     return { code, io };
@@ -60,5 +60,38 @@ describe(runCardEncrypt.name, () => {
     expect(io.out).toBe('');
     expect(io.errLines()).toEqual([line]);
     expect(io.err).not.toContain(change.pan ?? PAN);
+  });
+
+  describe('--algorithm aes128 | aes256 (AES DUKPT, X9.24-3)', () => {
+    // What the server holds by default for AES pads: the X9.24-3 sample BDKs.
+    const aesServer = new CardDataDecryptor(
+      InMemoryBdkStore.fromConfig(`ansi-aes128-test-bdk:aes128:${ANSI_AES128_TEST_BDK},ansi-aes256-test-bdk:aes256:${ANSI_AES256_TEST_BDK}`),
+    );
+    const aes = (change: Partial<CardEncryptCommandOptions>) => encrypt({ ksn: undefined, bdkId: undefined, bdk: undefined, ...change });
+
+    it('prints an AES card block under the sample BDK and the first sample KSN by default, which the server decrypts', async () => {
+      const { code, io } = await aes({ algorithm: 'aes128' });
+      expect(code).toBe(0);
+      expect(io.out).toMatch(/^\{"bdkId":"ansi-aes128-test-bdk","ksn":"123456789012345600000001","ciphertext":"([0-9A-F]{32})+"\}\n$/);
+      expect(aesServer.decrypt(JSON.parse(io.out) as { bdkId: string; ksn: string; ciphertext: string })).toMatchObject({ pan: PAN, expiry: '2712' });
+    });
+
+    it('encrypts under the AES-256 BDK and the KSN given', async () => {
+      const { io } = await aes({ algorithm: 'aes256', ksn: '1234567890123456000000a0', bdk: ANSI_AES256_TEST_BDK.toLowerCase() });
+      const card = JSON.parse(io.out) as { bdkId: string; ksn: string; ciphertext: string };
+      expect(card).toMatchObject({ bdkId: 'ansi-aes256-test-bdk', ksn: '1234567890123456000000A0' });
+      expect(aesServer.decrypt(card).pan).toBe(PAN);
+    });
+
+    it.each<[string, Partial<CardEncryptCommandOptions>, string]>([
+      ['a TDES KSN', { algorithm: 'aes128', ksn: DEFAULT_KSN }, 'error: --ksn must be 24 hex digits (8-byte initial key id, 4-byte counter)'],
+      ['an AES-128 BDK for aes256', { algorithm: 'aes256', bdk: ANSI_AES128_TEST_BDK }, 'error: --bdk must be 64 hex digits (an AES-256 key)'],
+      ['an unknown algorithm', { algorithm: 'aes192' }, 'error: --algorithm must be tdes, aes128 or aes256'],
+    ])('refuses %s with one error line naming the option, never a key', async (_case, change, line) => {
+      const { code, io } = await aes(change);
+      expect(code).toBe(1);
+      expect(io.errLines()).toEqual([line]);
+      expect(io.err).not.toContain(ANSI_AES128_TEST_BDK);
+    });
   });
 });

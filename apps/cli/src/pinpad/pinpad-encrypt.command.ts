@@ -27,7 +27,8 @@ function pinBlockOf({ pin, transaction }: PinToEncrypt, pan: string): Record<str
  * read, for integrators calling the API by hand, as one JSON line: `card`, the block the gateway
  * takes as the body's `card` (TDES DUKPT, as `card encrypt`) and, with --pin, `pin`, the body's
  * `pin` (`pinBlock`, `format` 0 under the TDES PIN key of the card's KSN; for AES `format` 4 and
- * `ksn`, the AES DUKPT KSN it was made under, which the API does not take yet).
+ * `ksn`, the AES DUKPT KSN it was made under: the API takes it with an AES card block of the same
+ * pad, which `card encrypt --algorithm` makes with the same defaults).
  */
 export function runPinpadEncrypt(options: PinpadEncryptOptions, io: CliIo): Promise<number> {
   return runCommand(io, () => {

@@ -1,13 +1,12 @@
-import { ANSI_AES128_TEST_BDK, ANSI_AES256_TEST_BDK, PIN_MAX_LENGTH, PIN_MIN_LENGTH } from '@payments/crypto';
+import { PIN_MAX_LENGTH, PIN_MIN_LENGTH } from '@payments/crypto';
 
-import type { CardEncryptOptions, CardToEncrypt } from '../card/card-encrypt.options';
-import { aesKsnOf, bdkOf, DukptAlgorithm, dukptAlgorithmOf } from '../dukpt/dukpt-key.options';
+import { type CardEncryptOptions, type CardToEncrypt, DEFAULT_AES_BDK, DEFAULT_AES_KSN } from '../card/card-encrypt.options';
+import { aesKsnOf, bdkOf, dukptAlgorithmOf } from '../dukpt/dukpt-key.options';
 import type { DukptTransaction } from '../dukpt/dukpt-keys.util';
 import { CliInputError } from '../runner/cli-input.error';
 
 /** The first transaction of a PIN pad loaded with the X9.24-3 sample initial key id 1234567890123456. */
-export const DEFAULT_PIN_KSN = '123456789012345600000001';
-const DEFAULT_AES_BDK: Readonly<Record<Exclude<DukptAlgorithm, 'tdes'>, string>> = { aes128: ANSI_AES128_TEST_BDK, aes256: ANSI_AES256_TEST_BDK };
+export const DEFAULT_PIN_KSN = DEFAULT_AES_KSN;
 
 export interface PinpadEncryptOptions extends CardEncryptOptions {
   readonly algorithm: string;
@@ -24,8 +23,9 @@ export interface PinToEncrypt {
 
 /**
  * The PIN options, checked after the card's: a TDES PIN block uses the card's BDK and KSN (one
- * transaction of one PIN pad); an AES one its own AES BDK and 12-byte KSN, since the gateway takes
- * TDES card blocks only. Messages never echo the PIN or a key.
+ * transaction of one PIN pad); an AES one its own AES BDK and 12-byte KSN (the card block stays
+ * TDES here; `card encrypt --algorithm` makes the AES card block of that pad). Messages never echo
+ * the PIN or a key.
  */
 export function pinToEncryptOf(options: PinpadEncryptOptions, card: CardToEncrypt): PinToEncrypt | undefined {
   const algorithm = dukptAlgorithmOf('--algorithm', options.algorithm);

@@ -16,7 +16,11 @@ export function addPinpadCommands(program: Command, io: CliIo, run: (command: Pr
     .requiredOption('--pan <digits>', 'card number (a test card: it is on your command line)')
     .requiredOption('--expiry <YYMM>', 'expiry as on track 2, e.g. 2712')
     .option('--pin <digits>', 'a test PIN, 4-12 digits: adds an ISO 9564 PIN block (format 0 for tdes, 4 for AES)')
-    .option('--algorithm <name>', 'DUKPT of the PIN block: tdes (under --bdk and --ksn), aes128 or aes256 (the card block stays TDES)', 'tdes')
+    .option(
+      '--algorithm <name>',
+      'DUKPT of the PIN block: tdes (under --bdk and --ksn), aes128 or aes256 (the card block stays TDES: `card encrypt --algorithm` makes the AES one)',
+      'tdes',
+    )
     .option('--ksn <hex>', 'key serial number of the card block (and a TDES PIN block), 20 hex digits', DEFAULT_KSN)
     .option('--service-code <digits>', 'service code (201: chip, international)', '201')
     .option('--bdk-id <id>', "id of the base derivation key, as in the server's CARD_BDKS", DEFAULT_BDK_ID)

@@ -108,7 +108,7 @@ describe(TerminalRpcAdapter.name, () => {
   it('refuses an invalid field as INVALID_ARGUMENT naming it, without calling the use case', async () => {
     const { error } = await call({ ...REQUEST, card: { ...REQUEST.card!, ksn: 'xyz' } });
 
-    expect(error).toMatchObject({ code: GrpcStatus.INVALID_ARGUMENT, details: 'card.ksn: ksn must be 20 uppercase hex digits' });
+    expect(error).toMatchObject({ code: GrpcStatus.INVALID_ARGUMENT, details: 'card.ksn: ksn must be 20 (TDES DUKPT) or 24 (AES DUKPT) uppercase hex digits' });
     expect(purchases.execute).not.toHaveBeenCalled();
   });
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { authorizeRpc, CardOperation, PIN_OPERATIONS, takesPin } from '@payments/contracts';
+import { authorizeRpc, CardOperation, PIN_OPERATIONS, pinFormatProblemOf, takesPin } from '@payments/contracts';
 
 import { RegisterOutcome } from '../outcomes/register-outcome';
 import { CreatePurchaseDto } from './dto/create-purchase.dto';
@@ -27,6 +27,8 @@ export class CardOperationUseCase {
     if (dto.pin && !takesPin(operation)) {
       return Promise.resolve({ kind: 'invalid_request', message: `pin: a ${operation} takes no PIN (only ${PIN_OPERATIONS.join(', ')} do)` });
     }
+    const pinFormatProblem = dto.pin && pinFormatProblemOf(dto.pin, dto.card.ksn);
+    if (pinFormatProblem) return Promise.resolve({ kind: 'invalid_request', message: pinFormatProblem });
     const amount = 'amount' in dto ? dto.amount : 0;
     return this.runner.run(
       terminal,

@@ -6,6 +6,7 @@ import {
   currencySchema,
   encryptedCardDataSchema,
   encryptedPinSchema,
+  pinFormatProblemOf,
   entryModeSchema,
   maskedPanSchema,
   merchantIdSchema,
@@ -47,6 +48,10 @@ export const authorizeRequestSchema = z
   .refine((request) => request.pin === undefined || takesPin(request.operation), {
     message: `pin: only ${PIN_OPERATIONS.join(', ')} take an online PIN`,
     path: ['pin'],
+  })
+  .superRefine((request, context) => {
+    const problem = request.pin && pinFormatProblemOf(request.pin, request.card.ksn);
+    if (problem) context.addIssue({ code: 'custom', message: problem, path: ['pin'] });
   });
 export type AuthorizeRequest = z.infer<typeof authorizeRequestSchema>;
 

@@ -13,7 +13,7 @@ export type RandomSource = (size: number) => Buffer;
  * random bytes. PAN field: `M` (PAN length - 12) then the PAN, zero-filled to 32 nibbles.
  * Encipherment: A = E(K, PIN field); block = E(K, A xor PAN field).
  */
-function panField(pan: string): Buffer {
+export function format4PanField(pan: string): Buffer {
   return nibbles(`${(pan.length - 12).toString(16)}${pan}`.padEnd(32, '0'));
 }
 
@@ -36,7 +36,7 @@ export function encryptPinBlockFormat4(pinKey: Uint8Array, pin: string, pan: str
   const field = format4PinField(pin, random);
   const intermediate = aesEncryptEcb(pinKey, field);
   field.fill(0);
-  const mixed = xorBytes(intermediate, panField(pan));
+  const mixed = xorBytes(intermediate, format4PanField(pan));
   try {
     return aesEncryptEcb(pinKey, mixed);
   } finally {
@@ -45,15 +45,26 @@ export function encryptPinBlockFormat4(pinKey: Uint8Array, pin: string, pan: str
   }
 }
 
-/** Decrypts a format 4 PIN block for `pan`; a block that does not hold a PIN is refused without showing it. */
-export function decryptPinBlockFormat4(pinKey: Uint8Array, pinBlock: Uint8Array, pan: string): string {
+/**
+ * The clear format 4 PIN field of a block for `pan` (16 bytes, the caller wipes it): A = D(K, block)
+ * xor PAN field, field = D(K, A). Not checked: a wrong key or PAN gives noise.
+ */
+export function decryptFormat4PinField(pinKey: Uint8Array, pinBlock: Uint8Array, pan: string): Buffer {
   assertPinBlockPan(pan);
   if (pinBlock.length !== 16) throw new CryptoInputError('pinBlock', `a format 4 PIN block is 16 bytes, has ${pinBlock.length}`);
   const intermediate = aesDecryptEcb(pinKey, pinBlock);
-  const mixed = xorBytes(intermediate, panField(pan));
-  const field = aesDecryptEcb(pinKey, mixed);
-  intermediate.fill(0);
-  mixed.fill(0);
+  const mixed = xorBytes(intermediate, format4PanField(pan));
+  try {
+    return aesDecryptEcb(pinKey, mixed);
+  } finally {
+    intermediate.fill(0);
+    mixed.fill(0);
+  }
+}
+
+/** Decrypts a format 4 PIN block for `pan`; a block that does not hold a PIN is refused without showing it. */
+export function decryptPinBlockFormat4(pinKey: Uint8Array, pinBlock: Uint8Array, pan: string): string {
+  const field = decryptFormat4PinField(pinKey, pinBlock, pan);
   const pin = pinDigitsOf(bytesToHex(field), '4', 'A');
   field.fill(0);
   if (pin === null) {

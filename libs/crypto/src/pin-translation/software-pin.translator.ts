@@ -1,35 +1,27 @@
 import { bytesToHex, hexToBytes } from '../bytes.util';
-import type { BdkStore } from '../card-data/bdk.store';
+import { type BdkStore, describeBdkScheme, type DukptBdk } from '../card-data/bdk.store';
+import { ksnUnderBdk, type SchemeKsn } from '../card-data/bdk-ksn.util';
 import { CryptoInputError } from '../crypto-input.error';
 import { tdesDecryptCbc, tdesEncryptEcb } from '../des/tdes.cipher';
+import { AesDukptKeyUsage, deriveAesInitialKey, deriveAesTransactionKey, deriveAesWorkingKey } from '../dukpt/aes-dukpt.kdf';
 import { deriveIpek, deriveTransactionKey, pinEncryptionKey } from '../dukpt/dukpt.kdf';
-import { KeySerialNumber } from '../dukpt/key-serial-number.model';
 import { format0PanField } from '../pin-block/pin-block-format0.cipher';
-import { assertPinBlockPan, PIN_MAX_LENGTH, PIN_MIN_LENGTH } from '../pin-block/pin-block-input.util';
+import { decryptFormat4PinField } from '../pin-block/pin-block-format4.cipher';
+import { assertPinBlockPan } from '../pin-block/pin-block-input.util';
 import type { DevicePinBlock, PinTranslator, ZonePinBlock } from './pin-translator.port';
+import { format0BlockOfFormat4Field, isFormat0PinField } from './pin-field.util';
 import type { ZonePinKeyStore } from './zone-pin-key.store';
 
-/**
- * Whether a clear format 0 block xor the PAN field is a PIN field `0 N d..d F..F` (4-12 digits),
- * read nibble by nibble from the buffer so the PIN never becomes a string.
- */
-function isFormat0PinField(clearBlock: Buffer, panField: Buffer): boolean {
-  const nibble = (i: number): number => {
-    const byte = (clearBlock[i >> 1] ?? 0) ^ (panField[i >> 1] ?? 0);
-    return i % 2 === 0 ? byte >> 4 : byte & 0x0f;
-  };
-  const length = nibble(1);
-  if (nibble(0) !== 0 || length < PIN_MIN_LENGTH || length > PIN_MAX_LENGTH) return false;
-  for (let i = 2; i < 16; i++) {
-    if (i < 2 + length ? nibble(i) > 9 : nibble(i) !== 0xf) return false;
-  }
-  return true;
-}
+/** The DUKPT each device PIN block format comes under: format 0 TDES (X9.24-1), format 4 AES (X9.24-3). */
+const FORMAT_SCHEME = { 0: 'TDES', 4: 'AES' } as const;
 
 /**
  * PIN translation in process: the BDK -> the DUKPT PIN key of the block's KSN -> decrypt -> check
- * the format 0 structure -> encrypt under the acquirer's ZPK. Format 0 to format 0 with the same
- * PAN: the clear block stays as it is, only the key changes. Every clear buffer is wiped.
+ * the PIN field -> the clear format 0 block -> encrypt under the acquirer's ZPK (TDES, format 0,
+ * what the ISO 8583:1987 dialect carries in DE 52). Format 0 from a TDES DUKPT pad: the clear
+ * block stays as it is, only the key changes. Format 4 from an AES DUKPT pad (X9.24-3 PIN
+ * encryption key): the PIN digits are moved nibble by nibble from the format 4 PIN field into a
+ * format 0 block for the same PAN. Every key and clear buffer is wiped; the PIN is never a string.
  */
 export class SoftwarePinTranslator implements PinTranslator {
   constructor(
@@ -46,33 +38,52 @@ export class SoftwarePinTranslator implements PinTranslator {
   }
 
   private translateNow(block: DevicePinBlock, toZone: string): ZonePinBlock {
-    if (block.format !== 0) throw new CryptoInputError('format', 'only ISO 9564 format 0 PIN blocks are translated');
+    if (block.format !== 0 && block.format !== 4) throw new CryptoInputError('format', 'only ISO 9564 format 0 (TDES) and 4 (AES) PIN blocks are translated');
     const bdk = this.bdks.findBdk(block.bdkId);
     if (!bdk) throw new CryptoInputError('bdkId', `unknown BDK id "${block.bdkId}"`);
     const zpk = this.zonePinKeys.findZonePinKey(toZone);
     if (!zpk) throw new CryptoInputError('zone', `no zone PIN key for "${toZone}"`);
     assertPinBlockPan(block.pan);
-    const ksn = KeySerialNumber.parse(block.ksn, 'ksn');
-    const encrypted = hexToBytes(block.pinBlock, 'pinBlock', 8);
+    const read = ksnUnderBdk(block.bdkId, bdk, block.ksn);
+    if ((read.scheme === 'tdes') !== (block.format === 0)) {
+      throw new CryptoInputError(
+        'format',
+        `a format ${block.format} PIN block is made under ${FORMAT_SCHEME[block.format]} DUKPT, BDK "${block.bdkId}" is ${describeBdkScheme(bdk.scheme)}`,
+      );
+    }
+    const encrypted = hexToBytes(block.pinBlock, 'pinBlock', block.format === 0 ? 8 : 16);
     // Every key and clear buffer is made inside the try: a derivation that throws part way still
-    // leaves nothing it already made (the IPEK first of all) unwiped.
-    let ipek: Buffer | undefined;
-    let transactionKey: Buffer | undefined;
-    let pinKey: Buffer | undefined;
-    let panField: Buffer | undefined;
-    let clear: Buffer | undefined;
+    // leaves nothing it already made (the initial key first of all) unwiped.
+    const wipe: Buffer[] = [];
+    const keep = (buffer: Buffer): Buffer => {
+      wipe.push(buffer);
+      return buffer;
+    };
     try {
-      ipek = deriveIpek(bdk, ksn);
-      transactionKey = deriveTransactionKey(ipek, ksn);
-      pinKey = pinEncryptionKey(transactionKey);
-      panField = format0PanField(block.pan);
-      clear = tdesDecryptCbc(pinKey, encrypted);
-      if (!isFormat0PinField(clear, panField)) {
-        throw new CryptoInputError('pinBlock', 'does not decrypt to a format 0 PIN block (wrong BDK, KSN or PAN, or a corrupted block)');
+      const pinKey = keep(this.pinKeyOf(bdk, read, keep));
+      const panField = keep(format0PanField(block.pan));
+      let clear: Buffer | undefined;
+      if (block.format === 0) {
+        clear = keep(tdesDecryptCbc(pinKey, encrypted));
+        if (!isFormat0PinField(clear, panField)) clear = undefined;
+      } else {
+        const field = keep(decryptFormat4PinField(pinKey, encrypted, block.pan));
+        const reformatted = format0BlockOfFormat4Field(field, panField);
+        clear = reformatted && keep(reformatted);
+      }
+      if (!clear) {
+        throw new CryptoInputError('pinBlock', `does not decrypt to a format ${block.format} PIN block (wrong BDK, KSN or PAN, or a corrupted block)`);
       }
       return { pinBlock: bytesToHex(tdesEncryptEcb(zpk, clear)), format: 0 };
     } finally {
-      for (const buffer of [ipek, transactionKey, pinKey, panField, clear]) buffer?.fill(0);
+      for (const buffer of wipe) buffer.fill(0);
     }
+  }
+
+  /** The DUKPT PIN key of the KSN: X9.24-1 PIN variant, or the X9.24-3 "PIN encryption" working key of the BDK's size. */
+  private pinKeyOf(bdk: DukptBdk, read: SchemeKsn, keep: (buffer: Buffer) => Buffer): Buffer {
+    if (read.scheme === 'tdes') return pinEncryptionKey(keep(deriveTransactionKey(keep(deriveIpek(bdk.key, read.ksn)), read.ksn)));
+    const transactionKey = keep(deriveAesTransactionKey(keep(deriveAesInitialKey(bdk.key, read.ksn)), read.ksn));
+    return deriveAesWorkingKey(transactionKey, read.ksn, AesDukptKeyUsage.pinEncryption);
   }
 }

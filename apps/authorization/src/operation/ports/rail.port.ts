@@ -5,6 +5,8 @@ import type { Transaction } from '../../generated/prisma/client';
 /** The PIN pad's encrypted PIN (under its DUKPT key), in memory only: the rail translates it for its host. */
 export interface RailPin {
   readonly pinBlock: string;
+  /** ISO 9564 format: 0 (TDES DUKPT) or 4 (AES DUKPT). */
+  readonly format: 0 | 4;
   readonly ksn: string;
   readonly bdkId: string;
 }

@@ -53,7 +53,7 @@ describe('PurchaseRequest as the REST purchase body', () => {
 
     expect(messages).toEqual([
       'card.bdkId: bdkId must be 1-32 characters',
-      'card.ksn: ksn must be 20 uppercase hex digits',
+      'card.ksn: ksn must be 20 (TDES DUKPT) or 24 (AES DUKPT) uppercase hex digits',
       'card.ciphertext: ciphertext must be uppercase hex in whole 8-byte blocks',
     ]);
   });

@@ -44,7 +44,7 @@ describe(CreatePurchaseDto.name, () => {
       'amount: amount must be an integer number of minor units (a JSON number such as 1250)',
       'currency: currency must be a string, an ISO 4217 alphabetic code such as EUR',
       'card.bdkId: bdkId is required (the id of the base derivation key)',
-      'card.ksn: ksn must be 20 uppercase hex digits',
+      'card.ksn: ksn must be 20 (TDES DUKPT) or 24 (AES DUKPT) uppercase hex digits',
       'card.ciphertext: ciphertext must be a string of uppercase hex',
     ]);
     expect(refusal?.fields.map((f) => f.field)).toEqual(['amount', 'currency', 'card.bdkId', 'card.ksn', 'card.ciphertext']);
@@ -57,19 +57,22 @@ describe(CreatePurchaseDto.name, () => {
     await expect(messagesOf({ ...valid, pan: '4761739001010010' })).resolves.toEqual(['pan: property pan should not exist']);
   });
 
-  it('takes an online PIN (format 0, the KSN optional) and names each bad part of one', async () => {
+  it('takes an online PIN (format 0 or 4, the KSN optional, 20 or 24 hex digits) and names each bad part of one', async () => {
     await expect(messagesOf({ ...valid, pin: { pinBlock: '1B9C1845EB993A7A', format: 0 } })).resolves.toBeUndefined();
     await expect(messagesOf({ ...valid, pin: { pinBlock: '1b9c1845eb993a7a', format: 0, ksn: 'FFFF9876543210E00001' } })).resolves.toBeUndefined();
-    const refusal = await refusalOf(CreatePurchaseDto, { ...valid, pin: { pinBlock: '1B9C1845EB993A7', format: 4, ksn: 'ffff' } });
+    await expect(
+      messagesOf({ ...valid, pin: { pinBlock: 'A912150391AB65A67E52883D81CE2D15', format: 4, ksn: '123456789012345600000001' } }),
+    ).resolves.toBeUndefined();
+    const refusal = await refusalOf(CreatePurchaseDto, { ...valid, pin: { pinBlock: '1B9C1845EB993A7', format: 1, ksn: 'ffff' } });
     expect(refusal?.message).toEqual([
-      'pin.pinBlock: pinBlock must be 16 hex digits (an ISO 9564 format 0 PIN block)',
-      'pin.format: format must be 0 (ISO 9564 format 0)',
-      'pin.ksn: ksn must be 20 uppercase hex digits',
+      'pin.pinBlock: pinBlock must be 16 hex digits (ISO 9564 format 0) or 32 (format 4)',
+      'pin.format: format must be 0 (ISO 9564 format 0, TDES DUKPT) or 4 (format 4, AES DUKPT)',
+      'pin.ksn: ksn must be 20 (TDES DUKPT) or 24 (AES DUKPT) uppercase hex digits',
     ]);
     await expect(messagesOf({ ...valid, pin: '1234' })).resolves.toEqual(['pin: pin must be an object with pinBlock and format']);
     await expect(messagesOf({ ...valid, pin: {} })).resolves.toEqual([
-      'pin.pinBlock: pinBlock is required (16 hex digits)',
-      'pin.format: format is required (0, ISO 9564 format 0)',
+      'pin.pinBlock: pinBlock is required (16 or 32 hex digits)',
+      'pin.format: format is required (0 or 4, the ISO 9564 format)',
     ]);
   });
 

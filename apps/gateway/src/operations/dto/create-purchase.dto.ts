@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { DUKPT_KSN_PATTERN, PIN_BLOCK_FORMATS } from '@payments/contracts';
 import { IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
 // Decorators nearest the property are checked first and only the first failure is reported (see
@@ -13,13 +14,16 @@ export class EncryptedCardDto {
   @IsDefined({ message: 'bdkId is required (the id of the base derivation key)' })
   bdkId!: string;
 
-  @ApiProperty({ example: 'FFFF9876543210E00001', description: 'key serial number, 20 uppercase hex digits' })
-  @Matches(/^[0-9A-F]{20}$/, { message: 'ksn must be 20 uppercase hex digits' })
-  @IsString({ message: 'ksn must be a string of 20 uppercase hex digits' })
-  @IsDefined({ message: 'ksn is required (20 uppercase hex digits)' })
+  @ApiProperty({
+    example: 'FFFF9876543210E00001',
+    description: 'key serial number: 20 uppercase hex digits (TDES DUKPT, X9.24-1) or 24 (AES DUKPT, X9.24-3), of the scheme of the BDK',
+  })
+  @Matches(DUKPT_KSN_PATTERN, { message: 'ksn must be 20 (TDES DUKPT) or 24 (AES DUKPT) uppercase hex digits' })
+  @IsString({ message: 'ksn must be a string of 20 or 24 uppercase hex digits' })
+  @IsDefined({ message: 'ksn is required (20 or 24 uppercase hex digits)' })
   ksn!: string;
 
-  @ApiProperty({ description: 'TDES-CBC ciphertext of the track 2 equivalent data, uppercase hex' })
+  @ApiProperty({ description: 'CBC ciphertext (zero IV) of the track 2 equivalent data under the DUKPT data key, TDES or AES as the KSN, uppercase hex' })
   @MaxLength(512, { message: 'ciphertext must be at most 512 hex digits' })
   @Matches(/^([0-9A-F]{16})+$/, { message: 'ciphertext must be uppercase hex in whole 8-byte blocks' })
   @IsString({ message: 'ciphertext must be a string of uppercase hex' })
@@ -29,24 +33,31 @@ export class EncryptedCardDto {
 
 /** An online PIN as the thin PIN pad encrypted it: never clear, never stored. */
 export class EncryptedPinDto {
-  @ApiProperty({ example: '1B9C1845EB993A7A', description: "ISO 9564 format 0 PIN block under the PIN pad's DUKPT PIN key, 16 hex digits" })
-  @Matches(/^[0-9A-Fa-f]{16}$/, { message: 'pinBlock must be 16 hex digits (an ISO 9564 format 0 PIN block)' })
-  @IsString({ message: 'pinBlock must be a string of 16 hex digits' })
-  @IsDefined({ message: 'pinBlock is required (16 hex digits)' })
+  @ApiProperty({
+    example: '1B9C1845EB993A7A',
+    description: "ISO 9564 PIN block under the PIN pad's DUKPT PIN key: format 0, 16 hex digits (TDES DUKPT); format 4, 32 (AES DUKPT)",
+  })
+  @Matches(/^([0-9A-Fa-f]{16}|[0-9A-Fa-f]{32})$/, { message: 'pinBlock must be 16 hex digits (ISO 9564 format 0) or 32 (format 4)' })
+  @IsString({ message: 'pinBlock must be a string of 16 or 32 hex digits' })
+  @IsDefined({ message: 'pinBlock is required (16 or 32 hex digits)' })
   pinBlock!: string;
 
-  @ApiProperty({ enum: [0], example: 0, description: 'PIN block format: 0 (ISO 9564 format 0, TDES DUKPT)' })
-  @IsIn([0], { message: 'format must be 0 (ISO 9564 format 0)' })
-  @IsDefined({ message: 'format is required (0, ISO 9564 format 0)' })
-  format!: 0;
+  @ApiProperty({
+    enum: PIN_BLOCK_FORMATS,
+    example: 0,
+    description: 'PIN block format: 0 (ISO 9564 format 0) with a TDES DUKPT KSN, 4 (ISO 9564 format 4) with an AES DUKPT KSN',
+  })
+  @IsIn(PIN_BLOCK_FORMATS, { message: 'format must be 0 (ISO 9564 format 0, TDES DUKPT) or 4 (format 4, AES DUKPT)' })
+  @IsDefined({ message: 'format is required (0 or 4, the ISO 9564 format)' })
+  format!: 0 | 4;
 
   @ApiProperty({
     required: false,
     example: 'FFFF9876543210E00001',
-    description: "key serial number of the PIN block, 20 uppercase hex digits; absent: the card's",
+    description: "key serial number of the PIN block, 20 (TDES) or 24 (AES) uppercase hex digits, of the card's PIN pad; absent: the card's",
   })
-  @Matches(/^[0-9A-F]{20}$/, { message: 'ksn must be 20 uppercase hex digits' })
-  @IsString({ message: 'ksn must be a string of 20 uppercase hex digits' })
+  @Matches(DUKPT_KSN_PATTERN, { message: 'ksn must be 20 (TDES DUKPT) or 24 (AES DUKPT) uppercase hex digits' })
+  @IsString({ message: 'ksn must be a string of 20 or 24 uppercase hex digits' })
   @IsOptional()
   ksn?: string;
 }
