@@ -43,19 +43,23 @@ export class TotpVerifier {
   async verify(accountId: string, secret: string, code: string): Promise<boolean> {
     if (!/^\d{6}$/.test(code)) return false;
     const last = Number((await this.cache.get(this.lastKey(accountId))) ?? -1);
+    const epoch = Math.floor(this.clock() / 1000);
     const result = verifySync({
       secret,
       token: code,
-      epoch: Math.floor(this.clock() / 1000),
+      epoch,
       epochTolerance: TOLERANCE_S,
       period: PERIOD_S,
       digits: DIGITS,
       algorithm: 'sha1',
     });
-    if (!result.valid || result.timeStep <= last) return false;
+    if (!result.valid) return false;
+    // The step the code belongs to: now's, or one either side (delta).
+    const timeStep = Math.floor(epoch / PERIOD_S) + result.delta;
+    if (timeStep <= last) return false;
     // Atomic: of two logins racing with one code, one wins.
-    if (!(await this.cache.setIfAbsent(`identity:totp-used:${accountId}:${result.timeStep}`, '1', USED_TTL_MS))) return false;
-    await this.cache.set(this.lastKey(accountId), String(result.timeStep), USED_TTL_MS);
+    if (!(await this.cache.setIfAbsent(`identity:totp-used:${accountId}:${timeStep}`, '1', USED_TTL_MS))) return false;
+    await this.cache.set(this.lastKey(accountId), String(timeStep), USED_TTL_MS);
     return true;
   }
 
