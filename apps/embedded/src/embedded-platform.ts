@@ -13,7 +13,7 @@ import { InMemoryMessageBus } from '@payments/messaging';
 import { createLogger, type JsonLoggerOptions, MetricsModule, NestJsonLogger } from '@payments/observability';
 import { InProcessRpc } from '@payments/rpc';
 import { QrMerchantModule } from '@payments/qr-merchant-app';
-import { createNestApp, DatabaseFactory, OperatorKeyRing, OperatorListener, PlatformModule } from '@payments/runtime';
+import { createNestApp, DatabaseFactory, operatorAccessOf, OperatorKeyRing, OperatorListener, PlatformModule } from '@payments/runtime';
 import { SettlementModule } from '@payments/settlement-app';
 import { AcquirerHostSimulator, freePort } from '@payments/testing';
 
@@ -78,7 +78,7 @@ export async function startEmbeddedPlatform(
           rpc: new InProcessRpc(),
           cache: new InMemoryCache(),
           databases,
-          operator: { keys: operatorKeys, listener: operatorListener },
+          operator: { keys: operatorKeys, listener: operatorListener, access: operatorAccessOf(config, 'embedded') },
         }),
         MetricsModule.forRoot({ service: 'embedded' }),
         GatewayModule.forRoot(serviceEnv),
