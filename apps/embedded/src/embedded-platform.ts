@@ -8,7 +8,7 @@ import { AntifraudModule } from '@payments/antifraud-app';
 import { AuthorizationModule } from '@payments/authorization-app';
 import { InMemoryCache } from '@payments/cache';
 import { DeviceBridgeModule } from '@payments/device-bridge-app';
-import { GatewayModule } from '@payments/gateway-app';
+import { GatewayModule, OperatorAdminSeeder, type SeededOperatorAdmin } from '@payments/gateway-app';
 import { InMemoryMessageBus } from '@payments/messaging';
 import { createLogger, type JsonLoggerOptions, MetricsModule, NestJsonLogger } from '@payments/observability';
 import { InProcessRpc } from '@payments/rpc';
@@ -26,6 +26,8 @@ export interface EmbeddedPlatform {
   /** The operators' listener: journal, settlement totals, metrics and their docs (operator key). */
   readonly operatorUrl: string;
   readonly operatorKeys: OperatorKeyRing;
+  /** The operator admin this start created (none existed), for the host to print once; undefined otherwise. */
+  readonly seededOperatorAdmin?: SeededOperatorAdmin;
   /** host:port of the gRPC API. */
   readonly grpcAddress: string;
   readonly simulator: AcquirerHostSimulator;
@@ -59,6 +61,7 @@ export async function startEmbeddedPlatform(
   });
   const serviceEnv: NodeJS.ProcessEnv = {
     GATEWAY_SEED_DEMO_TERMINAL: 'true',
+    GATEWAY_SEED_OPERATOR_ADMIN: 'true',
     AGENTS_BILLING_SEED_DEMO: 'true',
     ...embeddedSettlementFilesEnv(config.DATA_DIR, env),
     ...env,
@@ -102,6 +105,7 @@ export async function startEmbeddedPlatform(
     url: `http://${config.HOST}:${address.port}`,
     operatorUrl: `http://${config.HOST}:${String(operatorListener.port)}`,
     operatorKeys,
+    seededOperatorAdmin: app.get(OperatorAdminSeeder).seeded,
     grpcAddress: `${config.HOST}:${grpcPort}`,
     simulator,
     bus,

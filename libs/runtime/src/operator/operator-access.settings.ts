@@ -8,6 +8,8 @@ export interface OperatorAccessSettings {
   readonly keyRole: Role;
   /** Which service writes the audit lines of this process. */
   readonly service: string;
+  /** Session cookies only over HTTPS (NODE_ENV=production). */
+  readonly secureCookies: boolean;
   /** Sessions' and TOTP windows' time (tests move it). */
   readonly clock: Clock;
 }
@@ -17,6 +19,7 @@ export const DEFAULT_OPERATOR_ACCESS: OperatorAccessSettings = {
   lock: DEFAULT_LOCK_POLICY,
   keyRole: 'admin',
   service: 'platform',
+  secureCookies: false,
   clock: systemClock,
 };
 
@@ -28,6 +31,7 @@ export function operatorAccessOf(
     OPERATOR_SESSION_MAX_HOURS: number;
     OPERATOR_LOGIN_MAX_FAILURES: number;
     OPERATOR_LOGIN_LOCK_MINUTES: number;
+    NODE_ENV?: string;
   },
   service: string,
 ): OperatorAccessSettings {
@@ -36,6 +40,7 @@ export function operatorAccessOf(
     lock: { maxFailures: config.OPERATOR_LOGIN_MAX_FAILURES, lockMs: config.OPERATOR_LOGIN_LOCK_MINUTES * 60_000 },
     keyRole: config.OPERATOR_KEY_ROLE,
     service,
+    secureCookies: config.NODE_ENV === 'production',
     clock: systemClock,
   };
 }
