@@ -48,22 +48,24 @@ describe.each(['postgres', 'pglite'] as const)(`${AuditLogRepository.name} (%s)`
     await sut.record(lineOf({ outcome: 'denied', after: { lacking: 'settlement:write' } }));
     await sut.record(first);
     await Promise.all(Array.from({ length: 5 }, () => sut.record(lineOf({ before: null, after: null }))));
+    // Past 9, where text order would differ from number order.
+    for (let i = 0; i < 5; i += 1) await sut.record(lineOf());
 
     const page = await sut.page({ limit: 100 });
-    expect(page.items.map((line) => line.seq)).toEqual([7, 6, 5, 4, 3, 2, 1]);
-    expect(page.items[6]).toMatchObject({ id: first.id, prevHash: '0'.repeat(64), before: { role: 'support', nested: { a: 1, b: 2 } } });
-    expect(page.items[5].prevHash).toBe(page.items[6].hash);
-    expect(await sut.verify()).toMatchObject({ intact: true, checked: 7 });
+    expect(page.items.map((line) => line.seq)).toEqual([12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+    expect(page.items[11]).toMatchObject({ id: first.id, prevHash: '0'.repeat(64), before: { role: 'support', nested: { a: 1, b: 2 } } });
+    expect(page.items[10].prevHash).toBe(page.items[11].hash);
+    expect(await sut.verify()).toMatchObject({ intact: true, checked: 12 });
   });
 
   it('pages newest first by cursor and filters by actor, action and outcome', async () => {
     const first = await sut.page({ limit: 3 });
-    const second = await sut.page({ limit: 10, beforeSeq: Number(first.nextCursor) });
-    expect(first.items.map((l) => l.seq)).toEqual([7, 6, 5]);
+    const second = await sut.page({ limit: 20, beforeSeq: Number(first.nextCursor) });
+    expect(first.items.map((l) => l.seq)).toEqual([12, 11, 10]);
     expect(second).toMatchObject({ nextCursor: null });
-    expect(second.items.map((l) => l.seq)).toEqual([4, 3, 2, 1]);
+    expect(second.items.map((l) => l.seq)).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1]);
     expect((await sut.page({ limit: 10, outcome: 'denied' })).items.map((l) => l.seq)).toEqual([2]);
-    expect((await sut.page({ limit: 10, action: 'operators/x/', actorId: 'key:0123456789ab' })).items).toHaveLength(7);
+    expect((await sut.page({ limit: 10, action: 'operators/x/', actorId: 'key:0123456789ab' })).items).toHaveLength(10);
     expect((await sut.page({ limit: 10, actorId: 'someone-else' })).items).toHaveLength(0);
   });
 
@@ -71,7 +73,7 @@ describe.each(['postgres', 'pglite'] as const)(`${AuditLogRepository.name} (%s)`
     await expect(db.connection.execute(`UPDATE "audit_log" SET "outcome" = 'allowed' WHERE "seq" = 2`)).rejects.toThrow(/append-only: UPDATE refused/);
     await expect(db.connection.execute(`DELETE FROM "audit_log" WHERE "seq" = 1`)).rejects.toThrow(/append-only: DELETE refused/);
     await expect(db.connection.exec(`TRUNCATE "audit_log"`)).rejects.toThrow(/append-only: TRUNCATE refused/);
-    expect((await sut.page({ limit: 100 })).items).toHaveLength(7);
+    expect((await sut.page({ limit: 100 })).items).toHaveLength(12);
   });
 
   it('notices a tampered line and a removed line, naming where the chain breaks', async () => {

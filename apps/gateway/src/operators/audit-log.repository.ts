@@ -24,6 +24,7 @@ interface AuditRow extends Record<string, unknown> {
   readonly hash: string;
 }
 
+// ORDER BY names the table's seq: the bare name would be the text column of the select list.
 // JSON travels as text (`::jsonb` in, `::text` out), so PostgreSQL and PGlite give it back alike.
 const COLUMNS = `"seq"::text AS "seq", "id"::text AS "id", "at", "realm", "actor_id", "actor_name", "role", "action", "resource", "outcome",
   "service", "ip", "user_agent", "before"::text AS "before", "after"::text AS "after", "prev_hash", "hash"`;
@@ -76,7 +77,7 @@ export class AuditLogRepository implements AuditSink {
     await this.db.transaction(async (tx) => {
       await tx.execute(`LOCK TABLE "audit_log" IN SHARE ROW EXCLUSIVE MODE`);
       if ((await tx.query(`SELECT 1 FROM "audit_log" WHERE "id" = $1::uuid`, [line.id])).length > 0) return;
-      const last = (await tx.query<{ seq: string; hash: string }>(`SELECT "seq"::text AS "seq", "hash" FROM "audit_log" ORDER BY "seq" DESC LIMIT 1`))[0];
+      const last = (await tx.query<{ seq: string; hash: string }>(`SELECT "seq"::text AS "seq", "hash" FROM "audit_log" ORDER BY "audit_log"."seq" DESC LIMIT 1`))[0];
       const prevHash = last?.hash ?? GENESIS_HASH;
       await tx.execute(
         `INSERT INTO "audit_log" ("seq", "id", "at", "realm", "actor_id", "actor_name", "role", "action", "resource", "outcome", "service", "ip",
@@ -121,7 +122,7 @@ export class AuditLogRepository implements AuditSink {
     if (filter.beforeSeq !== undefined) add(`"seq" < ?::bigint`, String(filter.beforeSeq));
     params.push(filter.limit + 1);
     const rows = await this.db.query<AuditRow>(
-      `SELECT ${COLUMNS} FROM "audit_log" ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY "seq" DESC LIMIT $${params.length}`,
+      `SELECT ${COLUMNS} FROM "audit_log" ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY "audit_log"."seq" DESC LIMIT $${params.length}`,
       params,
     );
     const items = rows.slice(0, filter.limit).map(lineOf);
@@ -133,7 +134,7 @@ export class AuditLogRepository implements AuditSink {
     let verdict: ChainVerdict = { intact: true, checked: 0, lastHash: GENESIS_HASH };
     let afterSeq = 0;
     for (;;) {
-      const rows = await this.db.query<AuditRow>(`SELECT ${COLUMNS} FROM "audit_log" WHERE "seq" > $1::bigint ORDER BY "seq" LIMIT $2`, [
+      const rows = await this.db.query<AuditRow>(`SELECT ${COLUMNS} FROM "audit_log" WHERE "seq" > $1::bigint ORDER BY "audit_log"."seq" LIMIT $2`, [
         String(afterSeq),
         VERIFY_BATCH,
       ]);

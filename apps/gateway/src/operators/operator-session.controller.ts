@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 
 import { AREAS, Authenticator, permits, type SessionStore } from '@payments/identity';
@@ -40,6 +40,7 @@ export class OperatorSessionController {
   @ApiOperation({
     summary: `Log in: username, password and TOTP code; sets the ${OPERATOR_SESSION_COOKIE} cookie and returns the same token for Authorization: Bearer`,
   })
+  @ApiOkResponse({ description: 'Logged in: the session token (also set as the cookie), when it ends if unused, and who logged in' })
   @ApiErrorResponses(400, 401)
   async login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<unknown> {
     const result = await this.authenticator.login('operator', body.username, body.password, body.totp);

@@ -49,7 +49,7 @@ export class OperatorGuard implements CanActivate {
     const cookie = cookieOf(request, OPERATOR_SESSION_COOKIE);
     if (bearer === undefined && cookie === undefined) {
       throw new UnauthorizedException(
-        `missing operator credentials: log in (POST /v1/operator/session) for the ${OPERATOR_SESSION_COOKIE} cookie, or send Authorization: Bearer <session token or operator key>`,
+        `missing operator key or session: send Authorization: Bearer <operator key or session token>, or log in (POST /v1/operator/session) for the ${OPERATOR_SESSION_COOKIE} cookie`,
       );
     }
     if (bearer !== undefined) {
@@ -60,7 +60,8 @@ export class OperatorGuard implements CanActivate {
     const found = this.sessions ? await this.sessions.resolve(token, 'operator') : ({ ok: false, reason: 'malformed' } as const);
     if (found.ok) return { realm: 'operator', id: found.session.accountId, name: found.session.username, role: found.session.role, kind: 'session' };
     if (found.reason === 'expired') throw new UnauthorizedException('operator session expired: log in again');
-    if (bearer !== undefined && found.reason === 'malformed') throw new UnauthorizedException('unknown operator key or session token');
-    throw new UnauthorizedException('unknown operator session (ended, or not one this platform issued): log in again');
+    // Not shaped like a session token: it was meant as a key.
+    if (bearer !== undefined && found.reason === 'malformed') throw new UnauthorizedException('unknown operator key');
+    throw new UnauthorizedException('unknown operator key or session (ended, or not one this platform issued): log in again');
   }
 }
