@@ -182,7 +182,10 @@ describe.each([
     expect((await call(`${platform.gatewayUrl}/metrics`)).status).toBe(404);
     expect((await call(`${platform.gatewayUrl}/health/ready`)).status).toBe(200);
 
-    expect(await call(journalUrl)).toMatchObject({ status: 401, body: { message: expect.stringMatching(/^missing operator key or session: send Authorization: Bearer <operator key or session token>/) } });
+    expect(await call(journalUrl)).toMatchObject({
+      status: 401,
+      body: { message: expect.stringMatching(/^missing operator key or session: send Authorization: Bearer <operator key or session token>/) },
+    });
     expect((await call(journalUrl, { headers: { authorization: `Bearer ${TERMINAL_KEY}` } })).status).toBe(401);
     expect((await operatorCall(`${journalUrl}?limit=1`)).status).toBe(200);
     expect((await call(`${platform.settlementUrl}/v1/settlement/terminal-totals?businessDay=2026-11-30`)).status).toBe(401);

@@ -74,7 +74,9 @@ export function chainHash(prevHash: string, line: AuditLine): string {
     line.before ?? null,
     line.after ?? null,
   ];
-  return createHash('sha256').update(`${prevHash}\n${canonicalJson(fields)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${prevHash}\n${canonicalJson(fields)}`)
+    .digest('hex');
 }
 
 export type ChainVerdict =

@@ -32,7 +32,9 @@ describe(Authenticator.name, () => {
     cache = new InMemoryCache();
     now = Date.UTC(2026, 11, 7, 20, 0);
     totp = new TotpVerifier(cache, () => now);
-    const accounts = { findByUsername: (realm: string, name: string) => Promise.resolve(realm === account.realm && name === account.username ? account : null) };
+    const accounts = {
+      findByUsername: (realm: string, name: string) => Promise.resolve(realm === account.realm && name === account.username ? account : null),
+    };
     sut = new Authenticator(accounts, totp, new SessionStore(cache, undefined, () => now), new LoginThrottle(cache, { maxFailures: 3, lockMs: 60_000 }));
   });
   afterEach(() => cache.close());

@@ -8,7 +8,12 @@ describe('passwords', () => {
 
     expect(await verifyPassword(password, stored)).toBe(true);
     expect(await verifyPassword('correct horse battery stapl', stored)).toBe(false);
-    expect(await verifyPassword(password, stored.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))).toBe(false);
+    expect(
+      await verifyPassword(
+        password,
+        stored.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')),
+      ),
+    ).toBe(false);
   });
 
   it('salts each hash and keeps the cost in the stored string, never the password', async () => {

@@ -50,7 +50,15 @@ export class SessionStore {
     const token = randomBytes(32).toString('base64url');
     const now = this.clock();
     const generation = await this.generationOf(account.realm, account.id);
-    const session: Session = { accountId: account.id, realm: account.realm, username: account.username, role: account.role, createdAt: now, lastSeenAt: now, generation };
+    const session: Session = {
+      accountId: account.id,
+      realm: account.realm,
+      username: account.username,
+      role: account.role,
+      createdAt: now,
+      lastSeenAt: now,
+      generation,
+    };
     await this.cache.set(this.key(token), JSON.stringify(session), this.policy.absoluteMs);
     return { token, session, expiresAt: Math.min(now + this.policy.idleMs, now + this.policy.absoluteMs) };
   }

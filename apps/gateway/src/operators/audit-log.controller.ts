@@ -31,7 +31,7 @@ export class AuditLogController {
   }
 
   @Get('verify')
-  @ApiOperation({ summary: "Walk the whole hash chain: intact, or the first line whose content or link does not match" })
+  @ApiOperation({ summary: 'Walk the whole hash chain: intact, or the first line whose content or link does not match' })
   async verify(): Promise<ChainVerdict> {
     return this.log.verify();
   }

@@ -1,6 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import { type AuditLine, type AuditOutcome, type AuditSink, chainHash, type ChainedAuditLine, type ChainVerdict, GENESIS_HASH, verifyChain } from '@payments/identity';
+import {
+  type AuditLine,
+  type AuditOutcome,
+  type AuditSink,
+  chainHash,
+  type ChainedAuditLine,
+  type ChainVerdict,
+  GENESIS_HASH,
+  verifyChain,
+} from '@payments/identity';
 
 import { GATEWAY_SQL, GatewaySql } from '../database/gateway-db.provider';
 
@@ -77,7 +86,9 @@ export class AuditLogRepository implements AuditSink {
     await this.db.transaction(async (tx) => {
       await tx.execute(`LOCK TABLE "audit_log" IN SHARE ROW EXCLUSIVE MODE`);
       if ((await tx.query(`SELECT 1 FROM "audit_log" WHERE "id" = $1::uuid`, [line.id])).length > 0) return;
-      const last = (await tx.query<{ seq: string; hash: string }>(`SELECT "seq"::text AS "seq", "hash" FROM "audit_log" ORDER BY "audit_log"."seq" DESC LIMIT 1`))[0];
+      const last = (
+        await tx.query<{ seq: string; hash: string }>(`SELECT "seq"::text AS "seq", "hash" FROM "audit_log" ORDER BY "audit_log"."seq" DESC LIMIT 1`)
+      )[0];
       const prevHash = last?.hash ?? GENESIS_HASH;
       await tx.execute(
         `INSERT INTO "audit_log" ("seq", "id", "at", "realm", "actor_id", "actor_name", "role", "action", "resource", "outcome", "service", "ip",

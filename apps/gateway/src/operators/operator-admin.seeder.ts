@@ -33,7 +33,14 @@ export class OperatorAdminSeeder implements OnApplicationBootstrap {
     const password = randomBytes(18).toString('base64url');
     const totpSecret = TotpVerifier.newSecret();
     const username = (await this.accounts.findByUsername('operator', 'admin')) ? `admin-${randomBytes(3).toString('hex')}` : 'admin';
-    await this.accounts.create({ realm: 'operator', username, displayName: 'First admin', role: 'admin', passwordHash: await hashPassword(password), totpSecret });
+    await this.accounts.create({
+      realm: 'operator',
+      username,
+      displayName: 'First admin',
+      role: 'admin',
+      passwordHash: await hashPassword(password),
+      totpSecret,
+    });
     this.seeded = { username, password, totpSecret, totpUri: this.totp.uri(username, totpSecret) };
   }
 }

@@ -24,7 +24,6 @@ import {
 import { GATEWAY_SQL } from '../database/gateway-db.provider';
 import { AccountRepository } from './account.repository';
 import { AuditLogController } from './audit-log.controller';
-import { AuditLogRepository } from './audit-log.repository';
 import { OperatorAccountsController } from './operator-accounts.controller';
 import { OperatorAccountsService } from './operator-accounts.service';
 import { OperatorAuditConsumer } from './operator-audit.consumer';
@@ -130,9 +129,29 @@ describe('operator accounts, sessions and audit (PostgreSQL, Redis)', () => {
     await scratch?.close();
   });
 
+  interface AuditLineView {
+    seq: number;
+    actorId: string;
+    actorName: string;
+    role: string | null;
+    action: string;
+    resource: string;
+    outcome: string;
+    after: Record<string, unknown> | null;
+    before: Record<string, unknown> | null;
+  }
+  /** The fields of the answers this spec reads (each answer has some of them). */
+  interface Body {
+    message?: unknown;
+    token?: string;
+    operator?: { id: string };
+    totp?: { secret: string; uri: string };
+    items?: AuditLineView[];
+    paths?: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+  }
   interface Answer {
     status: number;
-    body: any;
+    body: Body;
     setCookie: string | null;
   }
 
@@ -147,7 +166,7 @@ describe('operator accounts, sessions and audit (PostgreSQL, Redis)', () => {
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     });
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null, setCookie: response.headers.get('set-cookie') };
+    return { status: response.status, body: (text ? JSON.parse(text) : {}) as Body, setCookie: response.headers.get('set-cookie') };
   };
 
   /** The next step's code (each login a step later, so no code is refused as replayed). */
@@ -158,10 +177,10 @@ describe('operator accounts, sessions and audit (PostgreSQL, Redis)', () => {
   const login = async (role: Role): Promise<string> => {
     const answer = await call('POST', '/v1/operator/session', { body: { username: accounts[role]!.username, password: PASSWORD, totp: nextCode(role) } });
     expect(answer.status).toBe(200);
-    return answer.body.token as string;
+    return answer.body.token!;
   };
   /** Other services' lines arrive over the bus: polls until `found` holds for the lines read (2 s at most). */
-  const auditLinesOnceThere = async (query: string, found: (lines: any[]) => boolean): Promise<any[]> => {
+  const auditLinesOnceThere = async (query: string, found: (lines: AuditLineView[]) => boolean): Promise<AuditLineView[]> => {
     for (let waited = 0; ; waited += 20) {
       const lines = await auditLines(query);
       if (found(lines) || waited >= 2_000) return lines;
@@ -169,7 +188,8 @@ describe('operator accounts, sessions and audit (PostgreSQL, Redis)', () => {
     }
   };
   /** The audit lines, newest first, read as the operator key (an admin). */
-  const auditLines = async (query = ''): Promise<any[]> => (await call('GET', `/v1/operator/audit?limit=500${query}`, { token: OPERATOR_KEY })).body.items;
+  const auditLines = async (query = ''): Promise<AuditLineView[]> =>
+    (await call('GET', `/v1/operator/audit?limit=500${query}`, { token: OPERATOR_KEY })).body.items!;
 
   it('logs in with password and TOTP: an HttpOnly, SameSite=Strict cookie and the same token as a bearer', async () => {
     const answer = await call('POST', '/v1/operator/session', {
@@ -183,9 +203,16 @@ describe('operator accounts, sessions and audit (PostgreSQL, Redis)', () => {
     expect(answer.setCookie).toMatch(/SameSite=Strict/);
     expect(answer.setCookie).not.toMatch(/Secure/);
     const me = await call('GET', '/v1/operator/me', { cookie: answer.body.token });
-    expect(me).toMatchObject({ status: 200, body: { kind: 'session', role: 'support', permissions: ['journal:read', 'terminals:read', 'reversals:read', 'reversals:write'] } });
+    expect(me).toMatchObject({
+      status: 200,
+      body: { kind: 'session', role: 'support', permissions: ['journal:read', 'terminals:read', 'reversals:read', 'reversals:write'] },
+    });
     expect((await call('GET', '/v1/operator/me', { token: answer.body.token })).status).toBe(200);
-    expect((await auditLines(`&actorId=${accounts.support!.id}&action=login`))[0]).toMatchObject({ outcome: 'allowed', ip: expect.any(String), userAgent: 'identity-spec' });
+    expect((await auditLines(`&actorId=${accounts.support!.id}&action=login`))[0]).toMatchObject({
+      outcome: 'allowed',
+      ip: expect.any(String),
+      userAgent: 'identity-spec',
+    });
   });
 
   it('answers one 401 for a wrong password, a wrong TOTP and a replayed TOTP, auditing which it was', async () => {
@@ -257,43 +284,57 @@ describe('operator accounts, sessions and audit (PostgreSQL, Redis)', () => {
     const lines = await auditLinesOnceThere(`&actorId=${accounts.finance!.id}&action=/v1/settlement/batches`, (found) => found.length > 0);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await auditLines(`&actorId=${accounts.finance!.id}&action=/v1/settlement/batches`)).toHaveLength(1);
-    expect(lines).toEqual([expect.objectContaining({ action: 'POST /v1/settlement/batches', outcome: 'allowed', role: 'finance', userAgent: 'identity-spec' })]);
+    expect(lines).toEqual([
+      expect.objectContaining({ action: 'POST /v1/settlement/batches', outcome: 'allowed', role: 'finance', userAgent: 'identity-spec' }),
+    ]);
   });
 
   it('lets an admin create an operator (TOTP secret shown once), change their role, block them and reset their TOTP, each audited with before and after', async () => {
     const admin = await login('admin');
     const username = `night-duty-${run}`;
-    const short = await call('POST', '/v1/operator/operators', { token: admin, body: { username, displayName: 'Night duty', role: 'support', password: 'too-short' } });
+    const short = await call('POST', '/v1/operator/operators', {
+      token: admin,
+      body: { username, displayName: 'Night duty', role: 'support', password: 'too-short' },
+    });
     expect(short).toMatchObject({ status: 400, body: { message: ['the password must have at least 12 characters'] } });
 
-    const created = await call('POST', '/v1/operator/operators', { token: admin, body: { username, displayName: 'Night duty', role: 'support', password: PASSWORD } });
+    const created = await call('POST', '/v1/operator/operators', {
+      token: admin,
+      body: { username, displayName: 'Night duty', role: 'support', password: PASSWORD },
+    });
     expect(created.status).toBe(201);
-    expect(created.body.totp.uri).toContain(`otpauth://totp/Payments%20operators:${username}?secret=${created.body.totp.secret}`);
-    const id = created.body.operator.id as string;
-    expect((await call('POST', '/v1/operator/operators', { token: admin, body: { username, displayName: 'x', role: 'risk', password: PASSWORD } })).status).toBe(409);
-    expect(JSON.stringify((await call('GET', '/v1/operator/operators', { token: admin })).body)).not.toContain(created.body.totp.secret);
+    expect(created.body.totp!.uri).toContain(`otpauth://totp/Payments%20operators:${username}?secret=${created.body.totp!.secret}`);
+    const id = created.body.operator!.id;
+    expect(
+      (await call('POST', '/v1/operator/operators', { token: admin, body: { username, displayName: 'x', role: 'risk', password: PASSWORD } })).status,
+    ).toBe(409);
+    expect(JSON.stringify((await call('GET', '/v1/operator/operators', { token: admin })).body)).not.toContain(created.body.totp!.secret);
 
     now += 30_000;
-    const theirs = await call('POST', '/v1/operator/session', { body: { username, password: PASSWORD, totp: totp.codeNow(created.body.totp.secret) } });
+    const theirs = await call('POST', '/v1/operator/session', { body: { username, password: PASSWORD, totp: totp.codeNow(created.body.totp!.secret) } });
     expect(theirs.status).toBe(200);
     expect((await call('PUT', `/v1/operator/operators/${id}/role`, { token: admin, body: { role: 'risk' } })).body).toMatchObject({ role: 'risk' });
     expect((await call('GET', '/v1/operator/me', { token: theirs.body.token })).status).toBe(401);
 
     expect((await call('POST', `/v1/operator/operators/${id}/block`, { token: admin })).body).toMatchObject({ status: 'blocked' });
     now += 30_000;
-    expect((await call('POST', '/v1/operator/session', { body: { username, password: PASSWORD, totp: totp.codeNow(created.body.totp.secret) } })).status).toBe(401);
+    expect((await call('POST', '/v1/operator/session', { body: { username, password: PASSWORD, totp: totp.codeNow(created.body.totp!.secret) } })).status).toBe(
+      401,
+    );
     const reset = await call('POST', `/v1/operator/operators/${id}/totp`, { token: admin });
-    expect(reset.body.totp.secret).not.toBe(created.body.totp.secret);
+    expect(reset.body.totp!.secret).not.toBe(created.body.totp!.secret);
 
     const lines = await auditLines(`&action=/v1/operator/operators`);
-    const about = lines.filter((l) => l.resource === `operator:${id}`).map((l) => [l.action.replace(id, ':id'), l.before?.role ?? null, l.after.role, l.after.status]);
+    const about = lines
+      .filter((l) => l.resource === `operator:${id}`)
+      .map((l) => [l.action.replace(id, ':id'), l.before?.role ?? null, l.after!.role, l.after!.status]);
     expect(about).toEqual([
       ['POST /v1/operator/operators/:id/totp', 'risk', 'risk', 'blocked'],
       ['POST /v1/operator/operators/:id/block', 'risk', 'risk', 'blocked'],
       ['PUT /v1/operator/operators/:id/role', 'support', 'risk', 'active'],
       ['POST /v1/operator/operators', null, 'support', 'active'],
     ]);
-    expect(JSON.stringify(lines)).not.toContain(created.body.totp.secret);
+    expect(JSON.stringify(lines)).not.toContain(created.body.totp!.secret);
     expect(JSON.stringify(lines)).not.toContain(PASSWORD);
   });
 
@@ -330,15 +371,21 @@ describe('operator accounts, sessions and audit (PostgreSQL, Redis)', () => {
   it('audits an operator key as a key identity with the admin role, and keeps the chain intact', async () => {
     expect((await call('POST', '/v1/settlement/batches', { token: OPERATOR_KEY })).status).toBe(201);
     const keyId = `key:${hashOperatorKey(OPERATOR_KEY).slice(0, 12)}`;
-    expect((await auditLinesOnceThere(`&actorId=${keyId}&action=/v1/settlement`, (found) => found.length > 0))[0]).toMatchObject({ actorName: keyId, role: 'admin', outcome: 'allowed' });
+    expect((await auditLinesOnceThere(`&actorId=${keyId}&action=/v1/settlement`, (found) => found.length > 0))[0]).toMatchObject({
+      actorName: keyId,
+      role: 'admin',
+      outcome: 'allowed',
+    });
     expect((await call('GET', '/v1/operator/audit/verify', { token: OPERATOR_KEY })).body).toMatchObject({ intact: true, checked: expect.any(Number) });
   });
 
   it('documents the operator API on the operator port with its error responses', async () => {
     const doc = (await call('GET', '/docs-json')).body;
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/operator/session', '/v1/operator/me', '/v1/operator/operators', '/v1/operator/audit/verify']));
-    expect(Object.keys(doc.paths['/v1/operator/session'].post.responses)).toEqual(expect.arrayContaining(['200', '400', '401']));
-    expect(Object.keys(doc.paths['/v1/operator/operators'].post.responses)).toEqual(expect.arrayContaining(['401', '403', '409']));
-    expect(Object.keys((await call('GET', '/docs-json', { base: registerUrl })).body.paths)).not.toContain('/v1/operator/session');
+    expect(Object.keys(doc.paths!)).toEqual(
+      expect.arrayContaining(['/v1/operator/session', '/v1/operator/me', '/v1/operator/operators', '/v1/operator/audit/verify']),
+    );
+    expect(Object.keys(doc.paths!['/v1/operator/session'].post.responses)).toEqual(expect.arrayContaining(['200', '400', '401']));
+    expect(Object.keys(doc.paths!['/v1/operator/operators'].post.responses)).toEqual(expect.arrayContaining(['401', '403', '409']));
+    expect(Object.keys((await call('GET', '/docs-json', { base: registerUrl })).body.paths!)).not.toContain('/v1/operator/session');
   });
 });

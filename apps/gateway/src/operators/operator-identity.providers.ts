@@ -17,7 +17,11 @@ export const operatorIdentityProviders: Provider[] = [
     inject: [CACHE, OPERATOR_ACCESS],
     useFactory: (cache: Cache, access: OperatorAccessSettings) => new TotpVerifier(cache, access.clock, 'Payments operators'),
   },
-  { provide: LoginThrottle, inject: [CACHE, OPERATOR_ACCESS], useFactory: (cache: Cache, access: OperatorAccessSettings) => new LoginThrottle(cache, access.lock) },
+  {
+    provide: LoginThrottle,
+    inject: [CACHE, OPERATOR_ACCESS],
+    useFactory: (cache: Cache, access: OperatorAccessSettings) => new LoginThrottle(cache, access.lock),
+  },
   {
     provide: Authenticator,
     inject: [AccountRepository, TotpVerifier, OPERATOR_SESSIONS, LoginThrottle],

@@ -50,7 +50,11 @@ export class OperatorSessionController {
         ? { realm: 'operator' as const, id: result.account.id, name: result.account.username, role: result.account.role }
         : { realm: 'operator' as const, id: 'anonymous', name: body.username.trim().toLowerCase().slice(0, 64) || 'anonymous', role: null };
       await this.audit.record(
-        auditLineOf(request, actor, 'failed', this.access.service, now, { action: 'login', resource: 'operator-session', after: { reason: result.reason, lockedNow: result.lockedNow } }),
+        auditLineOf(request, actor, 'failed', this.access.service, now, {
+          action: 'login',
+          resource: 'operator-session',
+          after: { reason: result.reason, lockedNow: result.lockedNow },
+        }),
       );
       throw new UnauthorizedException(LOGIN_REFUSED);
     }
@@ -99,7 +103,9 @@ export class OperatorSessionController {
       username: actor.name,
       displayName: account?.displayName ?? null,
       role: actor.role,
-      permissions: AREAS.flatMap((area) => (['read', 'write'] as const).filter((access) => permits(actor.role, area, access)).map((access) => `${area}:${access}`)),
+      permissions: AREAS.flatMap((area) =>
+        (['read', 'write'] as const).filter((access) => permits(actor.role, area, access)).map((access) => `${area}:${access}`),
+      ),
     };
   }
 }

@@ -67,7 +67,13 @@ export async function runService(definition: ServiceDefinition, env: NodeJS.Proc
     {
       module: class ServiceProcessModule {},
       imports: [
-        PlatformModule.forRoot({ bus, rpc, cache, databases, operator: { keys: operatorKeys, listener: operatorListener, access: operatorAccessOf(config, definition.name) } }),
+        PlatformModule.forRoot({
+          bus,
+          rpc,
+          cache,
+          databases,
+          operator: { keys: operatorKeys, listener: operatorListener, access: operatorAccessOf(config, definition.name) },
+        }),
         MetricsModule.forRoot({ service: definition.name }),
         definition.module(env),
       ],

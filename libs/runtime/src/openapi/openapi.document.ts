@@ -31,7 +31,11 @@ export function serveOpenApi(app: INestApplication, title: string, listener?: Do
       },
       OPERATOR_KEY_SCHEME,
     )
-    .addCookieAuth('payments_operator_session', { type: 'apiKey', in: 'cookie', description: 'the operator session a login set (HttpOnly, SameSite=Strict)' }, OPERATOR_SESSION_SCHEME)
+    .addCookieAuth(
+      'payments_operator_session',
+      { type: 'apiKey', in: 'cookie', description: 'the operator session a login set (HttpOnly, SameSite=Strict)' },
+      OPERATOR_SESSION_SCHEME,
+    )
     .build();
   const document = SwaggerModule.createDocument(app, config);
   SwaggerModule.setup('docs', app, document, {

@@ -83,7 +83,10 @@ describe('operator access (operator key and operator listener)', () => {
   });
 
   it('serves the journal on the operator port to the operator key only', async () => {
-    expect(await get(`${operatorUrl}/v1/journal/transactions`)).toMatchObject({ status: 401, text: expect.stringContaining('missing operator key or session') });
+    expect(await get(`${operatorUrl}/v1/journal/transactions`)).toMatchObject({
+      status: 401,
+      text: expect.stringContaining('missing operator key or session'),
+    });
     expect(await get(`${operatorUrl}/v1/journal/transactions`, 'not-the-key')).toMatchObject({
       status: 401,
       text: expect.stringContaining('unknown operator key'),

@@ -34,7 +34,10 @@ export class AuditQueryDto {
   @IsString()
   @MaxLength(300)
   action?: string;
-  @ApiPropertyOptional({ enum: OUTCOMES }) @IsOptional() @IsIn(OUTCOMES, { message: `outcome must be one of ${OUTCOMES.join(', ')}` }) outcome?: (typeof OUTCOMES)[number];
+  @ApiPropertyOptional({ enum: OUTCOMES })
+  @IsOptional()
+  @IsIn(OUTCOMES, { message: `outcome must be one of ${OUTCOMES.join(', ')}` })
+  outcome?: (typeof OUTCOMES)[number];
   @ApiPropertyOptional({ description: 'at or after (ISO 8601)' }) @IsOptional() @IsIsoInstant() from?: string;
   @ApiPropertyOptional({ description: 'before (ISO 8601)' }) @IsOptional() @IsIsoInstant() to?: string;
   @ApiPropertyOptional({ default: 50, maximum: 500 })
