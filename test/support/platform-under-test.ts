@@ -19,6 +19,8 @@ export interface PlatformUnderTest {
   readonly settlementUrl: string;
   /** The gateway's metrics (embedded: the operator listener, with every service's metrics). */
   readonly metricsUrl: string;
+  /** The gateway's operator listener: the operator API (session, operators, audit log). */
+  readonly operatorApiUrl: string;
   readonly simulator: AcquirerHostSimulator;
   stop(): Promise<void>;
 }
@@ -73,6 +75,7 @@ export async function startEmbedded(options: PlatformOptions = {}): Promise<Plat
     authorizationUrl: platform.operatorUrl,
     settlementUrl: platform.operatorUrl,
     metricsUrl: `${platform.operatorUrl}/metrics`,
+    operatorApiUrl: platform.operatorUrl,
     simulator: platform.simulator,
     stop: () => platform.close(),
   };
@@ -98,6 +101,7 @@ export async function startDistributed(options: PlatformOptions = {}): Promise<P
       authorizationUrl: platform.urls.authorization,
       settlementUrl: platform.urls.settlement,
       metricsUrl: `${platform.gatewayOperatorUrl}/metrics`,
+      operatorApiUrl: platform.gatewayOperatorUrl,
       simulator,
       stop: async () => {
         await platform.stop();
