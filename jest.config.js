@@ -18,7 +18,9 @@ const swc = [
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc },
+  // otplib's base32 and HMAC plugins (@scure, @noble) ship ES modules only: compiled to CommonJS like the sources.
+  transform: { '^.+\\.ts$': swc, '^.+/node_modules/@(scure|noble)/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!@(scure|noble)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: pathsToModuleNameMapper(),
   setupFiles: ['<rootDir>/scripts/jest-setup.js'],

@@ -1,3 +1,7 @@
+import { randomUUID } from 'node:crypto';
+
+import { generateSync } from 'otplib';
+
 import { OPERATOR_KEY, PlatformUnderTest, startDistributed, startEmbedded } from '../support/platform-under-test';
 import { call, eventually, operatorCall, HttpResult, RegisterClient, TERMINAL_KEY } from '../support/register.client';
 
@@ -182,11 +186,53 @@ describe.each([
     expect((await call(`${platform.gatewayUrl}/metrics`)).status).toBe(404);
     expect((await call(`${platform.gatewayUrl}/health/ready`)).status).toBe(200);
 
-    expect(await call(journalUrl)).toMatchObject({ status: 401, body: { message: 'missing operator key: send Authorization: Bearer <operator key>' } });
+    expect(await call(journalUrl)).toMatchObject({
+      status: 401,
+      body: { message: expect.stringMatching(/^missing operator key or session: send Authorization: Bearer <operator key or session token>/) },
+    });
     expect((await call(journalUrl, { headers: { authorization: `Bearer ${TERMINAL_KEY}` } })).status).toBe(401);
     expect((await operatorCall(`${journalUrl}?limit=1`)).status).toBe(200);
     expect((await call(`${platform.settlementUrl}/v1/settlement/terminal-totals?businessDay=2026-11-30`)).status).toBe(401);
     expect((await call(platform.metricsUrl)).text).toContain('# HELP');
+  });
+
+  it("lets an operator log in with password and TOTP, refuses what the role lacks in another service, and the gateway's audit log keeps the refusal", async () => {
+    const api = platform.operatorApiUrl;
+    const json = (body: unknown, headers: Record<string, string> = {}) => ({
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+    const username = `risk-${randomUUID().slice(0, 8)}`;
+    const password = 'a long enough e2e password';
+    const created = await call<{ operator: { id: string }; totp: { secret: string } }>(
+      `${api}/v1/operator/operators`,
+      json({ username, displayName: 'Risk desk', role: 'risk', password }, { authorization: `Bearer ${OPERATOR_KEY}` }),
+    );
+    expect(created.status).toBe(201);
+
+    const login = await call<{ token: string }>(
+      `${api}/v1/operator/session`,
+      json({ username, password, totp: generateSync({ secret: created.body.totp.secret }) }),
+    );
+    expect(login.status).toBe(200);
+    const asRisk = { headers: { authorization: `Bearer ${login.body.token}` } };
+    expect((await call(`${platform.authorizationUrl}/v1/journal/transactions?limit=1`, asRisk)).status).toBe(200);
+    const refused = await call(`${platform.settlementUrl}/v1/settlement/terminal-totals?businessDay=2026-11-30`, asRisk);
+    expect([refused.status, refused.body.message]).toEqual([403, 'the risk role lacks the settlement:read permission']);
+
+    const audit = await eventually(
+      () =>
+        call<{ items: { action: string; outcome: string; role: string; after: unknown }[] }>(`${api}/v1/operator/audit?actorId=${created.body.operator.id}`, {
+          headers: { authorization: `Bearer ${OPERATOR_KEY}` },
+        }),
+      (answer) => answer.body.items.some((line) => line.outcome === 'denied'),
+    );
+    expect(audit.body.items.map((line) => [line.action, line.outcome])).toEqual([
+      ['GET /v1/settlement/terminal-totals', 'denied'],
+      ['login', 'allowed'],
+    ]);
+    expect((await call(`${api}/v1/operator/audit/verify`, { headers: { authorization: `Bearer ${OPERATOR_KEY}` } })).body).toMatchObject({ intact: true });
   });
 
   it.each(['2026-13-45', '2026-12-32', '0000-00-00', '2026-02-30'])(

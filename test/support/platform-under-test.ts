@@ -21,6 +21,8 @@ export interface PlatformUnderTest {
   readonly metricsUrl: string;
   /** Every process's metrics endpoint (embedded: the one operator listener), what a Prometheus scrapes. */
   readonly metricsUrls: readonly string[];
+  /** The gateway's operator listener: the operator API (session, operators, audit log). */
+  readonly operatorApiUrl: string;
   readonly simulator: AcquirerHostSimulator;
   stop(): Promise<void>;
 }
@@ -79,6 +81,7 @@ export async function startEmbedded(options: PlatformOptions = {}): Promise<Plat
     settlementUrl: platform.operatorUrl,
     metricsUrl: `${platform.operatorUrl}/metrics`,
     metricsUrls: [`${platform.operatorUrl}/metrics`],
+    operatorApiUrl: platform.operatorUrl,
     simulator: platform.simulator,
     stop: () => platform.close(),
   };
@@ -106,6 +109,7 @@ export async function startDistributed(options: PlatformOptions = {}): Promise<P
       metricsUrl: `${platform.gatewayOperatorUrl}/metrics`,
       // The gateway serves its metrics on the operator listener only; the others on their PORT.
       metricsUrls: Object.entries(platform.urls).map(([name, url]) => `${name === 'gateway' ? platform.gatewayOperatorUrl : url}/metrics`),
+      operatorApiUrl: platform.gatewayOperatorUrl,
       simulator,
       stop: async () => {
         await platform.stop();

@@ -9,12 +9,12 @@ import { AuthorizationModule } from '@payments/authorization-app';
 import { InMemoryCache } from '@payments/cache';
 import { ANSI_TEST_INITIAL_KSN } from '@payments/crypto';
 import { DeviceBridgeModule } from '@payments/device-bridge-app';
-import { GatewayModule } from '@payments/gateway-app';
+import { GatewayModule, OperatorAdminSeeder, type SeededOperatorAdmin } from '@payments/gateway-app';
 import { InMemoryMessageBus } from '@payments/messaging';
 import { createLogger, type JsonLoggerOptions, MetricsModule, NestJsonLogger } from '@payments/observability';
 import { InProcessRpc } from '@payments/rpc';
 import { QrMerchantModule } from '@payments/qr-merchant-app';
-import { createNestApp, DatabaseFactory, OperatorKeyRing, OperatorListener, PlatformModule } from '@payments/runtime';
+import { createNestApp, DatabaseFactory, operatorAccessOf, OperatorKeyRing, OperatorListener, PlatformModule } from '@payments/runtime';
 import { SettlementModule } from '@payments/settlement-app';
 import { AcquirerHostSimulator, freePort } from '@payments/testing';
 
@@ -30,6 +30,8 @@ export interface EmbeddedPlatform {
   /** The operators' listener: journal, settlement totals, metrics and their docs (operator key). */
   readonly operatorUrl: string;
   readonly operatorKeys: OperatorKeyRing;
+  /** The operator admin this start created (none existed), for the host to print once; undefined otherwise. */
+  readonly seededOperatorAdmin?: SeededOperatorAdmin;
   /** host:port of the gRPC API. */
   readonly grpcAddress: string;
   readonly simulator: AcquirerHostSimulator;
@@ -63,6 +65,7 @@ export async function startEmbeddedPlatform(
   });
   const serviceEnv: NodeJS.ProcessEnv = {
     GATEWAY_SEED_DEMO_TERMINAL: 'true',
+    GATEWAY_SEED_OPERATOR_ADMIN: 'true',
     AGENTS_BILLING_SEED_DEMO: 'true',
     // The demo register's PIN pad (the public ANSI test key): `scripts/demo-purchase.js` and `cli card encrypt`.
     AUTHORIZATION_PIN_PADS_SEED: DEMO_PIN_PAD_SEED,
@@ -86,7 +89,7 @@ export async function startEmbeddedPlatform(
           rpc: new InProcessRpc(),
           cache: new InMemoryCache(),
           databases,
-          operator: { keys: operatorKeys, listener: operatorListener },
+          operator: { keys: operatorKeys, listener: operatorListener, access: operatorAccessOf(config, 'embedded') },
         }),
         MetricsModule.forRoot({ service: 'embedded' }),
         GatewayModule.forRoot(serviceEnv),
@@ -110,6 +113,7 @@ export async function startEmbeddedPlatform(
     url: `http://${config.HOST}:${address.port}`,
     operatorUrl: `http://${config.HOST}:${String(operatorListener.port)}`,
     operatorKeys,
+    seededOperatorAdmin: app.get(OperatorAdminSeeder).seeded,
     grpcAddress: `${config.HOST}:${grpcPort}`,
     simulator,
     bus,

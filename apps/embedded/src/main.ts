@@ -2,6 +2,8 @@ import { DEMO_AGENTS, DEMO_PAYEE } from '@payments/agents-billing-app';
 import { createLogger, startTelemetry } from '@payments/observability';
 import { DEMO_OPERATOR_KEY } from '@payments/runtime';
 
+import type { SeededOperatorAdmin } from '@payments/gateway-app';
+
 import { loadEmbeddedEnv } from './embedded-env';
 import { startEmbeddedPlatform } from './embedded-platform';
 
@@ -21,6 +23,7 @@ startEmbeddedPlatform(config).then(
         `  gRPC API       ${platform.grpcAddress}  (payments.terminal.v1.TerminalService, server reflection, grpc.health.v1)`,
         `  Health         ${platform.url}/health/ready`,
         `  Operators      ${platform.operatorUrl}/v1/journal/transactions, /v1/settlement/terminal-totals, /metrics, /docs`,
+        ...operatorAdminLines(platform.seededOperatorAdmin),
         `  Operator key   ${platform.operatorKeys.acceptsDemoKey() ? `"${DEMO_OPERATOR_KEY}" (demo; set OPERATOR_KEY_HASHES for your own)` : 'from OPERATOR_KEY_HASHES'}`,
         `  Data           ${config.DATA_DIR === 'memory' ? 'in memory' : `${config.DATA_DIR}/ (PGlite, one database per service)`}`,
         `  Demo terminal  DEMO0001, API key "${key}"`,
@@ -40,3 +43,12 @@ startEmbeddedPlatform(config).then(
     process.exit(1);
   },
 );
+
+/** The first admin, printed at the one start that created it (add its secret to an authenticator app, or use the URI). */
+function operatorAdminLines(admin: SeededOperatorAdmin | undefined): string[] {
+  if (!admin) return ['  Operator login an admin exists already (POST /v1/operator/session); none printed'];
+  return [
+    `  Operator login username "${admin.username}", password "${admin.password}" (shown once: keep it)`,
+    `                 TOTP secret ${admin.totpSecret}  (${admin.totpUri})`,
+  ];
+}

@@ -26,14 +26,33 @@ import { TerminalServiceController } from './terminal-services/terminal-service.
 import { TerminalServiceUseCase } from './terminal-services/terminal-service.usecase';
 import { TerminalKeyCache } from './terminals/terminal-key.cache';
 import { TerminalKeyGuard } from './terminals/terminal-key.guard';
+import { AuditLogController } from './operators/audit-log.controller';
+import { OperatorAccountsController } from './operators/operator-accounts.controller';
+import { OperatorAccountsService } from './operators/operator-accounts.service';
+import { OperatorAdminSeeder } from './operators/operator-admin.seeder';
+import { OperatorAuditConsumer } from './operators/operator-audit.consumer';
+import { operatorIdentityProviders } from './operators/operator-identity.providers';
+import { OperatorSessionController } from './operators/operator-session.controller';
 
-/** The gateway as one module: the registers' REST and gRPC APIs (e-commerce comes later). */
+/**
+ * The gateway as one module: the registers' REST and gRPC APIs (e-commerce comes later), and the
+ * operators' accounts, sessions and audit log (its own lines and those other services publish).
+ */
 @Module({})
 export class GatewayModule {
   static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
     return {
       module: GatewayModule,
-      controllers: [PurchaseController, CardOperationController, FollowUpController, TerminalServiceController, PromptAnswerController],
+      controllers: [
+        PurchaseController,
+        CardOperationController,
+        FollowUpController,
+        TerminalServiceController,
+        PromptAnswerController,
+        OperatorSessionController,
+        OperatorAccountsController,
+        AuditLogController,
+      ],
       providers: [
         { provide: GATEWAY_ENV, useValue: loadGatewayEnv(env) },
         gatewayDbProvider,
@@ -54,6 +73,10 @@ export class GatewayModule {
         TerminalServiceUseCase,
         PromptAnswerUseCase,
         ...terminalGrpcProviders,
+        ...operatorIdentityProviders,
+        OperatorAccountsService,
+        OperatorAuditConsumer,
+        OperatorAdminSeeder,
       ],
       exports: [ApiClientRepository],
     };

@@ -25,3 +25,4 @@ export * from './core/rpc.contract';
 export * from './internal/authorization.rpc';
 export * from './internal/antifraud.rpc';
 export * from './core/proto-root';
+export * from './operator/action-audited.v1';

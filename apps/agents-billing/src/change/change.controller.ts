@@ -14,7 +14,7 @@ import { MoveChangeUseCase } from './move-change.usecase';
  * An operator acts for the payer in a branch (audited by its operator key): no change PIN is asked.
  */
 @ApiTags('agents')
-@OperatorEndpoint()
+@OperatorEndpoint('agents')
 @Controller('v1/agents')
 export class ChangeController {
   constructor(

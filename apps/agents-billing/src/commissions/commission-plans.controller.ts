@@ -25,7 +25,7 @@ function planResponseOf(plan: CommissionPlan) {
 }
 
 @ApiTags('agents')
-@OperatorEndpoint()
+@OperatorEndpoint('agents')
 @Controller('v1/agents/commission-plans')
 export class CommissionPlansController {
   constructor(private readonly plans: CommissionPlanRepository) {}

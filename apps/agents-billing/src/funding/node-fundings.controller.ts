@@ -7,7 +7,7 @@ import { FundingDto } from './dto/funding.dto';
 import { FundChildUseCase } from './fund-child.usecase';
 
 @ApiTags('agents')
-@OperatorEndpoint()
+@OperatorEndpoint('agents')
 @Controller('v1/agents/nodes/:id/fundings')
 export class NodeFundingsController {
   constructor(private readonly fundChild: FundChildUseCase) {}

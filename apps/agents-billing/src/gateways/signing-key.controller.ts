@@ -7,7 +7,7 @@ import { PLATFORM_SIGNING_KEY, type PlatformSigningKey } from './platform-signin
 
 /** The platform's public key, for payees to verify its signed requests. */
 @ApiTags('agents')
-@OperatorEndpoint()
+@OperatorEndpoint('agents')
 @Controller('v1/agents/gateways/signing-key')
 export class SigningKeyController {
   constructor(@Inject(PLATFORM_SIGNING_KEY) private readonly key: PlatformSigningKey) {}

@@ -23,7 +23,7 @@ const notClosed = (field: string, day: string) =>
 
 /** Statements per node and the daily netting between children and parents (README: netting). */
 @ApiTags('agents')
-@OperatorEndpoint()
+@OperatorEndpoint('agents')
 @Controller('v1/agents')
 export class NettingController {
   constructor(

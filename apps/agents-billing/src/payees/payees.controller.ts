@@ -55,7 +55,7 @@ export function payeeResponseOf(payee: Payee) {
 
 /** The payee catalogue: who agents may pay, the payer's account format at each, limits and the payer's fee. */
 @ApiTags('agents')
-@OperatorEndpoint()
+@OperatorEndpoint('agents')
 @Controller('v1/agents/payees')
 export class PayeesController {
   constructor(

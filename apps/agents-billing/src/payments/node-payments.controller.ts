@@ -37,7 +37,7 @@ function paymentResponseOf(payment: AgentPayment) {
  * operation core's ledger rail is to call this entry; operators use it to pay on an agent's behalf.
  */
 @ApiTags('agents')
-@OperatorEndpoint()
+@OperatorEndpoint('agents')
 @Controller('v1/agents/nodes/:id/payments')
 export class NodePaymentsController {
   constructor(

@@ -83,7 +83,7 @@ function registryResponseOf(registry: PayeeRegistry, attempts?: readonly Registr
 
 /** Registries per payee and UTC day: the payee's settings, making and (re-)sending one, the list, the file, its signature, and the key to check it. */
 @ApiTags('agents')
-@OperatorEndpoint()
+@OperatorEndpoint('agents')
 @Controller('v1/agents')
 export class RegistriesController {
   constructor(

@@ -13,7 +13,7 @@ import { TerminalsQueryDto } from './dto/terminals-query.dto';
 
 /** The agents' terminals for operators: register one under a node with its Ed25519 public key, list them, block one. */
 @ApiTags('agents')
-@OperatorEndpoint()
+@OperatorEndpoint('agents')
 @Controller('v1/agents/terminals')
 export class TerminalsController {
   constructor(

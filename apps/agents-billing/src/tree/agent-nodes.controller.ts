@@ -21,7 +21,7 @@ const limitsOf = (body: NodeLimitsDto): NodeLimits => ({
 });
 
 @ApiTags('agents')
-@OperatorEndpoint()
+@OperatorEndpoint('agents')
 @Controller('v1/agents')
 export class AgentNodesController {
   constructor(

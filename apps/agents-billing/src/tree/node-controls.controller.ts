@@ -12,7 +12,7 @@ import { NodeStatusUseCase } from './node-status.usecase';
 
 /** What operators change on a node: its limits and whether it (and so its subtree) may move money. */
 @ApiTags('agents')
-@OperatorEndpoint()
+@OperatorEndpoint('agents')
 @Controller('v1/agents/nodes/:id')
 export class NodeControlsController {
   constructor(

@@ -19,7 +19,7 @@ const stockResponseOf = (level: StockLevel) => ({
 
 /** The operators' side of scratch vouchers: batches in, stock, thresholds, returns and blocks. No answer ever holds a code. */
 @ApiTags('agents')
-@OperatorEndpoint()
+@OperatorEndpoint('agents')
 @Controller('v1/agents')
 export class VoucherStockController {
   constructor(

@@ -12,7 +12,7 @@ import { JournalRepository } from './journal.repository';
 
 /** Operator view of the journal: every attempt with its status history (card data masked only). */
 @ApiTags('journal')
-@OperatorEndpoint()
+@OperatorEndpoint('journal')
 @Controller('v1/journal/transactions')
 export class JournalController {
   constructor(

@@ -10,7 +10,7 @@ import { PinPadRegistryService } from './pin-pad-registry.service';
 
 /** The PIN pad registry: which pads the server takes card data from, for which register. */
 @ApiTags('pin pads')
-@OperatorEndpoint()
+@OperatorEndpoint('terminals')
 @Controller('v1/pin-pads')
 export class PinPadRegistryController {
   constructor(private readonly registry: PinPadRegistryService) {}

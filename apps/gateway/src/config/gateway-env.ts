@@ -26,6 +26,15 @@ const schema = z.object({
     .transform((v) => v === 'true'),
   GATEWAY_DEMO_TERMINAL_KEY: z.string().min(16).default('demo-terminal-key-change-me'),
   /**
+   * When no active operator admin exists, create `admin` with a random password and TOTP secret
+   * and keep them for the host to print once (the embedded mode). Never done when NODE_ENV=production.
+   */
+  GATEWAY_SEED_OPERATOR_ADMIN: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  NODE_ENV: z.string().optional(),
+  /**
    * How many demo registers to seed: DEMO0001 has GATEWAY_DEMO_TERMINAL_KEY, DEMO0002.. have
    * that key with `-2`, `-3`.. appended (a store's worth of registers for load tests).
    */

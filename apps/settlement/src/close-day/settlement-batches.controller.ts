@@ -10,7 +10,7 @@ import { batchResponseOf, SettlementBatchResponse } from './settlement-batch.res
 import { SettlementBatchRepository } from './settlement-batch.repository';
 
 @ApiTags('settlement')
-@OperatorEndpoint()
+@OperatorEndpoint('settlement')
 @Controller('v1/settlement')
 export class SettlementBatchesController {
   constructor(

@@ -11,7 +11,7 @@ import { SettlementFileRepository } from './settlement-file.repository';
 import { SettlementFileSender } from './settlement-file.sender';
 
 @ApiTags('settlement')
-@OperatorEndpoint()
+@OperatorEndpoint('settlement')
 @Controller('v1/settlement')
 export class SettlementFilesController {
   constructor(

@@ -9,7 +9,7 @@ import { journalFileResponseOf, JournalFileResponse } from './journal-file.respo
 import { JournalFileSender } from './journal-file.sender';
 
 @ApiTags('settlement')
-@OperatorEndpoint()
+@OperatorEndpoint('settlement')
 @Controller('v1/settlement/journal-files')
 export class JournalFilesController {
   constructor(

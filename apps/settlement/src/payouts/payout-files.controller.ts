@@ -11,7 +11,7 @@ import { PayoutFileRepository } from './payout-file.repository';
 import { PayoutFileSender } from './payout-file.sender';
 
 @ApiTags('settlement')
-@OperatorEndpoint()
+@OperatorEndpoint('settlement')
 @Controller('v1/settlement/payout-files')
 export class PayoutFilesController {
   constructor(

@@ -8,7 +8,7 @@ import { MerchantPayoutRepository } from './merchant-payout.repository';
 import { PayoutResponse, payoutResponseOf } from './payout.response';
 
 @ApiTags('settlement')
-@OperatorEndpoint()
+@OperatorEndpoint('settlement')
 @Controller('v1/settlement/payouts')
 export class PayoutsController {
   constructor(private readonly payouts: MerchantPayoutRepository) {}

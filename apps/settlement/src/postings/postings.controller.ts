@@ -11,7 +11,7 @@ import { trialBalanceOf } from './trial-balance';
 import { TrialBalanceRepository } from './trial-balance.repository';
 
 @ApiTags('settlement')
-@OperatorEndpoint()
+@OperatorEndpoint('settlement')
 @Controller('v1/settlement')
 export class PostingsController {
   constructor(

@@ -13,7 +13,7 @@ import { ImportAcquirerReportDto } from './dto/import-acquirer-report.dto';
 import { ImportAcquirerReportUseCase } from './import-acquirer-report.usecase';
 
 @ApiTags('settlement')
-@OperatorEndpoint()
+@OperatorEndpoint('settlement')
 @Controller('v1/settlement')
 export class AcquirerReportsController {
   constructor(

@@ -11,7 +11,7 @@ import { ReconciliationBreakRepository } from './reconciliation-break.repository
 import { ResolveBreakUseCase } from './resolve-break.usecase';
 
 @ApiTags('settlement')
-@OperatorEndpoint()
+@OperatorEndpoint('settlement')
 @Controller('v1/settlement/reconciliation-breaks')
 export class ReconciliationBreaksController {
   constructor(

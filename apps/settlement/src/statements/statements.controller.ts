@@ -33,7 +33,7 @@ import {
 import { operatorKeyIdOf, readUploadedFile } from '../http/uploaded-file.reader';
 
 @ApiTags('settlement')
-@OperatorEndpoint()
+@OperatorEndpoint('settlement')
 @Controller('v1/settlement/statements')
 export class StatementsController {
   constructor(

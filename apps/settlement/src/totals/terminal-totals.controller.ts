@@ -7,7 +7,7 @@ import { TotalsQueryDto } from './dto/totals-query.dto';
 import { TerminalTotalsRepository } from './terminal-totals.repository';
 
 @ApiTags('settlement')
-@OperatorEndpoint()
+@OperatorEndpoint('settlement')
 @Controller('v1/settlement/terminal-totals')
 export class TerminalTotalsController {
   constructor(private readonly totals: TerminalTotalsRepository) {}

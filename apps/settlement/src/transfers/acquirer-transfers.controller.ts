@@ -16,7 +16,7 @@ import { ImportAcquirerTransferUseCase } from './import-acquirer-transfer.usecas
 const IMPORT_SUMMARY = 'and match each line to the settlement line it pays: paid, short, over, duplicate or unknown (the same import for the same bytes)';
 
 @ApiTags('settlement')
-@OperatorEndpoint()
+@OperatorEndpoint('settlement')
 @Controller('v1/settlement')
 export class AcquirerTransfersController {
   constructor(

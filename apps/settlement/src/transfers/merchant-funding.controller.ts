@@ -8,7 +8,7 @@ import { MerchantFundingQueryDto } from './dto/merchant-funding-query.dto';
 import { MerchantFundingReader } from './merchant-funding.reader';
 
 @ApiTags('settlement')
-@OperatorEndpoint()
+@OperatorEndpoint('settlement')
 @Controller('v1/settlement/merchant-funding')
 export class MerchantFundingController {
   constructor(private readonly funding: MerchantFundingReader) {}

@@ -7,6 +7,7 @@ import { createLogger, MetricsModule, NestJsonLogger, startTelemetry } from '@pa
 import { GrpcRpc } from '@payments/rpc';
 
 import { DatabaseFactory } from '../database/database.factory';
+import { operatorAccessOf } from '../operator/operator-access.settings';
 import { OperatorKeyRing } from '../operator/operator-key.ring';
 import { OperatorListener } from '../operator/operator-listener';
 import { PlatformModule } from '../platform/platform.module';
@@ -76,7 +77,13 @@ export async function runService(definition: ServiceDefinition, env: NodeJS.Proc
     {
       module: class ServiceProcessModule {},
       imports: [
-        PlatformModule.forRoot({ bus, rpc, cache, databases, operator: { keys: operatorKeys, listener: operatorListener } }),
+        PlatformModule.forRoot({
+          bus,
+          rpc,
+          cache,
+          databases,
+          operator: { keys: operatorKeys, listener: operatorListener, access: operatorAccessOf(config, definition.name) },
+        }),
         MetricsModule.forRoot({ service: definition.name }),
         definition.module(env),
       ],

@@ -6,7 +6,8 @@ import { ApiErrorBody, ApiFieldProblem } from './api-error-body';
 /** What each error status means on this platform's APIs, as OpenAPI shows it. */
 const MEANINGS = {
   400: 'A field is missing, of the wrong type or malformed (one line per field), a header is missing, or the JSON is malformed or nested deeper than 32 levels. Nothing was written.',
-  401: 'Missing or unknown key (Authorization: Bearer <key>).',
+  401: 'Missing or unknown key (Authorization: Bearer <key>), or an operator session missing, expired or unknown (message says which).',
+  403: "The operator's role lacks the permission the route needs (message names it, e.g. settlement:write); audited.",
   404: 'No such resource for this key (or the route is not served on this port).',
   409: 'The same Idempotency-Key and body are still being processed: retry for the outcome.',
   410: 'The prompt expired before it was answered; the operation was refused or reversed.',

@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { Request } from 'express';
 
-import { OPERATOR_KEY_SCHEME, TERMINAL_KEY_SCHEME } from './openapi.schemes';
+import { OPERATOR_KEY_SCHEME, OPERATOR_SESSION_SCHEME, TERMINAL_KEY_SCHEME } from './openapi.schemes';
 
 /** Which listener a request came in on (OperatorListener), so each documents what it serves. */
 export interface DocumentedListeners {
@@ -23,8 +23,18 @@ export function serveOpenApi(app: INestApplication, title: string, listener?: Do
       TERMINAL_KEY_SCHEME,
     )
     .addBearerAuth(
-      { type: 'http', scheme: 'bearer', bearerFormat: 'API key', description: 'an operator key (OPERATOR_KEY_HASHES holds its SHA-256 hash); not a JWT' },
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'API key',
+        description: 'an operator key (OPERATOR_KEY_HASHES holds its SHA-256 hash), or the token of an operator session (POST /v1/operator/session); not a JWT',
+      },
       OPERATOR_KEY_SCHEME,
+    )
+    .addCookieAuth(
+      'payments_operator_session',
+      { type: 'apiKey', in: 'cookie', description: 'the operator session a login set (HttpOnly, SameSite=Strict)' },
+      OPERATOR_SESSION_SCHEME,
     )
     .build();
   const document = SwaggerModule.createDocument(app, config);
@@ -40,7 +50,7 @@ export function documentFor(document: OpenAPIObject, operators: boolean): OpenAP
 }
 
 function isOperatorPath(path: string, item: OpenAPIObject['paths'][string]): boolean {
-  if (path === '/metrics') return true;
+  if (path === '/metrics' || path.startsWith('/v1/operator/')) return true;
   const operations = [item.get, item.post, item.put, item.patch, item.delete].filter((op) => op !== undefined);
   return operations.some((op) => (op.security ?? []).some((requirement) => OPERATOR_KEY_SCHEME in requirement));
 }

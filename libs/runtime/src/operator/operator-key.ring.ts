@@ -38,6 +38,11 @@ export class OperatorKeyRing {
     return this.hashes.reduce((found, hash) => timingSafeEqual(hash, candidate) || found, false);
   }
 
+  /** `key:<first 12 hex digits of its SHA-256>` for an accepted key (how the audit log names it), else undefined. */
+  idOf(key: string): string | undefined {
+    return this.accepts(key) ? `key:${hashOperatorKey(key).slice(0, 12)}` : undefined;
+  }
+
   /** Whether the demo key works here (the embedded mode then prints it). */
   acceptsDemoKey(): boolean {
     return this.accepts(DEMO_OPERATOR_KEY);

@@ -2,16 +2,19 @@ import { BeforeApplicationShutdown, DynamicModule, Global, Inject, Module, OnApp
 import { APP_GUARD } from '@nestjs/core';
 
 import type { Cache } from '@payments/cache';
+import { SessionStore } from '@payments/identity';
 import type { MessageBus } from '@payments/messaging';
 import type { Rpc } from '@payments/rpc';
 
 import { DatabaseFactory } from '../database/database.factory';
 import { HealthController } from '../health/health.controller';
 import { ReadinessRegistry } from '../health/readiness.registry';
+import { BusAuditSink } from '../operator/bus-audit.sink';
 import { ListenerGuard } from '../operator/listener.guard';
+import { DEFAULT_OPERATOR_ACCESS, type OperatorAccessSettings } from '../operator/operator-access.settings';
 import { OperatorKeyRing } from '../operator/operator-key.ring';
 import { OperatorListener } from '../operator/operator-listener';
-import { OPERATOR_KEY_RING, OPERATOR_LISTENER } from '../operator/operator.tokens';
+import { OPERATOR_ACCESS, OPERATOR_AUDIT_SINK, OPERATOR_KEY_RING, OPERATOR_LISTENER, OPERATOR_SESSIONS } from '../operator/operator.tokens';
 import { CACHE, DATABASE_FACTORY, MESSAGE_BUS, RPC } from '../tokens/platform.tokens';
 
 export interface PlatformResources {
@@ -20,8 +23,11 @@ export interface PlatformResources {
   readonly rpc: Rpc;
   readonly cache: Cache;
   readonly databases: DatabaseFactory;
-  /** Who may read the operators' endpoints, and on which listener they are served. */
-  readonly operator: { readonly keys: OperatorKeyRing; readonly listener: OperatorListener };
+  /**
+   * Who may call the operators' endpoints (keys; sessions in the cache, per `access`), and on which
+   * listener they are served. Audit lines go on the bus unless a module provides its own sink (the gateway).
+   */
+  readonly operator: { readonly keys: OperatorKeyRing; readonly listener: OperatorListener; readonly access?: OperatorAccessSettings };
 }
 
 /**
@@ -34,6 +40,7 @@ export interface PlatformResources {
 @Module({})
 export class PlatformModule implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   static forRoot(resources: PlatformResources): DynamicModule {
+    const access = resources.operator.access ?? DEFAULT_OPERATOR_ACCESS;
     return {
       module: PlatformModule,
       controllers: [HealthController],
@@ -45,9 +52,23 @@ export class PlatformModule implements OnApplicationBootstrap, BeforeApplication
         { provide: DATABASE_FACTORY, useValue: resources.databases },
         { provide: OPERATOR_KEY_RING, useValue: resources.operator.keys },
         { provide: OPERATOR_LISTENER, useValue: resources.operator.listener },
+        { provide: OPERATOR_ACCESS, useValue: access },
+        { provide: OPERATOR_SESSIONS, useValue: new SessionStore(resources.cache, access.sessions, access.clock) },
+        { provide: OPERATOR_AUDIT_SINK, useValue: new BusAuditSink(resources.bus) },
         { provide: APP_GUARD, useClass: ListenerGuard },
       ],
-      exports: [ReadinessRegistry, MESSAGE_BUS, RPC, CACHE, DATABASE_FACTORY, OPERATOR_KEY_RING, OPERATOR_LISTENER],
+      exports: [
+        ReadinessRegistry,
+        MESSAGE_BUS,
+        RPC,
+        CACHE,
+        DATABASE_FACTORY,
+        OPERATOR_KEY_RING,
+        OPERATOR_LISTENER,
+        OPERATOR_ACCESS,
+        OPERATOR_SESSIONS,
+        OPERATOR_AUDIT_SINK,
+      ],
     };
   }
 

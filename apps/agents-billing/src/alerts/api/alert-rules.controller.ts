@@ -51,7 +51,7 @@ function definitionOf(body: AlertRuleDto): AlertRuleDefinition {
 
 /** The alert rules as data: per kind and optionally per subtree, the thresholds and who is told. */
 @ApiTags('agents')
-@OperatorEndpoint()
+@OperatorEndpoint('agents')
 @Controller('v1/agents/alert-rules')
 export class AlertRulesController {
   constructor(private readonly rules: AlertRuleRepository) {}

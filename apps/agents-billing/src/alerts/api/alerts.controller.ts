@@ -20,7 +20,7 @@ const alertResponseOf = (alert: Alert) => ({
 
 /** Operators' view of the alerts: the open ones, what was delivered for one, and where a dealer is told. */
 @ApiTags('agents')
-@OperatorEndpoint()
+@OperatorEndpoint('agents')
 @Controller('v1/agents')
 export class AlertsController {
   constructor(
