@@ -35,7 +35,7 @@ export function runInConsumerSpan<T>(topic: string, headers: MessageHeaders, att
 /**
  * Runs a batch handler in one CONSUMER span `process <topic>`, linked to the context each message
  * carried. When every message comes from one trace (a batch of one, say), that span is a child of
- * the first message's context, so the operation stays one trace. Otherwise the batch span starts a
+ * the first message's context (and linked to the others), so the operation stays one trace. Otherwise the batch span starts a
  * trace of its own, and each message that carried a context gets a CONSUMER span
  * `process <topic>` in its own trace (a child of its context, linked to the batch span) lasting
  * as long as the batch: every operation's trace shows its message consumed.
@@ -47,7 +47,9 @@ export function runInBatchSpan<T>(topic: string, carriers: readonly MessageHeade
   const tracer = trace.getTracer(MESSAGING_TRACER);
   const traces = new Set(linked.map((spanContext) => spanContext.traceId));
   if (traces.size === 1 && linked.length === parents.length) {
-    return tracer.startActiveSpan(`process ${topic}`, { kind: SpanKind.CONSUMER, attributes, links }, parents[0], (span) => settleSpan(span, fn));
+    // The parent is not linked as well: a link beside the parent reference makes Jaeger show the span as FOLLOWS_FROM only.
+    const others = links.filter((link) => link.context.spanId !== linked[0].spanId);
+    return tracer.startActiveSpan(`process ${topic}`, { kind: SpanKind.CONSUMER, attributes, links: others }, parents[0], (span) => settleSpan(span, fn));
   }
   return tracer.startActiveSpan(`process ${topic}`, { kind: SpanKind.CONSUMER, attributes, links }, ROOT_CONTEXT, async (span) => {
     const batchLink = [{ context: span.spanContext() }];

@@ -213,6 +213,8 @@ export function describeMessageBusContract(name: string, factory: () => MessageB
         const send = tracing.spans.getFinishedSpans().find((s) => s.name === `send ${topic.name}` && s.spanContext().traceId === traceId)!;
         expect(span.kind).toBe(SpanKind.CONSUMER);
         expect(span.parentSpanContext?.spanId).toBe(send.spanContext().spanId);
+        // Linked to its parent as well, Jaeger would show it as FOLLOWS_FROM only.
+        expect(span.links.map((link) => link.context.spanId)).not.toContain(send.spanContext().spanId);
       }
     });
 
