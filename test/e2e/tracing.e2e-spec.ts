@@ -1,0 +1,99 @@
+import { join } from 'node:path';
+
+import { startJaeger, type JaegerSpan, type JaegerTrace, type JaegerUnderTest } from '../support/jaeger.process';
+import { PlatformUnderTest, startDistributed } from '../support/platform-under-test';
+import { eventually, RegisterClient } from '../support/register.client';
+import { repoRoot } from '../support/repo-root.util';
+
+const PAN = '4242424242424242';
+const AUTHORIZE = 'payments.internal.v1.AuthorizationService/Authorize';
+const ASSESS = 'payments.internal.v1.AntifraudService/Assess';
+const AUTHORIZED_TOPIC = 'payments.transaction.authorized.v1';
+
+/** Every hop of one card-present purchase, in the order it happens: [service, span name, span kind]. */
+const HOPS = [
+  ['gateway', 'POST /v1/purchases', 'server'],
+  ['gateway', AUTHORIZE, 'client'],
+  ['authorization', AUTHORIZE, 'server'],
+  ['authorization', ASSESS, 'client'],
+  ['antifraud', ASSESS, 'server'],
+  ['authorization', 'iso8583 0200', 'client'],
+  ['authorization', `send ${AUTHORIZED_TOPIC}`, 'producer'],
+  ['settlement', `process ${AUTHORIZED_TOPIC}`, 'consumer'],
+] as const;
+
+const tag = (span: JaegerSpan, key: string): unknown => span.tags.find((t) => t.key === key)?.value;
+const parentOf = (span: JaegerSpan): string | undefined => span.references.find((r) => r.refType === 'CHILD_OF')?.spanID;
+
+describe('one trace per payment, in a real Jaeger (distributed mode)', () => {
+  let jaeger: JaegerUnderTest;
+  let platform: PlatformUnderTest;
+
+  beforeAll(async () => {
+    const root = repoRoot();
+    jaeger = await startJaeger(root, join(root, '.infra/logs/e2e'));
+    // A short batch delay: the spans reach Jaeger a fraction of a second after they end.
+    platform = await startDistributed({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: jaeger.otlpUrl, OTEL_BSP_SCHEDULE_DELAY: '200' } });
+  }, 120_000);
+
+  afterAll(async () => {
+    await platform?.stop();
+    await jaeger?.stop();
+  }, 60_000);
+
+  it('follows a purchase from the register call to settlement in one trace, every hop in order, without card data', async () => {
+    const register = new RegisterClient(platform.gatewayUrl);
+    const result = await register.purchase({ amount: 1250, currency: 'EUR', card: register.card(PAN) });
+    expect(result.body).toMatchObject({ status: 'approved', responseCode: '00' });
+
+    const settled = (traces: JaegerTrace[]) => traces.some((t) => t.spans.some((s) => s.operationName === `process ${AUTHORIZED_TOPIC}`));
+    const traces = await eventually(() => jaeger.traces('gateway', 'POST /v1/purchases'), settled, 20_000);
+    expect(traces).toHaveLength(1);
+    const [trace] = traces;
+
+    const serviceOf = (span: JaegerSpan) => trace.processes[span.processID]?.serviceName;
+    const hops = HOPS.map(([service, name, kind]) => {
+      const span = trace.spans.find((s) => serviceOf(s) === service && s.operationName === name && tag(s, 'span.kind') === kind);
+      if (!span)
+        throw new Error(
+          `no ${kind} span "${name}" of ${service} in the trace; it has: ${trace.spans.map((s) => `${serviceOf(s)}:${s.operationName}`).join(', ')}`,
+        );
+      return span;
+    });
+    const [httpServer, authorizeClient, authorizeServer, assessClient, assessServer, hostExchange, send, consume] = hops;
+
+    // Each call continues its caller: directly across processes, within a process under its handler.
+    const byId = new Map(trace.spans.map((s) => [s.spanID, s]));
+    const descends = (span: JaegerSpan, ancestor: JaegerSpan): boolean => {
+      for (let parent = parentOf(span); parent !== undefined; parent = parentOf(byId.get(parent) ?? span)) {
+        if (parent === ancestor.spanID) return true;
+        if (!byId.has(parent)) return false;
+      }
+      return false;
+    };
+    expect(parentOf(httpServer)).toBeUndefined();
+    expect(descends(authorizeClient, httpServer)).toBe(true);
+    expect(parentOf(authorizeServer)).toBe(authorizeClient.spanID);
+    expect(descends(assessClient, authorizeServer)).toBe(true);
+    expect(parentOf(assessServer)).toBe(assessClient.spanID);
+    expect(descends(hostExchange, authorizeServer)).toBe(true);
+    expect(descends(send, authorizeServer)).toBe(true);
+    expect(consume.references).toEqual([{ refType: 'CHILD_OF', traceID: trace.traceID, spanID: send.spanID }]);
+    // In the order the purchase went through them.
+    const starts = hops.map((s) => s.startTime);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+
+    expect(trace.spans.filter((s) => s.operationName.startsWith('iso8583 '))).toHaveLength(1);
+    expect(tag(hostExchange, 'iso8583.mti')).toBe('0200');
+    expect(tag(hostExchange, 'iso8583.response.mti')).toBe('0210');
+    expect(tag(hostExchange, 'iso8583.response_code')).toBe('00');
+    expect(tag(hostExchange, 'iso8583.stan')).toMatch(/^[0-9]{6}$/);
+    expect(tag(httpServer, 'http.route')).toBe('/v1/purchases');
+    expect(tag(consume, 'messaging.destination.name')).toBe(AUTHORIZED_TOPIC);
+
+    // No card number anywhere: names, attributes, events, process tags; not even its middle digits.
+    const text = JSON.stringify(trace);
+    expect(text).not.toContain(PAN);
+    expect(text).not.toContain(PAN.slice(4, 12));
+  });
+});
