@@ -78,7 +78,8 @@ describe('one trace per payment, in a real Jaeger (distributed mode)', () => {
     expect(parentOf(assessServer)).toBe(assessClient.spanID);
     expect(descends(hostExchange, authorizeServer)).toBe(true);
     expect(descends(send, authorizeServer)).toBe(true);
-    expect(consume.references).toEqual([{ refType: 'CHILD_OF', traceID: trace.traceID, spanID: send.spanID }]);
+    // A child, not only a link (a batch mixing other traces' events links its own batch span too).
+    expect(consume.references).toContainEqual({ refType: 'CHILD_OF', traceID: trace.traceID, spanID: send.spanID });
     // In the order the purchase went through them.
     const starts = hops.map((s) => s.startTime);
     expect(starts).toEqual([...starts].sort((a, b) => a - b));

@@ -10,7 +10,11 @@ const TRACER = '@payments/authorization/host-link';
  * host's address; never a card field, whatever the request holds. Failures (link down, timeout,
  * refusal) end it with an error status and their message, which names the MTI and STAN only.
  */
-export function traceHostExchange(request: Iso8583Message, host: { host: string; port: number }, exchange: () => Promise<Iso8583Message>): Promise<Iso8583Message> {
+export function traceHostExchange(
+  request: Iso8583Message,
+  host: { host: string; port: number },
+  exchange: () => Promise<Iso8583Message>,
+): Promise<Iso8583Message> {
   const attributes: Attributes = {
     'iso8583.mti': request.mti,
     'server.address': host.host,
