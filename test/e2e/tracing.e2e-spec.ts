@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { startJaeger, type JaegerSpan, type JaegerTrace, type JaegerUnderTest } from '../support/jaeger.process';
@@ -26,12 +27,12 @@ const tag = (span: JaegerSpan, key: string): unknown => span.tags.find((t) => t.
 const parentOf = (span: JaegerSpan): string | undefined => span.references.find((r) => r.refType === 'CHILD_OF')?.spanID;
 
 describe('one trace per payment, in a real Jaeger (distributed mode)', () => {
+  const logDir = join(repoRoot(), '.infra/logs/e2e');
   let jaeger: JaegerUnderTest;
   let platform: PlatformUnderTest;
 
   beforeAll(async () => {
-    const root = repoRoot();
-    jaeger = await startJaeger(root, join(root, '.infra/logs/e2e'));
+    jaeger = await startJaeger(repoRoot(), logDir);
     // A short batch delay: the spans reach Jaeger a fraction of a second after they end.
     platform = await startDistributed({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: jaeger.otlpUrl, OTEL_BSP_SCHEDULE_DELAY: '200' } });
   }, 120_000);
@@ -46,8 +47,9 @@ describe('one trace per payment, in a real Jaeger (distributed mode)', () => {
     const result = await register.purchase({ amount: 1250, currency: 'EUR', card: register.card(PAN) });
     expect(result.body).toMatchObject({ status: 'approved', responseCode: '00' });
 
-    const settled = (traces: JaegerTrace[]) => traces.some((t) => t.spans.some((s) => s.operationName === `process ${AUTHORIZED_TOPIC}`));
-    const traces = await eventually(() => jaeger.traces('gateway', 'POST /v1/purchases'), settled, 20_000);
+    // Each process sends its spans on its own schedule: wait until every hop's name has arrived.
+    const complete = (traces: JaegerTrace[]) => traces.some((t) => HOPS.every(([, name]) => t.spans.some((s) => s.operationName === name)));
+    const traces = await eventually(() => jaeger.traces('gateway', 'POST /v1/purchases'), complete, 20_000);
     expect(traces).toHaveLength(1);
     const [trace] = traces;
 
@@ -96,5 +98,36 @@ describe('one trace per payment, in a real Jaeger (distributed mode)', () => {
     const text = JSON.stringify(trace);
     expect(text).not.toContain(PAN);
     expect(text).not.toContain(PAN.slice(4, 12));
+  });
+
+  it("writes the trace id of the payment on its log lines: a host timeout's warning opens that purchase's trace", async () => {
+    platform.simulator.addRule((m) => (m.mti === '0200' ? { kind: 'silent' } : undefined));
+    const register = new RegisterClient(platform.gatewayUrl);
+    const result = await register.purchase({ amount: 4100, currency: 'EUR', card: register.card(PAN) });
+    expect(result.body).toMatchObject({ status: 'failed', responseCode: '91' });
+    const transactionId = result.body.transactionId as string;
+
+    // The service logs append across runs: only this transaction's line counts.
+    const warning = readFileSync(join(logDir, 'authorization.log'), 'utf8')
+      .split('\n')
+      .filter((line) => line.includes(transactionId))
+      .map((line) => JSON.parse(line) as { msg: string; trace_id?: string; span_id?: string })
+      .find((entry) => entry.msg.includes('reversal queued'));
+    expect(warning?.trace_id).toMatch(/^[0-9a-f]{32}$/);
+    expect(warning?.span_id).toMatch(/^[0-9a-f]{16}$/);
+
+    const response = await eventually(
+      () =>
+        fetch(`${jaeger.queryUrl}/api/traces/${warning?.trace_id}`).then(async (r) =>
+          r.ok ? ((await r.json()) as { data: JaegerTrace[] }).data[0] : undefined,
+        ),
+      // Each process sends its spans on its own schedule: wait for both ends of the purchase.
+      (found) => ['POST /v1/purchases', 'iso8583 0200'].every((name) => found?.spans.some((span) => span.operationName === name)),
+    );
+    const names = response?.spans.map((span) => `${response.processes[span.processID]?.serviceName} ${span.operationName}`);
+    expect(names).toEqual(expect.arrayContaining(['gateway POST /v1/purchases', 'authorization iso8583 0200']));
+    const exchange = response?.spans.find((span) => span.operationName === 'iso8583 0200');
+    expect(exchange && tag(exchange, 'error')).toBe(true);
+    expect(JSON.stringify(response)).not.toContain(PAN);
   });
 });
