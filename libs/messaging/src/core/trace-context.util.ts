@@ -35,10 +35,10 @@ export function runInConsumerSpan<T>(topic: string, headers: MessageHeaders, att
 /**
  * Runs a batch handler in one CONSUMER span `process <topic>`, linked to the context each message
  * carried. When every message comes from one trace (a batch of one, say), that span is a child of
- * the first message's context (and linked to the others), so the operation stays one trace. Otherwise the batch span starts a
- * trace of its own, and each message that carried a context gets a CONSUMER span
- * `process <topic>` in its own trace (a child of its context, linked to the batch span) lasting
- * as long as the batch: every operation's trace shows its message consumed.
+ * the first message's context (and linked to the others), so the operation stays one trace.
+ * Otherwise the batch span starts a trace of its own, and each message that carried a context gets
+ * a CONSUMER span `process <topic>` in its own trace (a child of its context, linked to the batch
+ * span) lasting as long as the batch: every operation's trace shows its message consumed.
  */
 export function runInBatchSpan<T>(topic: string, carriers: readonly MessageHeaders[], attributes: Attributes, fn: (span: Span) => Promise<T>): Promise<T> {
   const parents = carriers.map((headers) => propagation.extract(ROOT_CONTEXT, headers));
