@@ -11,6 +11,12 @@ step() { printf '\n== %s (%ss)\n' "$1" "$(( $(date +%s) - started ))"; }
 step "dependencies"
 bash scripts/ensure-dependencies.sh
 
+# Jaeger (the tracing spec's trace backend) is built from the Go module proxy once per machine, which
+# takes minutes: in the background, overlapping build, lint and unit tests; waited for before int/e2e.
+mkdir -p .infra/logs
+bash scripts/infra/jaeger.sh >.infra/logs/jaeger-build.log 2>&1 &
+jaeger_build=$!
+
 step "PostgreSQL, Redis, Kafka, sshd on loopback"
 bash scripts/infra/up.sh all
 # shellcheck source=infra/env.sh
@@ -27,6 +33,9 @@ results=$(mktemp -d)
 status=0
 step "unit tests"
 npx jest --selectProjects unit --ci --json --outputFile="$results/unit.json" || status=1
+step "Jaeger build (started in the background)"
+wait "$jaeger_build" || status=1
+cat .infra/logs/jaeger-build.log
 step "integration and end-to-end tests (real PostgreSQL, Redis, Kafka)"
 # One such run at a time on a machine: two would share the servers' consumer groups and journals
 # (another checkout's run waits here; the servers' own lock is up.sh's, held only while it starts them).

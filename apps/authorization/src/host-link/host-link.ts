@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 
 import { frame, FrameDecoder, type FrameHeader, Iso8583Codec, Iso8583FormatError, type Iso8583Message, type LeniencyWarning } from '@payments/iso8583';
 
+import { traceHostExchange } from './host-exchange.span';
 import { HostLinkDownError, HostLinkError, HostTimeoutError } from './host-link.errors';
 import { DEFAULT_BACKOFF, type HostLinkOptions, type HostLinkState } from './host-link.options';
 import { NETWORK_CODE, type NetworkCode, networkRequest, networkResponseCode } from './network-management.message';
@@ -64,8 +65,10 @@ export class HostLink {
     if (typeof stan !== 'string' || !STAN.test(stan)) throw new Iso8583FormatError(11, 0, 'STAN must be 6 digits to match the response');
     if (!REQUEST_MTI.test(request.mti)) throw new Iso8583FormatError(0, 0, 'MTI must be a request or advice (even function digit)');
     const bytes = frame(this.codec.encode(request), this.header);
-    await this.ensureUp();
-    return this.exchange(this.socket, request, bytes, this.options.responseTimeoutMs);
+    return traceHostExchange(request, this.options, async () => {
+      await this.ensureUp();
+      return this.exchange(this.socket, request, bytes, this.options.responseTimeoutMs);
+    });
   }
 
   /**

@@ -17,7 +17,7 @@ import { DEAD_LETTER_GROUP_HEADER } from './dead-letter.contract';
 import { deliver, errorText } from './message-delivery.util';
 import { newMessageId } from './message-id.util';
 import { BatchLimits, OutgoingMessage, RawBatchHandler, RawMessage, RawMessageHandler } from './raw-message';
-import { withTraceContext } from './trace-context.util';
+import { runInProducerSpan, withTraceContext } from './trace-context.util';
 
 /**
  * Everything both buses share: validation, headers and trace context, retries and dead letters.
@@ -38,7 +38,11 @@ export abstract class TransportMessageBus implements MessageBus {
 
   async publish<T>(topic: TopicContract<T>, value: T, options: PublishOptions): Promise<void> {
     const valid = parseMessage(topic.name, topic.schema, value);
-    await this.send({ topic: topic.name, key: options.key, value: valid, headers: outgoingHeaders(options.headers, options.id) });
+    const attributes = { 'messaging.system': this.system, 'messaging.operation.type': 'send', 'messaging.destination.name': topic.name };
+    // The message carries the PRODUCER span's context (outgoingHeaders runs inside it).
+    await runInProducerSpan(topic.name, attributes, () =>
+      this.send({ topic: topic.name, key: options.key, value: valid, headers: outgoingHeaders(options.headers, options.id) }),
+    );
   }
 
   subscribe<T>(topic: TopicContract<T>, handler: MessageHandler<T>, options: SubscribeOptions): Promise<void> {

@@ -161,7 +161,7 @@ export function describeMessageBusContract(name: string, factory: () => MessageB
       expect(dead).toHaveLength(0);
     });
 
-    it('propagates the W3C trace context and runs the handler in a CONSUMER span', async () => {
+    it('propagates the W3C trace context through a PRODUCER span and runs the handler in a CONSUMER span', async () => {
       const topic = eventTopic();
       const got: { traceparent?: string; traceId?: string }[] = [];
       await sut.subscribe(
@@ -174,13 +174,48 @@ export function describeMessageBusContract(name: string, factory: () => MessageB
         span.end();
       });
       await waitFor('the traced message', () => got.length === 1);
-      const sent = tracing.spans.getFinishedSpans().find((s) => s.name === 'publish')!;
-      expect(got[0].traceparent).toMatch(new RegExp(`^00-${sent.spanContext().traceId}-${sent.spanContext().spanId}-0[01]$`));
-      expect(got[0].traceId).toBe(sent.spanContext().traceId);
-      await waitFor('the consumer span', () => tracing.spans.getFinishedSpans().some((s) => s.name === `${topic.name} process`));
-      const consumer = tracing.spans.getFinishedSpans().find((s) => s.name === `${topic.name} process`)!;
+      const publish = tracing.spans.getFinishedSpans().find((s) => s.name === 'publish')!;
+      const send = tracing.spans.getFinishedSpans().find((s) => s.name === `send ${topic.name}`)!;
+      expect(send.kind).toBe(SpanKind.PRODUCER);
+      expect(send.parentSpanContext?.spanId).toBe(publish.spanContext().spanId);
+      expect(send.attributes).toMatchObject({ 'messaging.operation.type': 'send', 'messaging.destination.name': topic.name });
+      expect(got[0].traceparent).toMatch(new RegExp(`^00-${publish.spanContext().traceId}-${send.spanContext().spanId}-0[01]$`));
+      expect(got[0].traceId).toBe(publish.spanContext().traceId);
+      await waitFor('the consumer span', () => tracing.spans.getFinishedSpans().some((s) => s.name === `process ${topic.name}`));
+      const consumer = tracing.spans.getFinishedSpans().find((s) => s.name === `process ${topic.name}`)!;
       expect(consumer.kind).toBe(SpanKind.CONSUMER);
-      expect(consumer.parentSpanContext?.spanId).toBe(sent.spanContext().spanId);
+      expect(consumer.parentSpanContext?.spanId).toBe(send.spanContext().spanId);
+    });
+
+    it('continues the trace of a batch whose messages come from one trace, and of each message of a mixed batch', async () => {
+      const topic = eventTopic();
+      const batches: number[] = [];
+      await sut.subscribeBatch(topic, (batch) => Promise.resolve(void batches.push(batch.length)), {
+        group: `g-${run}-batch-trace`,
+        maxBatchSize: 10,
+        lingerMs: 300,
+      });
+      const tracer = trace.getTracer('contract-test');
+      const sendIn = (name: string, orderId: string) =>
+        tracer.startActiveSpan(name, async (span) => {
+          await sut.publish(topic, order(orderId), { key: orderId });
+          span.end();
+          return span.spanContext().traceId;
+        });
+      const alone = await sendIn('alone', 'o-alone');
+      await waitFor('the first batch', () => batches.length === 1);
+      const [first, second] = await Promise.all([sendIn('first', 'o-first'), sendIn('second', 'o-second')]);
+      await waitFor('both messages', () => batches.reduce((a, b) => a + b, 0) === 3);
+      const consumers = () => tracing.spans.getFinishedSpans().filter((s) => s.name === `process ${topic.name}`);
+      await waitFor('the consumer spans', () => [alone, first, second].every((id) => consumers().some((s) => s.spanContext().traceId === id)));
+      for (const traceId of [alone, first, second]) {
+        const span = consumers().find((s) => s.spanContext().traceId === traceId)!;
+        const send = tracing.spans.getFinishedSpans().find((s) => s.name === `send ${topic.name}` && s.spanContext().traceId === traceId)!;
+        expect(span.kind).toBe(SpanKind.CONSUMER);
+        expect(span.parentSpanContext?.spanId).toBe(send.spanContext().spanId);
+        // Linked to its parent as well, Jaeger would show it as FOLLOWS_FROM only.
+        expect(span.links.map((link) => link.context.spanId)).not.toContain(send.spanContext().spanId);
+      }
     });
 
     describe('batch subscriptions', () => {

@@ -1,6 +1,7 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import type { Observable } from 'rxjs';
 
+import { nameHttpServerSpan } from '../tracing/http-server-span.util';
 import { MetricsController } from './metrics.controller';
 import { getOrCreateCounter, getOrCreateHistogram } from './metrics.registry';
 
@@ -29,6 +30,7 @@ interface ServerResponseLike {
  * (so an HttpException's status, or the 500 of an unexpected error, is counted as sent), and their
  * duration. The route label is the pattern (`/v1/payments/:id`), never the raw URL: ids and card
  * numbers in paths would leak into labels and blow up cardinality. /metrics itself is not counted.
+ * The same pattern names the request's HTTP server span (`POST /v1/purchases`).
  */
 @Injectable()
 export class HttpMetricsInterceptor implements NestInterceptor {
@@ -47,6 +49,7 @@ export class HttpMetricsInterceptor implements NestInterceptor {
     const response = responseOf(http.getResponse<ServerResponseLike | { raw: ServerResponseLike }>());
     const method = request.method;
     const route = routePattern(request);
+    if (route !== 'unmatched') nameHttpServerSpan(method, route);
     const stopTimer = this.duration.startTimer();
     let recorded = false;
     // Recorded when the response is done, so the status is the one exception filters finally sent.
