@@ -52,6 +52,21 @@ describe('PIN pad registry end to end (embedded mode)', () => {
     expect(platform.simulator.received.filter((m) => m.mti === '0200')).toHaveLength(1);
   });
 
+  it('does not let a block that does not decrypt move the pad ahead, and does not ask again when a cashier prompt resumes', async () => {
+    const taken = ((await operatorCall(`${platform.authorizationUrl}/v1/pin-pads/DEMO-PP-0001`)).body.lastCounter as number) + 0x100;
+    const forged = { bdkId: 'ansi-test-bdk', ksn: `FFFF9876543210E${taken.toString(16).toUpperCase().padStart(5, '0')}`, ciphertext: '00'.repeat(24) };
+    expect((await buy(forged)).body).toMatchObject({ status: 'declined', responseCode: '30' });
+    expect((await buy(register.card(PAN))).body).toMatchObject({ status: 'approved' });
+
+    // A swiped card waits for the cashier's last 4 digits; the lane reads another card meanwhile.
+    const swiped = await register.purchase({ amount: 1250, currency: 'EUR', entryMode: 'magstripe', card: register.card(PAN) });
+    expect(swiped.body).toMatchObject({ status: 'prompt' });
+    expect((await buy(register.card(PAN))).body).toMatchObject({ status: 'approved' });
+    const prompt = swiped.body.prompt as { promptId: string };
+    const resumed = await register.post(`/v1/prompts/${prompt.promptId}/answer`, { value: PAN.slice(-4) }, { idempotencyKey: null });
+    expect(resumed.body).toMatchObject({ status: 'approved' });
+  });
+
   it('refuses the pad on another register, and a pad nobody registered (58)', async () => {
     const elsewhere = await buy(register.card(PAN), { key: DEMO0002_KEY });
     expect(elsewhere.body).toMatchObject({ status: 'declined', responseCode: '58' });

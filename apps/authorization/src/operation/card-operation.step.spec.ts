@@ -4,7 +4,7 @@ import { pinKsnRuleOf } from './card-operation.step';
 
 const CARD_KSN = KeySerialNumber.parse(ANSI_TEST_INITIAL_KSN).withCounter(5).toHex();
 const requestWith = (pinKsn?: string) => ({
-  card: { ksn: CARD_KSN } as Parameters<typeof pinKsnRuleOf>[0]['card'],
+  card: { bdkId: 'ansi-test-bdk', ksn: CARD_KSN } as Parameters<typeof pinKsnRuleOf>[0]['card'],
   pin: { pinBlock: '0123456789ABCDEF', format: 0 as const, ksn: pinKsn },
 });
 
@@ -13,6 +13,12 @@ describe('pinKsnRuleOf', () => {
     expect(pinKsnRuleOf(requestWith())).toBeUndefined();
     expect(pinKsnRuleOf(requestWith(CARD_KSN))).toBeUndefined();
     expect(pinKsnRuleOf(requestWith(KeySerialNumber.parse(CARD_KSN).withCounter(6).toHex()))).toBeUndefined();
+  });
+
+  it('refuses a PIN under an older counter than the card block (a copied PIN block), naming pin.ksn', () => {
+    expect(pinKsnRuleOf(requestWith(KeySerialNumber.parse(CARD_KSN).withCounter(4).toHex()))).toBe(
+      "pin.ksn: counter 4 is below card.ksn's 5 (a PIN is entered after the card is read)",
+    );
   });
 
   it.each([
@@ -32,6 +38,7 @@ describe('pinKsnRuleOf with AES DUKPT (X9.24-3) KSNs', () => {
 
   it('takes another counter of the same initial key id, refuses another initial key id or a TDES KSN, naming pin.ksn', () => {
     expect(pinKsnRuleOf(aesRequest('123456789012345600000006'))).toBeUndefined();
+    expect(pinKsnRuleOf(aesRequest('123456789012345600000004'))).toMatch(/^pin\.ksn: counter 4 is below card\.ksn's 5/);
     expect(pinKsnRuleOf(aesRequest('123456789012345700000006'))).toMatch(/^pin\.ksn: not the card block's PIN pad/);
     expect(pinKsnRuleOf(aesRequest('FFFF9876543210E00006'))).toMatch(/^pin\.ksn: not the card block's PIN pad/);
     expect(pinKsnRuleOf({ ...aesRequest(aesCardKsn), card: { ksn: CARD_KSN } as Parameters<typeof pinKsnRuleOf>[0]['card'] })).toMatch(/^pin\.ksn:/);

@@ -16,6 +16,7 @@ import { OperationRepository } from './operation.repository';
 import { OutcomeRecorder } from './outcome.recorder';
 import { CARD_SOURCE, type CardSource, type SourcedCard } from './ports/card-source.port';
 import { RISK_CHECK, type RiskCheck } from './ports/risk-check.port';
+import { pinPadKeyOf } from '../pin-pad-registry/pin-pad-key';
 import { RailStep } from './rail.step';
 
 /** How long a preauthorization holds the funds before it lapses and is released. */
@@ -42,8 +43,14 @@ function pinPadOf(ksn: string, field: string): string {
 export function pinKsnRuleOf(request: Pick<AuthorizeRequest, 'pin' | 'card'>): string | undefined {
   const pinKsn = request.pin?.ksn;
   if (pinKsn === undefined || pinKsn === request.card.ksn) return undefined;
-  if (pinKsn.length === request.card.ksn.length && pinPadOf(pinKsn, 'pin.ksn') === pinPadOf(request.card.ksn, 'card.ksn')) return undefined;
-  return "pin.ksn: not the card block's PIN pad (the key set id and device id, or the AES initial key id, must equal card.ksn's; only the counter may differ)";
+  if (pinKsn.length !== request.card.ksn.length || pinPadOf(pinKsn, 'pin.ksn') !== pinPadOf(request.card.ksn, 'card.ksn')) {
+    return "pin.ksn: not the card block's PIN pad (the key set id and device id, or the AES initial key id, must equal card.ksn's; only the counter may differ)";
+  }
+  // The pad reads the card, then the PIN: a PIN block under an older counter is an old one (a copy).
+  const pinCounter = pinPadKeyOf(request.card.bdkId, pinKsn, 'pin.ksn').counter;
+  const cardCounter = pinPadKeyOf(request.card.bdkId, request.card.ksn, 'card.ksn').counter;
+  if (pinCounter < cardCounter) return `pin.ksn: counter ${pinCounter} is below card.ksn's ${cardCounter} (a PIN is entered after the card is read)`;
+  return undefined;
 }
 
 /**
@@ -105,7 +112,8 @@ export class CardOperationStep {
   /** The cashier keyed the last 4 digits printed on the card (the attempt is pending again). */
   async resumeAfterLast4(request: AuthorizeRequest, last4: string, context: ExecutionContext = {}): Promise<AuthorizeReply> {
     const id = request.transactionId;
-    const reading = await this.cards.read(request);
+    // The card was admitted (PIN pad registry) when the operation started: read again, not admitted again.
+    const reading = await this.cards.read(request, { resumed: true });
     if (!reading.ok) return replyOf(await this.outcomes.decline(id, { status: 'declined', responseCode: reading.responseCode, reason: reading.reason }));
     if (!reading.card.pan.endsWith(last4)) {
       const reason = 'the last 4 digits keyed by the cashier do not match the card; nothing was sent';

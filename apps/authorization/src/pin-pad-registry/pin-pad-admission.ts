@@ -24,7 +24,7 @@ export class PinPadAdmission {
   ) {}
 
   /** Undefined when the pad may read this card. */
-  async check(request: Pick<AuthorizeRequest, 'card' | 'terminalId' | 'transactionId'>): Promise<PinPadRefusal | undefined> {
+  async check(request: Pick<AuthorizeRequest, 'card' | 'pin' | 'terminalId' | 'transactionId'>): Promise<PinPadRefusal | undefined> {
     if (this.env.AUTHORIZATION_PIN_PAD_REGISTRY === 'off') return undefined;
     const { bdkId, ksn } = request.card;
     let key;
@@ -36,7 +36,9 @@ export class PinPadAdmission {
     }
     if (!key.counterInUse)
       return { responseCode: SECURITY_VIOLATION, reason: `KSN ${ksn}: counter ${key.counter} is one no X9.24 device uses for a transaction` };
-    const use = { deviceKey: key.deviceKey, terminalId: request.terminalId, counter: key.counter, transactionId: request.transactionId };
+    // A PIN under a later counter of the same pad (pinKsnRuleOf) takes that counter too.
+    const pinCounter = request.pin?.ksn === undefined ? 0 : pinPadKeyOf(bdkId, request.pin.ksn, 'pin.ksn').counter;
+    const use = { deviceKey: key.deviceKey, terminalId: request.terminalId, counter: Math.max(key.counter, pinCounter), transactionId: request.transactionId };
     if (await this.registry.admit(use)) return undefined;
     return this.explain(bdkId, key.initialKsn, key.counter, request.terminalId);
   }

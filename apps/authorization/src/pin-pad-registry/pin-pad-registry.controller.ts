@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 
-import { ApiErrorResponses, OperatorEndpoint } from '@payments/runtime';
+import { ApiErrorResponses, OperatorEndpoint, setAuditDetail } from '@payments/runtime';
 
 import { PinPadQueryDto, PinPadStatusDto, RegisterPinPadDto } from './dto/pin-pad.dto';
 import type { PinPadView } from './pin-pad.model';
@@ -20,10 +20,11 @@ export class PinPadRegistryController {
     summary: 'Register a PIN pad (201), or register it again with another register, shop or initial key (200: a new key starts its counter over)',
   })
   @ApiErrorResponses(400, 409)
-  async register(@Body() body: RegisterPinPadDto, @Res({ passthrough: true }) res: Response): Promise<PinPadView> {
+  async register(@Body() body: RegisterPinPadDto, @Req() request: Request, @Res({ passthrough: true }) res: Response): Promise<PinPadView> {
+    const before = (await this.registry.find(body.serialNumber)) ?? null;
     const { created, pad } = await this.registry.register(body);
     res.status(created ? 201 : 200);
-    return pad;
+    return audited(request, before, pad);
   }
 
   @Get()
@@ -44,15 +45,23 @@ export class PinPadRegistryController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Block a PIN pad: its card data is refused (58) until unblocked' })
   @ApiErrorResponses(400, 404)
-  block(@Param('serialNumber') serialNumber: string, @Body() body: PinPadStatusDto): Promise<PinPadView> {
-    return this.registry.setStatus(serialNumber, 'blocked', body.reason);
+  async block(@Param('serialNumber') serialNumber: string, @Body() body: PinPadStatusDto, @Req() request: Request): Promise<PinPadView> {
+    const before = await this.registry.get(serialNumber);
+    return audited(request, before, await this.registry.setStatus(serialNumber, 'blocked', body.reason));
   }
 
   @Post(':serialNumber/unblock')
   @HttpCode(200)
   @ApiOperation({ summary: 'Unblock a PIN pad' })
   @ApiErrorResponses(400, 404)
-  unblock(@Param('serialNumber') serialNumber: string, @Body() body: PinPadStatusDto): Promise<PinPadView> {
-    return this.registry.setStatus(serialNumber, 'active', body.reason);
+  async unblock(@Param('serialNumber') serialNumber: string, @Body() body: PinPadStatusDto, @Req() request: Request): Promise<PinPadView> {
+    const before = await this.registry.get(serialNumber);
+    return audited(request, before, await this.registry.setStatus(serialNumber, 'active', body.reason));
   }
+}
+
+/** The audit line keeps the pad before and after the change. */
+function audited(request: Request, before: PinPadView | null, after: PinPadView): PinPadView {
+  setAuditDetail(request, { resource: `pin-pad:${after.serialNumber}`, before, after });
+  return after;
 }

@@ -53,6 +53,11 @@ export class PinPadRegistryService implements OnApplicationBootstrap {
     return { created: false, pad: viewOf(changed) };
   }
 
+  async find(serialNumber: string): Promise<PinPadView | undefined> {
+    const row = await this.registry.findBySerial(serialNumber);
+    return row && viewOf(row);
+  }
+
   async get(serialNumber: string): Promise<PinPadView> {
     return viewOf(await this.existing(serialNumber));
   }

@@ -33,7 +33,8 @@ export interface StoredCard {
  * vault token, a saved card, a payer's account.
  */
 export interface CardSource {
-  read(request: AuthorizeRequest): Promise<CardReading>;
+  /** `resumed`: the operation's card was read and admitted when it started (a prompt's answer resumes it). */
+  read(request: AuthorizeRequest, options?: { readonly resumed?: boolean }): Promise<CardReading>;
   /** The PAN of an original, for the follow-up that names it (refund, completion, cancel). */
   panOf(stored: StoredCard): string;
 }
