@@ -64,6 +64,13 @@ describe(Authenticator.name, () => {
     expect(await sut.login('operator', 'risk-desk', password, nextCode())).toMatchObject({ ok: false, reason: 'locked' });
   });
 
+  it('lets no more than the limit of parallel wrong attempts reach the password check', async () => {
+    const results = await Promise.all(Array.from({ length: 10 }, () => sut.login('operator', 'risk-desk', 'the wrong password', nextCode())));
+    expect(results.filter((result) => !result.ok && result.reason === 'wrong_password')).toHaveLength(3);
+    expect(results.filter((result) => !result.ok && result.reason === 'locked')).toHaveLength(7);
+    expect(results.filter((result) => !result.ok && result.lockedNow)).toHaveLength(1);
+  });
+
   it('refuses a blocked account whose password and code are right', async () => {
     const blocked = { ...account, status: 'blocked' as const };
     const accounts = { findByUsername: () => Promise.resolve(blocked) };

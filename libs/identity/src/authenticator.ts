@@ -31,7 +31,8 @@ export class Authenticator {
 
   async login(realm: Realm, username: string, password: string, code: string): Promise<LoginResult> {
     const name = username.trim().toLowerCase();
-    if (await this.throttle.isLocked(realm, name)) {
+    const attempt = await this.throttle.attempt(realm, name);
+    if (attempt.locked) {
       return { ok: false, reason: 'locked', account: (await this.accounts.findByUsername(realm, name)) ?? undefined, lockedNow: false };
     }
     const account = await this.accounts.findByUsername(realm, name);
@@ -46,8 +47,7 @@ export class Authenticator {
             ? 'blocked'
             : undefined;
     if (reason !== undefined || !account) {
-      const lockedNow = await this.throttle.failed(realm, name);
-      return { ok: false, reason: reason ?? 'unknown_account', account: account ?? undefined, lockedNow };
+      return { ok: false, reason: reason ?? 'unknown_account', account: account ?? undefined, lockedNow: attempt.lockingNow };
     }
     await this.throttle.succeeded(realm, name);
     const opened = await this.sessions.open(account);

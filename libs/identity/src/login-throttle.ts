@@ -11,20 +11,21 @@ export interface LockPolicy {
 
 export const DEFAULT_LOCK_POLICY: LockPolicy = { maxFailures: 5, lockMs: 15 * 60_000 };
 
-/** Failed logins counted per account in the shared cache; at maxFailures the account is locked until the count expires. */
+/** Login attempts counted per account in the shared cache (a success resets the count); past maxFailures the account is locked until the count expires. */
 export class LoginThrottle {
   constructor(
     private readonly cache: Cache,
     readonly policy: LockPolicy = DEFAULT_LOCK_POLICY,
   ) {}
 
-  async isLocked(realm: Realm, username: string): Promise<boolean> {
-    return Number((await this.cache.get(this.key(realm, username))) ?? 0) >= this.policy.maxFailures;
-  }
-
-  /** Counts a failure; true when this one locked the account. */
-  async failed(realm: Realm, username: string): Promise<boolean> {
-    return (await this.cache.increment(this.key(realm, username), 1, this.policy.lockMs)) === this.policy.maxFailures;
+  /**
+   * Counts this login attempt before its password is checked, in one atomic step, so parallel
+   * attempts cannot slip past the limit: `locked` when earlier failures reached maxFailures;
+   * `lockingNow` when this attempt, if it fails, is the one that locks the account.
+   */
+  async attempt(realm: Realm, username: string): Promise<{ locked: boolean; lockingNow: boolean }> {
+    const count = await this.cache.increment(this.key(realm, username), 1, this.policy.lockMs);
+    return { locked: count > this.policy.maxFailures, lockingNow: count === this.policy.maxFailures };
   }
 
   async succeeded(realm: Realm, username: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { CallHandler, ExecutionContext, HttpException, Inject, Injectable, NestInterceptor, Optional } from '@nestjs/common';
+import { CallHandler, ExecutionContext, HttpException, Inject, Injectable, Logger, NestInterceptor, Optional } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { catchError, concatMap, from, map, Observable, throwError } from 'rxjs';
 
@@ -15,6 +15,7 @@ import { OPERATOR_ACCESS, OPERATOR_AUDIT_SINK } from './operator.tokens';
 @Injectable()
 export class OperatorAuditInterceptor implements NestInterceptor {
   private readonly access: OperatorAccessSettings;
+  private readonly logger = new Logger('OperatorAudit');
 
   constructor(
     @Optional() @Inject(OPERATOR_AUDIT_SINK) private readonly audit?: AuditSink,
@@ -28,8 +29,16 @@ export class OperatorAuditInterceptor implements NestInterceptor {
     const actor = actorOf(request);
     const audit = this.audit;
     if (!audit || !actor || accessOfMethod(request.method) === 'read') return next.handle();
+    // The call is done either way: an audit line that cannot be written is logged loudly, and the
+    // answer (maybe a key or TOTP secret shown only once) still reaches the operator.
     const record = (outcome: 'allowed' | 'failed', status: number) =>
-      audit.record(auditLineOf(request, actor, outcome, this.access.service, this.access.clock(), outcome === 'failed' ? { after: { status } } : {}));
+      audit
+        .record(auditLineOf(request, actor, outcome, this.access.service, this.access.clock(), outcome === 'failed' ? { after: { status } } : {}))
+        .catch((error: unknown) =>
+          this.logger.error(
+            `audit line not written for ${request.method} ${request.path} by ${actor.name} (${outcome}): ${error instanceof Error ? error.message : String(error)}`,
+          ),
+        );
     return next.handle().pipe(
       concatMap((body: unknown) => from(record('allowed', context.switchToHttp().getResponse<Response>().statusCode)).pipe(map(() => body))),
       catchError((error: unknown) =>
