@@ -21,6 +21,8 @@ import { PromptAnswerUseCase } from './prompts/prompt-answer.usecase';
 import { CreatePurchaseUseCase } from './purchases/create-purchase.usecase';
 import { PurchaseController } from './purchases/purchase.controller';
 import { ApiClientRepository } from './terminals/api-client.repository';
+import { TerminalAdminController } from './terminals/admin/terminal-admin.controller';
+import { TerminalAdminService } from './terminals/admin/terminal-admin.service';
 import { DemoTerminalSeeder } from './terminals/demo-terminal.seeder';
 import { TerminalServiceController } from './terminal-services/terminal-service.controller';
 import { TerminalServiceUseCase } from './terminal-services/terminal-service.usecase';
@@ -52,6 +54,7 @@ export class GatewayModule {
         OperatorSessionController,
         OperatorAccountsController,
         AuditLogController,
+        TerminalAdminController,
       ],
       providers: [
         { provide: GATEWAY_ENV, useValue: loadGatewayEnv(env) },
@@ -62,6 +65,7 @@ export class GatewayModule {
         TerminalKeyCache,
         TerminalKeyGuard,
         DemoTerminalSeeder,
+        TerminalAdminService,
         IdempotencyRepository,
         IdempotencyService,
         AbandonmentRepository,
