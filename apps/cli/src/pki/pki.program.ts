@@ -5,7 +5,11 @@ import { InitCaOptions, IssueDeviceOptions, IssueServerOptions, runInitCa, runIs
 
 /** `pki init-ca | issue-device | issue-server`: the device CA of the PIN pads and bridges (libs/pki). */
 export function addPkiCommands(program: Command, io: CliIo, run: (command: Promise<number>) => Promise<void>): void {
-  const pki = program.command('pki').description("The devices' certificate authority: PIN pads and bridges authenticate to the gateway with its certificates");
+  const pki = program
+    .command('pki')
+    .description(
+      "The devices' certificate authority: certificates for PIN pads, bridges and the gateway's device listener (keep it apart from the services' TLS CA)",
+    );
   pki
     .command('init-ca')
     .description('Make a new CA in a folder (ca.crt, and ca.key readable by its owner only); prints {"certificate","key"}')
