@@ -94,6 +94,7 @@ async function main(): Promise<void> {
 
     // One queue per lane: its register sends the next purchase when the one before is answered.
     const laneQueue: Promise<unknown>[] = registers.map(() => Promise.resolve());
+    const waiting = registers.map(() => 0);
     let added: Histogram = histogram();
     let own: Histogram = histogram();
     let gateway: Histogram = histogram();
@@ -101,6 +102,8 @@ async function main(): Promise<void> {
     let queued = 0;
     const purchase = (i: number): Promise<boolean | string> => {
       const lane = i % lanes;
+      if (waiting[lane] > 0) queued += 1;
+      waiting[lane] += 1;
       const mine = laneQueue[lane].then(async (): Promise<boolean | string> => {
         const sent = performance.now();
         const response = await http.post(
@@ -120,8 +123,7 @@ async function main(): Promise<void> {
         record(pad, timing.pad);
         return true;
       });
-      if (i >= lanes) queued += 1;
-      laneQueue[lane] = mine.catch(() => undefined);
+      laneQueue[lane] = mine.catch(() => undefined).finally(() => (waiting[lane] -= 1));
       return mine;
     };
 

@@ -155,6 +155,7 @@ describe(InFlightRecovery.name, () => {
     });
     expect(next.status).toBe(201);
     expect(bridge.store.inFlight()).toMatchObject([{ idempotencyKey: 'till-1-0001', phase: 'sent' }]);
+    await bridge.store.onApplicationShutdown(); // stopped: what it knows is written
 
     stillRunning.clear();
     const restarted = boot();

@@ -164,7 +164,7 @@ export class RegisterForwardUseCase {
       const prompted = pad;
       // The cashier keying on the pad, and the answers' round trips to the gateway: counted as the pad's time.
       answer = await timing.pad(() => this.prompts.answerOnPad(prompted, authorization, sent));
-      if (answer !== sent) await this.keep(lane, key, hash, forwarded, answer);
+      if (answer !== sent) this.keep(lane, key, hash, forwarded, answer);
     }
     if (pad) this.checkout.showOutcome(pad, answer.status, answer.body);
     return answer;
@@ -174,7 +174,7 @@ export class RegisterForwardUseCase {
   private async send(lane: LaneConfig, key: string, hash: string, forwarded: GatewayRequest, timing?: OperationTiming): Promise<BridgeAnswer> {
     try {
       const answer = timing ? await timing.gateway(() => this.gateway.send(forwarded)) : await this.gateway.send(forwarded);
-      if (answer.status !== Number(HttpStatus.CONFLICT)) await this.keep(lane, key, hash, forwarded, answer);
+      if (answer.status !== Number(HttpStatus.CONFLICT)) this.keep(lane, key, hash, forwarded, answer);
       return answer;
     } catch (error) {
       if (!(error instanceof GatewayUnreachableError)) throw error;
@@ -191,9 +191,12 @@ export class RegisterForwardUseCase {
    * The operation's answer, closing it. A cashier prompt (202) or a 5xx is not the last word (the
    * register answers the prompt through the bridge; the gateway may learn the outcome later): it
    * keeps what was sent, so a retry with the key asks the gateway again for what it knows now.
+   * In memory at once; the register does not wait for the disk: a bridge that dies before the file
+   * holds it finds the operation `sent` at its next start and asks the gateway, which keeps the
+   * outcome under the key, for it again (the same answer). Stopping the bridge waits for the file.
    */
-  private keep(lane: LaneConfig, key: string, hash: string, forwarded: GatewayRequest, answer: BridgeAnswer): Promise<void> {
-    return this.store.complete({
+  private keep(lane: LaneConfig, key: string, hash: string, forwarded: GatewayRequest, answer: BridgeAnswer): void {
+    const written = this.store.complete({
       lane: lane.lane,
       idempotencyKey: key,
       requestHash: hash,
@@ -203,6 +206,7 @@ export class RegisterForwardUseCase {
       completedAt: new Date().toISOString(),
       forwarded: answer.status >= 500 || answer.status === 202 ? forwarded : undefined,
     });
+    written.catch((error: unknown) => this.logger.warn(`lane ${lane.lane}: the outcome is not written to the local state (${String(error)}); it stays sent`));
   }
 
   private async forwardAsIs(request: RegisterRequest, timing: OperationTiming): Promise<BridgeAnswer> {
