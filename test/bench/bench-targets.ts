@@ -23,8 +23,8 @@ export async function startEmbeddedProcess(env: Record<string, string>): Promise
   // EMBEDDED_NODE_ARGS: node flags, e.g. "--cpu-prof --cpu-prof-dir=tmp/prof" to profile a benchmark run.
   const nodeArgs = (process.env.EMBEDDED_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, join(repoRoot(), 'dist/apps/embedded/src/main.js')], {
-    // OPERATOR_PORT 0: any free port, so the benchmark never collides with a platform already on 8081.
-    env: { ...process.env, ...TEST_SERVICE_ENV, ...env, PORT: String(port), OPERATOR_PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'error' },
+    // OPERATOR_PORT and GRPC_PORT 0: any free port, so the benchmark never collides with a platform already on 8081 or 50051.
+    env: { ...process.env, ...TEST_SERVICE_ENV, ...env, PORT: String(port), OPERATOR_PORT: '0', GRPC_PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'error' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

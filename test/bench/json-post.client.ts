@@ -3,6 +3,7 @@ import { Agent, request } from 'node:http';
 export interface JsonResponse {
   status: number;
   body: unknown;
+  headers: Record<string, string | string[] | undefined>;
 }
 
 /**
@@ -37,9 +38,9 @@ export class JsonPostClient {
           res.on('end', () => {
             const text = Buffer.concat(chunks).toString('utf8');
             try {
-              resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined });
+              resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined, headers: res.headers });
             } catch {
-              resolve({ status: res.statusCode ?? 0, body: text });
+              resolve({ status: res.statusCode ?? 0, body: text, headers: res.headers });
             }
           });
           res.on('error', reject);

@@ -140,6 +140,8 @@ describe('device bridge: registers pay through it with a simulated PIN pad (embe
 
     expect(paid.status).toBe(201);
     expect(paid.body).toMatchObject({ status: 'approved', responseCode: '00', amount: 1500 });
+    // Where the time went: the pad (card and PIN), the gateway, the bridge itself.
+    expect(paid.headers?.get('server-timing')).toMatch(/^pad;dur=\d+\.\d\d, gateway;dur=\d+\.\d\d, bridge;dur=\d+\.\d\d$/);
     const [sent] = hostRequests('DEMO0002');
     expect(sent.fields[52]).toMatch(/^[0-9A-F]{16}$/); // the PIN went online, translated
     expect(tcpPad.pinBlocks).toHaveLength(1);

@@ -10,6 +10,7 @@ export interface HttpResult<T = Record<string, unknown>> {
   status: number;
   body: T;
   text: string;
+  headers?: Headers;
 }
 
 /** A cash register calling the gateway, with a thin PIN pad that reads and encrypts the card. */
@@ -58,7 +59,7 @@ export async function call<T = Record<string, unknown>>(url: string, init?: Requ
   } catch {
     body = {} as T;
   }
-  return { status: response.status, body, text };
+  return { status: response.status, body, text, headers: response.headers };
 }
 
 /** An operators' endpoint (journal, settlement totals) with the test platforms' operator key. */

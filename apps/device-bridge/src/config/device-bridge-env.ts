@@ -29,7 +29,7 @@ const schema = z.object({
   /** How long the cardholder has to present the card, and to key the PIN (the pad allows at most 60 s). */
   DEVICE_BRIDGE_CARD_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(60_000),
   DEVICE_BRIDGE_PIN_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(60_000).default(30_000),
-  /** Where the local state lives (DATA_DIR/device-bridge/state.json); `memory`: nothing survives a restart (tests). */
+  /** Where the local state lives (DATA_DIR/device-bridge/lanes/<lane>.json); `memory`: nothing survives a restart (tests). */
   DATA_DIR: z.string().min(1).default('data'),
 });
 

@@ -76,8 +76,15 @@ describe(InFlightRecovery.name, () => {
   });
 
   it('re-sends an operation a stopped bridge left sent, byte for byte with its key, and keeps the outcome for the register', async () => {
-    boot().store.begin({ lane: '1', idempotencyKey: 'till-1-0001', requestHash: 'h1', phase: 'sent', forwarded: FORWARDED, startedAt: '2026-12-07T10:00:00Z' });
-    const file = join(dataDir, 'device-bridge', 'state.json');
+    await boot().store.begin({
+      lane: '1',
+      idempotencyKey: 'till-1-0001',
+      requestHash: 'h1',
+      phase: 'sent',
+      forwarded: FORWARDED,
+      startedAt: '2026-12-07T10:00:00Z',
+    });
+    const file = join(dataDir, 'device-bridge', 'lanes', '1.json');
     expect(statSync(file).mode & 0o777).toBe(0o600);
 
     const restarted = boot();
@@ -99,7 +106,7 @@ describe(InFlightRecovery.name, () => {
   });
 
   it('drops an operation left while the PIN pad was driven: nothing had gone to a gateway, nothing is sent', async () => {
-    boot().store.begin({ lane: '2', idempotencyKey: 'till-2-0001', requestHash: 'h2', phase: 'pad', startedAt: '2026-12-07T10:00:00Z' });
+    await boot().store.begin({ lane: '2', idempotencyKey: 'till-2-0001', requestHash: 'h2', phase: 'pad', startedAt: '2026-12-07T10:00:00Z' });
     const restarted = boot();
     await restarted.recovery.onApplicationBootstrap();
     restarted.recovery.onApplicationShutdown();
@@ -109,7 +116,14 @@ describe(InFlightRecovery.name, () => {
 
   it('keeps the operation in flight while no gateway answers', async () => {
     await new Promise((resolve) => gateway.close(resolve));
-    boot().store.begin({ lane: '1', idempotencyKey: 'till-1-0002', requestHash: 'h3', phase: 'sent', forwarded: FORWARDED, startedAt: '2026-12-07T10:00:00Z' });
+    await boot().store.begin({
+      lane: '1',
+      idempotencyKey: 'till-1-0002',
+      requestHash: 'h3',
+      phase: 'sent',
+      forwarded: FORWARDED,
+      startedAt: '2026-12-07T10:00:00Z',
+    });
     const restarted = boot();
     await restarted.recovery.onApplicationBootstrap();
     restarted.recovery.onApplicationShutdown();
@@ -120,7 +134,14 @@ describe(InFlightRecovery.name, () => {
   it('lets the lane take its next operation while an earlier one has no known outcome, and keeps asking for that one', async () => {
     stillRunning.add('till-1-0001');
     const bridge = boot();
-    bridge.store.begin({ lane: '1', idempotencyKey: 'till-1-0001', requestHash: 'h1', phase: 'sent', forwarded: FORWARDED, startedAt: '2026-12-07T10:00:00Z' });
+    await bridge.store.begin({
+      lane: '1',
+      idempotencyKey: 'till-1-0001',
+      requestHash: 'h1',
+      phase: 'sent',
+      forwarded: FORWARDED,
+      startedAt: '2026-12-07T10:00:00Z',
+    });
     await bridge.recovery.onApplicationBootstrap();
     bridge.recovery.onApplicationShutdown();
     expect(bridge.store.inFlight()).toMatchObject([{ idempotencyKey: 'till-1-0001' }]);
@@ -134,6 +155,7 @@ describe(InFlightRecovery.name, () => {
     });
     expect(next.status).toBe(201);
     expect(bridge.store.inFlight()).toMatchObject([{ idempotencyKey: 'till-1-0001', phase: 'sent' }]);
+    await bridge.store.onApplicationShutdown(); // stopped: what it knows is written
 
     stillRunning.clear();
     const restarted = boot();

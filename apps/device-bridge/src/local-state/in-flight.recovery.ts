@@ -36,5 +36,6 @@ export class InFlightRecovery implements OnApplicationBootstrap, OnApplicationSh
   private async resolveAll(): Promise<void> {
     const resolving = this.store.inFlight().map((operation) => this.forward.resolve(operation)?.catch(() => undefined) ?? Promise.resolve(undefined));
     await Promise.all(resolving);
+    await this.store.flushed(); // the outcomes learnt are on disk too
   }
 }

@@ -45,7 +45,15 @@ export interface LaneState {
   completed: CompletedOperation[];
 }
 
+/** Every lane's state: in memory, and on disk in the one-file layout of earlier versions (`state.json`). */
 export interface BridgeState {
   readonly version: 1;
   lanes: Record<string, LaneState>;
+}
+
+/** One lane's file (`lanes/<lane>.json`). */
+export interface LaneFile {
+  readonly version: 1;
+  readonly lane: string;
+  readonly state: LaneState;
 }

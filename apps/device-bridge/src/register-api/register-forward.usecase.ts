@@ -9,6 +9,7 @@ import { LaneRegistry } from '../lanes/lane.registry';
 import { InFlightOperation } from '../local-state/lane-state.model';
 import { LaneStateStore } from '../local-state/lane-state.store';
 import { BridgeAnswer, bridgeError, padFailureAnswer } from './bridge-answer';
+import { OperationTiming } from './operation-timing';
 import { PadPromptService } from './pad-prompt.service';
 import { PinPadCheckoutService } from './pinpad-checkout.service';
 import { pathOf, RegisterRequest, requestHashOf, terminalKeyOf } from './register-request.model';
@@ -46,7 +47,8 @@ export class RegisterForwardUseCase {
     private readonly prompts: PadPromptService,
   ) {}
 
-  async execute(request: RegisterRequest): Promise<BridgeAnswer> {
+  /** `timing`: where the request's time goes (pad, gateway, the bridge's own), for the register's Server-Timing header. */
+  async execute(request: RegisterRequest, timing = new OperationTiming()): Promise<BridgeAnswer> {
     const terminalKey = terminalKeyOf(request);
     const lane = terminalKey === undefined ? undefined : this.lanes.laneOfKey(terminalKey);
     const padOperation = request.method === 'POST' ? PAD_OPERATIONS[pathOf(request)] : undefined;
@@ -55,8 +57,8 @@ export class RegisterForwardUseCase {
       const known = this.lanes.lanes.map((l) => `${l.lane} (terminal ${l.terminalId})`).join(', ') || 'none';
       return bridgeError(HttpStatus.NOT_FOUND, `no PIN pad lane is configured for this terminal key; configured lanes: ${known}`);
     }
-    if (!lane || request.method !== 'POST' || !request.idempotencyKey) return this.forwardAsIs(request);
-    return this.journaled(lane, request, request.idempotencyKey, needsPad ? padOperation : undefined);
+    if (!lane || request.method !== 'POST' || !request.idempotencyKey) return this.forwardAsIs(request, timing);
+    return this.journaled(lane, request, request.idempotencyKey, needsPad ? padOperation : undefined, timing);
   }
 
   /**
@@ -68,14 +70,22 @@ export class RegisterForwardUseCase {
     const running = this.running.get(runningId(operation.lane, operation.idempotencyKey));
     if (running) return running;
     if (operation.phase === 'pad' || !operation.forwarded) {
-      this.store.abandon(operation.lane, operation.idempotencyKey);
+      void this.store
+        .abandon(operation.lane, operation.idempotencyKey)
+        .catch((error: unknown) => this.logger.warn(`local state not written: ${String(error)}`));
       return undefined;
     }
     const { lane, idempotencyKey, requestHash, forwarded } = operation;
     return this.track(lane, idempotencyKey, this.send(this.laneNamed(lane), idempotencyKey, requestHash, forwarded));
   }
 
-  private journaled(lane: LaneConfig, request: RegisterRequest, key: string, padOperation: { pinAllowed: boolean } | undefined): Promise<BridgeAnswer> {
+  private journaled(
+    lane: LaneConfig,
+    request: RegisterRequest,
+    key: string,
+    padOperation: { pinAllowed: boolean } | undefined,
+    timing: OperationTiming,
+  ): Promise<BridgeAnswer> {
     const hash = requestHashOf(request);
     const reused = (): Promise<BridgeAnswer> =>
       Promise.resolve(bridgeError(HttpStatus.UNPROCESSABLE_ENTITY, `Idempotency-Key "${key}" was used on this lane for another request`, lane));
@@ -84,7 +94,7 @@ export class RegisterForwardUseCase {
       if (done.requestHash !== hash) return reused();
       if (!done.forwarded) return Promise.resolve(done);
       // A prompt or a 5xx: ask the gateway again, it may know the outcome by now.
-      return this.track(lane.lane, key, this.send(lane, key, hash, done.forwarded));
+      return this.track(lane.lane, key, this.send(lane, key, hash, done.forwarded, timing));
     }
     const open = this.store.open(lane.lane, key);
     if (open) {
@@ -98,35 +108,47 @@ export class RegisterForwardUseCase {
       );
     }
     // One sent before whose outcome is still unknown does not stop the lane: it is set aside and resolved on its own.
-    this.store.setAside(lane.lane);
+    // Not awaited: the operation's own write below (begin, sent) takes this change with it, and fails if it cannot.
+    void this.store.setAside(lane.lane).catch(() => undefined);
     this.busyLanes.add(lane.lane);
-    const answer = this.track(lane.lane, key, this.run(lane, request, key, hash, padOperation));
+    const answer = this.track(lane.lane, key, this.run(lane, request, key, hash, timing, padOperation));
     const free = (): void => void this.busyLanes.delete(lane.lane);
     answer.then(free, free);
     return answer;
   }
 
-  private async run(lane: LaneConfig, request: RegisterRequest, key: string, hash: string, padOperation?: { pinAllowed: boolean }): Promise<BridgeAnswer> {
+  private async run(
+    lane: LaneConfig,
+    request: RegisterRequest,
+    key: string,
+    hash: string,
+    timing: OperationTiming,
+    padOperation?: { pinAllowed: boolean },
+  ): Promise<BridgeAnswer> {
     let body = request.body;
     let pad: PinPadClient | undefined;
     if (padOperation && isObject(request.body)) {
-      this.store.begin({ lane: lane.lane, idempotencyKey: key, requestHash: hash, phase: 'pad', startedAt: new Date().toISOString() });
+      await this.store.begin({ lane: lane.lane, idempotencyKey: key, requestHash: hash, phase: 'pad', startedAt: new Date().toISOString() });
       try {
-        pad = await this.lanes.pad(lane);
+        const opened = await timing.pad(() => this.lanes.pad(lane));
+        pad = opened;
         const { amount, currency, entryMode } = request.body;
-        const fields = await this.checkout.collectCard(pad, lane, {
-          amountMinor: typeof amount === 'number' ? amount : undefined,
-          currency: typeof currency === 'string' ? currency : undefined,
-          pinAllowed: padOperation.pinAllowed,
-        });
+        const fields = await timing.pad(() =>
+          this.checkout.collectCard(opened, lane, {
+            amountMinor: typeof amount === 'number' ? amount : undefined,
+            currency: typeof currency === 'string' ? currency : undefined,
+            pinAllowed: padOperation.pinAllowed,
+          }),
+        );
         body = { ...request.body, ...fields, entryMode: entryMode ?? fields.entryMode };
       } catch (error) {
-        this.store.abandon(lane.lane, key);
+        await this.store.abandon(lane.lane, key);
         return this.padFailed(lane, pad, error);
       }
     }
     const forwarded = gatewayRequestOf(request, body);
-    this.store.begin({
+    // On disk before it goes: a restart then sends it again with its key rather than losing it.
+    await this.store.begin({
       lane: lane.lane,
       idempotencyKey: key,
       requestHash: hash,
@@ -135,10 +157,13 @@ export class RegisterForwardUseCase {
       gateway: this.gateway.current,
       startedAt: new Date().toISOString(),
     });
-    let answer = await this.send(lane, key, hash, forwarded);
+    let answer = await this.send(lane, key, hash, forwarded, timing);
     if (pad && lane.prompts === 'pinpad' && answer.status === 202 && request.authorization) {
       const sent = answer;
-      answer = await this.prompts.answerOnPad(pad, request.authorization, sent);
+      const { authorization } = request;
+      const prompted = pad;
+      // The cashier keying on the pad, and the answers' round trips to the gateway: counted as the pad's time.
+      answer = await timing.pad(() => this.prompts.answerOnPad(prompted, authorization, sent));
       if (answer !== sent) this.keep(lane, key, hash, forwarded, answer);
     }
     if (pad) this.checkout.showOutcome(pad, answer.status, answer.body);
@@ -146,9 +171,9 @@ export class RegisterForwardUseCase {
   }
 
   /** Sends a kept request; any answer but 409 (the gateway still runs it) closes the operation. */
-  private async send(lane: LaneConfig, key: string, hash: string, forwarded: GatewayRequest): Promise<BridgeAnswer> {
+  private async send(lane: LaneConfig, key: string, hash: string, forwarded: GatewayRequest, timing?: OperationTiming): Promise<BridgeAnswer> {
     try {
-      const answer = await this.gateway.send(forwarded);
+      const answer = timing ? await timing.gateway(() => this.gateway.send(forwarded)) : await this.gateway.send(forwarded);
       if (answer.status !== Number(HttpStatus.CONFLICT)) this.keep(lane, key, hash, forwarded, answer);
       return answer;
     } catch (error) {
@@ -166,9 +191,12 @@ export class RegisterForwardUseCase {
    * The operation's answer, closing it. A cashier prompt (202) or a 5xx is not the last word (the
    * register answers the prompt through the bridge; the gateway may learn the outcome later): it
    * keeps what was sent, so a retry with the key asks the gateway again for what it knows now.
+   * In memory at once; the register does not wait for the disk: a bridge that dies before the file
+   * holds it finds the operation `sent` at its next start and asks the gateway, which keeps the
+   * outcome under the key, for it again (the same answer). Stopping the bridge waits for the file.
    */
   private keep(lane: LaneConfig, key: string, hash: string, forwarded: GatewayRequest, answer: BridgeAnswer): void {
-    this.store.complete({
+    const written = this.store.complete({
       lane: lane.lane,
       idempotencyKey: key,
       requestHash: hash,
@@ -178,11 +206,12 @@ export class RegisterForwardUseCase {
       completedAt: new Date().toISOString(),
       forwarded: answer.status >= 500 || answer.status === 202 ? forwarded : undefined,
     });
+    written.catch((error: unknown) => this.logger.warn(`lane ${lane.lane}: the outcome is not written to the local state (${String(error)}); it stays sent`));
   }
 
-  private async forwardAsIs(request: RegisterRequest): Promise<BridgeAnswer> {
+  private async forwardAsIs(request: RegisterRequest, timing: OperationTiming): Promise<BridgeAnswer> {
     try {
-      return await this.gateway.send(gatewayRequestOf(request, request.body));
+      return await timing.gateway(() => this.gateway.send(gatewayRequestOf(request, request.body)));
     } catch (error) {
       if (!(error instanceof GatewayUnreachableError)) throw error;
       return bridgeError(HttpStatus.SERVICE_UNAVAILABLE, error.message);
