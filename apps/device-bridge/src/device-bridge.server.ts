@@ -9,7 +9,16 @@ import { loadConfig } from '@payments/config';
 import { InMemoryMessageBus } from '@payments/messaging';
 import { createLogger, type JsonLoggerOptions, MetricsModule, NestJsonLogger, startTelemetry } from '@payments/observability';
 import { InProcessRpc } from '@payments/rpc';
-import { createNestApp, DatabaseFactory, OperatorKeyRing, OperatorListener, operatorEnvShape, PlatformModule } from '@payments/runtime';
+import {
+  createNestApp,
+  DatabaseFactory,
+  internalTlsEnvShape,
+  OperatorKeyRing,
+  OperatorListener,
+  operatorEnvShape,
+  PlatformModule,
+  TlsFiles,
+} from '@payments/runtime';
 
 import { DeviceBridgeModule } from './device-bridge.module';
 
@@ -20,6 +29,8 @@ const processSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
   ...operatorEnvShape,
+  // HTTPS on PORT with the same files as every service (TLS_CERT_FILE, TLS_KEY_FILE, TLS_CA_FILE); none: plain HTTP.
+  ...internalTlsEnvShape,
 });
 
 export interface RunningDeviceBridge {
@@ -41,6 +52,7 @@ export async function startDeviceBridge(
   const config = loadConfig(processSchema, env);
   if (options.telemetry) startTelemetry({ serviceName: 'device-bridge', otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
   const logger = createLogger({ service: 'device-bridge', level: config.LOG_LEVEL, destination: options.logDestination });
+  const tls = TlsFiles.fromEnv(config);
   const app = await createNestApp(
     {
       module: class DeviceBridgeProcessModule {},
@@ -57,12 +69,12 @@ export async function startDeviceBridge(
         DeviceBridgeModule.forStore(env),
       ],
     },
-    { title: 'device-bridge', logger: new NestJsonLogger(logger) },
+    { title: 'device-bridge', logger: new NestJsonLogger(logger), tls },
   );
   await app.init();
   await app.listen(config.PORT, config.HOST);
   const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
   logger.info({ port }, 'device-bridge listening');
   const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
-  return { app, url: `http://${host}:${port}`, close: () => app.close() };
+  return { app, url: `${tls ? 'https' : 'http'}://${host}:${port}`, close: () => app.close() };
 }
