@@ -137,6 +137,8 @@
     clearTimer();
     state.me = null;
     document.getElementById('top').hidden = true;
+    document.getElementById('nav').replaceChildren();
+    document.getElementById('who').textContent = '';
     const error = el('div', { id: 'login-error' });
     const form = el(
       'form',
