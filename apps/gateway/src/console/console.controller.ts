@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 
-import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 
@@ -51,7 +51,12 @@ export class ConsoleController {
   private async send(response: Response, asset: ConsoleAsset): Promise<void> {
     let body = this.cache.get(asset);
     if (!body) {
-      body = await readFile(asset.locate());
+      try {
+        body = await readFile(asset.locate());
+      } catch (error) {
+        // A checkout whose node_modules predates uplot: the platform runs, the console says why it cannot draw.
+        throw new ServiceUnavailableException(`a file of the console is missing (${(error as NodeJS.ErrnoException).code ?? 'unreadable'}): run npm install`);
+      }
       this.cache.set(asset, body);
     }
     response
