@@ -29,11 +29,13 @@ RUN npm run build \
  && cp -r dist node_modules package.json /out/ \
  && for schema in apps/*/prisma; do mkdir -p "/out/$(dirname "$schema")" && cp -r "$schema" "/out/$schema"; done \
  && mkdir -p /out/libs/contracts && cp -r libs/contracts/proto /out/libs/contracts/proto \
- && mkdir -p /out/libs/payment-initiation && cp -r libs/payment-initiation/schemas /out/libs/payment-initiation/schemas
+ && mkdir -p /out/libs/payment-initiation && cp -r libs/payment-initiation/schemas /out/libs/payment-initiation/schemas \
+ && mkdir -p /out/apps/gateway && cp -r apps/gateway/console /out/apps/gateway/console
 
 # --- runtime: compiled code, production dependencies, the SQL migrations and the .proto files the
 # services load at run time (libs/contracts/proto: the registers' and the internal gRPC APIs), the
-# ISO 20022 schema payout files are checked against (libs/payment-initiation/schemas); nothing else.
+# ISO 20022 schema payout files are checked against (libs/payment-initiation/schemas), the
+# operators' console page (apps/gateway/console; uPlot comes with node_modules); nothing else.
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
     HOST=0.0.0.0

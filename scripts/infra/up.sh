@@ -8,8 +8,9 @@
 # Usage: scripts/infra/up.sh [all|postgres|redis|kafka|sshd]...   (default: all)
 # Idempotent; when everything already runs it only checks, in well under 2 s.
 # Prints one line per component; on failure a reason, the log's last lines, and exit 1.
-# Also installs socat and prometheus when missing (tools, not servers: the PIN pad specs make serial
-# lines with socat; the dashboards e2e spec starts its own Prometheus, promtool checks the alerts).
+# Also installs socat, prometheus and chromium when missing (tools, not servers: the PIN pad specs
+# make serial lines with socat; the dashboards e2e spec starts its own Prometheus, promtool checks
+# the alerts; the console e2e spec drives chromium).
 set -euo pipefail
 
 # shellcheck source=lib.sh
@@ -41,3 +42,6 @@ command -v socat >/dev/null || apt_install socat socat
 # Not a server either (Debian's package starts nothing without systemd): test/e2e/dashboards.e2e-spec.ts
 # runs /usr/bin/prometheus on a loopback port of its own, and scripts/infra/helm.sh uses its promtool.
 command -v prometheus >/dev/null || apt_install prometheus prometheus
+# A browser, not a server: test/e2e/console.e2e-spec.ts drives Debian's /usr/bin/chromium with
+# playwright-core (which downloads no browser of its own).
+command -v chromium >/dev/null || apt_install chromium chromium

@@ -63,7 +63,15 @@ export async function startDistributedPlatform(options: DistributedOptions): Pro
     // OPERATOR_PORT is the gateway's alone here: another service given one would move its journal or totals off PORT.
     const serviceEnv: NodeJS.ProcessEnv = { ...options.env };
     delete serviceEnv.OPERATOR_PORT;
-    const operator = service.name === 'gateway' ? { OPERATOR_PORT: String(GATEWAY_OPERATOR_PORT + offset) } : {};
+    // The gateway's operator port serves the console, and forwards its journal, PIN pad and settlement calls.
+    const operator =
+      service.name === 'gateway'
+        ? {
+            OPERATOR_PORT: String(GATEWAY_OPERATOR_PORT + offset),
+            GATEWAY_OPERATOR_PROXY_AUTHORIZATION_URL: `${schemeOf('authorization')}://127.0.0.1:${SERVICES[1].port + offset}`,
+            GATEWAY_OPERATOR_PROXY_SETTLEMENT_URL: `${schemeOf('settlement')}://127.0.0.1:${SERVICES[3].port + offset}`,
+          }
+        : {};
     const grpc = 'grpcPort' in service ? { GATEWAY_GRPC_HOST: '127.0.0.1', GATEWAY_GRPC_PORT: String(service.grpcPort + offset) } : {};
     // DISTRIBUTED_NODE_ARGS: node flags for every service, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile a benchmark run.
     const nodeArgs = (options.env.DISTRIBUTED_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');

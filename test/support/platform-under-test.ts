@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 
 import { loadEmbeddedEnv, startEmbeddedPlatform } from '@payments/embedded';
+import type { SeededOperatorAdmin } from '@payments/gateway-app';
 import { hashOperatorKey } from '@payments/runtime';
 import { AcquirerHostSimulator, freePort } from '@payments/testing';
 
@@ -24,6 +25,8 @@ export interface PlatformUnderTest {
   /** The gateway's operator listener: the operator API (session, operators, audit log). */
   readonly operatorApiUrl: string;
   readonly simulator: AcquirerHostSimulator;
+  /** Embedded mode: the admin this start created (DATA_DIR=memory: every start), as it prints it. */
+  readonly seededOperatorAdmin?: SeededOperatorAdmin;
   stop(): Promise<void>;
 }
 
@@ -83,6 +86,7 @@ export async function startEmbedded(options: PlatformOptions = {}): Promise<Plat
     metricsUrls: [`${platform.operatorUrl}/metrics`],
     operatorApiUrl: platform.operatorUrl,
     simulator: platform.simulator,
+    seededOperatorAdmin: platform.seededOperatorAdmin,
     stop: () => platform.close(),
   };
 }

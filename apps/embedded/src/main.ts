@@ -23,6 +23,7 @@ startEmbeddedPlatform(config).then(
         `  gRPC API       ${platform.grpcAddress}  (payments.terminal.v1.TerminalService, server reflection, grpc.health.v1)`,
         `  Health         ${platform.url}/health/ready`,
         `  Operators      ${platform.operatorUrl}/v1/journal/transactions, /v1/settlement/terminal-totals, /metrics, /docs`,
+        `  Console        ${platform.operatorUrl}/console  (the operators' web console: log in with the admin below)`,
         ...operatorAdminLines(platform.seededOperatorAdmin),
         `  Operator key   ${platform.operatorKeys.acceptsDemoKey() ? `"${DEMO_OPERATOR_KEY}" (demo; set OPERATOR_KEY_HASHES for your own)` : 'from OPERATOR_KEY_HASHES'}`,
         `  Data           ${config.DATA_DIR === 'memory' ? 'in memory' : `${config.DATA_DIR}/ (PGlite, one database per service)`}`,

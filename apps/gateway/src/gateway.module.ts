@@ -5,6 +5,9 @@ import { outboxRelayProvider } from '@payments/runtime';
 
 import { AbandonOperationUseCase } from './abandonment/abandon-operation.usecase';
 import { AbandonmentRepository } from './abandonment/abandonment.repository';
+import { ConsoleController } from './console/console.controller';
+import { OPERATOR_PROXY, OperatorProxyController } from './console/operator-proxy.controller';
+import { operatorProxyOf } from './console/operator-proxy.provider';
 
 import { GATEWAY_ENV, loadGatewayEnv } from './config/gateway-env';
 import { GATEWAY_DB, gatewayDbProvider, gatewaySqlProvider } from './database/gateway-db.provider';
@@ -43,6 +46,9 @@ import { OperatorSessionController } from './operators/operator-session.controll
 @Module({})
 export class GatewayModule {
   static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
+    const gatewayEnv = loadGatewayEnv(env);
+    // Distributed mode: the console's journal, PIN pad and settlement calls, forwarded.
+    const proxy = operatorProxyOf(gatewayEnv);
     return {
       module: GatewayModule,
       controllers: [
@@ -55,9 +61,12 @@ export class GatewayModule {
         OperatorAccountsController,
         AuditLogController,
         TerminalAdminController,
+        ConsoleController,
+        ...(proxy ? [OperatorProxyController] : []),
       ],
       providers: [
-        { provide: GATEWAY_ENV, useValue: loadGatewayEnv(env) },
+        { provide: GATEWAY_ENV, useValue: gatewayEnv },
+        ...(proxy ? [{ provide: OPERATOR_PROXY, useValue: proxy }] : []),
         gatewayDbProvider,
         gatewaySqlProvider,
         outboxRelayProvider('gateway', GATEWAY_DB, [abandonV1]),

@@ -53,6 +53,14 @@ const schema = z.object({
     .enum(['on', 'off'])
     .default('off')
     .transform((v) => v === 'on'),
+  /**
+   * Distributed mode: the authorization service's HTTP URL. The gateway's operator port then
+   * forwards /v1/journal and /v1/pin-pads there, so the console calls one origin. Unset: nothing
+   * forwarded (the embedded mode serves them itself).
+   */
+  GATEWAY_OPERATOR_PROXY_AUTHORIZATION_URL: z.string().url().optional(),
+  /** The same for /v1/settlement: the settlement service's HTTP URL. */
+  GATEWAY_OPERATOR_PROXY_SETTLEMENT_URL: z.string().url().optional(),
   ...internalTlsEnvShape,
 });
 

@@ -15,6 +15,7 @@ import {
   DatabaseFactory,
   DEFAULT_OPERATOR_ACCESS,
   hashOperatorKey,
+  OPERATOR_CSRF_HEADER,
   OperatorEndpoint,
   OperatorKeyRing,
   OperatorListener,
@@ -155,8 +156,12 @@ describe('operator accounts, sessions and audit (PostgreSQL, Redis)', () => {
     setCookie: string | null;
   }
 
-  const call = async (method: string, path: string, options: { token?: string; cookie?: string; body?: unknown; base?: string } = {}): Promise<Answer> => {
-    const headers: Record<string, string> = { 'user-agent': 'identity-spec' };
+  const call = async (
+    method: string,
+    path: string,
+    options: { token?: string; cookie?: string; body?: unknown; base?: string; headers?: Record<string, string> } = {},
+  ): Promise<Answer> => {
+    const headers: Record<string, string> = { 'user-agent': 'identity-spec', ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.cookie) headers.cookie = `${COOKIE}=${options.cookie}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -346,7 +351,13 @@ describe('operator accounts, sessions and audit (PostgreSQL, Redis)', () => {
     expect(await call('GET', '/v1/operator/me', { token })).toMatchObject({ status: 401, body: { message: 'operator session expired: log in again' } });
 
     const other = await login('auditor');
-    const out = await call('DELETE', '/v1/operator/session', { cookie: other });
+    // With the cookie alone, a call that changes anything needs the console's header (anti-CSRF).
+    expect(await call('DELETE', '/v1/operator/session', { cookie: other })).toMatchObject({
+      status: 403,
+      body: { message: expect.stringContaining(`needs the ${OPERATOR_CSRF_HEADER} header`) },
+    });
+    expect((await call('GET', '/v1/operator/me', { cookie: other })).status).toBe(200);
+    const out = await call('DELETE', '/v1/operator/session', { cookie: other, headers: { [OPERATOR_CSRF_HEADER]: '1' } });
     expect(out.status).toBe(204);
     expect(out.setCookie).toMatch(new RegExp(`${COOKIE}=;`));
     expect((await call('GET', '/v1/operator/me', { cookie: other })).status).toBe(401);

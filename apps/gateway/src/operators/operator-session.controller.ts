@@ -43,6 +43,8 @@ export class OperatorSessionController {
   @ApiOkResponse({ description: 'Logged in: the session token (also set as the cookie), when it ends if unused, and who logged in' })
   @ApiErrorResponses(400, 401)
   async login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<unknown> {
+    // The answer carries the session token: never kept by a browser or proxy.
+    response.setHeader('cache-control', 'no-store');
     const result = await this.authenticator.login('operator', body.username, body.password, body.totp);
     const now = this.access.clock();
     if (!result.ok) {

@@ -7,6 +7,13 @@ import { type Actor, type AuditLine, type AuditOutcome, withoutCardData } from '
 /** The session cookie (HttpOnly, SameSite=Strict, Secure in production). */
 export const OPERATOR_SESSION_COOKIE = 'payments_operator_session';
 
+/**
+ * The header a call authenticated by the session cookie must carry when it changes anything (not
+ * GET, HEAD or OPTIONS): another site's page can make the browser send the cookie, never a custom
+ * header (that needs a CORS preflight nobody answers). Bearer calls do not need it.
+ */
+export const OPERATOR_CSRF_HEADER = 'x-operator-request';
+
 /** What a handler adds to its audit line: the resource it changed, and its state before and after. */
 export interface AuditDetail {
   readonly resource?: string;

@@ -1,16 +1,17 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, Optional, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 
 import { accessOfMethod, type Actor, type Area, type AuditSink, permissionName, permits, type SessionStore } from '@payments/identity';
 
 import { DEFAULT_OPERATOR_ACCESS, type OperatorAccessSettings } from './operator-access.settings';
 import { OPERATOR_AREA } from './operator-endpoint.decorator';
 import { OperatorKeyRing } from './operator-key.ring';
-import { actorOf, auditLineOf, cookieOf, OPERATOR_SESSION_COOKIE, setActor } from './operator-request';
+import { actorOf, auditLineOf, cookieOf, OPERATOR_CSRF_HEADER, OPERATOR_SESSION_COOKIE, setActor } from './operator-request';
 import { OPERATOR_ACCESS, OPERATOR_AUDIT_SINK, OPERATOR_KEY_RING, OPERATOR_SESSIONS } from './operator.tokens';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Who may call an operators' endpoint: an operator session (the cookie, or its token as
@@ -33,8 +34,14 @@ export class OperatorGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request>();
+    // What an operator reads is theirs alone: no browser or proxy keeps a copy.
+    context.switchToHttp().getResponse<Response>().setHeader('cache-control', 'no-store');
     const actor = actorOf(request) ?? (await this.identify(request));
     setActor(request, actor);
+    if (!SAFE_METHODS.has(request.method) && this.byCookie(request) && request.headers[OPERATOR_CSRF_HEADER] === undefined) {
+      await this.audit?.record(auditLineOf(request, actor, 'denied', this.access.service, this.access.clock(), { after: { lacking: OPERATOR_CSRF_HEADER } }));
+      throw new ForbiddenException(`a call with the session cookie that changes anything needs the ${OPERATOR_CSRF_HEADER} header (the console sends it)`);
+    }
     const area = this.reflector.getAllAndOverride<Area | undefined>(OPERATOR_AREA, [context.getHandler(), context.getClass()]);
     if (area === undefined) return true; // any operator: their own session, who they are
     const access = accessOfMethod(request.method);
@@ -42,6 +49,11 @@ export class OperatorGuard implements CanActivate {
     const permission = permissionName(area, access);
     await this.audit?.record(auditLineOf(request, actor, 'denied', this.access.service, this.access.clock(), { after: { lacking: permission } }));
     throw new ForbiddenException(`the ${actor.role} role lacks the ${permission} permission`);
+  }
+
+  /** Authenticated by the session cookie (no Authorization header): the credential a browser sends by itself. */
+  private byCookie(request: Request): boolean {
+    return BEARER.exec(request.headers.authorization ?? '') === null && cookieOf(request, OPERATOR_SESSION_COOKIE) !== undefined;
   }
 
   private async identify(request: Request): Promise<Actor> {
