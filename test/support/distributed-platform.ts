@@ -175,7 +175,8 @@ export function httpsGet(url: string, caPem?: string, headers: Record<string, st
 }
 
 function terminate(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+  // A child killed by a signal (kill() without a restart) has no exit code, only its signal.
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
     child.once('exit', () => {

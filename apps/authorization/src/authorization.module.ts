@@ -36,6 +36,8 @@ import { FollowUpStep } from './operation/follow-up.step';
 import { OperationRepository } from './operation/operation.repository';
 import { OriginalRepository } from './operation/original.repository';
 import { OutcomeRecorder } from './operation/outcome.recorder';
+import { OperationOutcomeRpc } from './operation-outcome/operation-outcome.rpc';
+import { OperationOutcomeUseCase } from './operation-outcome/operation-outcome.usecase';
 import { CARD_SOURCE } from './operation/ports/card-source.port';
 import { CASHIER_PROMPTS } from './operation/ports/cashier-prompts.port';
 import { RAIL } from './operation/ports/rail.port';
@@ -106,6 +108,8 @@ export class AuthorizationModule {
         CloseDayUseCase,
         TerminalServiceUseCase,
         TerminalServiceRpc,
+        OperationOutcomeUseCase,
+        OperationOutcomeRpc,
         InterruptedAttemptRecovery,
         ReversalWorker,
         ReversalQueueMetrics,

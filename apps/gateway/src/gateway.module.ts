@@ -19,6 +19,7 @@ import { FollowUpUseCase } from './follow-ups/follow-up.usecase';
 import { CardOperationController } from './operations/card-operation.controller';
 import { CardOperationUseCase } from './operations/card-operation.usecase';
 import { RegisterOperationRunner } from './operations/register-operation.runner';
+import { InProgressTakeover } from './failover/in-progress-takeover';
 import { PromptAnswerController } from './prompts/prompt-answer.controller';
 import { PromptAnswerUseCase } from './prompts/prompt-answer.usecase';
 import { CreatePurchaseUseCase } from './purchases/create-purchase.usecase';
@@ -79,6 +80,7 @@ export class GatewayModule {
         IdempotencyService,
         AbandonmentRepository,
         AbandonOperationUseCase,
+        InProgressTakeover,
         RegisterOperationRunner,
         CardOperationUseCase,
         CreatePurchaseUseCase,

@@ -5,6 +5,7 @@ export * from './authorization/abandon.v1';
 export * from './authorization/authorize.v1';
 export * from './authorization/cashier-prompt.v1';
 export * from './authorization/follow-up.v1';
+export * from './authorization/operation-outcome.v1';
 export * from './authorization/prompt-answer.v1';
 export * from './authorization/terminal-service.v1';
 export * from './antifraud/assess.v1';

@@ -15,6 +15,12 @@ const schema = z.object({
    */
   GATEWAY_LATE_REPLY_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
   /**
+   * A request in progress longer than GATEWAY_AUTHORIZE_TIMEOUT_MS plus this is taken to have
+   * lost its gateway (a live one has answered or abandoned it by then): the next request with its
+   * key asks authorization where it stands and finishes it (README, "Failover").
+   */
+  GATEWAY_IN_PROGRESS_LEASE_MARGIN_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
+  /**
    * How long a terminal found by its API key is remembered (ms): a revoked or disabled key stops
    * working within this time. 0: api_client is read on every request. Unknown keys are never remembered.
    */

@@ -129,6 +129,28 @@ describe.each(['postgres', 'pglite'] as const)(`${IdempotencyRepository.name} (%
     expect(await rowOf(running)).toMatchObject({ state: IN_PROGRESS, outcome: null, completed_at: null });
   });
 
+  it('lets exactly one of several gateways take over a record in progress past its lease, and holds it for another lease', async () => {
+    const running = await claimNew(newKey());
+    const completed = await claimNew(newKey());
+    await sut.complete(completed, declined);
+    expect(await sut.takeOver(running, 60_000)).toBe(false);
+    // Its gateway took it 2 minutes ago and stopped.
+    await db.connection.query(
+      `UPDATE "${schema}"."idempotency_record" SET "created_at" = now() - interval '2 minutes' WHERE "transaction_id" = ANY($1::uuid[])`,
+      [[running, completed]],
+    );
+
+    const takers = await Promise.all([0, 1, 2, 3].map(() => new IdempotencyRepository(db.connection).takeOver(running, 60_000)));
+
+    expect(takers.filter(Boolean)).toHaveLength(1);
+    expect(await sut.takeOver(running, 60_000)).toBe(false);
+    expect(await sut.takeOver(completed, 60_000)).toBe(false);
+    expect(await rowOf(running)).toMatchObject({ state: IN_PROGRESS, outcome: null });
+    // Past the taker's own lease, the next may take it.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(await sut.takeOver(running, 100)).toBe(true);
+  });
+
   it('replays a record the previous version stored as its REST response', async () => {
     const key = newKey();
     const body = { amount: 1250, currency: 'EUR' };

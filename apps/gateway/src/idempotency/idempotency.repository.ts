@@ -20,6 +20,11 @@ const COMPLETE = `UPDATE "idempotency_record" SET "state" = $2, "outcome" = $3::
 const SUPERSEDE = `UPDATE "idempotency_record" SET "outcome" = $2::jsonb, "completed_at" = $3::timestamptz
   WHERE "transaction_id" = $1::uuid AND "state" = $4`;
 
+// The database's clock, not the gateway's: every gateway measures the lease against the same one.
+const TAKE_OVER = `UPDATE "idempotency_record" SET "leased_at" = now()
+  WHERE "transaction_id" = $1::uuid AND "state" = $2 AND COALESCE("leased_at", "created_at") < now() - $3::int * interval '1 millisecond'
+  RETURNING 1 AS "taken"`;
+
 interface ClaimedRow extends Record<string, unknown> {
   readonly request_hash: string;
   readonly transaction_id: string;
@@ -51,6 +56,16 @@ export class IdempotencyRepository {
 
   async complete(transactionId: string, outcome: StoredOutcome): Promise<void> {
     await this.db.query(COMPLETE, [transactionId, COMPLETED, JSON.stringify(outcome), new Date(), IN_PROGRESS]);
+  }
+
+  /**
+   * Takes over a record still in progress whose lease (`leaseMs` since its gateway took it) ran
+   * out: true for exactly one caller, which then holds it for another lease; false while the lease
+   * runs or once the record is completed.
+   */
+  async takeOver(transactionId: string, leaseMs: number): Promise<boolean> {
+    const taken = await this.db.query(TAKE_OVER, [transactionId, IN_PROGRESS, Math.round(leaseMs)]);
+    return taken.length === 1;
   }
 
   /** A later outcome of the same transaction (a prompt answered): a retry with the first key then replays it. */

@@ -4,6 +4,7 @@ import { InProcessRpc } from '@payments/rpc';
 import type { AbandonOperationUseCase } from '../abandonment/abandon-operation.usecase';
 import type { AbandonmentRepository } from '../abandonment/abandonment.repository';
 import type { GatewayEnv } from '../config/gateway-env';
+import type { InProgressTakeover, TakeOverResult } from '../failover/in-progress-takeover';
 import type { IdempotencyService } from '../idempotency/idempotency.service';
 import type { Terminal } from '../terminals/terminal';
 import { RegisterOperationRunner } from './register-operation.runner';
@@ -52,12 +53,17 @@ describe(RegisterOperationRunner.name, () => {
   const abandoned = { kind: 'outcome_unknown', transactionId: ID, message: 'being reversed' };
   const abandon = { execute: jest.fn(() => Promise.resolve(abandoned)) };
   const abandonments = { completeLate: jest.fn(() => Promise.resolve()) };
+  // A key in progress stays so unless a test says its gateway stopped.
+  const takeover = {
+    resolve: jest.fn((_terminal: Terminal, refusal: unknown) => Promise.resolve<TakeOverResult>({ kind: 'answered', outcome: refusal as never })),
+  };
   const sut = new RegisterOperationRunner(
     rpc,
     { GATEWAY_AUTHORIZE_TIMEOUT_MS: 100, GATEWAY_LATE_REPLY_GRACE_MS: 2_000 } as GatewayEnv,
     idempotency as unknown as IdempotencyService,
     abandon as unknown as AbandonOperationUseCase,
     abandonments as unknown as AbandonmentRepository,
+    takeover as unknown as InProgressTakeover,
   );
   const run = (connection?: AbortSignal) => sut.run(terminal, 'key-0001', { operation: 'purchase' }, authorizeRpc, request, connection);
 
@@ -82,6 +88,20 @@ describe(RegisterOperationRunner.name, () => {
 
     expect(await run()).toEqual(outcome);
     expect(idempotency.complete).not.toHaveBeenCalled();
+  });
+
+  it('sends a request taken over from a gateway that stopped before forwarding it, under its first transaction id', async () => {
+    const taken = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
+    idempotency.start.mockResolvedValueOnce({ kind: 'answered', outcome: { kind: 'in_progress', idempotencyKey: 'key-0001', transactionId: taken } });
+    takeover.resolve.mockResolvedValueOnce({ kind: 'run' });
+    const sent: string[] = [];
+    authorization = { reply: reply('approved'), afterMs: 0 };
+
+    const outcome = await sut.run(terminal, 'key-0001', { operation: 'purchase' }, authorizeRpc, (id) => (sent.push(id), request(id)));
+
+    expect(sent).toEqual([taken]);
+    expect(outcome).toEqual({ kind: 'approved', reply: reply('approved') });
+    expect(idempotency.complete).toHaveBeenCalledWith(taken, outcome);
   });
 
   it('abandons the operation when the deadline passes: authorization is told, the register learns the outcome is unknown', async () => {

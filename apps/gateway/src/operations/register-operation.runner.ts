@@ -8,6 +8,7 @@ import { RPC } from '@payments/runtime';
 import { AbandonOperationUseCase } from '../abandonment/abandon-operation.usecase';
 import { AbandonmentRepository } from '../abandonment/abandonment.repository';
 import { GATEWAY_ENV, GatewayEnv } from '../config/gateway-env';
+import { InProgressTakeover } from '../failover/in-progress-takeover';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { decidedOutcomeOf, OperationOutcome, RegisterOutcome } from '../outcomes/register-outcome';
 import { Terminal } from '../terminals/terminal';
@@ -30,6 +31,7 @@ export class RegisterOperationRunner {
     private readonly idempotency: IdempotencyService,
     private readonly abandon: AbandonOperationUseCase,
     private readonly abandonments: AbandonmentRepository,
+    private readonly takeover: InProgressTakeover,
   ) {}
 
   /** An outcome that arrived after the register was told it is unknown, while the call was still kept open. */
@@ -38,6 +40,18 @@ export class RegisterOperationRunner {
     this.logger.warn(`late authorization reply for transaction ${transactionId}: ${status}`);
     // A late decline moved no money: a retry may see it even after the register gave up.
     await this.abandonments.completeLate(transactionId, decidedOutcomeOf(reply), status === 'declined' || status === 'rejected');
+  }
+
+  /**
+   * A new key's transaction id, or the id of one whose gateway stopped before forwarding it (taken
+   * over: sent now, once); otherwise what the key answers (its outcome, or a refusal).
+   */
+  private async transactionToSend(terminal: Terminal, idempotencyKey: string, body: object): Promise<string | RegisterOutcome> {
+    const start = await this.idempotency.start<OperationOutcome>(terminal.clientId, idempotencyKey, body);
+    if (start.kind === 'new') return start.transactionId;
+    if (start.outcome.kind !== 'in_progress') return start.outcome;
+    const takenOver = await this.takeover.resolve(terminal, start.outcome);
+    return takenOver.kind === 'run' ? start.outcome.transactionId : takenOver.outcome;
   }
 
   /** `connection`: aborted when the register's connection closed before the response was written. */
@@ -49,9 +63,8 @@ export class RegisterOperationRunner {
     requestOf: (transactionId: string) => Q,
     connection?: AbortSignal,
   ): Promise<RegisterOutcome> {
-    const start = await this.idempotency.start<OperationOutcome>(terminal.clientId, idempotencyKey, body);
-    if (start.kind === 'answered') return start.outcome;
-    const { transactionId } = start;
+    const transactionId = await this.transactionToSend(terminal, idempotencyKey, body);
+    if (typeof transactionId !== 'string') return transactionId;
     const request = requestOf(transactionId);
     let reply: AuthorizeReply;
     try {

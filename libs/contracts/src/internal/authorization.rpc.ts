@@ -1,6 +1,7 @@
 import { defineRpc } from '../core/rpc.contract';
 import { authorizeReplySchema, authorizeRequestSchema } from '../authorization/authorize.v1';
 import { followUpRequestSchema } from '../authorization/follow-up.v1';
+import { operationOutcomeQuerySchema, operationOutcomeStatusSchema } from '../authorization/operation-outcome.v1';
 import { promptAnswerReplySchema, promptAnswerRequestSchema } from '../authorization/prompt-answer.v1';
 import { terminalServiceReplySchema, terminalServiceRequestSchema } from '../authorization/terminal-service.v1';
 
@@ -24,4 +25,13 @@ export const terminalServiceRpc = defineRpc({
   method: 'TerminalService',
   request: terminalServiceRequestSchema,
   reply: terminalServiceReplySchema,
+});
+
+/** Where the journal stands on a transaction id: never received, still running, or its outcome (a gateway taking over a request asks). */
+export const operationOutcomeRpc = defineRpc({
+  service,
+  protoFile,
+  method: 'GetOperationOutcome',
+  request: operationOutcomeQuerySchema,
+  reply: operationOutcomeStatusSchema,
 });
