@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, get as httpGet, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { INestApplication, Module } from '@nestjs/common';
@@ -87,6 +87,26 @@ describe('operator proxy (the console’s calls forwarded to the service that se
       body: '{"reason":"stolen"}',
       headers: { 'x-operator-request': 'console', authorization: 'Bearer token' },
     });
+  });
+
+  it('never lets a path climb out of its route (encoded dot segments), and replaces a claimed X-Forwarded-For', async () => {
+    const before = seen.length;
+    // Sent as is (fetch would resolve the dot segments itself; a raw client does not).
+    const raw = (path: string) =>
+      new Promise<{ status: number; cacheControl: unknown }>((resolve, reject) => {
+        const { hostname, port } = new URL(url);
+        httpGet({ hostname, port, path }, (answer) => {
+          answer.resume();
+          resolve({ status: answer.statusCode ?? 0, cacheControl: answer.headers['cache-control'] });
+        }).on('error', reject);
+      });
+    for (const path of ['/v1/journal/%2e%2e/%2e%2e/metrics', '/v1/pin-pads/%2E%2E/%2E%2E/docs', '/v1/journal/%2e%2e/pin-pads', '/v1/journal/../../metrics']) {
+      expect(await raw(path)).toEqual({ status: 404, cacheControl: 'no-store' });
+    }
+    expect(seen.length).toBe(before);
+
+    await fetch(`${url}/v1/journal/transactions`, { headers: { 'x-forwarded-for': '203.0.113.9' } });
+    expect(seen.at(-1)?.headers['x-forwarded-for']).not.toContain('203.0.113.9');
   });
 
   it('answers 404 for what it does not forward, and 502 when the service does not answer', async () => {

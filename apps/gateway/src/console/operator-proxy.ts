@@ -31,18 +31,22 @@ export class OperatorProxy {
 
   forward(request: Request, response: Response): Promise<void> {
     const route = this.routeOf(request.path);
-    if (!route) {
-      response.status(404).json({ statusCode: 404, message: `Cannot ${request.method} ${request.path}` });
+    const url = route && new URL(request.originalUrl, route.target);
+    // The URL as it will be sent (dot segments, encoded or not, resolved) must still be under the
+    // route: `/v1/journal/%2e%2e/%2e%2e/metrics` must not reach the service's other routes.
+    if (!route || !url || this.routeOf(url.pathname) !== route) {
+      response.status(404).setHeader('cache-control', 'no-store');
+      response.json({ statusCode: 404, message: `Cannot ${request.method} ${request.path}` });
       return Promise.resolve();
     }
-    const url = new URL(request.originalUrl, route.target);
     const headers: Record<string, string> = {};
     for (const name of REQUEST_HEADERS) {
       const value = request.headers[name];
       if (typeof value === 'string') headers[name] = value;
     }
-    const forwardedFor = [request.headers['x-forwarded-for'], request.ip].filter((v): v is string => typeof v === 'string' && v !== '').join(', ');
-    if (forwardedFor) headers['x-forwarded-for'] = forwardedFor;
+    // The caller's address as the gateway saw it, replacing whatever the caller claimed (informational:
+    // the services do not trust it for anything).
+    if (request.ip) headers['x-forwarded-for'] = request.ip;
     // The body parser has read the stream already: send what it parsed.
     const body = request.method === 'GET' || request.method === 'HEAD' || request.body === undefined ? undefined : JSON.stringify(request.body);
     if (body !== undefined) {
@@ -52,7 +56,11 @@ export class OperatorProxy {
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     return new Promise<void>((resolve) => {
       const failed = (reason: string) => {
-        if (!response.headersSent) response.status(502).json({ statusCode: 502, message: `${route.target.host} did not answer (${reason})` });
+        if (!response.headersSent)
+          response
+            .status(502)
+            .setHeader('cache-control', 'no-store')
+            .json({ statusCode: 502, message: `${route.target.host} did not answer (${reason})` });
         else response.end();
         resolve();
       };
