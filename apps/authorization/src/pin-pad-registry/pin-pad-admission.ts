@@ -24,7 +24,7 @@ export class PinPadAdmission {
   ) {}
 
   /** Undefined when the pad may read this card. */
-  async check(request: Pick<AuthorizeRequest, 'card' | 'pin' | 'terminalId' | 'transactionId'>): Promise<PinPadRefusal | undefined> {
+  async check(request: Pick<AuthorizeRequest, 'card' | 'terminalId' | 'transactionId'>): Promise<PinPadRefusal | undefined> {
     if (this.env.AUTHORIZATION_PIN_PAD_REGISTRY === 'off') return undefined;
     const { bdkId, ksn } = request.card;
     let key;
@@ -36,9 +36,9 @@ export class PinPadAdmission {
     }
     if (!key.counterInUse)
       return { responseCode: SECURITY_VIOLATION, reason: `KSN ${ksn}: counter ${key.counter} is one no X9.24 device uses for a transaction` };
-    // A PIN under a later counter of the same pad (pinKsnRuleOf) takes that counter too.
-    const pinCounter = request.pin?.ksn === undefined ? 0 : pinPadKeyOf(bdkId, request.pin.ksn, 'pin.ksn').counter;
-    const use = { deviceKey: key.deviceKey, terminalId: request.terminalId, counter: Math.max(key.counter, pinCounter), transactionId: request.transactionId };
+    // Only the card block's counter is taken: it decrypted, so the pad made it. A PIN KSN is never
+    // taken (nothing has checked its block yet); pinKsnRuleOf keeps it at or above the card's.
+    const use = { deviceKey: key.deviceKey, terminalId: request.terminalId, counter: key.counter, transactionId: request.transactionId };
     if (await this.registry.admit(use)) return undefined;
     return this.explain(bdkId, key.initialKsn, key.counter, request.terminalId);
   }

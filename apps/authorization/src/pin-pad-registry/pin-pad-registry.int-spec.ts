@@ -74,6 +74,18 @@ describe.each(['postgres', 'pglite'] as const)('PIN pad registry (%s)', (kind) =
     expect(await read(6)).toBeUndefined();
   });
 
+  it('takes only the card block’s counter, never a PIN KSN’s (nothing has checked a PIN block when the card is admitted)', async () => {
+    const request = {
+      card: { bdkId, ksn: ksn(3), ciphertext: '00' },
+      pin: { pinBlock: '00'.repeat(8), format: 0 as const, ksn: ksn(0x1ffff0) },
+      terminalId: 'T0000001',
+      transactionId: randomUUID(),
+    };
+    expect(await admission.check(request)).toBeUndefined();
+    expect(await registry.get(serial)).toMatchObject({ lastCounter: 3 });
+    expect(await read(4)).toBeUndefined();
+  });
+
   it('lets exactly one of two operations through when both carry the same KSN at once', async () => {
     const results = await Promise.all(Array.from({ length: 6 }, () => read(3)));
     expect(results.filter((result) => result === undefined)).toHaveLength(1);
