@@ -4,7 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 
 import { GATEWAY_SQL, GatewaySql } from '../database/gateway-db.provider';
 import type { IdempotencyRecord } from '../generated/prisma/client';
-import { COMPLETED, IN_PROGRESS, StoredOutcome } from './stored-outcome';
+import { COMPLETED, IN_PROGRESS, StoredOutcome, storedOutcomeOf } from './stored-outcome';
 
 /** What a key claimed before answers with: its request's hash, its state and its outcome (or an older row's response). */
 export type ClaimedRecord = Pick<IdempotencyRecord, 'requestHash' | 'transactionId' | 'state' | 'outcome' | 'responseStatus' | 'responseBody'>;
@@ -16,7 +16,9 @@ const CLAIM = `INSERT INTO "idempotency_record" ("client_id", "key", "request_ha
 const CLAIMED_BEFORE = `SELECT "request_hash", "transaction_id"::text AS "transaction_id", "state", "outcome"::text AS "outcome",
   "response_status", "response_body"::text AS "response_body" FROM "idempotency_record" WHERE "client_id" = $1::uuid AND "key" = $2`;
 const COMPLETE = `UPDATE "idempotency_record" SET "state" = $2, "outcome" = $3::jsonb, "completed_at" = $4::timestamptz
-  WHERE "transaction_id" = $1::uuid AND "state" = $5`;
+  WHERE "transaction_id" = $1::uuid AND "state" = $5 RETURNING 1 AS "completed"`;
+const STORED_OUTCOME = `SELECT "request_hash", "transaction_id"::text AS "transaction_id", "state", "outcome"::text AS "outcome",
+  "response_status", "response_body"::text AS "response_body" FROM "idempotency_record" WHERE "transaction_id" = $1::uuid`;
 const SUPERSEDE = `UPDATE "idempotency_record" SET "outcome" = $2::jsonb, "completed_at" = $3::timestamptz
   WHERE "transaction_id" = $1::uuid AND "state" = $4`;
 
@@ -54,8 +56,16 @@ export class IdempotencyRepository {
     return { claimed: false, record: recordOf(row) };
   }
 
-  async complete(transactionId: string, outcome: StoredOutcome): Promise<void> {
-    await this.db.query(COMPLETE, [transactionId, COMPLETED, JSON.stringify(outcome), new Date(), IN_PROGRESS]);
+  /**
+   * Records the outcome and returns what the record now holds: this outcome, or, when another
+   * gateway took the record over meanwhile (its lease ran out) and settled it first, that one
+   * (an approval it abandoned and reversed must not be answered as approved here).
+   */
+  async complete(transactionId: string, outcome: StoredOutcome): Promise<StoredOutcome> {
+    const completed = await this.db.query(COMPLETE, [transactionId, COMPLETED, JSON.stringify(outcome), new Date(), IN_PROGRESS]);
+    if (completed.length === 1) return outcome;
+    const [row] = await this.db.query<ClaimedRow>(STORED_OUTCOME, [transactionId]);
+    return (row && storedOutcomeOf(recordOf(row))) ?? outcome;
   }
 
   /**

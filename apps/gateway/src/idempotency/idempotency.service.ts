@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
 
-import type { IdempotencyRefusal } from '../outcomes/register-outcome';
+import type { IdempotencyRefusal, OperationOutcome } from '../outcomes/register-outcome';
 import { IdempotencyRepository } from './idempotency.repository';
 import { ABANDONED, COMPLETED, StoredOutcome, storedOutcomeOf } from './stored-outcome';
 
@@ -28,8 +28,17 @@ export class IdempotencyService {
     return { kind: 'answered', outcome: outcome as O };
   }
 
-  complete(transactionId: string, outcome: StoredOutcome): Promise<void> {
-    return this.records.complete(transactionId, outcome);
+  async complete(transactionId: string, outcome: StoredOutcome): Promise<void> {
+    await this.records.complete(transactionId, outcome);
+  }
+
+  /**
+   * Records an operation's outcome and returns what the record holds then: this outcome, or the
+   * one another gateway settled first after taking the record over (its lease ran out).
+   */
+  async settle(transactionId: string, outcome: OperationOutcome): Promise<OperationOutcome> {
+    // An operation's record only ever holds an operation's outcome (decided, or being reversed).
+    return (await this.records.complete(transactionId, outcome)) as OperationOutcome;
   }
 }
 

@@ -48,7 +48,7 @@ describe(RegisterOperationRunner.name, () => {
   });
   const idempotency = {
     start: jest.fn<Promise<unknown>, []>(() => Promise.resolve({ kind: 'new', transactionId: ID })),
-    complete: jest.fn(() => Promise.resolve()),
+    settle: jest.fn((_id: string, outcome: unknown) => Promise.resolve(outcome)),
   };
   const abandoned = { kind: 'outcome_unknown', transactionId: ID, message: 'being reversed' };
   const abandon = { execute: jest.fn(() => Promise.resolve(abandoned)) };
@@ -75,7 +75,14 @@ describe(RegisterOperationRunner.name, () => {
     const outcome = await run();
 
     expect(outcome).toEqual({ kind: status, reply: reply(status) });
-    expect(idempotency.complete).toHaveBeenCalledWith(ID, outcome);
+    expect(idempotency.settle).toHaveBeenCalledWith(ID, outcome);
+  });
+
+  it('answers what another gateway settled first when this one stalled past its lease (an approval it reversed is not answered approved)', async () => {
+    authorization = { reply: reply('approved'), afterMs: 0 };
+    idempotency.settle.mockResolvedValueOnce(abandoned);
+
+    expect(await run()).toEqual(abandoned);
   });
 
   it.each([
@@ -87,7 +94,7 @@ describe(RegisterOperationRunner.name, () => {
     authorization = { reply: new Error('authorization must not be asked'), afterMs: 0 };
 
     expect(await run()).toEqual(outcome);
-    expect(idempotency.complete).not.toHaveBeenCalled();
+    expect(idempotency.settle).not.toHaveBeenCalled();
   });
 
   it('sends a request taken over from a gateway that stopped before forwarding it, under its first transaction id', async () => {
@@ -101,7 +108,7 @@ describe(RegisterOperationRunner.name, () => {
 
     expect(sent).toEqual([taken]);
     expect(outcome).toEqual({ kind: 'approved', reply: reply('approved') });
-    expect(idempotency.complete).toHaveBeenCalledWith(taken, outcome);
+    expect(idempotency.settle).toHaveBeenCalledWith(taken, outcome);
   });
 
   it('abandons the operation when the deadline passes: authorization is told, the register learns the outcome is unknown', async () => {
@@ -114,11 +121,11 @@ describe(RegisterOperationRunner.name, () => {
       operation: 'purchase',
       reason: 'the register did not receive the outcome within 100 ms',
     });
-    expect(idempotency.complete).not.toHaveBeenCalled();
+    expect(idempotency.settle).not.toHaveBeenCalled();
     // The approval that comes later is kept as late, never as the key's outcome.
     await sleep(300);
     expect(abandonments.completeLate).toHaveBeenCalledWith(ID, { kind: 'approved', reply: authorization.reply }, false);
-    expect(idempotency.complete).not.toHaveBeenCalled();
+    expect(idempotency.settle).not.toHaveBeenCalled();
   });
 
   it('abandons an approval whose register closed its connection before it was written', async () => {
@@ -133,7 +140,7 @@ describe(RegisterOperationRunner.name, () => {
       operation: 'purchase',
       reason: "the register's connection closed before the outcome was delivered",
     });
-    expect(idempotency.complete).not.toHaveBeenCalled();
+    expect(idempotency.settle).not.toHaveBeenCalled();
   });
 
   it('keeps a decline, or an approved cancel, for a retry even when the connection closed: nothing to reverse', async () => {
@@ -145,7 +152,7 @@ describe(RegisterOperationRunner.name, () => {
     }
 
     expect(abandon.execute).not.toHaveBeenCalled();
-    expect(idempotency.complete).toHaveBeenCalledTimes(2);
+    expect(idempotency.settle).toHaveBeenCalledTimes(2);
   });
 
   it('lets a late decline replace the abandoned answer, never a late approval', async () => {

@@ -87,8 +87,8 @@ export class RegisterOperationRunner {
       const reason = "the register's connection closed before the outcome was delivered";
       return this.abandon.execute(terminal, { transactionId, operation: reply.operation, reason });
     }
-    const outcome = decidedOutcomeOf(reply);
-    await this.idempotency.complete(transactionId, outcome);
-    return outcome;
+    // Another gateway may have taken the record over (this one stalled past its lease) and settled
+    // it: then its outcome is the register's, not this reply.
+    return this.idempotency.settle(transactionId, decidedOutcomeOf(reply));
   }
 }
