@@ -233,6 +233,15 @@ describe('operator accounts, sessions and audit (PostgreSQL, Redis)', () => {
     ];
 
     expect(answers.map((a) => a.status)).toEqual([401, 401, 200, 401]);
+    // A form of another site (urlencoded, no preflight) cannot log the browser into any account.
+    const form = await fetch(`${operatorUrl}/v1/operator/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ username, password: PASSWORD, totp: '000000' }).toString(),
+    });
+    expect(form.status).toBe(415);
+    expect(form.headers.get('set-cookie')).toBeNull();
+
     for (const refused of [answers[0], answers[1], answers[3]]) {
       expect(refused.body.message).toBe('login refused: the username, password or TOTP code does not match an active account');
     }

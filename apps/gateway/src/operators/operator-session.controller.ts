@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Req, Res, UnauthorizedException, UnsupportedMediaTypeException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 
@@ -45,6 +45,9 @@ export class OperatorSessionController {
   async login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<unknown> {
     // The answer carries the session token: never kept by a browser or proxy.
     response.setHeader('cache-control', 'no-store');
+    // JSON only: a page of another site can post a form (urlencoded) here and log the operator's
+    // browser into an account of its choosing; it cannot send JSON without a CORS preflight.
+    if (!request.is('application/json')) throw new UnsupportedMediaTypeException('login takes a JSON body (content-type: application/json)');
     const result = await this.authenticator.login('operator', body.username, body.password, body.totp);
     const now = this.access.clock();
     if (!result.ok) {
