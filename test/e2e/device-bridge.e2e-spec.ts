@@ -227,7 +227,10 @@ describe('device bridge: registers pay through it with a simulated PIN pad (embe
     const failed = await post(bridge.url, 4, '/v1/purchases', { amount: 4200, currency: 'EUR' });
     expect(failed.status).toBe(503);
     expect(failed.body).toMatchObject({ lane: '3', terminalId: 'DEMO0004' });
-    expect(failed.body.message).toMatch(/lane 3 \(terminal DEMO0004\): the PIN pad is silent or unplugged.*nothing was sent to the gateway/);
+    // A silent pad is seen as no ACK or, when the link gives up on it first (a loaded machine), as its line closing.
+    expect(failed.body.message).toMatch(
+      /lane 3 \(terminal DEMO0004\): the PIN pad (is silent or unplugged|is unreachable or its line closed).*nothing was sent to the gateway/,
+    );
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(hostRequests('DEMO0004')).toHaveLength(0);
     expect(await journalOf('DEMO0004')).toEqual([]);
