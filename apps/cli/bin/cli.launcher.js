@@ -1,47 +1,8 @@
 'use strict';
 /**
  * Runs the operator CLI straight from its TypeScript sources, so `npm run cli` works on a fresh
- * checkout without `npm run build`, never prints build output and never runs stale code.
- *
- * Why this mechanism: each .ts file the CLI actually loads (apps/cli and the libs it imports) is
- * transpiled in memory by @swc/core, a declared devDependency, with the options jest uses
- * (jest.config.js). That costs a few milliseconds per file: warm, the launcher runs in about
- * 0.2 s and `npm run --silent cli` in about 0.4 s (npm's own start is the rest). Compiling with
- * `tsc -b` instead would type-check the CLI and its libs on the first run and after every edit
- * to them (about 2.4 s for this graph, e.g. each time a spec is added to the iso8583 registry),
- * need a tsc-alias pass, and write into the dist/ that the main build owns. Type checking stays
- * with `npm run typecheck` and the build.
- * The @payments/* aliases resolve from tsconfig.base.json, as scripts/jest-paths.js does.
+ * checkout without `npm run build` (scripts/ts-sources.loader.js says how and why).
  */
-const fs = require('node:fs');
-const Module = require('node:module');
 const path = require('node:path');
-const { transformSync } = require('@swc/core');
 
-const root = path.resolve(__dirname, '..', '..', '..');
-const { compilerOptions } = require(path.join(root, 'tsconfig.base.json'));
-const aliases = new Map(Object.entries(compilerOptions.paths).map(([alias, [target]]) => [alias, path.join(root, target)]));
-
-const resolveFilename = Module._resolveFilename;
-Module._resolveFilename = function resolveAlias(request, ...rest) {
-  return resolveFilename.call(this, aliases.get(request) ?? request, ...rest);
-};
-
-const swcOptions = {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    target: 'es2022',
-  },
-  module: { type: 'commonjs' },
-  swcrc: false,
-  configFile: false,
-};
-
-// Registering '.ts' also lets node's resolver find extensionless relative imports of .ts files.
-Module._extensions['.ts'] = function compileTypeScript(module, filename) {
-  const { code } = transformSync(fs.readFileSync(filename, 'utf8'), { ...swcOptions, filename });
-  module._compile(code, filename);
-};
-
-require('../src/main.ts');
+require(path.join(__dirname, '..', '..', '..', 'scripts', 'ts-sources.loader.js')).runFromSources(path.join(__dirname, '..', 'src', 'main.ts'));
