@@ -59,7 +59,9 @@ export class PinPadRegistryService implements OnApplicationBootstrap {
   }
 
   async get(serialNumber: string): Promise<PinPadView> {
-    return viewOf(await this.existing(serialNumber));
+    const pad = await this.find(serialNumber);
+    if (!pad) throw notRegistered(serialNumber);
+    return pad;
   }
 
   async list(filter: { terminalId?: string; status?: PinPadStatus }, limit: number): Promise<PinPadView[]> {
@@ -68,16 +70,12 @@ export class PinPadRegistryService implements OnApplicationBootstrap {
 
   async setStatus(serialNumber: string, status: PinPadStatus, reason?: string): Promise<PinPadView> {
     const row = await this.registry.setStatus(serialNumber, status, reason ?? null);
-    if (!row) throw new NotFoundException(`PIN pad ${serialNumber} is not registered`);
+    if (!row) throw notRegistered(serialNumber);
     return viewOf(row);
   }
-
-  private async existing(serialNumber: string): Promise<PinPadRow> {
-    const pad = await this.registry.findBySerial(serialNumber);
-    if (!pad) throw new NotFoundException(`PIN pad ${serialNumber} is not registered`);
-    return pad;
-  }
 }
+
+const notRegistered = (serialNumber: string) => new NotFoundException(`PIN pad ${serialNumber} is not registered`);
 
 function viewOf(row: PinPadRow): PinPadView {
   const { lastCounter } = row;
